@@ -1,0 +1,4 @@
+/**
+ * HTTP and WebSocket transport written against the com.sun.net.httpserver API.
+ */
+package io.hfthot.adapters.http;

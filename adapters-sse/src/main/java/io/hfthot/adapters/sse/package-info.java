@@ -1,0 +1,4 @@
+/**
+ * Server-Sent Events on the com.sun.net.httpserver API.
+ */
+package io.hfthot.adapters.sse;

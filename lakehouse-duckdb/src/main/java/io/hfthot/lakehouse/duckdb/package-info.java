@@ -1,0 +1,4 @@
+/**
+ * Sandboxed read-only SQL over lakehouse tables through an embedded DuckDB.
+ */
+package io.hfthot.lakehouse.duckdb;
