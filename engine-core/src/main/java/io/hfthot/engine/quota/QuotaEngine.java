@@ -20,6 +20,8 @@ public final class QuotaEngine {
     private final RateLimiter limiter;
     private final StreamLimiter streams;
     private final String[] bucketSuffix = new String[FEATURES.length];
+    /** The constant part of each (tier, feature) refusal message, built once so a 429 costs one concatenation. */
+    private final String[][] rateLimitedMessage = new String[Tier.values().length][FEATURES.length];
 
     /**
      * Creates the engine.
@@ -37,6 +39,11 @@ public final class QuotaEngine {
         this.streams = streams;
         for (Feature feature : FEATURES) {
             bucketSuffix[feature.ordinal()] = feature == Feature.REST_REQUEST ? "" : "|" + feature.id();
+            for (Tier tier : Tier.values()) {
+                rateLimitedMessage[tier.ordinal()][feature.ordinal()] = "Rate limit reached: "
+                        + table.allowance(tier, feature).describe() + " for " + feature.displayName() + " on the "
+                        + tier.displayName() + " tier; retry at epoch second ";
+            }
         }
     }
 
@@ -84,9 +91,8 @@ public final class QuotaEngine {
                 }
                 return new QuotaDecision(QuotaDecision.Outcome.RATE_LIMITED, feature, r.limit(), 0,
                         r.resetEpochSecond(), null,
-                        "Rate limit reached: " + allowance.describe() + " for " + feature.displayName()
-                                + " on the " + principal.tier().displayName() + " tier; retry at epoch second "
-                                + r.resetEpochSecond() + " (see X-RateLimit-Reset).");
+                        rateLimitedMessage[principal.tier().ordinal()][feature.ordinal()] + r.resetEpochSecond()
+                                + " (see X-RateLimit-Reset).");
         }
     }
 

@@ -16,6 +16,9 @@ public final class Fingerprint {
     /** Length of a SHA-256 digest in bytes. */
     public static final int LENGTH = 32;
 
+    /** {@code MessageDigest.getInstance} walks the provider list on every call; one instance per thread avoids that. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Fingerprint::sha256);
+
     private final byte[] digest;
     private final int hash;
 
@@ -35,7 +38,8 @@ public final class Fingerprint {
         if (secret == null) {
             throw new IllegalArgumentException("secret must not be null");
         }
-        return new Fingerprint(sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
+        // digest() resets the instance, so the thread's next call starts clean.
+        return new Fingerprint(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -120,7 +124,7 @@ public final class Fingerprint {
         return "Fingerprint[" + shortId() + "]";
     }
 
-    static MessageDigest sha256() {
+    private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
