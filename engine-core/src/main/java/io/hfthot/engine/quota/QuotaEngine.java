@@ -20,7 +20,7 @@ public final class QuotaEngine {
     private final RateLimiter limiter;
     private final StreamLimiter streams;
     private final String[] bucketSuffix = new String[FEATURES.length];
-    /** The constant part of each (tier, feature) refusal message, built once so a 429 costs one concatenation. */
+    /** Each (tier, feature) refusal message, built once so a 429 allocates no text; the reset is in the headers. */
     private final String[][] rateLimitedMessage = new String[Tier.values().length][FEATURES.length];
 
     /**
@@ -42,7 +42,7 @@ public final class QuotaEngine {
             for (Tier tier : Tier.values()) {
                 rateLimitedMessage[tier.ordinal()][feature.ordinal()] = "Rate limit reached: "
                         + table.allowance(tier, feature).describe() + " for " + feature.displayName() + " on the "
-                        + tier.displayName() + " tier; retry at epoch second ";
+                        + tier.displayName() + " tier; retry at the time given by X-RateLimit-Reset.";
             }
         }
     }
@@ -91,8 +91,7 @@ public final class QuotaEngine {
                 }
                 return new QuotaDecision(QuotaDecision.Outcome.RATE_LIMITED, feature, r.limit(), 0,
                         r.resetEpochSecond(), null,
-                        rateLimitedMessage[principal.tier().ordinal()][feature.ordinal()] + r.resetEpochSecond()
-                                + " (see X-RateLimit-Reset).");
+                        rateLimitedMessage[principal.tier().ordinal()][feature.ordinal()]);
         }
     }
 
