@@ -1,0 +1,74 @@
+package io.hfthot.engine.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hfthot.engine.identity.crypto.Fingerprint;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@link ApiKeyStore} contract; every implementation's test extends this class. */
+public abstract class ApiKeyStoreContract {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private ApiKeyStore store;
+
+    /**
+     * Creates an empty store.
+     *
+     * @return the store under test
+     */
+    protected abstract ApiKeyStore newStore();
+
+    @BeforeEach
+    void setUp() {
+        store = newStore();
+    }
+
+    private static ApiKeyRecord row(String raw, String owner, Tier tier, Instant at) {
+        return new ApiKeyRecord(Fingerprint.of(raw), tier.keyPrefix() + "…" + raw.substring(raw.length() - 4), owner,
+                tier, at, null);
+    }
+
+    @Test
+    void findsByFingerprintAndKeyId() {
+        ApiKeyRecord row = row("hft_pro_aaaa1111", "alice", Tier.PROFESSIONAL, T0);
+        store.insert(row);
+        assertEquals(row, store.find(Fingerprint.of("hft_pro_aaaa1111")).orElseThrow());
+        assertEquals(row, store.findByKeyId(row.keyId()).orElseThrow());
+        assertTrue(store.find(Fingerprint.of("hft_pro_aaaa1112")).isEmpty());
+        assertTrue(store.findByKeyId("0000000000000000").isEmpty());
+    }
+
+    @Test
+    void refusesDuplicateFingerprint() {
+        store.insert(row("hft_free_x1234", "alice", Tier.FREE_BETA, T0));
+        assertThrows(IllegalStateException.class, () -> store.insert(row("hft_free_x1234", "bob", Tier.FREE_BETA, T0)));
+    }
+
+    @Test
+    void revokeIsIdempotentAndKeepsFirstTime() {
+        ApiKeyRecord row = row("hft_hob_zzzz9999", "alice", Tier.HOBBYIST, T0);
+        store.insert(row);
+        Instant first = T0.plusSeconds(10);
+        assertEquals(first, store.revoke(row.fingerprint(), first).orElseThrow().revokedAt());
+        assertEquals(first, store.revoke(row.fingerprint(), T0.plusSeconds(20)).orElseThrow().revokedAt());
+        assertFalse(store.find(row.fingerprint()).orElseThrow().active());
+        assertTrue(store.revoke(Fingerprint.of("unknown"), first).isEmpty());
+    }
+
+    @Test
+    void listsAnOwnersKeysInCreationOrder() {
+        ApiKeyRecord late = row("hft_pro_late0001", "alice", Tier.PROFESSIONAL, T0.plusSeconds(5));
+        ApiKeyRecord early = row("hft_free_early001", "alice", Tier.FREE_BETA, T0);
+        store.insert(late);
+        store.insert(early);
+        store.insert(row("hft_pro_other001", "bob", Tier.PROFESSIONAL, T0));
+        assertEquals(List.of(early, late), store.byOwner("alice"));
+        assertEquals(List.of(), store.byOwner("carol"));
+    }
+}

@@ -1,0 +1,65 @@
+package io.hfthot.engine.usage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@link UsageStore} contract; every implementation's test extends this class. */
+public abstract class UsageStoreContract {
+    private static final long DAY = 20_500;
+
+    private UsageStore store;
+
+    /**
+     * Creates an empty store.
+     *
+     * @return the store under test
+     */
+    protected abstract UsageStore newStore();
+
+    @BeforeEach
+    void setUp() {
+        store = newStore();
+    }
+
+    @Test
+    void addsAndReadsPerSubjectAndDay() {
+        assertEquals(0, store.requests("k", DAY));
+        assertEquals(1, store.add("k", DAY, 1));
+        assertEquals(4, store.add("k", DAY, 3));
+        assertEquals(4, store.add("k", DAY, 0));
+        assertEquals(4, store.requests("k", DAY));
+        assertEquals(0, store.requests("k", DAY + 1));
+        assertEquals(0, store.requests("other", DAY));
+        assertThrows(IllegalArgumentException.class, () -> store.add("k", DAY, -1));
+    }
+
+    @Test
+    void concurrentAdditionsAreNotLost() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        store.add("hot", DAY, 1);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(20_000, store.requests("hot", DAY));
+    }
+}
