@@ -45,6 +45,7 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
     private long dropped;
     private boolean sending;
     private volatile boolean open;
+    private volatile java.util.concurrent.ScheduledFuture<?> keepAlive;
 
     JettyWebSocketConnection(WebSocketRoute route, UpgradeRequestContext upgrade, JsonCodec codec) {
         this.route = route;
@@ -60,6 +61,14 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
         session.setMaxTextMessageSize(settings.maxTextMessageBytes());
         open = true;
         route.opened(this);
+        if (!settings.keepAlivePing().isZero()) {
+            long every = settings.keepAlivePing().toMillis();
+            keepAlive = TIMERS.scheduleAtFixedRate(() -> {
+                if (session.isOpen()) {
+                    session.sendPing(java.nio.ByteBuffer.allocate(0), Callback.NOOP);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
         try {
             route.endpoint().onOpen(this);
         } catch (RuntimeException e) {
@@ -97,6 +106,9 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
         }
         open = false;
         route.closed(this);
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
         List<AutoCloseable> toClose;
         synchronized (this) {
             queue.clear();

@@ -13,13 +13,19 @@ import java.util.Objects;
  *                             whatever the message sizes), at least 1024
  * @param slowClientPolicy     what happens when either bound is reached
  * @param maxTextMessageBytes  the largest incoming text message accepted (larger ones close with 1009)
+ * @param keepAlivePing        interval of server ping frames that keep a quiet push-only connection
+ *                             under the idle timeout; {@link Duration#ZERO} sends none
  */
 public record WebSocketSettings(Duration idleTimeout, int sendQueueMessages, long sendQueueBytes,
-                                SlowClientPolicy slowClientPolicy, int maxTextMessageBytes) {
+                                SlowClientPolicy slowClientPolicy, int maxTextMessageBytes, Duration keepAlivePing) {
     /** Validates the fields. */
     public WebSocketSettings {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(slowClientPolicy, "slowClientPolicy");
+        Objects.requireNonNull(keepAlivePing, "keepAlivePing");
+        if (keepAlivePing.isNegative()) {
+            throw new IllegalArgumentException("keepAlivePing must be >= 0, got " + keepAlivePing);
+        }
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be > 0, got " + idleTimeout);
         }
@@ -36,13 +42,13 @@ public record WebSocketSettings(Duration idleTimeout, int sendQueueMessages, lon
 
     /**
      * The defaults: 60 s idle timeout, 1024 messages or 4 Mi code units queued, disconnect slow
-     * clients, 64 KiB incoming messages.
+     * clients, 64 KiB incoming messages, no keep-alive pings.
      *
      * @return the defaults
      */
     public static WebSocketSettings defaults() {
         return new WebSocketSettings(Duration.ofSeconds(60), 1024, 4L * 1024 * 1024, SlowClientPolicy.DISCONNECT,
-                64 * 1024);
+                64 * 1024, Duration.ZERO);
     }
 
     /**
@@ -52,7 +58,8 @@ public record WebSocketSettings(Duration idleTimeout, int sendQueueMessages, lon
      * @return the settings
      */
     public WebSocketSettings withIdleTimeout(Duration timeout) {
-        return new WebSocketSettings(timeout, sendQueueMessages, sendQueueBytes, slowClientPolicy, maxTextMessageBytes);
+        return new WebSocketSettings(timeout, sendQueueMessages, sendQueueBytes, slowClientPolicy, maxTextMessageBytes,
+                keepAlivePing);
     }
 
     /**
@@ -63,6 +70,17 @@ public record WebSocketSettings(Duration idleTimeout, int sendQueueMessages, lon
      * @return the settings
      */
     public WebSocketSettings withSendQueue(int messages, SlowClientPolicy policy) {
-        return new WebSocketSettings(idleTimeout, messages, sendQueueBytes, policy, maxTextMessageBytes);
+        return new WebSocketSettings(idleTimeout, messages, sendQueueBytes, policy, maxTextMessageBytes, keepAlivePing);
+    }
+
+    /**
+     * Returns a copy that pings the client at an interval.
+     *
+     * @param interval the interval, shorter than the idle timeout; zero for none
+     * @return the settings
+     */
+    public WebSocketSettings withKeepAlivePing(Duration interval) {
+        return new WebSocketSettings(idleTimeout, sendQueueMessages, sendQueueBytes, slowClientPolicy,
+                maxTextMessageBytes, interval);
     }
 }

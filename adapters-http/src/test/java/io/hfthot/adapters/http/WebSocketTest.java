@@ -75,6 +75,8 @@ class WebSocketTest {
                 .webSocket("/v1/stream", new EchoEndpoint())
                 .webSocket("/idle", new WebSocketEndpoint() { }, WebSocketSettings.defaults()
                         .withIdleTimeout(Duration.ofMillis(300)))
+                .webSocket("/quiet", new WebSocketEndpoint() { }, WebSocketSettings.defaults()
+                        .withIdleTimeout(Duration.ofMillis(1500)).withKeepAlivePing(Duration.ofMillis(100)))
                 .webSocket("/feed", new WebSocketEndpoint() {
                     @Override
                     public void onOpen(WebSocketConnection c) {
@@ -173,6 +175,14 @@ class WebSocketTest {
         WsClient c = WsClient.connect(client, ws + "/idle");
         int code = c.closeCode.get(10, TimeUnit.SECONDS)[0];
         assertEquals(1001, code, "idle timeout closes with 1001; reason " + c.closeReason);
+    }
+
+    @Test
+    void keepAlivePingsHoldAQuietConnectionOpenPastTheIdleTimeout() throws Exception {
+        WsClient c = WsClient.connect(client, ws + "/quiet");
+        // The JDK client answers pings itself; two idle timeouts pass without a close.
+        assertThrows(java.util.concurrent.TimeoutException.class, () -> c.closeCode.get(3000, TimeUnit.MILLISECONDS));
+        assertEquals(1, server.surface().webSocket("/quiet").liveConnections());
     }
 
     @Test
