@@ -1,0 +1,101 @@
+package io.hfthot.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts {@code target/hfthot-server.jar} as a real child process with {@code java -jar}, reads where it
+ * says it listens, asks both health routes, stops it with SIGTERM and checks it released its ports.
+ */
+class ServerJarSmokeTest {
+    private static final Pattern LISTEN = Pattern.compile("^\\s+(.+?)\\s+http://127\\.0\\.0\\.1:(\\d+)");
+
+    @Test
+    void theJarStartsAnswersHealthAndStopsOnSigterm(@TempDir Path tmp) throws Exception {
+        Path jar = Path.of("target", "hfthot-server.jar");
+        assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar.toAbsolutePath());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path data = tmp.resolve("data");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", jar.toString(),
+                "--http-port", "0", "--hti-port", "0", "--mm-port", "0", "--hub-port", "0",
+                "--data-dir", data.toString()).redirectErrorStream(true);
+        pb.environment().put("HFTHOT_ACCESS_LOG", "OFF");
+        Process p = pb.start();
+        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        // Drains the child's output on its own thread so the child never blocks on a full pipe.
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    output.add(line);
+                    if (line.startsWith("Stop with")) {
+                        started.countDown();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                output.add("[reader] " + e);
+            }
+            started.countDown();
+        });
+        reader.start();
+        int httpPort = -1;
+        int mmPort = -1;
+        List<Integer> ports = new ArrayList<>();
+        try {
+            assertTrue(started.await(60, TimeUnit.SECONDS), "no start banner within 60 s");
+            for (String line : new ArrayList<>(output)) {
+                Matcher m = LISTEN.matcher(line);
+                if (m.find()) {
+                    int port = Integer.parseInt(m.group(2));
+                    ports.add(port);
+                    if (m.group(1).startsWith("HFThot")) {
+                        httpPort = port;
+                    } else if (m.group(1).startsWith("market maker")) {
+                        mmPort = port;
+                    }
+                }
+            }
+            assertEquals(4, ports.size(), "expected four listeners in:\n" + String.join("\n", output));
+            assertTrue(Files.isDirectory(data));
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"status\":\"ok\"}", health.body());
+            HttpResponse<String> mm = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + mmPort + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"status\":\"ok\",\"connections\":0}", mm.body());
+
+            p.destroy(); // SIGTERM on Unix: runs the shutdown hook
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+            reader.join(10_000);
+            assertTrue(output.contains("HFThot reference server stopped"), String.join("\n", output));
+            for (int port : ports) {
+                try (ServerSocket again = new ServerSocket()) {
+                    again.bind(new InetSocketAddress("127.0.0.1", port));
+                }
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
