@@ -3,15 +3,12 @@ package io.hfthot.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,40 +26,41 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerJarSmokeTest {
     private static final Pattern LISTEN = Pattern.compile("^\\s+(.+?)\\s+http://127\\.0\\.0\\.1:(\\d+)");
 
+    /** Waits until the log holds a line starting with a prefix, or the process dies. */
+    private static List<String> awaitLine(Path log, String prefix, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            if (lines.stream().anyMatch(l -> l.startsWith(prefix))) {
+                return lines;
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("the server exited with " + p.exitValue() + ":\n" + String.join("\n", lines));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + prefix + "' line within 60 s:\n" + String.join("\n", Files.readAllLines(log)));
+    }
+
     @Test
     void theJarStartsAnswersHealthAndStopsOnSigterm(@TempDir Path tmp) throws Exception {
         Path jar = Path.of("target", "hfthot-server.jar");
         assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar.toAbsolutePath());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Path data = tmp.resolve("data");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", jar.toString(),
+        ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-jar", jar.toString(),
                 "--http-port", "0", "--hti-port", "0", "--mm-port", "0", "--hub-port", "0",
                 "--data-dir", data.toString()).redirectErrorStream(true);
+        // A file, not a pipe: the whole output stays readable after the process has exited.
+        Path log = tmp.resolve("server.log");
+        pb.redirectOutput(log.toFile());
         pb.environment().put("HFTHOT_ACCESS_LOG", "OFF");
         Process p = pb.start();
-        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        // Drains the child's output on its own thread so the child never blocks on a full pipe.
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    output.add(line);
-                    if (line.startsWith("Stop with")) {
-                        started.countDown();
-                    }
-                }
-            } catch (java.io.IOException e) {
-                output.add("[reader] " + e);
-            }
-            started.countDown();
-        });
-        reader.start();
         int httpPort = -1;
         int mmPort = -1;
         List<Integer> ports = new ArrayList<>();
         try {
-            assertTrue(started.await(60, TimeUnit.SECONDS), "no start banner within 60 s");
+            List<String> output = awaitLine(log, "Stop with", p);
             for (String line : new ArrayList<>(output)) {
                 Matcher m = LISTEN.matcher(line);
                 if (m.find()) {
@@ -87,8 +85,8 @@ class ServerJarSmokeTest {
 
             p.destroy(); // SIGTERM on Unix: runs the shutdown hook
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
-            reader.join(10_000);
-            assertTrue(output.contains("HFThot reference server stopped"), String.join("\n", output));
+            List<String> after = Files.readAllLines(log);
+            assertTrue(after.contains("HFThot reference server stopped"), String.join("\n", after));
             for (int port : ports) {
                 try (ServerSocket again = new ServerSocket()) {
                     again.bind(new InetSocketAddress("127.0.0.1", port));
