@@ -83,27 +83,12 @@ public final class PathPattern {
     }
 
     /**
-     * Returns the number of segments.
+     * Returns the segments: the literal text, or null where a parameter stands.
      *
-     * @return the segment count
+     * @return a copy of the literal array
      */
-    int segmentCount() {
-        return literals.length;
-    }
-
-    /**
-     * Returns the number of literal segments; more literals means a more specific route.
-     *
-     * @return the count
-     */
-    int literalCount() {
-        int c = 0;
-        for (String l : literals) {
-            if (l != null) {
-                c++;
-            }
-        }
-        return c;
+    String[] literals() {
+        return literals.clone();
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.hfthot.adapters.http;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,20 +9,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Maps a method and a path to a handler and its path parameters. Literal segments win over
- * parameters ({@code /agents/stats} beats {@code /agents/{id}}). Lookup is lock-free and allocation
- * is limited to the parameter map. Built once by {@link HttpSurface.Builder}; immutable afterwards.
+ * Maps a method and a path to a handler and its path parameters. Routes live in a trie of path
+ * segments; at each segment a literal child is tried before a parameter child, so
+ * {@code /agents/stats} beats {@code /agents/{id}}, and lookup cost grows with the path's depth, not
+ * with the number of routes. Built once by {@link HttpSurface.Builder}; immutable and thread-safe.
  */
 public final class Router {
     /** A registered route. */
     private record Route(String method, PathPattern pattern, RouteHandler handler) {
     }
 
-    /** Routes grouped by segment count, then ordered most-specific first. */
-    private final Map<Integer, List<Route>> bySegments;
+    /** One trie level: literal children, at most one parameter child, routes ending here by method. */
+    private static final class Node {
+        private final Map<String, Node> literals = new HashMap<>(4);
+        private Node param;
+        private final Map<String, Route> routes = new HashMap<>(2);
+    }
 
-    private Router(Map<Integer, List<Route>> bySegments) {
-        this.bySegments = bySegments;
+    private final Node root;
+
+    private Router(Node root) {
+        this.root = root;
     }
 
     /**
@@ -63,28 +68,48 @@ public final class Router {
      * @return the match
      */
     public Match match(String method, List<String> segments) {
-        List<Route> candidates = bySegments.get(segments.size());
-        if (candidates == null) {
-            return new Match(null, null, Map.of(), Set.of());
+        Route r = find(root, segments, 0, method);
+        if (r != null) {
+            return new Match(r.pattern.toString(), r.handler, r.pattern.match(segments), Set.of(method));
         }
-        Set<String> allowed = null;
-        String allowedPattern = null;
-        for (Route r : candidates) {
-            Map<String, String> params = r.pattern.match(segments);
-            if (params == null) {
-                continue;
-            }
-            if (r.method.equals(method)) {
-                return new Match(r.pattern.toString(), r.handler, params, Set.of(method));
-            }
-            if (allowed == null) {
-                allowed = new TreeSet<>();
-                allowedPattern = r.pattern.toString();
-            }
-            allowed.add(r.method);
+        Set<String> allowed = new TreeSet<>();
+        String[] pattern = new String[1];
+        collectAllowed(root, segments, 0, allowed, pattern);
+        return allowed.isEmpty() ? new Match(null, null, Map.of(), Set.of())
+                : new Match(pattern[0], null, Map.of(), allowed);
+    }
+
+    private static Route find(Node n, List<String> segments, int i, String method) {
+        if (i == segments.size()) {
+            return n.routes.get(method);
         }
-        return allowed == null ? new Match(null, null, Map.of(), Set.of())
-                : new Match(allowedPattern, null, Map.of(), allowed);
+        String seg = segments.get(i);
+        Node literal = n.literals.get(seg);
+        if (literal != null) {
+            Route r = find(literal, segments, i + 1, method);
+            if (r != null) {
+                return r;
+            }
+        }
+        return n.param != null && !seg.isEmpty() ? find(n.param, segments, i + 1, method) : null;
+    }
+
+    private static void collectAllowed(Node n, List<String> segments, int i, Set<String> allowed, String[] pattern) {
+        if (i == segments.size()) {
+            if (!n.routes.isEmpty() && pattern[0] == null) {
+                pattern[0] = n.routes.values().iterator().next().pattern.toString();
+            }
+            allowed.addAll(n.routes.keySet());
+            return;
+        }
+        String seg = segments.get(i);
+        Node literal = n.literals.get(seg);
+        if (literal != null) {
+            collectAllowed(literal, segments, i + 1, allowed, pattern);
+        }
+        if (n.param != null && !seg.isEmpty()) {
+            collectAllowed(n.param, segments, i + 1, allowed, pattern);
+        }
     }
 
     /**
@@ -121,16 +146,22 @@ public final class Router {
         }
 
         Router build() {
-            Map<Integer, List<Route>> grouped = new HashMap<>();
+            Node root = new Node();
             for (Route r : routes.values()) {
-                grouped.computeIfAbsent(r.pattern.segmentCount(), k -> new ArrayList<>()).add(r);
+                Node n = root;
+                for (String literal : r.pattern.literals()) {
+                    if (literal == null) {
+                        if (n.param == null) {
+                            n.param = new Node();
+                        }
+                        n = n.param;
+                    } else {
+                        n = n.literals.computeIfAbsent(literal, k -> new Node());
+                    }
+                }
+                n.routes.put(r.method, r);
             }
-            Comparator<Route> specificFirst = Comparator.comparingInt((Route r) -> -r.pattern.literalCount());
-            grouped.replaceAll((k, v) -> {
-                v.sort(specificFirst);
-                return List.copyOf(v);
-            });
-            return new Router(Map.copyOf(grouped));
+            return new Router(root);
         }
     }
 }

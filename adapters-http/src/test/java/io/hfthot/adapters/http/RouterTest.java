@@ -46,6 +46,18 @@ class RouterTest {
     }
 
     @Test
+    void aDeadEndLiteralBranchFallsBackToTheParameterBranch() {
+        Router.Builder b = new Router.Builder();
+        b.add("GET", "/a/{x}/c", one);
+        b.add("GET", "/{y}/b/d", stats);
+        Router r = b.build();
+        assertSame(stats, r.match("GET", "/a/b/d").handler());
+        assertEquals(Map.of("y", "a"), r.match("GET", "/a/b/d").pathParams());
+        assertSame(one, r.match("GET", "/a/b/c").handler());
+        assertEquals(Set.of("GET"), r.match("POST", "/a/b/d").allowed());
+    }
+
+    @Test
     void aTrailingSlashIsIgnored() {
         assertSame(list, router().match("GET", "/api/agents/").handler());
     }
