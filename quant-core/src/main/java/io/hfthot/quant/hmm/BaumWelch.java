@@ -11,15 +11,16 @@ import java.util.SplittableRandom;
  *
  * <p>Each fit standardises every feature (subtract the mean, divide by the standard deviation) so that
  * tolerances and floors do not depend on the units of the data, runs EM from {@link FitOptions#restarts()}
- * initialisations, keeps the restart with the highest log-likelihood among those without a collapsed or
- * empty state, maps the model back to the original units and puts its states in canonical order. The same
- * data and options always give a bit-identical result.
+ * k-means++ initialisations, keeps the restart with the highest log-likelihood, maps the model back to the
+ * original units and puts its states in canonical order. The same data and options always give a bit-identical
+ * result.
  *
  * <p>A state is <em>degenerate</em> when its unfloored variance in some feature falls to the variance floor
  * (it has collapsed onto (nearly) identical values, such as a run of exactly-zero returns) or when it explains
- * less than one observation. A degenerate state has an unbounded likelihood without the floor, so the
- * likelihood alone would prefer it; such fits are only returned when every restart is degenerate, and then
- * with {@link SolverStatus#DEGENERATE} and a reason.
+ * less than one observation. Without the floor such a state has an unbounded likelihood, so when the data
+ * contain such runs the best restart is usually degenerate; the fit then reports
+ * {@link SolverStatus#DEGENERATE} with a reason naming the state's location and size rather than passing the
+ * spike off as a regime.
  */
 public final class BaumWelch {
     /** A state explaining fewer observations than this is reported as empty. */
@@ -336,7 +337,7 @@ public final class BaumWelch {
     private static String describeInOriginalUnits(Run run, double[] centre, double[] spread, int restarts) {
         int state = run.degeneracy[0];
         int feature = run.degeneracy[1];
-        String prefix = "all " + restarts + " restart(s) degenerate; in the best one ";
+        String prefix = "in the best of " + restarts + " restart(s) ";
         if (feature < 0) {
             return prefix + String.format(Locale.ROOT, "a state is empty: it explains %.3g observations (< %.0f)",
                     run.degenerateOccupancy, MIN_OCCUPANCY);
@@ -430,13 +431,8 @@ public final class BaumWelch {
     private record Run(GaussianHmm model, double logLikelihood, int iterations, boolean converged, double[] trace,
                        double lastRelativeChange, int[] degeneracy, double[][] stateMeans,
                        double degenerateOccupancy, double degenerateRawVariance) {
-        /** Non-degenerate beats degenerate; then the higher log-likelihood; ties keep the earlier restart. */
+        /** The higher log-likelihood wins; ties keep the earlier restart. */
         boolean betterThan(Run other) {
-            boolean clean = degeneracy == null;
-            boolean otherClean = other.degeneracy == null;
-            if (clean != otherClean) {
-                return clean;
-            }
             return logLikelihood > other.logLikelihood;
         }
     }

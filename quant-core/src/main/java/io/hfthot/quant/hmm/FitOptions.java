@@ -5,7 +5,7 @@ package io.hfthot.quant.hmm;
  *
  * @param states                 number of hidden states {@code K}, in {@code [1, 64]}
  * @param restarts               number of k-means++ initialisations, each run to convergence; the best
- *                               non-degenerate log-likelihood wins; at least 1
+ *                               log-likelihood wins; at least 1
  * @param seed                   seed of the restarts: the same seed and data give a bit-identical fit
  * @param maxIterations          EM iterations per restart, at least 1
  * @param relativeTolerance      stop when an iteration changes the log-likelihood of the standardised data by at

@@ -11,7 +11,7 @@ import io.hfthot.quant.SolverStatus;
  * @param iterations            EM iterations run by the winning restart
  * @param converged             whether the winning restart met the relative tolerance
  * @param status                {@link SolverStatus#CONVERGED}, {@link SolverStatus#MAX_ITERATIONS}, or
- *                              {@link SolverStatus#DEGENERATE} when every restart ended with a collapsed or empty
+ *                              {@link SolverStatus#DEGENERATE} when the best restart has a collapsed or empty
  *                              state
  * @param reason                why the fit is degenerate or did not converge; empty when {@code CONVERGED}
  * @param logLikelihoodTrace    the log-likelihood before each EM update of the winning restart (non-decreasing
