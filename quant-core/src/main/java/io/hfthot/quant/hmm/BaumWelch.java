@@ -146,10 +146,13 @@ public final class BaumWelch {
         if (ll == Double.NEGATIVE_INFINITY) {
             return ll;
         }
+        if (m.k == 3 && m.d == 1) {
+            Kernels3.expectation(m, x, length, ws);
+            return ll;
+        }
         int k = m.k;
         int d = m.d;
         double[] e = ws.emission;
-        double[] c = ws.scale;
         double[] a = ws.alpha;
         double[] b = ws.beta;
         double[] g = ws.gamma;
@@ -173,7 +176,7 @@ public final class BaumWelch {
         for (int t = length - 2; t >= 0; t--) {
             int next = (t + 1) * k;
             int cur = t * k;
-            double inv = 1.0 / c[t + 1];
+            double inv = ws.inverseScale[t + 1];
             for (int j = 0; j < k; j++) {
                 w[j] = e[next + j] * b[next + j] * inv;
             }

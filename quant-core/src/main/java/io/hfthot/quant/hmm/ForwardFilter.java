@@ -106,7 +106,7 @@ public final class ForwardFilter {
         }
         // Shift by the best reachable state (not the overall max) so the update can never underflow to 0/0.
         for (int j = 0; j < k; j++) {
-            double v = predicted[j] > 0 ? predicted[j] * Math.exp(logEmission[j] - best) : 0.0;
+            double v = predicted[j] > 0 ? predicted[j] * FastExp.exp(logEmission[j] - best) : 0.0;
             p[j] = v;
             sum += v;
         }

@@ -34,6 +34,8 @@ public final class GaussianHmm {
     final double[] logNormaliser;
     /** {@code 0.5 / var_kj}, row-major over (state, feature). */
     final double[] halfPrecision;
+    /** The state with the largest product of variances: the best reference for scaling emissions. */
+    final int widestState;
 
     private GaussianHmm(int k, int d, double[] initial, double[] transition, double[] means, double[] variances) {
         this.k = k;
@@ -63,6 +65,13 @@ public final class GaussianHmm {
             }
             logNormaliser[i] = -0.5 * norm;
         }
+        int widest = 0;
+        for (int i = 1; i < k; i++) {
+            if (logNormaliser[i] < logNormaliser[widest]) {
+                widest = i;
+            }
+        }
+        this.widestState = widest;
     }
 
     /**
@@ -355,7 +364,7 @@ public final class GaussianHmm {
      */
     public double viterbi(Observations x, HmmWorkspace ws) {
         int t = prepare(x, ws);
-        Kernels.emissions(this, x.data, t, ws);
+        Kernels.emissions(this, x.data, t, ws, false);
         return Kernels.viterbi(this, t, ws);
     }
 

@@ -19,7 +19,8 @@ public final class HmmWorkspace {
     double[] emission = new double[0];
     double[] rowShift = new double[0];
     double[] alpha = new double[0];
-    double[] scale = new double[0];
+    /** {@code 1 / c_t}, Rabiner's scale factors inverted so the backward passes multiply instead of divide. */
+    double[] inverseScale = new double[0];
     double[] beta = new double[0];
     double[] gamma = new double[0];
     double[] delta = new double[0];
@@ -70,7 +71,7 @@ public final class HmmWorkspace {
         delta = new double[n];
         backPointer = new int[n];
         rowShift = new double[ct];
-        scale = new double[ct];
+        inverseScale = new double[ct];
         path = new int[ct];
         scratch = new double[Math.max(4 * ck, ck * ck)];
         capacityT = ct;

@@ -19,6 +19,18 @@ final class Kernels {
      * outlier far from every state cannot underflow the whole row (hmmlearn's scaled code fails there).
      */
     static void emissions(GaussianHmm m, double[] x, int length, HmmWorkspace ws) {
+        emissions(m, x, length, ws, true);
+    }
+
+    /**
+     * As {@link #emissions(GaussianHmm, double[], int, HmmWorkspace)}; with {@code scaled == false} only the
+     * log-emissions and row shifts are written (all Viterbi needs), saving every exponential.
+     */
+    static void emissions(GaussianHmm m, double[] x, int length, HmmWorkspace ws, boolean scaled) {
+        if (m.k == 3 && m.d == 1) {
+            Kernels3.emissions(m, x, length, ws, scaled);
+            return;
+        }
         int k = m.k;
         int d = m.d;
         double[] le = ws.logEmission;
@@ -30,6 +42,7 @@ final class Kernels {
         for (int t = 0; t < length; t++) {
             int row = t * k;
             double max = Double.NEGATIVE_INFINITY;
+            int arg = 0;
             if (d == 1) {
                 double xt = x[t];
                 for (int s = 0; s < k; s++) {
@@ -38,6 +51,7 @@ final class Kernels {
                     le[row + s] = v;
                     if (v > max) {
                         max = v;
+                        arg = s;
                     }
                 }
             } else {
@@ -52,31 +66,51 @@ final class Kernels {
                     le[row + s] = v;
                     if (v > max) {
                         max = v;
+                        arg = s;
                     }
                 }
             }
             if (!(max > Double.NEGATIVE_INFINITY)) {
-                throw new IllegalArgumentException("observation " + t
-                        + " is so far from every state that its density underflows to zero; rescale the data");
+                throw farFromEveryState(t);
             }
             shift[t] = max;
+            if (!scaled) {
+                continue;
+            }
+            // exp(0) is exactly 1: skipping it saves a third of the exponentials when K = 3.
             for (int s = 0; s < k; s++) {
-                e[row + s] = Math.exp(le[row + s] - max);
+                e[row + s] = s == arg ? 1.0 : FastExp.exp(le[row + s] - max);
             }
         }
     }
 
+    static IllegalArgumentException farFromEveryState(int t) {
+        return new IllegalArgumentException("observation " + t
+                + " is so far from every state that its density underflows to zero; rescale the data");
+    }
+
     /**
      * Scaled forward recursion (Rabiner 1989): {@code alpha[t]} is the filtered posterior and
-     * {@code scale[t] = p(x_t | x_1..x_{t-1}) / exp(rowShift[t])}.
+     * {@code 1 / inverseScale[t] = p(x_t | x_1..x_{t-1}) / exp(rowShift[t])}.
      *
      * @return the log-likelihood, {@code -Infinity} if the sequence is impossible under the model
      */
     static double forward(GaussianHmm m, int length, HmmWorkspace ws) {
+        if (m.k == 3) {
+            double ll = Kernels3.forward(m, length, ws);
+            if (!Double.isNaN(ll)) {
+                return ll;
+            }
+            // A step needed the rescue path: redo the pass with the general loop, which gives the same numbers
+            // on every ordinary step.
+        }
+        return forwardGeneral(m, length, ws);
+    }
+
+    static double forwardGeneral(GaussianHmm m, int length, HmmWorkspace ws) {
         int k = m.k;
         double[] e = ws.emission;
         double[] a = ws.alpha;
-        double[] c = ws.scale;
         double[] shift = ws.rowShift;
         double[] at = m.transitionT;
         double[] pi = m.initial;
@@ -111,8 +145,8 @@ final class Kernels {
                     return Double.NEGATIVE_INFINITY;
                 }
             }
-            c[t] = sum;
             double inv = 1.0 / sum;
+            ws.inverseScale[t] = inv;
             for (int j = 0; j < k; j++) {
                 a[cur + j] *= inv;
             }
@@ -164,7 +198,7 @@ final class Kernels {
         ws.rowShift[t] = max;
         double sum = 0;
         for (int j = 0; j < k; j++) {
-            double ej = pred[j] > 0 ? Math.exp(ws.logEmission[cur + j] - max) : 0;
+            double ej = pred[j] > 0 ? FastExp.exp(ws.logEmission[cur + j] - max) : 0;
             ws.emission[cur + j] = ej;
             double v = pred[j] * ej;
             ws.alpha[cur + j] = v;
@@ -175,9 +209,12 @@ final class Kernels {
 
     /** Scaled backward recursion and smoothed posteriors {@code gamma = alpha * beta}, renormalised per row. */
     static void backward(GaussianHmm m, int length, HmmWorkspace ws) {
+        if (m.k == 3) {
+            Kernels3.backward(m, length, ws);
+            return;
+        }
         int k = m.k;
         double[] e = ws.emission;
-        double[] c = ws.scale;
         double[] a = ws.alpha;
         double[] b = ws.beta;
         double[] g = ws.gamma;
@@ -191,7 +228,7 @@ final class Kernels {
         for (int t = length - 2; t >= 0; t--) {
             int next = (t + 1) * k;
             int cur = t * k;
-            double inv = 1.0 / c[t + 1];
+            double inv = ws.inverseScale[t + 1];
             for (int j = 0; j < k; j++) {
                 w[j] = e[next + j] * b[next + j] * inv;
             }
@@ -216,6 +253,9 @@ final class Kernels {
 
     /** Viterbi in log space over {@code logEmission}; writes the path and returns its joint log-probability. */
     static double viterbi(GaussianHmm m, int length, HmmWorkspace ws) {
+        if (m.k == 3) {
+            return Kernels3.viterbi(m, length, ws);
+        }
         int k = m.k;
         double[] le = ws.logEmission;
         double[] dl = ws.delta;

@@ -97,6 +97,41 @@ class GaussianHmmTest {
     }
 
     @Test
+    void theUnrolledThreeStatePathFallsBackExactlyWhenOnlyAnUnreachableStateFits() {
+        GaussianHmm m = GaussianHmm.univariate(new double[] {1, 0, 0},
+                new double[][] {{0.9, 0.1, 0}, {0.5, 0.5, 0}, {0, 0, 1}}, new double[] {0, 50, 100},
+                new double[] {1, 1, 1});
+        Observations x = Observations.univariate(new double[] {0.3, 49, 100, 0.1});
+        HmmWorkspace ws = new HmmWorkspace();
+        double ll = m.infer(x, ws);
+        assertEquals(ReferenceHmm.logSpaceLogLikelihood(m, x), ll, TOL * Math.abs(ll));
+        assertEquals(1.0, ws.smoothed(2, 1), TOL);
+        assertEquals(ReferenceHmm.pathLogProbability(m, x, new int[] {0, 1, 1, 0}), ws.viterbiLogProbability(),
+                TOL * Math.abs(ll));
+    }
+
+    @Test
+    void longSequencesCrossTheRescalingThresholdsWithoutLosingAccuracy() {
+        GaussianHmm m = RandomModels.returnsModel();
+        Sample sample = m.sample(5000, new SplittableRandom(17));
+        Observations x = sample.observations();
+        HmmWorkspace ws = new HmmWorkspace();
+        double ll = m.forwardBackward(x, ws);
+        double reference = ReferenceHmm.logSpaceLogLikelihood(m, x);
+        assertEquals(reference, ll, TOL * Math.abs(reference));
+        ForwardFilter filter = new ForwardFilter(m);
+        for (int t = 0; t < x.length(); t++) {
+            filter.update(x.value(t, 0));
+        }
+        for (int s = 0; s < 3; s++) {
+            assertEquals(filter.probability(s), ws.filtered(4999, s), TOL);
+        }
+        for (int t = 0; t < x.length(); t += 97) {
+            assertEquals(1.0, ws.smoothed(t, 0) + ws.smoothed(t, 1) + ws.smoothed(t, 2), TOL);
+        }
+    }
+
+    @Test
     void anAstronomicallyUnlikelySequenceKeepsAnExactFiniteLogLikelihood() {
         GaussianHmm m = GaussianHmm.univariate(new double[] {1, 0}, new double[][] {{1, 0}, {0, 1}},
                 new double[] {0, 1e6}, new double[] {1e-6, 1e-6});
