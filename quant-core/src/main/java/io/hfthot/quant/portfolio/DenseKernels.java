@@ -1,0 +1,207 @@
+package io.hfthot.quant.portfolio;
+
+/**
+ * Small dense kernels on flat row-major arrays used by the optimisers.
+ *
+ * <p>Hand-written rather than taken from EJML because the active-set solvers need a Cholesky factor that
+ * grows by one row and shrinks by one row and column in O(k^2) (EJML offers neither update), and because
+ * the hot loops must not allocate.
+ */
+final class DenseKernels {
+    private DenseKernels() {
+    }
+
+    /** {@code out = S * w} for a symmetric {@code n x n} flat matrix; {@code out} modified, others not. */
+    static void multiply(double[] s, int n, double[] w, double[] out) {
+        java.util.Arrays.fill(out, 0, n, 0.0);
+        for (int a = 0; a < n; a++) {
+            double wa = w[a];
+            if (wa != 0.0) {
+                axpy(wa, s, a * n, out, n);
+            }
+        }
+    }
+
+    /** {@code y[0..n) += alpha * x[off..off+n)}; {@code y} modified. */
+    static void axpy(double alpha, double[] x, int off, double[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += alpha * x[off + j];
+        }
+    }
+
+    /** Dot product of the first {@code n} entries. */
+    static double dot(double[] a, double[] b, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /**
+     * Appends a row to the lower Cholesky factor {@code L} (leading dimension {@code ld}, order {@code k}) of
+     * a matrix bordered by column {@code col} (length {@code k}, overwritten by {@code L^-1 col}) and diagonal
+     * {@code diag}. Returns false, leaving {@code L} unchanged, when the new pivot is not above
+     * {@code relTol * diag} (the bordered matrix is numerically singular).
+     */
+    static boolean choleskyAppend(double[] l, int ld, int k, double[] col, double diag, double relTol) {
+        forward(l, ld, k, col);
+        double d = diag - dot(col, col, k);
+        if (!(d > relTol * diag)) {
+            return false;
+        }
+        int row = k * ld;
+        System.arraycopy(col, 0, l, row, k);
+        l[row + k] = Math.sqrt(d);
+        return true;
+    }
+
+    /**
+     * Removes row and column {@code j} from the matrix factored by {@code L} (order {@code k}), leaving the
+     * factor of order {@code k - 1} in place: rows below {@code j} move up and the trailing block absorbs the
+     * removed column by a rank-one Cholesky update. {@code scratch} (length {@code >= k}) is overwritten.
+     */
+    static void choleskyDelete(double[] l, int ld, int k, int j, double[] scratch) {
+        int m = k - 1 - j;
+        for (int r = j + 1; r < k; r++) {
+            scratch[r - j - 1] = l[r * ld + j];
+        }
+        for (int r = j + 1; r < k; r++) {
+            int src = r * ld;
+            int dst = (r - 1) * ld;
+            System.arraycopy(l, src, l, dst, j);
+            System.arraycopy(l, src + j + 1, l, dst + j, r - j);
+        }
+        // Rank-one update of the trailing m x m block starting at (j, j): L22 L22' + v v'.
+        for (int c = 0; c < m; c++) {
+            int cc = (j + c) * ld + (j + c);
+            double lcc = l[cc];
+            double vc = scratch[c];
+            double r = Math.hypot(lcc, vc);
+            double cos = r / lcc;
+            double sin = vc / lcc;
+            l[cc] = r;
+            for (int i = c + 1; i < m; i++) {
+                int ic = (j + i) * ld + (j + c);
+                double lic = (l[ic] + sin * scratch[i]) / cos;
+                l[ic] = lic;
+                scratch[i] = cos * scratch[i] - sin * lic;
+            }
+        }
+    }
+
+    /** Solves {@code L y = b} in place ({@code b} overwritten by {@code y}). */
+    static void forward(double[] l, int ld, int k, double[] b) {
+        for (int i = 0; i < k; i++) {
+            int row = i * ld;
+            double s = b[i];
+            for (int c = 0; c < i; c++) {
+                s -= l[row + c] * b[c];
+            }
+            b[i] = s / l[row + i];
+        }
+    }
+
+    /** Solves {@code L' x = y} in place ({@code y} overwritten by {@code x}). */
+    static void backward(double[] l, int ld, int k, double[] y) {
+        for (int i = k - 1; i >= 0; i--) {
+            double xi = y[i] / l[i * ld + i];
+            y[i] = xi;
+            // Column i of L' is row i of L: subtract from the earlier unknowns.
+            int row = i * ld;
+            for (int c = 0; c < i; c++) {
+                y[c] -= l[row + c] * xi;
+            }
+        }
+    }
+
+    /**
+     * Checks that a symmetric matrix is positive semidefinite by Cholesky with diagonal pivoting on a copy.
+     *
+     * @param s   the {@code n x n} flat matrix (not modified)
+     * @param n   the order
+     * @param tol absolute tolerance on pivots and on the remaining Schur complement
+     * @return the numerical rank, and where the check failed if the matrix is indefinite beyond {@code tol}
+     */
+    static PsdReport psdCheck(double[] s, int n, double tol) {
+        double[] a = s.clone();
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        double[] col = new double[n];
+        for (int k = 0; k < n; k++) {
+            int p = k;
+            for (int i = k + 1; i < n; i++) {
+                if (a[i * n + i] > a[p * n + p]) {
+                    p = i;
+                }
+            }
+            if (a[p * n + p] <= tol) {
+                // The trailing Schur complement must vanish: a PSD matrix with diagonal <= tol has
+                // |a_ij| <= tol off the diagonal; anything else has a negative eigenvalue.
+                for (int i = k; i < n; i++) {
+                    if (a[i * n + i] < -tol) {
+                        return new PsdReport(k, perm[i], a[i * n + i]);
+                    }
+                    for (int j = k; j < i; j++) {
+                        if (Math.abs(a[i * n + j]) > tol) {
+                            return new PsdReport(k, perm[i], -Math.abs(a[i * n + j]));
+                        }
+                    }
+                }
+                return new PsdReport(k, -1, 0.0);
+            }
+            if (p != k) {
+                swapSymmetricLower(a, n, k, p);
+                int t = perm[k];
+                perm[k] = perm[p];
+                perm[p] = t;
+            }
+            double lkk = Math.sqrt(a[k * n + k]);
+            for (int i = k + 1; i < n; i++) {
+                col[i] = a[i * n + k] / lkk;
+            }
+            for (int i = k + 1; i < n; i++) {
+                double lik = col[i];
+                if (lik != 0.0) {
+                    int row = i * n;
+                    for (int j = k + 1; j <= i; j++) {
+                        a[row + j] -= lik * col[j];
+                    }
+                }
+            }
+        }
+        return new PsdReport(n, -1, 0.0);
+    }
+
+    /** Symmetric row/column swap of {@code k < p} in the trailing lower triangle (rows and columns >= k). */
+    private static void swapSymmetricLower(double[] a, int n, int k, int p) {
+        double t = a[k * n + k];
+        a[k * n + k] = a[p * n + p];
+        a[p * n + p] = t;
+        for (int j = k + 1; j < p; j++) {
+            t = a[j * n + k];
+            a[j * n + k] = a[p * n + j];
+            a[p * n + j] = t;
+        }
+        for (int i = p + 1; i < n; i++) {
+            t = a[i * n + k];
+            a[i * n + k] = a[i * n + p];
+            a[i * n + p] = t;
+        }
+    }
+
+    /**
+     * Outcome of {@link #psdCheck}.
+     *
+     * @param rank        numerical rank
+     * @param badIndex    original index of the asset where indefiniteness showed, or -1 if PSD
+     * @param badPivot    the offending pivot (negative) or off-diagonal magnitude (negated), 0 if PSD
+     */
+    record PsdReport(int rank, int badIndex, double badPivot) {
+        boolean psd() {
+            return badIndex < 0;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.hfthot.quant.portfolio;
+
+class RiskParityOptimizerTest extends PortfolioOptimizerContract {
+    @Override
+    PortfolioOptimizer optimizer() {
+        return new RiskParityOptimizer();
+    }
+}
