@@ -77,7 +77,7 @@ public final class LedoitWolfCovariance implements CovarianceEstimator {
         }
         double[] sd = new double[n];
         for (int i = 0; i < n; i++) {
-            if (!(s[i][i] > 0)) {
+            if (!(s[i][i] > 0) || constantColumn(x, t, n, i)) {
                 throw new IllegalArgumentException("returns column " + i
                         + " has zero variance; the constant-correlation target needs every variance > 0");
             }
@@ -136,8 +136,26 @@ public final class LedoitWolfCovariance implements CovarianceEstimator {
             }
         }
         double rho = piDiag + rBar * thetaSum;
-        double delta = gamma > 0 ? Math.max(0.0, Math.min(1.0, (pi - rho) / gamma / t)) : 0.0;
+        double frob = 0;
+        for (double[] row : s) {
+            for (double v : row) {
+                frob += v * v;
+            }
+        }
+        // When the target equals the sample up to rounding (always for n = 2) the intensity is 0/0: report 0.
+        double delta = gamma > 1e-24 * frob ? Math.max(0.0, Math.min(1.0, (pi - rho) / gamma / t)) : 0.0;
         return new CovarianceEstimate(mean, blend(s, prior, delta), delta, t);
+    }
+
+    /** Whether the demeaned column is constant (a flat price series): its variance is rounding noise. */
+    private static boolean constantColumn(double[] x, int t, int n, int col) {
+        double first = x[col];
+        for (int r = 1; r < t; r++) {
+            if (x[r * n + col] != first) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static CovarianceEstimate scaledIdentity(double[] mean, double[] x, double[][] s, int t, int n) {
