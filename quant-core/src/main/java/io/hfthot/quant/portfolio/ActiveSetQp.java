@@ -43,14 +43,40 @@ final class ActiveSetQp {
     private ActiveSetQp() {
     }
 
+    /** Cold start: a greedy feasible point with one free variable (plus any variable without finite bounds). */
     static Outcome solve(double[] sigma, int n, int m, double gamma, PortfolioWorkspace ws) {
+        int initial = initialPoint(sigma, n, m, gamma, ws);
+        if (initial < -1) {
+            return new Outcome(SolverStatus.INFEASIBLE, 0);
+        }
+        int k = 0;
+        for (int j = 0; j < m; j++) {
+            if (ws.state[j] == FREE) {
+                if (!enter(sigma, n, gamma, ws, k, j)) {
+                    recomputeGradient(sigma, n, m, ws);
+                    return new Outcome(SolverStatus.ILL_CONDITIONED, 0);
+                }
+                k++;
+            }
+        }
+        return iterate(sigma, n, m, gamma, ws, k);
+    }
+
+    /**
+     * Warm start: the caller has set a feasible {@code x} and {@code state}, the {@code k} free variables in
+     * {@code ws.free} and the Cholesky factor of their {@code H_FF} in {@code ws.chol}.
+     */
+    static Outcome solveWarm(double[] sigma, int n, int m, double gamma, PortfolioWorkspace ws, int k) {
+        return iterate(sigma, n, m, gamma, ws, k);
+    }
+
+    private static Outcome iterate(double[] sigma, int n, int m, double gamma, PortfolioWorkspace ws, int k) {
         double[] x = ws.x;
         double[] lin = ws.lin;
         double[] lo = ws.lo;
         double[] hi = ws.hi;
         int[] state = ws.state;
         boolean split = m > n;
-
         double scale = 0;
         for (int j = 0; j < m; j++) {
             scale = Math.max(scale, Math.abs(lin[j]));
@@ -59,21 +85,6 @@ final class ActiveSetQp {
             scale = Math.max(scale, gamma * sigma[a * n + a]);
         }
         double dualTol = DUAL_TOLERANCE * (scale > 0 ? scale : 1.0);
-
-        int initial = initialPoint(sigma, n, m, gamma, ws);
-        if (initial < -1) {
-            return new Outcome(SolverStatus.INFEASIBLE, 0);
-        }
-        int k = 0;
-        for (int j = 0; j < m; j++) {
-            if (state[j] == FREE) {
-                if (!enter(sigma, n, gamma, ws, k, j)) {
-                    recomputeGradient(sigma, n, m, ws);
-                    return new Outcome(SolverStatus.ILL_CONDITIONED, 0);
-                }
-                k++;
-            }
-        }
         recomputeGradient(sigma, n, m, ws);
 
         int maxIterations = 50 + 10 * m;

@@ -31,11 +31,30 @@ final class DenseKernels {
 
     /** Dot product of the first {@code n} entries. */
     static double dot(double[] a, double[] b, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += a[i] * b[i];
+        return dot(a, 0, b, n);
+    }
+
+    /**
+     * Dot product of {@code a[off..off+n)} and {@code b[0..n)} with four accumulators: the JIT does not
+     * vectorise a floating-point reduction (it would reorder the sum), so independent chains hide the add
+     * latency instead.
+     */
+    static double dot(double[] a, int off, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[off + i] * b[i];
+            s1 += a[off + i + 1] * b[i + 1];
+            s2 += a[off + i + 2] * b[i + 2];
+            s3 += a[off + i + 3] * b[i + 3];
         }
-        return s;
+        for (; i < n; i++) {
+            s0 += a[off + i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -94,11 +113,7 @@ final class DenseKernels {
     static void forward(double[] l, int ld, int k, double[] b) {
         for (int i = 0; i < k; i++) {
             int row = i * ld;
-            double s = b[i];
-            for (int c = 0; c < i; c++) {
-                s -= l[row + c] * b[c];
-            }
-            b[i] = s / l[row + i];
+            b[i] = (b[i] - dot(l, row, b, i)) / l[row + i];
         }
     }
 
@@ -142,15 +157,15 @@ final class DenseKernels {
                 // |a_ij| <= tol off the diagonal; anything else has a negative eigenvalue.
                 for (int i = k; i < n; i++) {
                     if (a[i * n + i] < -tol) {
-                        return new PsdReport(k, perm[i], a[i * n + i]);
+                        return new PsdReport(k, perm[i], a[i * n + i], null, null);
                     }
                     for (int j = k; j < i; j++) {
                         if (Math.abs(a[i * n + j]) > tol) {
-                            return new PsdReport(k, perm[i], -Math.abs(a[i * n + j]));
+                            return new PsdReport(k, perm[i], -Math.abs(a[i * n + j]), null, null);
                         }
                     }
                 }
-                return new PsdReport(k, -1, 0.0);
+                return new PsdReport(k, -1, 0.0, null, null);
             }
             if (p != k) {
                 swapSymmetricLower(a, n, k, p);
@@ -159,8 +174,10 @@ final class DenseKernels {
                 perm[p] = t;
             }
             double lkk = Math.sqrt(a[k * n + k]);
+            a[k * n + k] = lkk;
             for (int i = k + 1; i < n; i++) {
                 col[i] = a[i * n + k] / lkk;
+                a[i * n + k] = col[i];
             }
             for (int i = k + 1; i < n; i++) {
                 double lik = col[i];
@@ -172,11 +189,22 @@ final class DenseKernels {
                 }
             }
         }
-        return new PsdReport(n, -1, 0.0);
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(a, i * n + i + 1, i * n + n, 0.0);
+        }
+        return new PsdReport(n, -1, 0.0, a, perm);
     }
 
-    /** Symmetric row/column swap of {@code k < p} in the trailing lower triangle (rows and columns >= k). */
+    /**
+     * Symmetric row/column swap of {@code k < p} in the lower triangle: the trailing block (rows and columns
+     * {@code >= k}) and the already computed factor columns {@code < k} of rows k and p.
+     */
     private static void swapSymmetricLower(double[] a, int n, int k, int p) {
+        for (int c = 0; c < k; c++) {
+            double t = a[k * n + c];
+            a[k * n + c] = a[p * n + c];
+            a[p * n + c] = t;
+        }
         double t = a[k * n + k];
         a[k * n + k] = a[p * n + p];
         a[p * n + p] = t;
@@ -198,8 +226,11 @@ final class DenseKernels {
      * @param rank        numerical rank
      * @param badIndex    original index of the asset where indefiniteness showed, or -1 if PSD
      * @param badPivot    the offending pivot (negative) or off-diagonal magnitude (negated), 0 if PSD
+     * @param factor      when of full rank, the lower factor L (flat, upper part zero) with
+     *                    {@code S[perm[i]][perm[j]] = (L L')[i][j]}; otherwise null
+     * @param perm        the pivot order when of full rank, otherwise null
      */
-    record PsdReport(int rank, int badIndex, double badPivot) {
+    record PsdReport(int rank, int badIndex, double badPivot, double[] factor, int[] perm) {
         boolean psd() {
             return badIndex < 0;
         }

@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>Build one with {@link #builder(List)}. {@code mu} and {@code Sigma} may come from the user or be
  * estimated from a return matrix ({@link Builder#estimateFrom}). Construction validates everything and
- * checks that {@code Sigma} is positive semidefinite by a pivoted Cholesky factorisation (O(n^3/6)); a
+ * checks that {@code Sigma} is positive semidefinite by a pivoted Cholesky factorisation (O(n^3/6), kept to
+ * warm-start the solvers); a
  * singular {@code Sigma} is accepted (its {@link #numericalRank()} is reported) and the optimisers return
  * {@link io.hfthot.quant.SolverStatus#ILL_CONDITIONED} if the part of it they need is singular. The
  * documented regularisation is an explicit ridge ({@link Builder#ridge(double)}: {@code Sigma + ridge * I}),
@@ -45,6 +46,8 @@ public final class PortfolioProblem {
     private final boolean hasBudgets;
     private final double ridge;
     private final int rank;
+    private final double[] factor;
+    private final int[] pivot;
 
     private PortfolioProblem(Builder b) {
         if (b.symbols == null || b.symbols.isEmpty()) {
@@ -103,6 +106,8 @@ public final class PortfolioProblem {
                     + symbols.get(psd.badIndex()) + "'); fix the estimate or use a Ledoit-Wolf estimator");
         }
         this.rank = psd.rank();
+        this.factor = psd.factor();
+        this.pivot = psd.perm();
 
         if (b.lower != null || b.upper != null) {
             this.lower = b.lower != null ? Checks.length(b.lower, n, "lowerBounds").clone() : new double[n];
@@ -246,6 +251,16 @@ public final class PortfolioProblem {
 
     double[] sigmaFlat() {
         return sigma;
+    }
+
+    /** The pivoted Cholesky factor of Sigma when it has full rank (else null); see {@link #pivot()}. */
+    double[] factor() {
+        return factor;
+    }
+
+    /** The pivot order of {@link #factor()}: {@code Sigma[pivot[i]][pivot[j]] = (L L')[i][j]}. */
+    int[] pivot() {
+        return pivot;
     }
 
     double[] muRaw() {
