@@ -269,10 +269,7 @@ final class ActiveSetQp {
             p[i] = -gradient(sigma, n, gamma, ws, j);
             z[i] = sign(j, n);
         }
-        DenseKernels.forward(ws.chol, n, k, p);
-        DenseKernels.backward(ws.chol, n, k, p);
-        DenseKernels.forward(ws.chol, n, k, z);
-        DenseKernels.backward(ws.chol, n, k, z);
+        DenseKernels.solveTwo(ws.chol, n, k, p, z);
         double sp = 0;
         double sz = 0;
         for (int i = 0; i < k; i++) {

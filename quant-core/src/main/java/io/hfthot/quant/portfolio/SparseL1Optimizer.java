@@ -21,8 +21,16 @@ package io.hfthot.quant.portfolio;
  */
 public final class SparseL1Optimizer implements PortfolioOptimizer {
 
+    private final boolean warmStart;
+
     /** Creates the optimiser (stateless; {@link PortfolioOptimizers#byName(String)} shares one). */
     public SparseL1Optimizer() {
+        this(true);
+    }
+
+    /** Creates the optimiser; without warm start it always builds the support from one asset (for tests). */
+    SparseL1Optimizer(boolean warmStart) {
+        this.warmStart = warmStart;
     }
 
     @Override
@@ -50,10 +58,7 @@ public final class SparseL1Optimizer implements PortfolioOptimizer {
             a[r] = mu[piv[r]];
             b[r] = 1.0;
         }
-        DenseKernels.forward(l, n, n, a);
-        DenseKernels.backward(l, n, n, a);
-        DenseKernels.forward(l, n, n, b);
-        DenseKernels.backward(l, n, n, b);
+        DenseKernels.solveTwo(l, n, n, a, b);
         double sa = 0;
         double sb = 0;
         for (int r = 0; r < n; r++) {
@@ -107,7 +112,7 @@ public final class SparseL1Optimizer implements PortfolioOptimizer {
             ws.hi[i] = Double.POSITIVE_INFINITY;
             ws.hi[n + i] = Double.POSITIVE_INFINITY;
         }
-        ActiveSetQp.Outcome outcome = problem.factor() != null
+        ActiveSetQp.Outcome outcome = warmStart && problem.factor() != null
                 ? ActiveSetQp.solveWarm(sigma, n, 2 * n, gamma, ws, warmStart(problem, ws))
                 : ActiveSetQp.solve(sigma, n, 2 * n, gamma, ws);
         ActiveSetQp.recomputeGradient(sigma, n, 2 * n, ws);

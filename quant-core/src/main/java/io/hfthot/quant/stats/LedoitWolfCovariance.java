@@ -98,52 +98,53 @@ public final class LedoitWolfCovariance implements CovarianceEstimator {
                 prior[i][j] = i == j ? s[i][i] : rBar * sd[i] * sd[j];
             }
         }
-        // pi-hat: sum of asymptotic variances of sqrt(T) * s_ij: mean over t of (x_ti x_tj - s_ij)^2.
-        // theta_ii,ij (for rho-hat): mean over t of (x_ti^2 - s_ii)(x_ti x_tj - s_ij) = E[x_i^3 x_j] - s_ii s_ij.
-        double[][] y2 = new double[n][n];
-        double[][] x3x = new double[n][n];
+        // pi-hat = sum_ij [mean_t (x_ti x_tj)^2 - s_ij^2]; its diagonal part enters rho-hat. The double sum of
+        // the fourth moments is sum_t (sum_i x_ti^2)^2, so no n x n fourth-moment matrix is formed.
+        // theta_ij = mean_t x_ti^3 x_tj - s_ii s_ij, and rho-hat needs sum_{i != j} (sd_j / sd_i) theta_ij,
+        // whose first part is (1/T) sum_t sum_i (x_ti^3 / sd_i) (sum_j sd_j x_tj - sd_i x_ti): O(T n) in all.
+        double fourthAll = 0;
+        double fourthDiag = 0;
+        double thetaMoment = 0;
         for (int r = 0; r < t; r++) {
             int off = r * n;
+            double sq = 0;
+            double weighted = 0;
+            for (int i = 0; i < n; i++) {
+                double xi = x[off + i];
+                sq += xi * xi;
+                weighted += sd[i] * xi;
+            }
+            fourthAll += sq * sq;
             for (int i = 0; i < n; i++) {
                 double xi = x[off + i];
                 double xi2 = xi * xi;
-                double xi3 = xi2 * xi;
-                double[] y2i = y2[i];
-                double[] x3xi = x3x[i];
-                for (int j = 0; j < n; j++) {
-                    double xj = x[off + j];
-                    y2i[j] += xi2 * xj * xj;
-                    x3xi[j] += xi3 * xj;
-                }
+                fourthDiag += xi2 * xi2;
+                thetaMoment += xi2 * xi / sd[i] * (weighted - sd[i] * xi);
             }
         }
-        double pi = 0;
-        double piDiag = 0;
-        double thetaSum = 0;
+        double sumSq = 0;
+        double diagSq = 0;
+        double thetaCorrection = 0;
         double gamma = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double phi = y2[i][j] / t - s[i][j] * s[i][j];
-                pi += phi;
+                double sij = s[i][j];
+                sumSq += sij * sij;
                 if (i == j) {
-                    piDiag += phi;
+                    diagSq += sij * sij;
                 } else {
-                    double theta = x3x[i][j] / t - s[i][i] * s[i][j];
-                    thetaSum += (sd[j] / sd[i]) * theta;
+                    thetaCorrection += (sd[j] / sd[i]) * s[i][i] * sij;
                 }
-                double d = s[i][j] - prior[i][j];
+                double d = sij - prior[i][j];
                 gamma += d * d;
             }
         }
+        double pi = fourthAll / t - sumSq;
+        double piDiag = fourthDiag / t - diagSq;
+        double thetaSum = thetaMoment / t - thetaCorrection;
         double rho = piDiag + rBar * thetaSum;
-        double frob = 0;
-        for (double[] row : s) {
-            for (double v : row) {
-                frob += v * v;
-            }
-        }
         // When the target equals the sample up to rounding (always for n = 2) the intensity is 0/0: report 0.
-        double delta = gamma > 1e-24 * frob ? Math.max(0.0, Math.min(1.0, (pi - rho) / gamma / t)) : 0.0;
+        double delta = gamma > 1e-24 * sumSq ? Math.max(0.0, Math.min(1.0, (pi - rho) / gamma / t)) : 0.0;
         return new CovarianceEstimate(mean, blend(s, prior, delta), delta, t);
     }
 

@@ -40,6 +40,23 @@ class SparseL1OptimizerTest extends PortfolioOptimizerContract {
     }
 
     @Test
+    void warmAndColdStartsReachTheSameSolution() {
+        SparseL1Optimizer cold = new SparseL1Optimizer(false);
+        Random rnd = new Random(45);
+        for (int trial = 0; trial < 10; trial++) {
+            int n = 2 + rnd.nextInt(100);
+            PortfolioProblem p = RandomProblems.problem(rnd.nextLong(), n).rho(0.1 * rnd.nextDouble()).build();
+            PortfolioResult a = sparse.optimize(p);
+            PortfolioResult b = cold.optimize(p);
+            assertEquals(SolverStatus.CONVERGED, b.status());
+            assertEquals(a.nonZeroCount(), b.nonZeroCount());
+            for (int i = 0; i < n; i++) {
+                assertEquals(b.weights()[i], a.weights()[i], 1e-10);
+            }
+        }
+    }
+
+    @Test
     void zeroPenaltyIsTheBudgetOnlyMarkowitzPortfolio() {
         Random rnd = new Random(42);
         for (int trial = 0; trial < 5; trial++) {
