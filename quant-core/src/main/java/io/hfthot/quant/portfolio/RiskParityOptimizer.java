@@ -23,7 +23,7 @@ import io.hfthot.quant.SolverStatus;
  */
 public final class RiskParityOptimizer implements PortfolioOptimizer {
     /** Stopping threshold of the cycles on the relative spread of budget-scaled risk contributions. */
-    public static final double STOP_SPREAD = 1e-13;
+    public static final double STOP_SPREAD = 1e-12;
     /** Largest recomputed relative spread reported as converged. */
     public static final double CONVERGED_SPREAD = 1e-10;
     /** Cycle limit. */

@@ -40,6 +40,16 @@ abstract class PortfolioOptimizerContract {
     }
 
     @Test
+    void singleAssetGetsEverything() {
+        PortfolioProblem p = PortfolioProblem.builder(List.of("ONLY")).covariance(new double[][] {{0.04}})
+                .expectedReturns(new double[] {0.07}).build();
+        PortfolioResult r = optimizer().optimize(p);
+        assertEquals(SolverStatus.CONVERGED, r.status());
+        assertEquals(1.0, r.weights()[0], 0.0);
+        assertEquals(0.04, r.portfolioVariance(), 1e-17);
+    }
+
+    @Test
     void riskContributionsSumToPortfolioVariance() {
         PortfolioProblem p = RandomProblems.problem(7, 12).build();
         PortfolioResult r = optimizer().optimize(p);
