@@ -17,13 +17,13 @@ class MeanFieldGameProperties {
 
     @Provide
     Arbitrary<MfgProblem> problems() {
-        Arbitrary<Double> kappa = Arbitraries.doubles().between(0.3, 3);
-        Arbitrary<Double> alpha = Arbitraries.doubles().between(0, 2);
-        Arbitrary<Double> phi = Arbitraries.doubles().between(0, 0.2);
-        Arbitrary<Double> terminal = Arbitraries.doubles().between(0, 5);
-        Arbitrary<Double> horizon = Arbitraries.doubles().between(0.5, 8);
-        Arbitrary<Double> e0 = Arbitraries.doubles().between(-2, 2);
-        Arbitrary<Double> s0 = Arbitraries.doubles().between(0.2, 1);
+        Arbitrary<Double> kappa = Arbitraries.doubles().between(0.3, 3).ofScale(6);
+        Arbitrary<Double> alpha = Arbitraries.doubles().between(0, 2).ofScale(6);
+        Arbitrary<Double> phi = Arbitraries.doubles().between(0, 0.2).ofScale(6);
+        Arbitrary<Double> terminal = Arbitraries.doubles().between(0, 5).ofScale(6);
+        Arbitrary<Double> horizon = Arbitraries.doubles().between(0.5, 8).ofScale(6);
+        Arbitrary<Double> e0 = Arbitraries.doubles().between(-2, 2).ofScale(6);
+        Arbitrary<Double> s0 = Arbitraries.doubles().between(0.2, 1).ofScale(6);
         Arbitrary<Integer> steps = Arbitraries.integers().between(10, 150);
         Arbitrary<Integer> nodes = Arbitraries.integers().between(12, 80);
         Arbitrary<DifferenceScheme> scheme = Arbitraries.of(DifferenceScheme.class);
