@@ -318,22 +318,22 @@ public final class MeanFieldGameSolver {
                 down[base + m - 1] = -Math.min(hNext[m - 1] - hNext[m - 2], 0) * invDq * inv2k * invDq;
             }
             final double crowd = alpha * mu[n];
+            // Thomas elimination with one reciprocal per row; the previous row's coefficients stay in
+            // registers.
+            double prevC = 0;
+            double prevD = 0;
             for (int i = 0; i < m; i++) {
                 double a = up[base + i];
                 double b = down[base + i];
                 double cost = upwind ? kappaDq2 * (a * a + b * b) : kappaDq2 * (a - b) * (a - b);
-                double rhs = hNext[i] + dt * (-cost - phi * q[i] * q[i] + crowd * q[i]);
-                double diag = 1 + dt * (a + b);
+                double qi = q[i];
+                double rhs = hNext[i] + dt * (crowd * qi - cost - phi * qi * qi);
                 double lower = -dt * b;
-                double upper = -dt * a;
-                if (i == 0) {
-                    cP[0] = upper / diag;
-                    dP[0] = rhs / diag;
-                } else {
-                    double denom = diag - lower * cP[i - 1];
-                    cP[i] = upper / denom;
-                    dP[i] = (rhs - lower * dP[i - 1]) / denom;
-                }
+                double inv = 1 / (1 + dt * (a + b) - lower * prevC);
+                prevC = -dt * a * inv;
+                prevD = (rhs - lower * prevD) * inv;
+                cP[i] = prevC;
+                dP[i] = prevD;
             }
             h[m - 1] = dP[m - 1];
             for (int i = m - 2; i >= 0; i--) {
@@ -375,18 +375,21 @@ public final class MeanFieldGameSolver {
         }
         for (int n = 0; n < ws.timeSteps; n++) {
             final int base = n * m;
+            // Row i of the transpose: (i, i-1) = -dt a_{i-1}, (i, i) = 1 + dt (a_i + b_i),
+            // (i, i+1) = -dt b_{i+1}; the edge rates that would point outside are zero.
+            double prevC = 0;
+            double prevD = 0;
+            double upLeft = 0;
             for (int i = 0; i < m; i++) {
-                double diag = 1 + dt * (up[base + i] + down[base + i]);
-                double lower = i > 0 ? -dt * up[base + i - 1] : 0;
+                double a = up[base + i];
+                double lower = -dt * upLeft;
                 double upper = i < m - 1 ? -dt * down[base + i + 1] : 0;
-                if (i == 0) {
-                    cP[0] = upper / diag;
-                    dP[0] = dens[0] / diag;
-                } else {
-                    double denom = diag - lower * cP[i - 1];
-                    cP[i] = upper / denom;
-                    dP[i] = (dens[i] - lower * dP[i - 1]) / denom;
-                }
+                double inv = 1 / (1 + dt * (a + down[base + i]) - lower * prevC);
+                prevC = upper * inv;
+                prevD = (dens[i] - lower * prevD) * inv;
+                cP[i] = prevC;
+                dP[i] = prevD;
+                upLeft = a;
             }
             next[m - 1] = dP[m - 1];
             for (int i = m - 2; i >= 0; i--) {

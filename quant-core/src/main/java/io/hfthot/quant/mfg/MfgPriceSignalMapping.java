@@ -21,7 +21,7 @@ package io.hfthot.quant.mfg;
  * penalised ten times more than trading it over the horizon</td></tr>
  * <tr><td>E0, s0</td><td>1 lot, 0.5 lot</td><td>a net-long crowd unwinding, heterogeneous
  * positions</td></tr>
- * <tr><td>grid</td><td>{@code max(1200, 250 T max(sqrt(phi/kappa), alpha/(2 kappa)))} time steps,
+ * <tr><td>grid</td><td>{@code max(1200, 500 T max(sqrt(phi/kappa), alpha/(2 kappa)))} time steps,
  * 64 inventory nodes, {@link DifferenceScheme#LAX_FRIEDRICHS}</td><td>below 1e-3 relative error
  * against the ODE (measured for horizons of 1 to 1440 minutes and volatilities of 2e-4 to 3e-3 per
  * minute)</td></tr>
@@ -47,7 +47,7 @@ public final class MfgPriceSignalMapping {
      * Time steps per unit of {@code T max(sqrt(phi / kappa), alpha / (2 kappa))}, the number of
      * e-foldings of the slowest-resolved mode over the horizon.
      */
-    public static final int STEPS_PER_RATE = 250;
+    public static final int STEPS_PER_RATE = 500;
     /**
      * The fewest time steps used; it resolves the terminal-penalty mode, whose rate {@code A / kappa}
      * is always {@code 10 / T}.

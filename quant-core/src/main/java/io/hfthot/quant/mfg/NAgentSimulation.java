@@ -76,17 +76,23 @@ public final class NAgentSimulation {
         double[] speeds = control.speeds();
         int nodes = control.nodes();
         double inverseDq = 1 / control.dq();
+        // Per cell, the speed is affine: nu = left + (x - i) diff. The linearised implicit Euler step
+        // q' = q + dt nu(q') becomes q' = q + gain * nu(q) with gain = dt / (1 - dt diff / dq), computed once
+        // per cell and step instead of once per agent and step.
+        double[] gain = new double[nodes];
+        double[] slope = new double[nodes];
         for (int n = 0; n < steps; n++) {
             int base = n * nodes;
+            for (int i = 0; i < nodes - 1; i++) {
+                double diff = speeds[base + i + 1] - speeds[base + i];
+                slope[i] = diff;
+                gain[i] = dt / (1 - dt * diff * inverseDq);
+            }
             for (int j = 0; j < nAgents; j++) {
                 double q = inventory[j];
                 double x = Math.min(nodes - 1.000001, Math.max(0, (q - lo) * inverseDq));
                 int i = (int) x;
-                double left = speeds[base + i];
-                double diff = speeds[base + i + 1] - left;
-                double speed = left + (x - i) * diff;
-                // Linearised implicit Euler within the cell: q' = q + dt nu(q') with nu affine there.
-                double next = q + dt * speed / (1 - dt * diff * inverseDq);
+                double next = q + gain[i] * (speeds[base + i] + (x - i) * slope[i]);
                 inventory[j] = Math.min(hi, Math.max(lo, next));
             }
             accumulate(inventory, meanField[n + 1], sum, sumSquares, n + 1);

@@ -31,7 +31,7 @@ class MfgPriceSignalMappingTest {
     void longHorizonsGetMoreSteps() {
         MfgProblem p = MfgPriceSignalMapping.toProblem(new MfgPriceSignalRequest(60, 1000, 40_000, 3e-3));
         double rate = Math.sqrt(p.phi() / p.kappa());
-        assertEquals((int) Math.ceil(250 * 60 * rate), p.timeSteps());
+        assertEquals((int) Math.ceil(500 * 60 * rate), p.timeSteps());
         MfgSolution s = new MeanFieldGameSolver().solve(p);
         assertTrue(s.relativeErrorAgainstOde() < 1e-3, "error " + s.relativeErrorAgainstOde());
     }
