@@ -391,15 +391,16 @@ public final class MeanFieldGameSolver {
                 dP[i] = prevD;
                 upLeft = a;
             }
-            next[m - 1] = dP[m - 1];
+            // Back substitution fused with the moments of the new weights.
+            double w = dP[m - 1];
+            next[m - 1] = w;
+            mean = q[m - 1] * w;
+            mass = w;
+            double speed = (up[base + m - 1] - down[base + m - 1]) * w;
+            minDensity = Math.min(minDensity, w);
             for (int i = m - 2; i >= 0; i--) {
-                next[i] = dP[i] - cP[i] * next[i + 1];
-            }
-            mean = 0;
-            mass = 0;
-            double speed = 0;
-            for (int i = 0; i < m; i++) {
-                double w = next[i];
+                w = dP[i] - cP[i] * w;
+                next[i] = w;
                 mean += q[i] * w;
                 mass += w;
                 speed += (up[base + i] - down[base + i]) * w;

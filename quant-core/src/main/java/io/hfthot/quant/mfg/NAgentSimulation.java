@@ -88,14 +88,21 @@ public final class NAgentSimulation {
                 slope[i] = diff;
                 gain[i] = dt / (1 - dt * diff * inverseDq);
             }
+            double centre = meanField[n + 1];
+            double s = 0;
+            double ss = 0;
             for (int j = 0; j < nAgents; j++) {
                 double q = inventory[j];
                 double x = Math.min(nodes - 1.000001, Math.max(0, (q - lo) * inverseDq));
                 int i = (int) x;
-                double next = q + gain[i] * (speeds[base + i] + (x - i) * slope[i]);
-                inventory[j] = Math.min(hi, Math.max(lo, next));
+                double next = Math.min(hi, Math.max(lo, q + gain[i] * (speeds[base + i] + (x - i) * slope[i])));
+                inventory[j] = next;
+                double d = next - centre;
+                s += d;
+                ss += d * d;
             }
-            accumulate(inventory, meanField[n + 1], sum, sumSquares, n + 1);
+            sum[n + 1] = s;
+            sumSquares[n + 1] = ss;
         }
         double[] times = new double[steps + 1];
         double[] mean = new double[steps + 1];

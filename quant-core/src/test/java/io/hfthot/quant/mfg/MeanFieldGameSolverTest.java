@@ -114,9 +114,9 @@ class MeanFieldGameSolverTest {
     void andersonAndPlainFixedPointAgree() {
         // alpha T / (2 kappa) = 0.5: weak enough for plain Picard to converge.
         MfgProblem p = base(DifferenceScheme.UPWIND, 200, 50);
-        MfgSolution anderson = new MeanFieldGameSolver().solve(p);
-        MfgSolverOptions picardOptions = MfgSolverOptions.defaults().withAcceleration(0, 1.0)
-                .withClosedFormStart(false);
+        MfgSolverOptions tight = MfgSolverOptions.defaults().withTolerance(1e-11);
+        MfgSolution anderson = new MeanFieldGameSolver(tight).solve(p);
+        MfgSolverOptions picardOptions = tight.withAcceleration(0, 1.0).withClosedFormStart(false);
         MfgSolution picard = new MeanFieldGameSolver(picardOptions).solve(p);
         assertEquals(SolverStatus.CONVERGED, picard.diagnostics().status());
         assertTrue(picard.diagnostics().outerIterations() > anderson.diagnostics().outerIterations());
@@ -126,9 +126,9 @@ class MeanFieldGameSolverTest {
     @Test
     void strongCouplingConvergesWithAndersonWhereTheStartDoesNotMatter() {
         MfgProblem p = base(DifferenceScheme.LAX_FRIEDRICHS, 400, 50).withAlpha(4);
-        MfgSolution fromClosedForm = new MeanFieldGameSolver().solve(p);
-        MfgSolution fromZero = new MeanFieldGameSolver(MfgSolverOptions.defaults().withClosedFormStart(false))
-                .solve(p);
+        MfgSolverOptions tight = MfgSolverOptions.defaults().withTolerance(1e-11);
+        MfgSolution fromClosedForm = new MeanFieldGameSolver(tight).solve(p);
+        MfgSolution fromZero = new MeanFieldGameSolver(tight.withClosedFormStart(false)).solve(p);
         assertEquals(SolverStatus.CONVERGED, fromClosedForm.diagnostics().status());
         assertEquals(SolverStatus.CONVERGED, fromZero.diagnostics().status());
         assertArrayEquals(fromClosedForm.meanInventory(), fromZero.meanInventory(), 1e-7);
