@@ -64,17 +64,35 @@ public final class ColumnVector {
         return ofObjects(DataType.BINARY, values.clone());
     }
 
-    /** Wraps arrays without copying; for readers inside this module that hand over ownership. */
-    static ColumnVector wrapLongs(DataType type, long[] values, boolean[] nulls, int size) {
+    /**
+     * Wraps arrays without copying, for columnar producers (such as Parquet readers) that hand the arrays over: the
+     * caller must not modify them afterwards. {@code nulls} may be null (no nulls); both arrays need at least
+     * {@code size} elements.
+     */
+    public static ColumnVector wrapLongs(DataType type, long[] values, boolean[] nulls, int size) {
+        requireStorage(type, DataType.Storage.LONG);
+        checkCapacity(values.length, nulls, size);
         return new ColumnVector(type, size, values, null, null, null, nulls);
     }
 
-    static ColumnVector wrapDoubles(DataType type, double[] values, boolean[] nulls, int size) {
+    /** Wraps arrays without copying; same contract as {@link #wrapLongs}. */
+    public static ColumnVector wrapDoubles(DataType type, double[] values, boolean[] nulls, int size) {
+        requireStorage(type, DataType.Storage.DOUBLE);
+        checkCapacity(values.length, nulls, size);
         return new ColumnVector(type, size, null, values, null, null, nulls);
     }
 
-    static ColumnVector wrapBooleans(boolean[] values, boolean[] nulls, int size) {
+    /** Wraps arrays without copying; same contract as {@link #wrapLongs}. */
+    public static ColumnVector wrapBooleans(boolean[] values, boolean[] nulls, int size) {
+        checkCapacity(values.length, nulls, size);
         return new ColumnVector(DataType.BOOLEAN, size, null, null, values, null, nulls);
+    }
+
+    private static void checkCapacity(int length, boolean[] nulls, int size) {
+        if (size < 0 || length < size || nulls != null && nulls.length < size) {
+            throw new IllegalArgumentException("size " + size + " exceeds the arrays (values " + length
+                    + (nulls == null ? "" : ", nulls " + nulls.length) + ")");
+        }
     }
 
     static ColumnVector ofObjects(DataType type, Object[] values) {

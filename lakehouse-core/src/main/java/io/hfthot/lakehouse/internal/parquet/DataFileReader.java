@@ -166,7 +166,7 @@ public final class DataFileReader {
                 } else {
                     throw mismatch(path, f, pt);
                 }
-                return ColumnVector.ofLongs(t, v, nulls);
+                return ColumnVector.wrapLongs(t, v, nulls, n);
             }
             case DOUBLE: {
                 double[] v = new double[n];
@@ -182,7 +182,7 @@ public final class DataFileReader {
                     }
                     r.consume();
                 }
-                return ColumnVector.ofDoubles(t, v, nulls);
+                return ColumnVector.wrapDoubles(t, v, nulls, n);
             }
             case BOOLEAN: {
                 if (phys != PrimitiveType.PrimitiveTypeName.BOOLEAN) {
@@ -197,7 +197,7 @@ public final class DataFileReader {
                     }
                     r.consume();
                 }
-                return ColumnVector.ofBooleans(v, nulls);
+                return ColumnVector.wrapBooleans(v, nulls, n);
             }
             default: {
                 if (phys != PrimitiveType.PrimitiveTypeName.BINARY && phys != PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
