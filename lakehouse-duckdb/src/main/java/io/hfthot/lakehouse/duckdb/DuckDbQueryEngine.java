@@ -222,6 +222,26 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 + " ms and was cancelled; narrow it (e.g. a WHERE on ts) or raise the limit");
     }
 
+    /**
+     * The current value of a DuckDB setting, read through a pooled connection; lets tests and operators check
+     * the lock-down (e.g. {@code enable_external_access}, {@code lock_configuration}).
+     */
+    public String duckDbSetting(String name) {
+        Objects.requireNonNull(name, "name");
+        PooledConnection connection = pool.acquire(QueryOptions.DEFAULT_TIMEOUT.toNanos());
+        try (java.sql.PreparedStatement statement = connection.connection().prepareStatement("SELECT current_setting(?)::VARCHAR")) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw DuckDbErrors.translate(e, settings.lakehouseRoot());
+        } finally {
+            pool.release(connection);
+        }
+    }
+
     /** The settings the engine runs with. */
     public DuckDbSettings settings() {
         return settings;
