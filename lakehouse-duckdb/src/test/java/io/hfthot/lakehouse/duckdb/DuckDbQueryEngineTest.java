@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs the {@link QueryEngineContract} on {@link DuckDbQueryEngine}, plus DuckDB-specific behaviour. */
 class DuckDbQueryEngineTest extends QueryEngineContract {
@@ -44,6 +45,18 @@ class DuckDbQueryEngineTest extends QueryEngineContract {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void theRowLimitStopsTheWorkInsteadOfMaterializingEverything() {
+        // Ten billion rows would not fit in the 512 MB limit: only streaming makes this finish.
+        QueryResult result = engine.query("SELECT range AS i FROM range(10000000000)", QueryOptions.defaults().withMaxRows(5));
+        assertEquals(5, result.rowCount());
+        assertTrue(result.truncated());
+        QueryResult arrow = engine.query("SELECT range AS i FROM range(10000000000)",
+                QueryOptions.defaults().withMaxRows(5).withFormat(ResultFormat.ARROW));
+        assertEquals(5, arrow.rowCount());
+        assertTrue(arrow.truncated());
     }
 
     @Test
