@@ -175,6 +175,18 @@ public abstract class QueryEngineContract {
     }
 
     @Test
+    void duckDbSelectFeaturesWorkOverLakehouseTables() {
+        assertEquals(160, single(json("FROM market.ohlcv SELECT count(*)")));
+        assertEquals(5, single(json("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT max(n) FROM r")));
+        assertEquals(3, json("SELECT symbol, close FROM market.ohlcv QUALIFY row_number() OVER (PARTITION BY symbol ORDER BY ts) = 1")
+                .get("rows").size());
+        assertEquals("[[100,50,10]]", json("SELECT * FROM (PIVOT (SELECT symbol FROM market.ohlcv) ON symbol "
+                + "IN ('BTC-USDT', 'ETH-USDT', 'SOL-USDT') USING count(*))").get("rows").toString());
+        assertEquals(2, single(json("SELECT count(*) FROM (VALUES (1), (2)) v(x)")));
+        assertEquals(4, single(json("SELECT count(*) FROM range(4)")));
+    }
+
+    @Test
     void moreRowsThanTheLimitAreTruncatedAndFlagged() {
         JsonNode limited = json("SELECT * FROM market.ohlcv ORDER BY ts, symbol", QueryOptions.defaults().withMaxRows(7));
         assertEquals(7, limited.get("rows").size());
