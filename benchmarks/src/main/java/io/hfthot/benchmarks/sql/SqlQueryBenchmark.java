@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * DuckDB connection with the rows read through JDBC. {@link #engineJson} and {@link #engineArrow} are the whole
  * request path through {@link DuckDbQueryEngine}: token checks, {@code json_serialize_sql} and the syntax-tree
  * check, table resolution (an in-memory resolver here, standing for a cached snapshot), the rewritten query,
- * and the encoded body. {@code layout}: {@code flat} is one unpartitioned file with a {@code symbol} column;
+ * and the encoded body; the checks of a query text are cached, which {@link #engineJsonNewText} defeats.
+ * {@code layout}: {@code flat} is one unpartitioned file with a {@code symbol} column;
  * {@code partitioned} is one file per symbol, the symbol restored from the partition values.
  */
 @State(Scope.Benchmark)
@@ -82,6 +83,7 @@ public class SqlQueryBenchmark {
     private String peerQuery;
     private QueryOptions json;
     private QueryOptions arrow;
+    private long distinctTexts;
 
     /** Writes the files, starts the engine and opens the peer connection. */
     @Setup(Level.Trial)
@@ -163,6 +165,15 @@ public class SqlQueryBenchmark {
     @Benchmark
     public QueryResult engineJson() {
         return engine.query(SEED_QUERY, json);
+    }
+
+    /**
+     * The whole request path for a query text the engine has not seen: a distinct trailing comment defeats the
+     * per-text cache of the sandbox checks, so DuckDB's parser runs on every call.
+     */
+    @Benchmark
+    public QueryResult engineJsonNewText() {
+        return engine.query(SEED_QUERY + "-- " + (++distinctTexts), json);
     }
 
     /** The whole request path with an Arrow IPC body. */

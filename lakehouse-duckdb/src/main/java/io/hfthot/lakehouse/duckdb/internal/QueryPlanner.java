@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,14 +30,21 @@ import java.util.function.UnaryOperator;
  * cannot parse, keeping every other byte in place; let DuckDB parse the rest ({@code json_serialize_sql},
  * through {@code serializer}) and inspect the tree ({@link SyntaxTreeInspector}); match each
  * {@code schema.table} in the tree to its tokens by byte offset; resolve each distinct reference once; splice
- * the scans ({@link ScanSqlBuilder}) into the original text. Only token spans the parser identified as table
+ * the scans ({@link ScanSqlBuilder}) into the original text. The outcome of the checks is cached per query text
+ * (up to {@value #CHECK_CACHE_SIZE} texts); resolution runs on every call. Only token spans the parser identified as table
  * references are replaced, so a {@code 'market.ohlcv'} literal or a {@code market.ohlcv} inside a comment stays
  * as written.
  */
 public final class QueryPlanner {
 
+    /** Distinct query texts whose checks are kept. */
+    static final int CHECK_CACHE_SIZE = 512;
+
     private final TableResolver resolver;
     private final Path root;
+    // The checks depend only on the SQL text, so a repeated text (a dashboard's query) skips the parser round trip;
+    // resolution and rewriting still run on every call, so each call reads the then-latest snapshot.
+    private final Map<String, CheckedQuery> checkedQueries = new ConcurrentHashMap<>();
 
     /**
      * Creates a planner.
@@ -59,12 +67,32 @@ public final class QueryPlanner {
      */
     public PlannedQuery plan(String sql, UnaryOperator<String> serializer) {
         Objects.requireNonNull(sql, "sql");
+        CheckedQuery query = checkedQueries.get(sql);
+        if (query == null) {
+            query = check(sql, serializer);
+            if (checkedQueries.size() >= CHECK_CACHE_SIZE) {
+                checkedQueries.clear(); // crude bound; dashboards repeat a handful of texts
+            }
+            checkedQueries.put(sql, query);
+        }
+        return rewrite(sql, query);
+    }
+
+    /** Token checks, DuckDB's parser and the syntax-tree checks: a pure function of the text. */
+    private static CheckedQuery check(String sql, UnaryOperator<String> serializer) {
         List<SqlToken> tokens = StatementGate.check(SqlTokenizer.tokenize(sql));
         List<TimeTravelClause> clauses = StatementGate.timeTravelClauses(tokens);
         int end = tokens.get(tokens.size() - 1).end();
         String parseable = blankClauses(sql.substring(0, end), tokens, clauses);
         List<AstTableRef> astRefs = SyntaxTreeInspector.inspect(serializer.apply(parseable));
+        return new CheckedQuery(List.copyOf(tokens), List.copyOf(clauses), List.copyOf(astRefs), end);
+    }
 
+    private PlannedQuery rewrite(String sql, CheckedQuery query) {
+        List<SqlToken> tokens = query.tokens();
+        List<TimeTravelClause> clauses = query.clauses();
+        List<AstTableRef> astRefs = query.astRefs();
+        int end = query.end();
         Map<Long, Integer> tokenAtByte = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
             tokenAtByte.put((long) tokens.get(i).byteStart(), i);
@@ -154,5 +182,9 @@ public final class QueryPlanner {
     }
 
     private record Splice(int from, int to, String replacement) {
+    }
+
+    /** The outcome of the text-only checks, reused when the same text comes again. */
+    private record CheckedQuery(List<SqlToken> tokens, List<TimeTravelClause> clauses, List<AstTableRef> astRefs, int end) {
     }
 }

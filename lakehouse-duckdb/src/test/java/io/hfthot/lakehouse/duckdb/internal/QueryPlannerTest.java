@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,6 +82,23 @@ class QueryPlannerTest {
                 + "WHERE close IN (SELECT close FROM s.t3 TIMESTAMP AS OF '2026-01-01')", QueryPlannerTest::serialize);
         assertEquals(List.of("t1", "t2", "t3"), resolved.stream().map(TableRef::table).sorted().toList());
         assertTrue(!plan.sql().contains("s.t") && !plan.sql().contains("TIMESTAMP AS OF"), plan.sql());
+    }
+
+    @Test
+    void aRepeatedTextSkipsTheParserButIsResolvedAgain() {
+        int[] parses = {0};
+        UnaryOperator<String> counting = sql -> {
+            parses[0]++;
+            return serialize(sql);
+        };
+        String sql = "SELECT count(*) FROM market.ohlcv VERSION AS OF 2";
+        PlannedQuery first = planner.plan(sql, counting);
+        PlannedQuery second = planner.plan(sql, counting);
+        assertEquals(1, parses[0]);
+        assertEquals(2, resolved.size());
+        assertEquals(first, second);
+        planner.plan(sql + " -- another text", counting);
+        assertEquals(2, parses[0]);
     }
 
     @Test
