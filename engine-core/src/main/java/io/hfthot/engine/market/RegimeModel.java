@@ -31,6 +31,12 @@ final class RegimeModel {
     /** Jump probabilities on leaving a regime (rows: from, columns: to). */
     static final double[][] JUMP = {{0, 0.6, 0.4}, {0.6, 0, 0.4}, {0.5, 0.5, 0}};
 
+    /**
+     * Probability that a symbol's regime chain uses the draws shared by all symbols at a step; symbols
+     * in the same regime then switch together, which correlates regimes across assets.
+     */
+    static final double REGIME_SYNC = 0.8;
+
     /** Trending: drift per minute, in sigma units. */
     static final double TREND_DRIFT = 0.05;
     /** Trending: diffusion variance per minute. */
@@ -51,6 +57,9 @@ final class RegimeModel {
 
     /** Volatile: diffusion variance per minute. */
     static final double VOLATILE_VAR = 9;
+
+    /** Time scale of the weak reversion of the log price to its long-run level: two years, in minutes. */
+    static final double LONG_RUN_REVERSION_MIN = 2 * 525_600;
 
     /** Volume multiplier per regime. */
     static final double[] VOLUME_MULTIPLIER = {1.2, 0.8, 2.0};

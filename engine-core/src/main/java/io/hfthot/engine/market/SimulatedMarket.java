@@ -38,6 +38,7 @@ public final class SimulatedMarket implements MarketDataSource {
     private final SymbolProcess[] ordered;
     private final SplittableRandom factorRandom;
     private final StepKernel oneMinute = new StepKernel(1);
+    private final double[] common = new double[SymbolProcess.COMMON_DRAWS];
     private final long startedAtMs;
     private final long tickStartMs;
     private long generatedThrough;
@@ -101,10 +102,9 @@ public final class SimulatedMarket implements MarketDataSource {
                 raw[layer][s] = new SymbolProcess.RawLayer(interval, bounds[layer], n);
             }
             for (int i = 0; i < n; i++) {
-                double f1 = factorRandom.nextGaussian();
-                double f2 = factorRandom.nextGaussian();
+                SymbolProcess.drawCommon(factorRandom, common);
                 for (int s = 0; s < ordered.length; s++) {
-                    ordered[s].stepBar(kernel, f1, f2, raw[layer][s], i);
+                    ordered[s].stepBar(kernel, common, raw[layer][s], i);
                 }
             }
         }
@@ -126,10 +126,9 @@ public final class SimulatedMarket implements MarketDataSource {
         }
         while (true) {
             if (!minuteDrawn) {
-                double f1 = factorRandom.nextGaussian();
-                double f2 = factorRandom.nextGaussian();
+                SymbolProcess.drawCommon(factorRandom, common);
                 for (SymbolProcess process : ordered) {
-                    process.beginMinute(oneMinute, f1, f2);
+                    process.beginMinute(oneMinute, common);
                 }
                 minuteDrawn = true;
             }

@@ -27,6 +27,7 @@ final class StepKernel {
 
     final double volatileSd;
     final double volumeNoiseSd;
+    final double longRunPull;
 
     StepKernel(double dtMinutes) {
         this.dt = dtMinutes;
@@ -69,6 +70,7 @@ final class StepKernel {
             ouInnovationSd[j] = scale * Math.sqrt(RegimeModel.OU_VAR[j] * (1 - e * e));
         }
         volatileSd = Math.sqrt(RegimeModel.VOLATILE_VAR * dtMinutes);
+        longRunPull = 1 - Math.exp(-dtMinutes / RegimeModel.LONG_RUN_REVERSION_MIN);
         // Coarser bars average more trades, so their volume is less noisy.
         volumeNoiseSd = 0.35 / Math.sqrt(1 + Math.log(dtMinutes));
     }

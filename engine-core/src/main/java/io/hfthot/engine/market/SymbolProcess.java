@@ -85,17 +85,17 @@ final class SymbolProcess {
         double[] occupancy = RegimeModel.occupancy();
         double u = stepRandom.nextDouble();
         regime = u < occupancy[0] ? 0 : u < occupancy[0] + occupancy[1] ? 1 : 2;
-        enterRegime(regime);
+        enterRegime(regime, stepRandom.nextDouble());
         for (int j = 0; j < deviation.length; j++) {
             deviation[j] = Math.sqrt(RegimeModel.MEAN_REVERTING_SCALE * RegimeModel.OU_VAR[j])
                     * stepRandom.nextGaussian();
         }
     }
 
-    private void enterRegime(int next) {
+    private void enterRegime(int next, double directionDraw) {
         regime = next;
         if (next == 0) {
-            direction = stepRandom.nextBoolean() ? 1 : -1;
+            direction = directionDraw < 0.5 ? 1 : -1;
             for (int j = 0; j < velocity.length; j++) {
                 velocity[j] = Math.sqrt(RegimeModel.VELOCITY_VAR[j]) * stepRandom.nextGaussian();
             }
@@ -130,10 +130,19 @@ final class SymbolProcess {
         return lo == 0 ? null : Regime.values()[regimeValues[lo - 1]];
     }
 
-    /** One exact model step starting at {@code t}; returns the log-price increment. */
-    double step(StepKernel k, double factor1, double factor2, long t) {
-        if (stepRandom.nextDouble() >= k.stay[regime]) {
-            double u = stepRandom.nextDouble();
+    /**
+     * One exact model step starting at {@code t}; returns the log-price increment. {@code common} holds
+     * the draws shared by all symbols for this step (see {@link #COMMON_DRAWS}): with probability
+     * {@link RegimeModel#REGIME_SYNC} this symbol uses the shared uniforms for its regime chain, so
+     * symbols tend to switch together; every Gaussian shock loads on a shared factor with weight
+     * {@code beta}. Each uniform and shock stays marginally independent of the past, so the per-symbol
+     * dynamics are exactly those of {@link RegimeModel}.
+     */
+    double step(StepKernel k, double[] common, long t) {
+        boolean sync = stepRandom.nextDouble() < RegimeModel.REGIME_SYNC;
+        double stayDraw = sync ? common[0] : stepRandom.nextDouble();
+        if (stayDraw >= k.stay[regime]) {
+            double u = sync ? common[1] : stepRandom.nextDouble();
             double[] jump = RegimeModel.JUMP[regime];
             int next = 0;
             double cumulative = jump[0];
@@ -141,35 +150,54 @@ final class SymbolProcess {
                 next++;
                 cumulative += jump[next];
             }
-            enterRegime(next);
+            enterRegime(next, sync ? common[2] : stepRandom.nextDouble());
         }
         recordRegime(t);
-        double z1 = beta * factor1 + idiosyncratic * stepRandom.nextGaussian();
         double r;
         if (regime == 0) {
-            r = direction * k.trendDrift + k.trendDiffusionSd * z1;
+            r = direction * k.trendDrift + k.trendDiffusionSd * shock(common, 0);
             for (int j = 0; j < velocity.length; j++) {
-                double a = stepRandom.nextGaussian();
-                double b = stepRandom.nextGaussian();
+                double a = shock(common, 4 + j);
+                double b = shock(common, 6 + j);
                 r += k.integralFromVelocity[j] * velocity[j] + k.integralFromInnovation[j] * a
                         + k.integralResidualSd[j] * b;
                 velocity[j] = k.velocityDecay[j] * velocity[j] + k.velocityInnovationSd[j] * a;
             }
         } else if (regime == 1) {
-            double z2 = beta * factor2 + idiosyncratic * stepRandom.nextGaussian();
-            r = k.anchorSd * z1;
+            r = k.anchorSd * shock(common, 0);
             for (int j = 0; j < deviation.length; j++) {
-                double shock = j == 0 ? z2 : stepRandom.nextGaussian();
-                double next = k.ouDecay[j] * deviation[j] + k.ouInnovationSd[j] * shock;
+                double next = k.ouDecay[j] * deviation[j] + k.ouInnovationSd[j] * shock(common, 1 + j);
                 r += next - deviation[j];
                 deviation[j] = next;
             }
         } else {
-            r = k.volatileSd * z1;
+            r = k.volatileSd * shock(common, 0);
         }
         r *= sigma;
+        // A weak pull towards the starting level keeps decade-long paths at plausible price levels
+        // (stationary log-price spread of a few tenths) without touching intraday statistics.
+        r -= k.longRunPull * x;
         x += r;
         return r;
+    }
+
+    /** A standard normal shock loading {@code beta} on shared factor {@code slot}. */
+    private double shock(double[] common, int slot) {
+        return beta * common[FACTOR_OFFSET + slot] + idiosyncratic * stepRandom.nextGaussian();
+    }
+
+    /** Number of shared draws per step: three uniforms for the regime chain, then eight factors. */
+    static final int COMMON_DRAWS = 11;
+    private static final int FACTOR_OFFSET = 3;
+
+    /** Fills the shared draws of one step, in a fixed order. */
+    static void drawCommon(SplittableRandom random, double[] common) {
+        for (int i = 0; i < FACTOR_OFFSET; i++) {
+            common[i] = random.nextDouble();
+        }
+        for (int i = FACTOR_OFFSET; i < COMMON_DRAWS; i++) {
+            common[i] = random.nextGaussian();
+        }
     }
 
     /** Raw (log-space) bars of a directly simulated history layer. */
@@ -196,10 +224,10 @@ final class SymbolProcess {
     }
 
     /** Simulates bar {@code i} of a layer: one model step plus a bridge range and a volume draw. */
-    void stepBar(StepKernel k, double factor1, double factor2, RawLayer layer, int i) {
+    void stepBar(StepKernel k, double[] common, RawLayer layer, int i) {
         long t = layer.start + i * layer.interval.millis();
         double a = x;
-        double r = step(k, factor1, factor2, t);
+        double r = step(k, common, t);
         double b = x;
         double v = sigma * sigma * k.bridgeVar[regime];
         double d = b - a;
@@ -277,9 +305,9 @@ final class SymbolProcess {
     }
 
     /** Draws the end point of the next minute with one model step (called in lockstep for all symbols). */
-    void beginMinute(StepKernel oneMinute, double factor1, double factor2) {
+    void beginMinute(StepKernel oneMinute, double[] common) {
         long start = minuteEnd;
-        step(oneMinute, factor1, factor2, start);
+        step(oneMinute, common, start);
         xEnd = x;
         minuteEnd = start + 60_000L;
         tCur = start;
