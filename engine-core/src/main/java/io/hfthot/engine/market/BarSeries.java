@@ -45,6 +45,14 @@ final class BarSeries {
         return size;
     }
 
+    long lastTime() {
+        return time[size - 1];
+    }
+
+    double lastClose() {
+        return close[size - 1];
+    }
+
     long firstTime() {
         return size == 0 ? Long.MAX_VALUE : time[0];
     }

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * Builds bars of one interval from a time-ordered stream of trades or of finer bars, with buckets
- * aligned to the UTC epoch. A bucket is emitted once it is known to be complete: when an input falls in
+ * aligned to the UTC epoch. Bars are continuous: each bar after the first opens at the previous bar's
+ * close (and its high and low include that open), which is what makes a bar of any interval equal to
+ * the aggregate of the finer bars inside it. A bucket is emitted once it is known to be complete: when an input falls in
  * a later bucket, or when {@link #closeThrough(long)} says time has passed its end. A bucket without
  * input after the first price emits a flat bar at the previous close with zero volume, so the output
  * has no gaps; nothing is emitted before the first input.
@@ -58,6 +60,23 @@ public final class OhlcvAggregator {
     }
 
     /**
+     * Continues a series produced elsewhere (e.g. stored history): the next bar opens at that series'
+     * last close, and empty buckets after it are filled flat. Call before the first input.
+     *
+     * @param lastBarTime the open time of the series' last bar (aligned to this interval)
+     * @param lastClose   that bar's close
+     */
+    public void continueAfter(long lastBarTime, double lastClose) {
+        if (hasPrice) {
+            throw new IllegalStateException("continueAfter must precede the first input");
+        }
+        hasPrice = true;
+        bucketOpen = false;
+        bucket = interval.bucketStart(lastBarTime);
+        close = lastClose;
+    }
+
+    /**
      * Adds one trade.
      *
      * @param tsMs  the trade time; must not precede an earlier input's bucket
@@ -92,9 +111,11 @@ public final class OhlcvAggregator {
         if (!bucketOpen) {
             bucketOpen = true;
             bucket = target;
-            open = o;
-            high = h;
-            low = l;
+            // A bar opens at the previous close (continuous convention), so a coarse bar equals the
+            // aggregate of its finer bars even when its first finer bucket had no trade.
+            open = hasPrice ? close : o;
+            high = Math.max(open, h);
+            low = Math.min(open, l);
             volume = v;
         } else {
             high = Math.max(high, h);

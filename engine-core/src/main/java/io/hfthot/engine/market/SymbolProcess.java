@@ -289,6 +289,10 @@ final class SymbolProcess {
 
     /** Starts the tick process at {@code t} (minute-aligned) from the current log price. */
     void startTicks(long t) {
+        BarSeries minutes = series[Interval.ONE_MINUTE.ordinal()];
+        if (minutes.size() > 0) {
+            tickAggregator.continueAfter(minutes.lastTime(), minutes.lastClose());
+        }
         tCur = t;
         xCur = x;
         minuteEnd = t;

@@ -121,11 +121,12 @@ class SimulatedMarketTest extends MarketDataSourceContract {
         List<Tick> ticks = source.ticksSince(symbol, 0, 100_000);
         long minute = Interval.ONE_MINUTE.bucketStart(clock.millis()) - 2 * 60_000;
         List<Tick> inMinute = ticks.stream().filter(t -> Interval.ONE_MINUTE.bucketStart(t.tsMs()) == minute).toList();
+        Bar previous = source.bars(symbol, Interval.ONE_MINUTE, minute - 60_000, minute - 60_000, 1).get(0);
         Bar bar = source.bars(symbol, Interval.ONE_MINUTE, minute, minute, 1).get(0);
-        assertEquals(inMinute.get(0).price(), bar.open());
+        assertEquals(previous.close(), bar.open(), "bars open at the previous close");
         assertEquals(inMinute.get(inMinute.size() - 1).price(), bar.close());
-        assertEquals(inMinute.stream().mapToDouble(Tick::price).max().orElseThrow(), bar.high());
-        assertEquals(inMinute.stream().mapToDouble(Tick::price).min().orElseThrow(), bar.low());
+        assertEquals(Math.max(bar.open(), inMinute.stream().mapToDouble(Tick::price).max().orElseThrow()), bar.high());
+        assertEquals(Math.min(bar.open(), inMinute.stream().mapToDouble(Tick::price).min().orElseThrow()), bar.low());
         assertEquals(inMinute.stream().mapToDouble(Tick::qty).sum(), bar.volume(), 1e-9);
     }
 
