@@ -24,13 +24,7 @@ final class BarSeries {
             throw new IllegalStateException(interval + " bar at " + t + " after " + time[size - 1]);
         }
         if (size == time.length) {
-            int capacity = size * 2;
-            time = Arrays.copyOf(time, capacity);
-            open = Arrays.copyOf(open, capacity);
-            high = Arrays.copyOf(high, capacity);
-            low = Arrays.copyOf(low, capacity);
-            close = Arrays.copyOf(close, capacity);
-            volume = Arrays.copyOf(volume, capacity);
+            ensureCapacity(size * 2);
         }
         time[size] = t;
         open[size] = o;
@@ -39,6 +33,17 @@ final class BarSeries {
         close[size] = c;
         volume[size] = v;
         size++;
+    }
+
+    void ensureCapacity(int capacity) {
+        if (capacity > time.length) {
+            time = Arrays.copyOf(time, capacity);
+            open = Arrays.copyOf(open, capacity);
+            high = Arrays.copyOf(high, capacity);
+            low = Arrays.copyOf(low, capacity);
+            close = Arrays.copyOf(close, capacity);
+            volume = Arrays.copyOf(volume, capacity);
+        }
     }
 
     int size() {

@@ -94,6 +94,38 @@ final class RegimeModel {
         }
     }
 
+    /**
+     * Stationary lag-1 autocovariance of consecutive increments over {@code dt} within one regime, in
+     * sigma^2 units: {@code V tau^2 (1 - e^-h)^2} per integrated OU (momentum, positive) and
+     * {@code -V (1 - e^-h)^2} per OU deviation (mean reversion, negative); zero for random walks.
+     */
+    static double lag1Autocovariance(int regime, double dt) {
+        switch (regime) {
+            case 0: {
+                double c = 0;
+                for (int j = 0; j < VELOCITY_TAU.length; j++) {
+                    c += integratedOuAutocovariance(VELOCITY_VAR[j], VELOCITY_TAU[j], dt);
+                }
+                return c + integratedOuAutocovariance(TREND_DRIFT * TREND_DRIFT, MEAN_SOJOURN_MIN[0], dt);
+            }
+            case 1: {
+                double c = 0;
+                for (int j = 0; j < OU_TAU.length; j++) {
+                    double g = 1 - Math.exp(-dt / OU_TAU[j]);
+                    c -= OU_VAR[j] * g * g;
+                }
+                return MEAN_REVERTING_SCALE * c;
+            }
+            default:
+                return 0;
+        }
+    }
+
+    private static double integratedOuAutocovariance(double var, double tau, double dt) {
+        double g = 1 - Math.exp(-dt / tau);
+        return var * tau * tau * g * g;
+    }
+
     private static double integratedOuVariance(double var, double tau, double dt) {
         double h = dt / tau;
         return 2 * var * tau * tau * (h - 1 + Math.exp(-h));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The embedded default {@link MarketDataSource}: a deterministic, regime-switching multi-asset market.
@@ -93,30 +94,35 @@ public final class SimulatedMarket implements MarketDataSource {
 
     private void generateHistory(long[] bounds) {
         Interval[] layerIntervals = {Interval.ONE_DAY, Interval.ONE_HOUR, Interval.FIVE_MINUTES, Interval.ONE_MINUTE};
-        SymbolProcess.RawLayer[][] raw = new SymbolProcess.RawLayer[layerIntervals.length][ordered.length];
+        int[] steps = new int[layerIntervals.length];
+        double[][] shared = new double[layerIntervals.length][];
+        // The draws shared by all symbols come first, in a fixed order; then each symbol's history
+        // depends only on them and its own generators, so symbols can be simulated in parallel and the
+        // result does not depend on scheduling.
         for (int layer = 0; layer < layerIntervals.length; layer++) {
-            Interval interval = layerIntervals[layer];
-            int n = (int) ((bounds[layer + 1] - bounds[layer]) / interval.millis());
-            StepKernel kernel = new StepKernel(interval.millis() / 60_000.0);
-            for (int s = 0; s < ordered.length; s++) {
-                raw[layer][s] = new SymbolProcess.RawLayer(interval, bounds[layer], n);
+            steps[layer] = (int) ((bounds[layer + 1] - bounds[layer]) / layerIntervals[layer].millis());
+            shared[layer] = new double[steps[layer] * SymbolProcess.COMMON_DRAWS];
+            for (int i = 0; i < steps[layer]; i++) {
+                SymbolProcess.drawCommon(factorRandom, shared[layer], i * SymbolProcess.COMMON_DRAWS);
             }
-            for (int i = 0; i < n; i++) {
-                SymbolProcess.drawCommon(factorRandom, common);
-                for (int s = 0; s < ordered.length; s++) {
-                    ordered[s].stepBar(kernel, common, raw[layer][s], i);
+        }
+        IntStream.range(0, ordered.length).parallel().forEach(s -> {
+            SymbolProcess process = ordered[s];
+            SymbolProcess.RawLayer[] raw = new SymbolProcess.RawLayer[layerIntervals.length];
+            for (int layer = 0; layer < layerIntervals.length; layer++) {
+                Interval interval = layerIntervals[layer];
+                StepKernel kernel = new StepKernel(interval.millis() / 60_000.0);
+                raw[layer] = new SymbolProcess.RawLayer(interval, bounds[layer], steps[layer]);
+                for (int i = 0; i < steps[layer]; i++) {
+                    process.stepBar(kernel, shared[layer], i * SymbolProcess.COMMON_DRAWS, raw[layer], i);
                 }
             }
-        }
-        for (int s = 0; s < ordered.length; s++) {
-            SymbolProcess process = ordered[s];
             process.anchorHere();
-            for (int layer = 0; layer < layerIntervals.length; layer++) {
-                process.publish(raw[layer][s]);
-                raw[layer][s] = null;
+            for (SymbolProcess.RawLayer layer : raw) {
+                process.publish(layer);
             }
             process.startTicks(tickStartMs);
-        }
+        });
     }
 
     /** Simulates every tick with a timestamp at or before {@code now} and closes finished bars. */
@@ -126,7 +132,7 @@ public final class SimulatedMarket implements MarketDataSource {
         }
         while (true) {
             if (!minuteDrawn) {
-                SymbolProcess.drawCommon(factorRandom, common);
+                SymbolProcess.drawCommon(factorRandom, common, 0);
                 for (SymbolProcess process : ordered) {
                     process.beginMinute(oneMinute, common);
                 }

@@ -138,11 +138,11 @@ final class SymbolProcess {
      * {@code beta}. Each uniform and shock stays marginally independent of the past, so the per-symbol
      * dynamics are exactly those of {@link RegimeModel}.
      */
-    double step(StepKernel k, double[] common, long t) {
+    double step(StepKernel k, double[] common, int offset, long t) {
         boolean sync = stepRandom.nextDouble() < RegimeModel.REGIME_SYNC;
-        double stayDraw = sync ? common[0] : stepRandom.nextDouble();
+        double stayDraw = sync ? common[offset] : stepRandom.nextDouble();
         if (stayDraw >= k.stay[regime]) {
-            double u = sync ? common[1] : stepRandom.nextDouble();
+            double u = sync ? common[offset + 1] : stepRandom.nextDouble();
             double[] jump = RegimeModel.JUMP[regime];
             int next = 0;
             double cumulative = jump[0];
@@ -150,28 +150,28 @@ final class SymbolProcess {
                 next++;
                 cumulative += jump[next];
             }
-            enterRegime(next, sync ? common[2] : stepRandom.nextDouble());
+            enterRegime(next, sync ? common[offset + 2] : stepRandom.nextDouble());
         }
         recordRegime(t);
         double r;
         if (regime == 0) {
-            r = direction * k.trendDrift + k.trendDiffusionSd * shock(common, 0);
+            r = direction * k.trendDrift + k.trendDiffusionSd * shock(common, offset);
             for (int j = 0; j < velocity.length; j++) {
-                double a = shock(common, 4 + j);
-                double b = shock(common, 6 + j);
+                double a = shock(common, offset + 4 + j);
+                double b = shock(common, offset + 6 + j);
                 r += k.integralFromVelocity[j] * velocity[j] + k.integralFromInnovation[j] * a
                         + k.integralResidualSd[j] * b;
                 velocity[j] = k.velocityDecay[j] * velocity[j] + k.velocityInnovationSd[j] * a;
             }
         } else if (regime == 1) {
-            r = k.anchorSd * shock(common, 0);
+            r = k.anchorSd * shock(common, offset);
             for (int j = 0; j < deviation.length; j++) {
-                double next = k.ouDecay[j] * deviation[j] + k.ouInnovationSd[j] * shock(common, 1 + j);
+                double next = k.ouDecay[j] * deviation[j] + k.ouInnovationSd[j] * shock(common, offset + 1 + j);
                 r += next - deviation[j];
                 deviation[j] = next;
             }
         } else {
-            r = k.volatileSd * shock(common, 0);
+            r = k.volatileSd * shock(common, offset);
         }
         r *= sigma;
         // A weak pull towards the starting level keeps decade-long paths at plausible price levels
@@ -181,22 +181,22 @@ final class SymbolProcess {
         return r;
     }
 
-    /** A standard normal shock loading {@code beta} on shared factor {@code slot}. */
-    private double shock(double[] common, int slot) {
-        return beta * common[FACTOR_OFFSET + slot] + idiosyncratic * stepRandom.nextGaussian();
+    /** A standard normal shock loading {@code beta} on the shared factor at {@code index} (minus the uniforms). */
+    private double shock(double[] common, int index) {
+        return beta * common[FACTOR_OFFSET + index] + idiosyncratic * stepRandom.nextGaussian();
     }
 
     /** Number of shared draws per step: three uniforms for the regime chain, then eight factors. */
     static final int COMMON_DRAWS = 11;
     private static final int FACTOR_OFFSET = 3;
 
-    /** Fills the shared draws of one step, in a fixed order. */
-    static void drawCommon(SplittableRandom random, double[] common) {
+    /** Fills the shared draws of one step at {@code offset}, in a fixed order. */
+    static void drawCommon(SplittableRandom random, double[] common, int offset) {
         for (int i = 0; i < FACTOR_OFFSET; i++) {
-            common[i] = random.nextDouble();
+            common[offset + i] = random.nextDouble();
         }
         for (int i = FACTOR_OFFSET; i < COMMON_DRAWS; i++) {
-            common[i] = random.nextGaussian();
+            common[offset + i] = random.nextGaussian();
         }
     }
 
@@ -224,10 +224,10 @@ final class SymbolProcess {
     }
 
     /** Simulates bar {@code i} of a layer: one model step plus a bridge range and a volume draw. */
-    void stepBar(StepKernel k, double[] common, RawLayer layer, int i) {
+    void stepBar(StepKernel k, double[] common, int offset, RawLayer layer, int i) {
         long t = layer.start + i * layer.interval.millis();
         double a = x;
-        double r = step(k, common, t);
+        double r = step(k, common, offset, t);
         double b = x;
         double v = sigma * sigma * k.bridgeVar[regime];
         double d = b - a;
@@ -265,6 +265,7 @@ final class SymbolProcess {
     /** Converts a raw layer to prices and feeds it into its series and the aggregation chain. */
     void publish(RawLayer layer) {
         int level = layer.interval.ordinal();
+        series[level].ensureCapacity(series[level].size() + layer.n);
         for (int i = 0; i < layer.n; i++) {
             long t = layer.start + i * layer.interval.millis();
             acceptBar(level, t, price(layer.open[i]), price(layer.high[i]), price(layer.low[i]),
@@ -311,7 +312,7 @@ final class SymbolProcess {
     /** Draws the end point of the next minute with one model step (called in lockstep for all symbols). */
     void beginMinute(StepKernel oneMinute, double[] common) {
         long start = minuteEnd;
-        step(oneMinute, common, start);
+        step(oneMinute, common, 0, start);
         xEnd = x;
         minuteEnd = start + 60_000L;
         tCur = start;
