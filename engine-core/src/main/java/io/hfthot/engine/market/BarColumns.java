@@ -67,37 +67,61 @@ public record BarColumns(String symbol, Interval interval, long[] time, double[]
         return out;
     }
 
-    /** @return a copy of the open-time column */
+    /**
+     * Returns a copy of the open-time column.
+     *
+     * @return a new array
+     */
     @Override
     public long[] time() {
         return time.clone();
     }
 
-    /** @return a copy of the open column */
+    /**
+     * Returns a copy of the open column.
+     *
+     * @return a new array
+     */
     @Override
     public double[] open() {
         return open.clone();
     }
 
-    /** @return a copy of the high column */
+    /**
+     * Returns a copy of the high column.
+     *
+     * @return a new array
+     */
     @Override
     public double[] high() {
         return high.clone();
     }
 
-    /** @return a copy of the low column */
+    /**
+     * Returns a copy of the low column.
+     *
+     * @return a new array
+     */
     @Override
     public double[] low() {
         return low.clone();
     }
 
-    /** @return a copy of the close column */
+    /**
+     * Returns a copy of the close column.
+     *
+     * @return a new array
+     */
     @Override
     public double[] close() {
         return close.clone();
     }
 
-    /** @return a copy of the volume column */
+    /**
+     * Returns a copy of the volume column.
+     *
+     * @return a new array
+     */
     @Override
     public double[] volume() {
         return volume.clone();

@@ -64,31 +64,51 @@ public record TickColumns(String symbol, long[] sequence, long[] tsMs, double[] 
         return out;
     }
 
-    /** @return a copy of the sequence column */
+    /**
+     * Returns a copy of the sequence column.
+     *
+     * @return a new array
+     */
     @Override
     public long[] sequence() {
         return sequence.clone();
     }
 
-    /** @return a copy of the timestamp column */
+    /**
+     * Returns a copy of the timestamp column.
+     *
+     * @return a new array
+     */
     @Override
     public long[] tsMs() {
         return tsMs.clone();
     }
 
-    /** @return a copy of the price column */
+    /**
+     * Returns a copy of the price column.
+     *
+     * @return a new array
+     */
     @Override
     public double[] price() {
         return price.clone();
     }
 
-    /** @return a copy of the quantity column */
+    /**
+     * Returns a copy of the quantity column.
+     *
+     * @return a new array
+     */
     @Override
     public double[] qty() {
         return qty.clone();
     }
 
-    /** @return a copy of the aggressor-side column ({@code true} = buy) */
+    /**
+     * Returns a copy of the aggressor-side column ({@code true} = buy).
+     *
+     * @return a new array
+     */
     @Override
     public boolean[] buy() {
         return buy.clone();
