@@ -115,6 +115,72 @@ class RegimeStatisticsTest {
     }
 
     @Test
+    void rollingFeaturesOfAnHmmSeparateTheRegimes() {
+        // The features a Gaussian HMM is fed: rolling (20-bar) lag-1 autocorrelation, efficiency ratio and
+        // log variance of 5m returns, labelled with the regime of the window's last bar.
+        int window = 20;
+        for (String symbol : SYMBOLS) {
+            BarColumns bars = market.barColumns(symbol, Interval.FIVE_MINUTES, Long.MIN_VALUE, market.tickStartMs());
+            double[] close = bars.close();
+            long[] time = bars.time();
+            double[][] sums = new double[3][7];
+            for (int end = window + 1; end < close.length; end++) {
+                Regime regime = market.regimeAt(symbol, time[end]);
+                if (regime != market.regimeAt(symbol, time[end - window - 1])) {
+                    continue;
+                }
+                double[] r = new double[window];
+                for (int i = 0; i < window; i++) {
+                    r[i] = Math.log(close[end - window + i + 1] / close[end - window + i]);
+                }
+                double mean = 0;
+                double path = 0;
+                for (double v : r) {
+                    mean += v / window;
+                    path += Math.abs(v);
+                }
+                double var = 0;
+                double lag = 0;
+                for (int i = 0; i < window; i++) {
+                    var += (r[i] - mean) * (r[i] - mean);
+                    if (i > 0) {
+                        lag += (r[i] - mean) * (r[i - 1] - mean);
+                    }
+                }
+                double autocorrelation = lag / var;
+                double efficiency = Math.abs(Math.log(close[end] / close[end - window])) / path;
+                double logVariance = Math.log(var / window);
+                double[] s = sums[regime.ordinal()];
+                s[0]++;
+                s[1] += autocorrelation;
+                s[2] += autocorrelation * autocorrelation;
+                s[3] += efficiency;
+                s[4] += efficiency * efficiency;
+                s[5] += logVariance;
+                s[6] += logVariance * logVariance;
+            }
+            // Separation in pooled standard deviations (a d' of 0.5 and more is what a 2-feature HMM uses).
+            assertTrue(separation(sums, 0, 1, 1) > 0.8, symbol + " autocorrelation trending vs mean-reverting "
+                    + separation(sums, 0, 1, 1));
+            assertTrue(separation(sums, 0, 1, 3) > 0.8, symbol + " efficiency trending vs mean-reverting "
+                    + separation(sums, 0, 1, 3));
+            assertTrue(separation(sums, 2, 0, 5) > 0.8, symbol + " log variance volatile vs trending "
+                    + separation(sums, 2, 0, 5));
+            assertTrue(separation(sums, 2, 1, 5) > 1.5, symbol + " log variance volatile vs mean-reverting "
+                    + separation(sums, 2, 1, 5));
+        }
+    }
+
+    /** (mean_a - mean_b) / pooled standard deviation of feature {@code f} (sum at f, sum of squares at f+1). */
+    private static double separation(double[][] sums, int a, int b, int f) {
+        double meanA = sums[a][f] / sums[a][0];
+        double meanB = sums[b][f] / sums[b][0];
+        double varA = sums[a][f + 1] / sums[a][0] - meanA * meanA;
+        double varB = sums[b][f + 1] / sums[b][0] - meanB * meanB;
+        return (meanA - meanB) / Math.sqrt(0.5 * (varA + varB));
+    }
+
+    @Test
     void regimesLastHours() {
         long start = layerStart(Interval.ONE_MINUTE);
         long end = market.tickStartMs();
