@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +154,48 @@ abstract class MarketDataSourceContract {
             assertEquals(received.get(i - 1).sequence() + 1, received.get(i).sequence());
             assertTrue(received.get(i).tsMs() >= received.get(i - 1).tsMs());
             assertTrue(received.get(i).tsMs() <= clock.millis());
+        }
+    }
+
+    @Test
+    void concurrentReadersSeeConsistentDataWhileTimeMoves() throws Exception {
+        String symbol = firstSymbol();
+        long startSequence = source.lastSequence(symbol);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> readers = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                readers.add(pool.submit(() -> {
+                    long after = startSequence;
+                    for (int i = 0; i < 300; i++) {
+                        Ticker ticker = source.ticker(symbol);
+                        OrderBook book = source.orderBook(symbol, 10);
+                        assertTrue(ticker.bid() < ticker.ask());
+                        assertTrue(book.bids().get(0).price() < book.asks().get(0).price());
+                        List<Bar> bars = source.bars(symbol, Interval.ONE_MINUTE, 0, Long.MAX_VALUE, 50);
+                        for (int b = 1; b < bars.size(); b++) {
+                            assertTrue(bars.get(b).time() > bars.get(b - 1).time());
+                        }
+                        for (Tick tick : source.ticksSince(symbol, after, 1000)) {
+                            assertEquals(after + 1, tick.sequence());
+                            after = tick.sequence();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Future<?> mover = pool.submit(() -> {
+                for (int i = 0; i < 300; i++) {
+                    clock.advance(211);
+                    Thread.yield();
+                }
+            });
+            mover.get(60, TimeUnit.SECONDS);
+            for (Future<?> reader : readers) {
+                reader.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
