@@ -9,10 +9,11 @@ package io.hfthot.engine.market;
  * <p>Regime chain: a continuous-time Markov chain with mean sojourn {@link #MEAN_SOJOURN_MIN} minutes
  * and jump probabilities {@link #JUMP}. Per regime, the log-price increment over {@code dt} is:
  * <ul>
- *   <li>trending: {@code s*mu*dt + sum_j int u_j + sqrt(TREND_DIFFUSION) dW}, where {@code s = +-1} is
- *       drawn at entry and each velocity {@code u_j} is an Ornstein-Uhlenbeck process with time scale
- *       {@code VELOCITY_TAU[j]} and stationary variance {@code VELOCITY_VAR[j]} (integrated OU increments
- *       are positively autocorrelated at every scale near {@code tau}: momentum);</li>
+ *   <li>trending: {@code sum_j int u_j + sqrt(TREND_DIFFUSION) dW}, where each velocity {@code u_j} is an
+ *       Ornstein-Uhlenbeck process with time scale {@code VELOCITY_TAU[j]} and stationary variance
+ *       {@code VELOCITY_VAR[j]} (integrated OU increments are positively autocorrelated at every scale
+ *       near {@code tau}: momentum); the slowest one is the drift, started at {@code +-TREND_DRIFT}
+ *       with a random sign at entry;</li>
  *   <li>mean-reverting: {@code sqrt(ANCHOR_VAR) dW_anchor + sum_j dd_j}, where the deviations
  *       {@code d_j} from the moving anchor are OU processes with time scales {@code OU_TAU[j]} and
  *       stationary variances {@code OU_VAR[j]} (OU increments have lag-1 autocorrelation
@@ -37,14 +38,18 @@ final class RegimeModel {
      */
     static final double REGIME_SYNC = 0.8;
 
-    /** Trending: drift per minute, in sigma units. */
+    /**
+     * Trending: drift per minute at regime entry, in sigma units. The drift is the slowest velocity
+     * component (time scale = the trending sojourn, stationary variance = drift^2), started at
+     * {@code +-TREND_DRIFT} on entry, so it discretizes exactly like the other velocities.
+     */
     static final double TREND_DRIFT = 0.05;
     /** Trending: diffusion variance per minute. */
     static final double TREND_DIFFUSION = 0.5;
-    /** Trending: velocity time scales in minutes. */
-    static final double[] VELOCITY_TAU = {5, 60};
-    /** Trending: velocity stationary variances (per minute squared). */
-    static final double[] VELOCITY_VAR = {0.25, 0.02};
+    /** Trending: velocity time scales in minutes; the last one is the drift's. */
+    static final double[] VELOCITY_TAU = {5, 60, MEAN_SOJOURN_MIN[0]};
+    /** Trending: velocity stationary variances (per minute squared); the last one is the drift's. */
+    static final double[] VELOCITY_VAR = {0.25, 0.02, TREND_DRIFT * TREND_DRIFT};
 
     /** Mean-reverting: overall variance scale. */
     static final double MEAN_REVERTING_SCALE = 0.6;
@@ -80,7 +85,7 @@ final class RegimeModel {
                 for (int j = 0; j < VELOCITY_TAU.length; j++) {
                     v += integratedOuVariance(VELOCITY_VAR[j], VELOCITY_TAU[j], dt);
                 }
-                return v + integratedOuVariance(TREND_DRIFT * TREND_DRIFT, MEAN_SOJOURN_MIN[0], dt);
+                return v;
             }
             case 1: {
                 double v = ANCHOR_VAR * dt;
@@ -106,7 +111,7 @@ final class RegimeModel {
                 for (int j = 0; j < VELOCITY_TAU.length; j++) {
                     c += integratedOuAutocovariance(VELOCITY_VAR[j], VELOCITY_TAU[j], dt);
                 }
-                return c + integratedOuAutocovariance(TREND_DRIFT * TREND_DRIFT, MEAN_SOJOURN_MIN[0], dt);
+                return c;
             }
             case 1: {
                 double c = 0;

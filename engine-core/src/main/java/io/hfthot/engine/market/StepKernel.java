@@ -13,7 +13,6 @@ final class StepKernel {
     /** Variance per step of the intra-step Brownian bridge per regime, sigma^2 units. */
     final double[] bridgeVar = new double[RegimeModel.REGIMES];
 
-    final double trendDrift;
     final double trendDiffusionSd;
     final double[] velocityDecay;
     final double[] velocityInnovationSd;
@@ -36,7 +35,6 @@ final class StepKernel {
             stepSd[r] = Math.sqrt(RegimeModel.stepVariance(r, dtMinutes));
             bridgeVar[r] = RegimeModel.stepVariance(r, 1) * dtMinutes;
         }
-        trendDrift = RegimeModel.TREND_DRIFT * dtMinutes;
         trendDiffusionSd = Math.sqrt(RegimeModel.TREND_DIFFUSION * dtMinutes);
         int nv = RegimeModel.VELOCITY_TAU.length;
         velocityDecay = new double[nv];

@@ -24,7 +24,6 @@ final class SymbolProcess {
 
     // Latent model state (sigma units for components, natural log for x).
     private int regime;
-    private double direction = 1;
     private final double[] velocity = new double[RegimeModel.VELOCITY_TAU.length];
     private final double[] deviation = new double[RegimeModel.OU_TAU.length];
     private double x;
@@ -95,10 +94,11 @@ final class SymbolProcess {
     private void enterRegime(int next, double directionDraw) {
         regime = next;
         if (next == 0) {
-            direction = directionDraw < 0.5 ? 1 : -1;
-            for (int j = 0; j < velocity.length; j++) {
+            int last = velocity.length - 1;
+            for (int j = 0; j < last; j++) {
                 velocity[j] = Math.sqrt(RegimeModel.VELOCITY_VAR[j]) * stepRandom.nextGaussian();
             }
+            velocity[last] = directionDraw < 0.5 ? RegimeModel.TREND_DRIFT : -RegimeModel.TREND_DRIFT;
         }
     }
 
@@ -155,10 +155,10 @@ final class SymbolProcess {
         recordRegime(t);
         double r;
         if (regime == 0) {
-            r = direction * k.trendDrift + k.trendDiffusionSd * shock(common, offset);
+            r = k.trendDiffusionSd * shock(common, offset);
             for (int j = 0; j < velocity.length; j++) {
-                double a = shock(common, offset + 4 + j);
-                double b = shock(common, offset + 6 + j);
+                double a = shock(common, offset + VELOCITY_SLOT + j);
+                double b = shock(common, offset + VELOCITY_SLOT + RegimeModel.VELOCITY_TAU.length + j);
                 r += k.integralFromVelocity[j] * velocity[j] + k.integralFromInnovation[j] * a
                         + k.integralResidualSd[j] * b;
                 velocity[j] = k.velocityDecay[j] * velocity[j] + k.velocityInnovationSd[j] * a;
@@ -186,9 +186,11 @@ final class SymbolProcess {
         return beta * common[FACTOR_OFFSET + index] + idiosyncratic * stepRandom.nextGaussian();
     }
 
-    /** Number of shared draws per step: three uniforms for the regime chain, then eight factors. */
-    static final int COMMON_DRAWS = 11;
+    /** Shared draws per step: three uniforms for the regime chain, then one factor per shock slot. */
     private static final int FACTOR_OFFSET = 3;
+    /** Factor slots: 0 the main shock, 1.. the OU deviations, then velocity innovations and residuals. */
+    private static final int VELOCITY_SLOT = 1 + RegimeModel.OU_TAU.length;
+    static final int COMMON_DRAWS = FACTOR_OFFSET + VELOCITY_SLOT + 2 * RegimeModel.VELOCITY_TAU.length;
 
     /** Fills the shared draws of one step at {@code offset}, in a fixed order. */
     static void drawCommon(SplittableRandom random, double[] common, int offset) {

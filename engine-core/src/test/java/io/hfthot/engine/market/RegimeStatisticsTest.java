@@ -59,9 +59,12 @@ class RegimeStatisticsTest {
                 double trending = m[0][2] / m[0][1];
                 double meanReverting = m[1][2] / m[1][1];
                 double volatileAc = m[2][2] / m[2][1];
-                assertTrue(trending > 0.1, where + " trending autocorrelation " + trending);
-                assertTrue(meanReverting < -0.05, where + " mean-reverting autocorrelation " + meanReverting);
-                assertTrue(Math.abs(volatileAc) < 0.1, where + " volatile autocorrelation " + volatileAc);
+                // Signs must be significant (3 standard errors, 1/sqrt(n)), the volatile one insignificant.
+                assertTrue(trending > 3 / Math.sqrt(m[0][0]), where + " trending autocorrelation " + trending);
+                assertTrue(meanReverting < -3 / Math.sqrt(m[1][0]), where + " mean-reverting autocorrelation "
+                        + meanReverting);
+                assertTrue(Math.abs(volatileAc) < 4.5 / Math.sqrt(m[2][0]), where + " volatile autocorrelation "
+                        + volatileAc + " over " + m[2][0] + " pairs");
                 double varTrending = m[0][1] / m[0][0];
                 double varMeanReverting = m[1][1] / m[1][0];
                 double varVolatile = m[2][1] / m[2][0];
