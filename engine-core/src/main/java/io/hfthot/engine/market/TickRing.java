@@ -39,8 +39,13 @@ final class TickRing {
         return Math.max(1, last - mask);
     }
 
+    /** First sequence to return after {@code after}; beyond {@code last} when nothing is newer. */
+    private long firstAfter(long after) {
+        return after >= last ? last + 1 : Math.max(after + 1, oldestSequence());
+    }
+
     List<Tick> since(long after, int max) {
-        long from = Math.max(after + 1, oldestSequence());
+        long from = firstAfter(after);
         long to = Math.min(last, from + max - 1);
         List<Tick> out = new ArrayList<>((int) Math.max(0, to - from + 1));
         for (long s = from; s <= to; s++) {
@@ -51,7 +56,7 @@ final class TickRing {
     }
 
     TickColumns columnsSince(long after, int max) {
-        long from = Math.max(after + 1, oldestSequence());
+        long from = firstAfter(after);
         long to = Math.min(last, from + max - 1);
         int n = (int) Math.max(0, to - from + 1);
         long[] seq = new long[n];

@@ -142,6 +142,15 @@ class SimulatedMarketTest extends MarketDataSourceContract {
     }
 
     @Test
+    void pullsAfterTheLatestTickAreEmpty() {
+        long last = source.lastSequence("ETH-USDT");
+        assertTrue(source.ticksSince("ETH-USDT", last, 10).isEmpty());
+        assertTrue(source.ticksSince("ETH-USDT", Long.MAX_VALUE, 10).isEmpty());
+        assertEquals(0, market().tickColumns("ETH-USDT", last + 5, 10).size());
+        assertEquals(1, source.ticksSince("ETH-USDT", Long.MIN_VALUE, 1).size());
+    }
+
+    @Test
     void aClockGoingBackwardsChangesNothing() {
         long sequence = source.lastSequence("BTC-USDT");
         Ticker ticker = source.ticker("BTC-USDT");
