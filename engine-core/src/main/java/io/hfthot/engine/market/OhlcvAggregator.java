@@ -13,6 +13,10 @@ import java.util.Objects;
  * input after the first price emits a flat bar at the previous close with zero volume, so the output
  * has no gaps; nothing is emitted before the first input.
  *
+ * <p>Input must be in time order at bucket granularity: an input for a bucket already emitted (a late
+ * trade after {@link #closeThrough(long)}) is rejected with an {@link IllegalArgumentException}; a feed
+ * adapter drops or reroutes such trades.
+ *
  * <p>Not thread-safe: one aggregator belongs to one producer.
  */
 public final class OhlcvAggregator {
@@ -103,9 +107,10 @@ public final class OhlcvAggregator {
 
     private void add(long time, double o, double h, double l, double c, double v) {
         long target = interval.bucketStart(time);
-        if (bucketOpen && target < bucket) {
-            throw new IllegalArgumentException("input at " + time + " precedes the open bucket " + bucket
-                    + " of interval " + interval);
+        // When no bucket is open, 'bucket' is the last emitted one: input for it or earlier is late.
+        if (hasPrice && (bucketOpen ? target < bucket : target <= bucket)) {
+            throw new IllegalArgumentException("input at " + time + " is late: the " + interval
+                    + " bucket " + target + " precedes the current one or is already closed");
         }
         closeBefore(target);
         if (!bucketOpen) {
