@@ -1,0 +1,50 @@
+package io.hfthot.quant.marketmaking;
+
+/**
+ * Avellaneda and Stoikov (2008), "High-frequency trading in a limit order book".
+ *
+ * <p>Reservation price {@code r = s - q gamma sigma^2 (T - t)} and optimal total spread
+ * {@code gamma sigma^2 (T - t) + (2 / gamma) ln(1 + gamma / k)}, placed symmetrically around r. Hence
+ * {@code bidOffset = spread / 2 + q gamma sigma^2 (T - t)} and
+ * {@code askOffset = spread / 2 - q gamma sigma^2 (T - t)}. These are the paper's first-order
+ * (in q) approximations; the intensity level A does not enter. Stateless and thread-safe.
+ */
+public final class AvellanedaStoikov implements QuotingModel {
+
+    @Override
+    public Quote quote(QuoteRequest request) {
+        double risk = request.riskAversion() * request.volatility() * request.volatility() * request.timeLeft();
+        double half = 0.5 * (risk + 2 / request.riskAversion()
+                * Math.log1p(request.riskAversion() / request.intensityK()));
+        double skew = request.inventory() * risk;
+        return Quote.around(request, half + skew, half - skew);
+    }
+
+    /**
+     * The reservation (indifference) price {@code s - q gamma sigma^2 (T - t)}.
+     *
+     * @param request the request
+     * @return the reservation price
+     */
+    public static double reservationPrice(QuoteRequest request) {
+        return request.mid() - request.inventory() * request.riskAversion() * request.volatility()
+                * request.volatility() * request.timeLeft();
+    }
+
+    /**
+     * The optimal total spread {@code gamma sigma^2 (T - t) + (2 / gamma) ln(1 + gamma / k)}.
+     *
+     * @param request the request
+     * @return the spread
+     */
+    public static double optimalSpread(QuoteRequest request) {
+        double g = request.riskAversion();
+        return g * request.volatility() * request.volatility() * request.timeLeft()
+                + 2 / g * Math.log1p(g / request.intensityK());
+    }
+
+    @Override
+    public String name() {
+        return "avellaneda-stoikov";
+    }
+}
