@@ -1,0 +1,69 @@
+package io.hfthot.lakehouse.duckdb;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the {@link QueryEngineContract} on {@link DuckDbQueryEngine}, plus DuckDB-specific behaviour. */
+class DuckDbQueryEngineTest extends QueryEngineContract {
+
+    @Override
+    protected QueryEngine createEngine(Path root, TableResolver resolver) {
+        return DuckDbQueryEngine.start(DuckDbSettings.forRoot(root).withPoolSize(2).withThreads(2).withMemoryLimit("512MB"), resolver);
+    }
+
+    @Test
+    void aTableReferencedTwiceIsResolvedOnce() {
+        int before = lakehouse.resolutions();
+        json("SELECT count(*) FROM market.ohlcv a JOIN market.ohlcv b ON a.ts = b.ts AND a.symbol = b.symbol");
+        assertEquals(before + 1, lakehouse.resolutions());
+    }
+
+    @Test
+    void concurrentQueriesShareThePool() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> counts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int version = 1 + i % 3;
+                counts.add(threads.submit(() -> json("SELECT count(*) FROM market.ohlcv VERSION AS OF " + version)
+                        .get("rows").get(0).get(0).asLong()));
+            }
+            long[] expected = {100, 150, 160};
+            for (int i = 0; i < counts.size(); i++) {
+                assertEquals(expected[i % 3], counts.get(i).get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void theRowLimitStopsTheWorkInsteadOfMaterializingEverything() {
+        // Ten billion rows would not fit in the 512 MB limit: only streaming makes this finish.
+        QueryResult result = engine.query("SELECT range AS i FROM range(10000000000)", QueryOptions.defaults().withMaxRows(5));
+        assertEquals(5, result.rowCount());
+        assertTrue(result.truncated());
+        QueryResult arrow = engine.query("SELECT range AS i FROM range(10000000000)",
+                QueryOptions.defaults().withMaxRows(5).withFormat(ResultFormat.ARROW));
+        assertEquals(5, arrow.rowCount());
+        assertTrue(arrow.truncated());
+    }
+
+    @Test
+    void aClosedEngineRefusesQueries() {
+        QueryEngine other = createEngine(lakehouse.root(), lakehouse);
+        other.close();
+        other.close();
+        assertThrows(IllegalStateException.class, () -> other.query("SELECT 1", QueryOptions.defaults()));
+    }
+}
