@@ -275,6 +275,10 @@ public final class LabEngine implements AutoCloseable {
         } else {
             start = end - DEFAULT_BARS_BACK * interval.millis();
             long earliest = access.quotas().earliestAllowed(caller.tier(), nowInstant).toEpochMilli();
+            if (end < earliest) {
+                // The whole requested window lies beyond the tier's history: say so rather than answer empty.
+                requireDepth(caller, end, nowInstant, "end_time");
+            }
             start = Math.max(start, earliest);
         }
         List<Bar> bars = end < start ? List.of() : marketData.bars(symbol, interval, start, end, limit);
@@ -565,9 +569,9 @@ public final class LabEngine implements AutoCloseable {
     public UsageResponse usage(Principal caller) {
         Objects.requireNonNull(caller, "caller");
         AccountUsage u = access.usage(caller, clock.instant());
-        Map<String, Object> fields = new LinkedHashMap<>(u.toFields());
-        fields.put("provider_keys", Map.of());
-        return new UsageResponse(fields);
+        Map<String, Object> f = u.toFields();
+        return new UsageResponse(u.requestsToday(), f.get("daily_limit"), u.wsActive(), f.get("ws_max"), u.tier().id(),
+                u.billingCycleEnd().toString(), Map.of());
     }
 
     /**

@@ -66,8 +66,11 @@ class LabAccountAndHistoryTest {
             lab.access().check(k.apiKey(), io.hfthot.engine.quota.Feature.REST_REQUEST, clock.instant());
             UsageResponse u = lab.usage(p);
             assertEquals(List.of("requests_today", "daily_limit", "ws_active", "ws_max", "tier", "billing_cycle_end",
-                    "provider_keys"), List.copyOf(u.fields().keySet()));
-            assertEquals("professional", u.fields().get("tier"));
+                    "provider_keys"), List.copyOf(u.toFields().keySet()));
+            assertEquals("professional", u.tier());
+            assertEquals(2, u.requestsToday(), "two admitted requests were counted");
+            assertEquals(2000L * 1440, u.dailyLimit());
+            assertEquals(10L, u.wsMax());
             assertInvalid("tier", () -> lab.generateKey("user-123", "gold"));
             assertInvalid("owner", () -> lab.generateKey("", "pro"));
             assertInvalid("owner", () -> lab.generateKey("a b", "pro"));
