@@ -71,6 +71,13 @@ class LabAccountAndHistoryTest {
             assertEquals(2, u.requestsToday(), "two admitted requests were counted");
             assertEquals(2000L * 1440, u.dailyLimit());
             assertEquals(10L, u.wsMax());
+            assertEquals(java.util.Map.of(), u.providerKeys());
+            lab.providerKeys().register("user-123", "finnhub", "fh-secret-token",
+                    io.hfthot.engine.usage.provider.ProviderBudget.FINNHUB);
+            lab.providerKeys().acquire("user-123", "finnhub").orElseThrow();
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> finnhub = (java.util.Map<String, Object>) lab.usage(p).providerKeys().get("finnhub");
+            assertEquals(59L, finnhub.get("queries_remaining"), "seed 000 reads provider_keys.finnhub.queries_remaining");
             assertInvalid("tier", () -> lab.generateKey("user-123", "gold"));
             assertInvalid("owner", () -> lab.generateKey("", "pro"));
             assertInvalid("owner", () -> lab.generateKey("a b", "pro"));
