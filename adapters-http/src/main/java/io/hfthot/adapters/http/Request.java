@@ -1,0 +1,196 @@
+package io.hfthot.adapters.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A routed REST request: everything a {@link RequestContext} offers plus path parameters and the body,
+ * read lazily up to the surface's limit and decoded with its JSON codec.
+ */
+public final class Request implements RequestContext {
+    private final HttpExchange exchange;
+    private final com.sun.net.httpserver.Headers headers;
+    private final java.net.URI uri;
+    private final String requestId;
+    private final String path;
+    private final String routePattern;
+    private final Map<String, String> pathParams;
+    private final JsonCodec codec;
+    private final int maxBodyBytes;
+    private final Map<String, Object> attributes = new HashMap<>(4);
+    private QueryParams query;
+    private byte[] body;
+
+    Request(HttpExchange exchange, com.sun.net.httpserver.Headers headers, java.net.URI uri, String requestId,
+            String routePattern, Map<String, String> pathParams, JsonCodec codec, int maxBodyBytes) {
+        this.exchange = exchange;
+        this.headers = headers;
+        this.uri = uri;
+        this.requestId = requestId;
+        this.path = uri.getPath();
+        this.routePattern = routePattern;
+        this.pathParams = pathParams;
+        this.codec = codec;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public String method() {
+        return exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String routePattern() {
+        return routePattern;
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.getFirst(name));
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        Map<String, List<String>> out = new TreeMap<>();
+        headers.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        return out;
+    }
+
+    @Override
+    public QueryParams query() {
+        if (query == null) {
+            query = QueryParams.parse(uri.getRawQuery());
+        }
+        return query;
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public void setResponseHeader(String name, String value) {
+        exchange.getResponseHeaders().set(name, value);
+    }
+
+    /**
+     * Returns a path parameter declared in the route pattern.
+     *
+     * @param name the parameter name, as in {@code {name}}
+     * @return the decoded value, never empty
+     * @throws IllegalStateException when the route has no such parameter (a programming error)
+     */
+    public String pathParam(String name) {
+        String v = pathParams.get(name);
+        if (v == null) {
+            throw new IllegalStateException("route " + routePattern + " has no path parameter {" + name + "}");
+        }
+        return v;
+    }
+
+    /**
+     * Returns a path parameter as a {@code long}.
+     *
+     * @param name the parameter name
+     * @return the value
+     * @throws ApiException {@link ErrorKind#INVALID_PARAMS} when it is not an integer
+     */
+    public long pathParamLong(String name) {
+        String v = pathParam(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("path parameter '" + name + "' = '" + v + "' is not an integer");
+        }
+    }
+
+    /**
+     * Returns all path parameters.
+     *
+     * @return name to decoded value
+     */
+    public Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    /**
+     * Reads the whole body, at most the surface's limit.
+     *
+     * @return the bytes (empty when there is no body)
+     * @throws ApiException {@link ErrorKind#PAYLOAD_TOO_LARGE} beyond the limit
+     */
+    public byte[] bodyBytes() {
+        if (body == null) {
+            body = readLimited();
+        }
+        return body;
+    }
+
+    /**
+     * Decodes the JSON body.
+     *
+     * @param type the target type (records supported)
+     * @param <T>  the type
+     * @return the value
+     * @throws ApiException 400 naming the problem, 413 beyond the limit, 415 for a non-JSON content type
+     */
+    public <T> T body(Class<T> type) {
+        String contentType = headers.getFirst("Content-Type");
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + contentType
+                    + "' is not accepted; send application/json");
+        }
+        return codec.decode(bodyBytes(), type);
+    }
+
+    /**
+     * Returns the underlying exchange, for the rare handler that needs the raw JDK API.
+     *
+     * @return the exchange
+     */
+    public HttpExchange exchange() {
+        return exchange;
+    }
+
+    private byte[] readLimited() {
+        try (InputStream in = exchange.getRequestBody()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + n > maxBodyBytes) {
+                    throw tooLarge(maxBodyBytes);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body failed", e);
+        }
+    }
+
+    static ApiException tooLarge(int maxBodyBytes) {
+        return new ApiException(ErrorKind.PAYLOAD_TOO_LARGE, "request body exceeds the limit of " + maxBodyBytes
+                + " bytes");
+    }
+}

@@ -1,0 +1,57 @@
+package io.hfthot.server;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the reference server from the command line and stops it on SIGTERM or Ctrl+C. */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * Parses the configuration, starts the server, prints where it listens and waits for a signal.
+     *
+     * @param args see {@link ServerConfig#usage()}
+     */
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(ServerConfig.usage());
+            return;
+        }
+        ServerConfig config;
+        try {
+            config = ServerConfig.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("hfthot-server: " + e.getMessage());
+            System.err.print(ServerConfig.usage());
+            System.exit(2);
+            return;
+        }
+        ReferenceServer server;
+        try {
+            server = ReferenceServer.start(config);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("hfthot-server: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("HFThot reference server stopping");
+            server.close();
+            System.out.println("HFThot reference server stopped");
+            System.out.flush();
+            stopped.countDown();
+        }, "hfthot-shutdown"));
+        System.out.println("HFThot reference server started");
+        server.describe().forEach(line -> System.out.println("  " + line));
+        System.out.println("Stop with Ctrl+C or SIGTERM.");
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.hfthot.server;
+
+import io.hfthot.adapters.http.CorsPolicy;
+import io.hfthot.adapters.http.ErrorShape;
+import io.hfthot.adapters.http.EventForwarding;
+import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.Response;
+import io.hfthot.adapters.http.TransportConfig;
+import io.hfthot.adapters.http.TransportServer;
+import io.hfthot.adapters.http.WebSocketConnection;
+import io.hfthot.adapters.http.WebSocketEndpoint;
+import io.hfthot.adapters.http.WebSocketSettings;
+import io.hfthot.engine.events.Event;
+import io.hfthot.engine.events.EventBus;
+import io.hfthot.engine.events.InMemoryEventBus;
+import io.hfthot.engine.events.SubscriptionOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference server: one process, one listener per seed surface, one shared event bus.
+ * {@link #start} binds everything or nothing; {@link #close} stops gracefully and releases the ports.
+ */
+public final class ReferenceServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
+
+    /** The bus topic whose events the market-maker stream pushes as {@code TradeData} messages. */
+    public static final String MARKET_MAKER_TRADES_TOPIC = "marketmaker.trades";
+    /** The market-maker WebSocket path (seed 003). */
+    public static final String MARKET_MAKER_STREAM_PATH = "/api/v1/ws/stream";
+
+    /** The four API surfaces. */
+    public enum Surface {
+        /** HFThot Research Lab REST + WebSocket (seed 000). */
+        HFTHOT("HFThot REST + WebSocket"),
+        /** HTI trade-ideas client API with SSE (seeds 001/002). */
+        HTI("HTI client API (SSE)"),
+        /** Market-maker bot backend (seed 003). */
+        MARKET_MAKER("market maker"),
+        /** Agents hub (seed 004). */
+        HUB("hub");
+
+        private final String label;
+
+        Surface(String label) {
+            this.label = label;
+        }
+
+        /** @return a human label */
+        public String label() {
+            return label;
+        }
+    }
+
+    private final ServerConfig config;
+    private final Path dataDir;
+    private final EventBus bus;
+    private final Map<Surface, TransportServer> listeners;
+
+    private ReferenceServer(ServerConfig config, Path dataDir, EventBus bus, Map<Surface, TransportServer> listeners) {
+        this.config = config;
+        this.dataDir = dataDir;
+        this.bus = bus;
+        this.listeners = listeners;
+    }
+
+    /**
+     * Creates the data directory if needed and starts every listener.
+     *
+     * @param config the configuration
+     * @return the running server
+     * @throws IOException when a port cannot be bound or the data directory cannot be created; any
+     *                     listener already started is stopped again
+     */
+    public static ReferenceServer start(ServerConfig config) throws IOException {
+        Objects.requireNonNull(config, "config");
+        Path dataDir = Files.createDirectories(config.dataDir()).toAbsolutePath().normalize();
+        EventBus bus = InMemoryEventBus.create();
+        Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
+        try {
+            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), hfthot(config)));
+            listeners.put(Surface.HTI, listen(config, config.htiPort(), hti(config)));
+            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), marketMaker(config, bus)));
+            listeners.put(Surface.HUB, listen(config, config.hubPort(), hub(config)));
+        } catch (IOException | RuntimeException e) {
+            listeners.values().forEach(TransportServer::close);
+            bus.close();
+            throw e;
+        }
+        return new ReferenceServer(config, dataDir, bus, listeners);
+    }
+
+    private static TransportServer listen(ServerConfig config, int port, HttpSurface surface) throws IOException {
+        TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), 200, config.virtualThreads(),
+                Duration.ofSeconds(30), config.shutdownGrace());
+        try {
+            return TransportServer.start(tc, surface);
+        } catch (IOException e) {
+            throw new IOException("cannot listen for the " + surface.name() + " surface on " + config.bindHost() + ":"
+                    + port + " (" + e.getMessage() + "); choose another port with the matching --*-port flag", e);
+        }
+    }
+
+    private static CorsPolicy cors(ServerConfig config) {
+        return config.corsOrigins().isEmpty() ? CorsPolicy.disabled() : CorsPolicy.allowing(config.corsOrigins());
+    }
+
+    private static HttpSurface hfthot(ServerConfig config) {
+        return HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
+                .cors(cors(config))
+                .get("/v1/health", r -> Response.ok(Map.of("status", "ok")))
+                .build();
+    }
+
+    private static HttpSurface hti(ServerConfig config) {
+        return HttpSurface.builder("hti", ErrorShape.DETAIL).cors(cors(config)).build();
+    }
+
+    private static HttpSurface hub(ServerConfig config) {
+        return HttpSurface.builder("hub", ErrorShape.DETAIL).cors(cors(config)).build();
+    }
+
+    private static HttpSurface marketMaker(ServerConfig config, EventBus bus) {
+        WebSocketEndpoint stream = new WebSocketEndpoint() {
+            @Override
+            public void onOpen(WebSocketConnection connection) {
+                EventForwarding.toWebSocket(bus, MARKET_MAKER_TRADES_TOPIC, SubscriptionOptions.defaults(), connection,
+                        Event::payload);
+            }
+        };
+        // Push-only and possibly quiet until the bot publishes: pings keep clients under the idle timeout.
+        WebSocketSettings settings = WebSocketSettings.defaults().withKeepAlivePing(Duration.ofSeconds(20));
+        // The health route reports the live count of a WebSocket route on the surface being built.
+        HttpSurface[] self = new HttpSurface[1];
+        self[0] = HttpSurface.builder("mm", ErrorShape.DETAIL)
+                .cors(cors(config))
+                .webSocket(MARKET_MAKER_STREAM_PATH, stream, settings)
+                .get("/health", r -> Response.ok(new MarketMakerHealth("ok",
+                        self[0].webSocket(MARKET_MAKER_STREAM_PATH).liveConnections())))
+                .build();
+        return self[0];
+    }
+
+    /**
+     * Seed 003's health body.
+     *
+     * @param status      always {@code ok} while the server runs
+     * @param connections open WebSocket connections on the stream
+     */
+    public record MarketMakerHealth(String status, int connections) {
+    }
+
+    /**
+     * Returns the port a surface listens on (the real one when configured with 0).
+     *
+     * @param surface the surface
+     * @return the port
+     */
+    public int port(Surface surface) {
+        return listeners.get(surface).port();
+    }
+
+    /**
+     * Returns a surface's base URI, e.g. {@code http://127.0.0.1:8080}.
+     *
+     * @param surface the surface
+     * @return the URI
+     */
+    public String baseUri(Surface surface) {
+        return listeners.get(surface).baseUri();
+    }
+
+    /** @return the shared event bus */
+    public EventBus eventBus() {
+        return bus;
+    }
+
+    /** @return the absolute data directory */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** @return the configuration */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Describes where each surface listens, as printed at start.
+     *
+     * @return the lines
+     */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("data directory  " + dataDir);
+        for (Surface s : Surface.values()) {
+            String extra = switch (s) {
+                case HFTHOT -> "  GET /v1/health";
+                case MARKET_MAKER -> "  GET /health, WS " + MARKET_MAKER_STREAM_PATH;
+                default -> "";
+            };
+            lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
+        }
+        return lines;
+    }
+
+    /** Stops every listener (gracefully) and the event bus; idempotent. */
+    @Override
+    public void close() {
+        for (TransportServer t : listeners.values()) {
+            try {
+                t.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping {} failed", t.surface().name(), e);
+            }
+        }
+        bus.close();
+    }
+}

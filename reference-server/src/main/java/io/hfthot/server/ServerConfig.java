@@ -1,0 +1,183 @@
+package io.hfthot.server;
+
+import io.hfthot.adapters.http.TlsConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The reference server's configuration, from command-line flags, then environment variables, then
+ * defaults (a flag beats its variable).
+ *
+ * @param bindHost        the interface every listener binds; loopback by default so a fresh start exposes
+ *                        nothing to the network ({@code --bind 0.0.0.0} to serve other machines)
+ * @param httpPort        HFThot REST + WebSocket (seed 000), default 8080
+ * @param htiPort         HTI client API with SSE (seeds 001/002), default 3500
+ * @param marketMakerPort market-maker bot backend (seed 003), default 8002
+ * @param hubPort         agents hub (seed 004), default 9000
+ * @param dataDir         where state lives; created on first start
+ * @param tls             serve HTTPS/WSS on every listener from this PKCS#12 keystore
+ * @param corsOrigins     origins allowed to call the APIs from a browser ({@code *} for any); empty: none
+ * @param virtualThreads  run request handlers on virtual threads (JDK 21+)
+ * @param shutdownGrace   how long a stop waits for in-flight requests
+ */
+public record ServerConfig(String bindHost, int httpPort, int htiPort, int marketMakerPort, int hubPort, Path dataDir,
+                           Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
+                           Duration shutdownGrace) {
+    /** The options: flag name, environment variable, default, help text. */
+    enum Option {
+        BIND("--bind", "HFTHOT_BIND", "127.0.0.1", "interface to bind (0.0.0.0 for all)"),
+        HTTP_PORT("--http-port", "HFTHOT_HTTP_PORT", "8080", "HFThot REST + WebSocket port"),
+        HTI_PORT("--hti-port", "HFTHOT_HTI_PORT", "3500", "HTI client API (SSE) port"),
+        MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker backend port"),
+        HUB_PORT("--hub-port", "HFTHOT_HUB_PORT", "9000", "agents hub port"),
+        DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
+        TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
+        TLS_PASSWORD("--tls-password", "HFTHOT_TLS_PASSWORD", "", "keystore password (prefer the variable)"),
+        CORS_ORIGINS("--cors-origins", "HFTHOT_CORS_ORIGINS", "", "comma-separated browser origins, or *"),
+        VIRTUAL_THREADS("--virtual-threads", "HFTHOT_VIRTUAL_THREADS", "false", "true: virtual threads (JDK 21+)");
+
+        final String flag;
+        final String env;
+        final String defaultValue;
+        final String help;
+
+        Option(String flag, String env, String defaultValue, String help) {
+            this.flag = flag;
+            this.env = env;
+            this.defaultValue = defaultValue;
+            this.help = help;
+        }
+    }
+
+    /** Validates and copies the fields. */
+    public ServerConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        corsOrigins = Set.copyOf(corsOrigins);
+        checkPort(httpPort, Option.HTTP_PORT);
+        checkPort(htiPort, Option.HTI_PORT);
+        checkPort(marketMakerPort, Option.MM_PORT);
+        checkPort(hubPort, Option.HUB_PORT);
+    }
+
+    private static void checkPort(int port, Option o) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(o.flag + " = " + port + " is not a port; expected 0 (ephemeral) to 65535");
+        }
+    }
+
+    /**
+     * The defaults with every port set to 0 (ephemeral), for tests.
+     *
+     * @param dataDir the data directory
+     * @return the config
+     */
+    public static ServerConfig ephemeral(Path dataDir) {
+        return new ServerConfig("127.0.0.1", 0, 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
+                Duration.ofSeconds(2));
+    }
+
+    /**
+     * Parses flags ({@code --name value} or {@code --name=value}) over environment variables.
+     *
+     * @param args the command line
+     * @param env  the environment
+     * @return the config
+     * @throws IllegalArgumentException naming the flag or variable, the value and what is accepted
+     */
+    public static ServerConfig parse(String[] args, Map<String, String> env) {
+        Map<Option, String> values = new LinkedHashMap<>();
+        for (Option o : Option.values()) {
+            String fromEnv = env.get(o.env);
+            values.put(o, fromEnv == null || fromEnv.isBlank() ? o.defaultValue : fromEnv.trim());
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            Option o = byFlag(name);
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            values.put(o, value.trim());
+        }
+        Optional<TlsConfig> tls = Optional.empty();
+        if (!values.get(Option.TLS_KEYSTORE).isEmpty()) {
+            tls = Optional.of(new TlsConfig(Path.of(values.get(Option.TLS_KEYSTORE)), values.get(Option.TLS_PASSWORD)));
+        }
+        Set<String> cors = Arrays.stream(values.get(Option.CORS_ORIGINS).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.HTI_PORT),
+                port(values, Option.MM_PORT), port(values, Option.HUB_PORT), Path.of(values.get(Option.DATA_DIR)), tls,
+                cors, bool(values, Option.VIRTUAL_THREADS), Duration.ofSeconds(5));
+    }
+
+    private static Option byFlag(String flag) {
+        for (Option o : Option.values()) {
+            if (o.flag.equals(flag)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown option '" + flag + "'; accepted: "
+                + Arrays.stream(Option.values()).map(o -> o.flag).collect(Collectors.joining(", ")) + ", --help");
+    }
+
+    private static int port(Map<Option, String> values, Option o) {
+        String v = values.get(o);
+        try {
+            int p = Integer.parseInt(v);
+            checkPort(p, o);
+            return p;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + v
+                    + "' is not a port; expected 0 (ephemeral) to 65535");
+        }
+    }
+
+    private static boolean bool(Map<Option, String> values, Option o) {
+        String v = values.get(o).toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + v + "' is not true or false");
+    }
+
+    /**
+     * Describes every option for {@code --help}.
+     *
+     * @return the usage text
+     */
+    public static String usage() {
+        StringBuilder sb = new StringBuilder("usage: java -jar hfthot-server.jar [options]\n");
+        for (Option o : Option.values()) {
+            sb.append(String.format("  %-18s %-24s %s (default: %s)%n", o.flag, o.env, o.help,
+                    o.defaultValue.isEmpty() ? "none" : o.defaultValue));
+        }
+        return sb.toString();
+    }
+
+    /** Hides the keystore password. */
+    @Override
+    public String toString() {
+        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, htiPort, marketMakerPort, hubPort)
+                + ", dataDir=" + dataDir + ", tls=" + tls + ", cors=" + corsOrigins + "]";
+    }
+}
