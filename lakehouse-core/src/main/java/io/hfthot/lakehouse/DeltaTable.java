@@ -1,0 +1,595 @@
+package io.hfthot.lakehouse;
+
+import io.hfthot.lakehouse.internal.actions.Action;
+import io.hfthot.lakehouse.internal.actions.SchemaJson;
+import io.hfthot.lakehouse.internal.log.DeltaLog;
+import io.hfthot.lakehouse.internal.log.ProtocolSupport;
+import io.hfthot.lakehouse.internal.log.TableState;
+import io.hfthot.lakehouse.internal.parquet.DataFileReader;
+import io.hfthot.lakehouse.internal.parquet.DataFileWriter;
+import io.hfthot.lakehouse.internal.parquet.WrittenFile;
+import io.hfthot.lakehouse.internal.table.CommitIntent;
+import io.hfthot.lakehouse.internal.table.Committer;
+import io.hfthot.lakehouse.internal.table.FilePaths;
+import io.hfthot.lakehouse.internal.table.PartitionValues;
+import io.hfthot.lakehouse.internal.table.Scans;
+import io.hfthot.lakehouse.storage.FileEntry;
+import io.hfthot.lakehouse.storage.LogStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * A Delta table: snapshots by version or timestamp, history, and writes that are each one atomic commit
+ * (append, overwrite, delete by predicate, adding nullable columns), plus vacuum and erasure of a data subject.
+ *
+ * <p>Writes use optimistic concurrency: concurrent writers in any process may commit to the same table; a writer
+ * whose commit conflicts logically with one that landed first gets {@link CommitConflictException} and nothing of
+ * its write becomes visible. Instances are thread-safe and cheap; they hold no open files.
+ */
+public final class DeltaTable {
+    private final String name;
+    private final Path path;
+    private final LakehouseOptions options;
+    private final DeltaLog log;
+    private final Committer committer;
+
+    DeltaTable(String name, Path path, LakehouseOptions options) {
+        this.name = name;
+        this.path = path.toAbsolutePath().normalize();
+        this.options = options;
+        this.log = new DeltaLog(options.store(), this.path, name);
+        this.committer = new Committer(log, options.clock(), options.maxCommitRetries(), options.checkpointInterval());
+    }
+
+    /** Returns the table name. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the table root directory. */
+    public Path path() {
+        return path;
+    }
+
+    /** Returns whether the table exists (has a Delta log). */
+    public boolean exists() {
+        return log.exists();
+    }
+
+    /**
+     * Returns the latest snapshot.
+     *
+     * @throws TableNotFoundException       when the table does not exist
+     * @throws UnsupportedFeatureException when the table needs a feature this module does not implement
+     */
+    public Snapshot snapshot() {
+        return new Snapshot(name, path, options.store(), log.load());
+    }
+
+    /**
+     * Returns the snapshot at a version.
+     *
+     * @throws TableNotFoundException when the version does not exist
+     */
+    public Snapshot snapshotAt(long version) {
+        if (version < 0) {
+            throw new IllegalArgumentException("version " + version + " of table '" + name + "' must be >= 0");
+        }
+        return new Snapshot(name, path, options.store(), log.load(version));
+    }
+
+    /**
+     * Returns the snapshot of the latest version committed at or before an instant.
+     *
+     * @throws TableNotFoundException when the instant precedes the first commit
+     */
+    public Snapshot snapshotAsOf(Instant instant) {
+        return snapshotAt(log.versionAt(instant));
+    }
+
+    /**
+     * Returns every commit: version, timestamp, operation and metrics, oldest first.
+     *
+     * <p>Timestamps are in-commit ({@code commitInfo.timestamp}, written from the injected clock and kept strictly
+     * increasing), not file modification times, because file times are lost when a table is copied or restored.
+     * The commit file's modification time is also set to the same instant so that readers relying on file times
+     * (Delta Kernel, Spark on tables without the inCommitTimestamp feature) agree while the files are unmoved.
+     */
+    public List<VersionInfo> history() {
+        return log.history();
+    }
+
+    /** Writes a checkpoint of the latest version now (normally done every N commits automatically). */
+    public void checkpoint() {
+        try {
+            log.writeCheckpoint(log.load());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot checkpoint table '" + name + "'", e);
+        }
+    }
+
+    /**
+     * Appends rows in one commit. The batch must have the table's columns with the same types (nullable columns may
+     * be left out and read as null); columns the table lacks are refused.
+     *
+     * @throws IllegalArgumentException naming the column on a schema mismatch; the table is unchanged
+     */
+    public CommitResult append(ColumnBatch batch) {
+        TableState base = writableState();
+        Schema schema = SchemaJson.fromJson(base.metadata().schemaString());
+        ColumnBatch data = conform(batch, schema);
+        if (data.rowCount() == 0) {
+            return new CommitResult(base.version(), false, 0, 0, 0, 0);
+        }
+        List<Action.AddFile> adds = writeFiles(data, schema, base.metadata().partitionColumns());
+        long rows = data.rowCount();
+        CommitIntent intent = new CommitIntent("WRITE", Map.of("mode", "Append"),
+                Map.of("numFiles", String.valueOf(adds.size()), "numOutputRows", String.valueOf(rows),
+                        "numOutputBytes", String.valueOf(bytes(adds))), true, false, null, Set.of(), false, false);
+        long v = commitOrCleanUp(base, new ArrayList<>(adds), intent, adds);
+        return new CommitResult(v, true, adds.size(), 0, rows, 0);
+    }
+
+    /** Replaces every row with the batch's rows in one commit (older versions stay readable until vacuum). */
+    public CommitResult overwrite(ColumnBatch batch) {
+        TableState base = writableState();
+        refuseIfAppendOnly(base, "overwrite");
+        Schema schema = SchemaJson.fromJson(base.metadata().schemaString());
+        ColumnBatch data = conform(batch, schema);
+        List<Action.AddFile> adds = data.rowCount() == 0 ? List.of() : writeFiles(data, schema, base.metadata().partitionColumns());
+        long now = options.clock().millis();
+        List<Action> actions = new ArrayList<>();
+        Set<String> removed = new HashSet<>();
+        long removedRows = 0;
+        for (Action.AddFile f : base.files().values()) {
+            actions.add(remove(f, now));
+            removed.add(f.key());
+            var st = Scans.parseStats(f.stats());
+            removedRows += st == null ? 0 : st.numRecords();
+        }
+        actions.addAll(adds);
+        CommitIntent intent = new CommitIntent("WRITE", Map.of("mode", "Overwrite"),
+                Map.of("numFiles", String.valueOf(adds.size()), "numOutputRows", String.valueOf(data.rowCount()),
+                        "numRemovedFiles", String.valueOf(removed.size())), false, true, null, removed, false, false);
+        long v = commitOrCleanUp(base, actions, intent, adds);
+        return new CommitResult(v, true, adds.size(), removed.size(), data.rowCount(), removedRows);
+    }
+
+    /**
+     * Deletes the rows matching a predicate in one commit: files with no matching row are untouched (most are
+     * skipped by partition values and statistics without being read), files with some are rewritten without them.
+     *
+     * @return the result; {@code committed} is false when no row matched
+     */
+    public CommitResult delete(Predicate predicate) {
+        return rewrite(predicate, "DELETE", Map.of("predicate", String.valueOf(predicate)));
+    }
+
+    private CommitResult rewrite(Predicate predicate, String operation, Map<String, String> params) {
+        TableState base = writableState();
+        refuseIfAppendOnly(base, operation.toLowerCase(java.util.Locale.ROOT));
+        Snapshot snap = new Snapshot(name, path, options.store(), base);
+        Schema schema = snap.schema();
+        predicate.validate(schema);
+        List<String> parts = snap.partitionColumns();
+        long now = options.clock().millis();
+        List<Action> actions = new ArrayList<>();
+        List<Action.AddFile> newFiles = new ArrayList<>();
+        Set<String> removed = new HashSet<>();
+        long removedRows = 0;
+        long keptRows = 0;
+        Map<String, Action.AddFile> byPath = new HashMap<>();
+        for (Action.AddFile a : base.files().values()) {
+            byPath.put(a.path(), a);
+        }
+        for (DataFile f : snap.dataFiles(predicate)) {
+            ColumnBatch all = Scans.readFile(options.store(), f, schema, parts, schema, null,
+                    "version " + base.version() + " of table '" + name + "'");
+            boolean[] match = predicate.evaluate(all);
+            int[] keep = new int[match.length];
+            int k = 0;
+            for (int i = 0; i < match.length; i++) {
+                if (!match[i]) {
+                    keep[k++] = i;
+                }
+            }
+            if (k == match.length) {
+                continue;
+            }
+            Action.AddFile old = byPath.get(f.relativePath());
+            actions.add(remove(old, now));
+            removed.add(old.key());
+            removedRows += match.length - k;
+            if (k > 0) {
+                ColumnBatch rest = all.select(keep, k);
+                keptRows += k;
+                newFiles.addAll(writeFiles(rest, schema, parts));
+            }
+        }
+        if (removed.isEmpty()) {
+            return new CommitResult(base.version(), false, 0, 0, 0, 0);
+        }
+        actions.addAll(newFiles);
+        Map<String, String> metrics = new LinkedHashMap<>();
+        metrics.put("numRemovedFiles", String.valueOf(removed.size()));
+        metrics.put("numAddedFiles", String.valueOf(newFiles.size()));
+        metrics.put("numDeletedRows", String.valueOf(removedRows));
+        metrics.put("numCopiedRows", String.valueOf(keptRows));
+        CommitIntent intent = new CommitIntent(operation, params, metrics, false, true, predicate, removed, false, false);
+        long v = commitOrCleanUp(base, actions, intent, newFiles);
+        return new CommitResult(v, true, newFiles.size(), removed.size(), keptRows, removedRows);
+    }
+
+    /**
+     * Adds nullable columns at the end of the schema in one commit (existing files read them as null).
+     *
+     * @throws IllegalArgumentException when a column is not nullable or its name is taken
+     */
+    public CommitResult addColumns(Field... fields) {
+        TableState base = writableState();
+        Schema schema = SchemaJson.fromJson(base.metadata().schemaString());
+        List<Field> all = new ArrayList<>(schema.fields());
+        for (Field f : fields) {
+            if (!f.nullable()) {
+                throw new IllegalArgumentException("column '" + f.name() + "' added to table '" + name
+                        + "' must be nullable: existing rows have no value for it");
+            }
+            refuseUnwritableType(f);
+            all.add(f);
+        }
+        Schema evolved = new Schema(all);
+        Action.Metadata m = base.metadata();
+        Action.Metadata next = new Action.Metadata(m.id(), m.name(), m.description(), m.formatProvider(),
+                SchemaJson.toJson(evolved), m.partitionColumns(), m.configuration(), m.createdTime());
+        List<String> added = new ArrayList<>();
+        for (Field f : fields) {
+            added.add(f.name() + " " + f.type().deltaName());
+        }
+        CommitIntent intent = new CommitIntent("ADD COLUMNS", Map.of("columns", String.join(", ", added)), Map.of(),
+                false, false, null, Set.of(), true, false);
+        long v = committer.commit(base, List.of(next), intent);
+        return new CommitResult(v, true, 0, 0, 0, 0);
+    }
+
+    /**
+     * Deletes from storage the data files no version within the retention period needs: files removed from the
+     * table more than {@code retention} ago, and files no commit references that are older than {@code retention}
+     * (left by failed writes). Versions that referenced deleted files can no longer be read
+     * ({@link DataFileMissingException}). The log itself is kept, so history still lists them.
+     *
+     * <p>Keep the retention longer than the longest running read or write, or those may fail.
+     */
+    public VacuumResult vacuum(Duration retention) {
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("vacuum retention " + retention + " must be >= 0");
+        }
+        TableState state = log.load();
+        long cutoff = options.clock().millis() - retention.toMillis();
+        Set<Path> live = new HashSet<>();
+        for (Action.AddFile a : state.files().values()) {
+            live.add(FilePaths.resolve(path, a.path()).normalize());
+        }
+        Map<Path, Long> removedAt = new HashMap<>();
+        for (Action.RemoveFile r : state.tombstones().values()) {
+            removedAt.put(FilePaths.resolve(path, r.path()).normalize(), r.deletionTimestamp());
+        }
+        List<Path> deleted = new ArrayList<>();
+        int kept = 0;
+        for (FileEntry e : dataFilesOnDisk()) {
+            Path p = e.path().normalize();
+            if (live.contains(p)) {
+                kept++;
+                continue;
+            }
+            long since = removedAt.getOrDefault(p, e.modificationTime());
+            if (since <= cutoff) {
+                try {
+                    if (options.store().delete(p)) {
+                        deleted.add(p);
+                    }
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("vacuum of table '" + name + "' cannot delete " + p, ex);
+                }
+            } else {
+                kept++;
+            }
+        }
+        return new VacuumResult(deleted, kept);
+    }
+
+    private List<FileEntry> dataFilesOnDisk() {
+        List<FileEntry> out = new ArrayList<>();
+        try {
+            for (FileEntry e : options.store().listRecursively(path)) {
+                Path rel = path.relativize(e.path());
+                boolean hidden = false;
+                for (Path seg : rel) {
+                    String s = seg.toString();
+                    if (s.startsWith(".") || s.startsWith("_") && !s.contains("=")) {
+                        hidden = true;
+                        break;
+                    }
+                }
+                if (!hidden) {
+                    out.add(e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list table '" + name + "'", e);
+        }
+        return out;
+    }
+
+    /**
+     * Erases a data subject (RGPD): removes every row whose {@code column} equals {@code subject} from the latest
+     * version in one {@code ERASE} commit, then deletes from storage, immediately and regardless of any vacuum
+     * retention, every data file of any version that holds such a row. Older versions that referenced those files
+     * become unreadable by design ({@link DataFileMissingException}); versions that never held the subject stay
+     * readable.
+     *
+     * <p>The {@code ERASE} commit is the audit record: its {@code commitInfo} holds the column, the SHA-256 of the
+     * subject value (never the value itself) and row/file counts. Re-running an erasure is harmless and also
+     * purges files a crashed earlier run left behind.
+     */
+    public ErasureResult erase(String column, Object subject) {
+        TableState base = writableState();
+        Schema schema = SchemaJson.fromJson(base.metadata().schemaString());
+        Field f = schema.field(column);
+        Predicate predicate = Predicate.eq(column, subject);
+        predicate.validate(schema);
+        String subjectString = PartitionValues.encode(ColumnVector.of(f.type(), subject), 0);
+        String sha = sha256(subjectString);
+        CommitResult r = null;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                r = rewrite(predicate, "ERASE", Map.of("column", column, "subjectSha256", sha));
+                break;
+            } catch (CommitConflictException e) {
+                if (attempt >= 4) {
+                    throw e;
+                }
+            }
+        }
+        List<Path> purged = purge(schema, base.metadata().partitionColumns(), predicate, column, subjectString);
+        return new ErasureResult(r.version(), sha, r.rowsRemoved(), r.removedFiles(), purged);
+    }
+
+    private List<Path> purge(Schema schema, List<String> parts, Predicate predicate, String column, String subjectString) {
+        TableState now = log.load();
+        Set<Path> live = new HashSet<>();
+        for (Action.AddFile a : now.files().values()) {
+            live.add(FilePaths.resolve(path, a.path()).normalize());
+        }
+        List<Path> purged = new ArrayList<>();
+        DataFileReader reader = new DataFileReader(options.store());
+        for (Action.AddFile a : log.allAddsEverWritten().values()) {
+            Path p = FilePaths.resolve(path, a.path()).normalize();
+            try {
+                if (live.contains(p) || !options.store().exists(p)) {
+                    continue;
+                }
+                boolean holds;
+                if (parts.contains(column)) {
+                    holds = subjectString.equals(a.partitionValues().get(column));
+                } else {
+                    Map<String, Object> pv = Scans.typedPartitionValues(schema, parts, a.partitionValues());
+                    holds = predicate.mightMatch(schema, pv, Scans.parseStats(a.stats()));
+                    if (holds) {
+                        ColumnBatch b = reader.read(p, new Schema(List.of(schema.field(column))));
+                        holds = false;
+                        for (boolean m : predicate.evaluate(b)) {
+                            holds |= m;
+                        }
+                    }
+                }
+                if (holds && options.store().delete(p)) {
+                    purged.add(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("erasure in table '" + name + "' cannot purge " + p, e);
+            }
+        }
+        return purged;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    // ---- helpers ----
+
+    private TableState writableState() {
+        TableState s = log.load();
+        ProtocolSupport.checkWritable(s.protocol(), s.metadata(), name);
+        return s;
+    }
+
+    private void refuseIfAppendOnly(TableState s, String what) {
+        if (ProtocolSupport.isAppendOnly(s.metadata())) {
+            throw new LakehouseException("table '" + name + "' is append-only (delta.appendOnly=true); " + what + " is not allowed");
+        }
+    }
+
+    static void refuseUnwritableType(Field f) {
+        if (f.type() == DataType.TIMESTAMP_NTZ) {
+            throw new UnsupportedFeatureException("timestampNtz", "column '" + f.name()
+                    + "' has type timestamp_ntz, which needs writer version 7; use timestamp (UTC) instead");
+        }
+    }
+
+    private long commitOrCleanUp(TableState base, List<Action> actions, CommitIntent intent, List<Action.AddFile> written) {
+        try {
+            return committer.commit(base, actions, intent);
+        } catch (RuntimeException e) {
+            for (Action.AddFile a : written) {
+                try {
+                    options.store().delete(FilePaths.resolve(path, a.path()));
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Action.RemoveFile remove(Action.AddFile f, long now) {
+        return new Action.RemoveFile(f.path(), now, true, f.partitionValues(), f.size(), null);
+    }
+
+    private static long bytes(List<Action.AddFile> adds) {
+        long n = 0;
+        for (Action.AddFile a : adds) {
+            n += a.size();
+        }
+        return n;
+    }
+
+    private ColumnBatch conform(ColumnBatch batch, Schema schema) {
+        for (Field bf : batch.schema().fields()) {
+            if (schema.indexOf(bf.name()) < 0) {
+                throw new IllegalArgumentException("column '" + bf.name() + "' is not in table '" + name + "' (columns "
+                        + schema.names() + "); add it with addColumns first");
+            }
+        }
+        List<ColumnVector> cols = new ArrayList<>(schema.size());
+        for (Field f : schema.fields()) {
+            int i = batch.schema().indexOf(f.name());
+            if (i < 0) {
+                if (!f.nullable()) {
+                    throw new IllegalArgumentException("column '" + f.name() + "' of table '" + name + "' is required but missing from the batch");
+                }
+                cols.add(ColumnVector.nulls(f.type(), batch.rowCount()));
+                continue;
+            }
+            ColumnVector v = batch.column(i);
+            if (v.type() != f.type()) {
+                throw new IllegalArgumentException("column '" + f.name() + "' of table '" + name + "' has type "
+                        + f.type().deltaName() + " but the batch gives " + v.type().deltaName());
+            }
+            if (!f.nullable() && v.hasNulls()) {
+                throw new IllegalArgumentException("column '" + f.name() + "' of table '" + name + "' is not nullable but the batch has nulls");
+            }
+            cols.add(v);
+        }
+        return new ColumnBatch(schema, cols);
+    }
+
+    private List<Action.AddFile> writeFiles(ColumnBatch data, Schema schema, List<String> partitionColumns) {
+        List<Field> dataFields = new ArrayList<>();
+        for (Field f : schema.fields()) {
+            if (!partitionColumns.contains(f.name())) {
+                dataFields.add(f);
+            }
+        }
+        Schema fileSchema = new Schema(dataFields);
+        Map<List<String>, int[]> groups = new LinkedHashMap<>();
+        Map<List<String>, Integer> counts = new HashMap<>();
+        int n = data.rowCount();
+        if (partitionColumns.isEmpty()) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            groups.put(List.of(), all);
+            counts.put(List.of(), n);
+        } else {
+            ColumnVector[] pcols = new ColumnVector[partitionColumns.size()];
+            for (int c = 0; c < pcols.length; c++) {
+                pcols[c] = data.column(partitionColumns.get(c));
+            }
+            for (int i = 0; i < n; i++) {
+                List<String> key = new ArrayList<>(pcols.length);
+                for (ColumnVector pc : pcols) {
+                    key.add(PartitionValues.encode(pc, i));
+                }
+                int[] rows = groups.computeIfAbsent(key, k -> new int[16]);
+                int c = counts.getOrDefault(key, 0);
+                if (c == rows.length) {
+                    rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+                    groups.put(key, rows);
+                }
+                rows[c] = i;
+                counts.put(key, c + 1);
+            }
+        }
+        DataFileWriter writer = new DataFileWriter(options.store(), CompressionCodecName.SNAPPY, options.rowGroupRows());
+        List<Action.AddFile> adds = new ArrayList<>();
+        try {
+            for (Map.Entry<List<String>, int[]> g : groups.entrySet()) {
+                Map<String, String> pv = new LinkedHashMap<>();
+                for (int c = 0; c < partitionColumns.size(); c++) {
+                    pv.put(partitionColumns.get(c), g.getKey().get(c));
+                }
+                String rel = FilePaths.newDataFile(partitionColumns, pv);
+                Path file = path.resolve(rel);
+                int[] rows = java.util.Arrays.copyOf(g.getValue(), counts.get(g.getKey()));
+                WrittenFile w = writer.write(data, fileSchema, file, rows);
+                adds.add(new Action.AddFile(FilePaths.toLogPath(rel), pv, w.size(), options.clock().millis(), true, w.statsJson(), null));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Action.AddFile a : adds) {
+                try {
+                    options.store().delete(FilePaths.resolve(path, a.path()));
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot write data files of table '" + name + "'", io);
+            }
+            throw (RuntimeException) e;
+        }
+        return adds;
+    }
+
+    /** Creates the table (version 0); used by {@link Lakehouse#createTable}. */
+    static void create(DeltaTable t, Schema schema, List<String> partitionColumns, Map<String, String> properties, long nowMillis) {
+        for (Field f : schema.fields()) {
+            refuseUnwritableType(f);
+        }
+        for (String c : partitionColumns) {
+            schema.field(c);
+        }
+        if (new HashSet<>(partitionColumns).size() != partitionColumns.size()) {
+            throw new IllegalArgumentException("partition columns " + partitionColumns + " of table '" + t.name + "' repeat a column");
+        }
+        if (partitionColumns.size() >= schema.size()) {
+            throw new IllegalArgumentException("table '" + t.name + "' needs at least one column that is not a partition column");
+        }
+        Action.Metadata m = new Action.Metadata(UUID.randomUUID().toString(), null, null, "parquet", SchemaJson.toJson(schema),
+                partitionColumns, properties, nowMillis);
+        CommitIntent intent = new CommitIntent("CREATE TABLE", Map.of("partitionBy", partitionColumns.toString()), Map.of(),
+                false, false, null, Set.of(), true, true);
+        t.committer.commit(null, List.of(ProtocolSupport.WRITE_PROTOCOL, m), intent);
+    }
+
+    /** Returns the log (for the owning {@link Lakehouse}). */
+    DeltaLog log() {
+        return log;
+    }
+
+    /** Returns the store. */
+    LogStore store() {
+        return options.store();
+    }
+}

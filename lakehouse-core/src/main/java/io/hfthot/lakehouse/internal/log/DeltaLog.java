@@ -1,0 +1,432 @@
+package io.hfthot.lakehouse.internal.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hfthot.lakehouse.LakehouseException;
+import io.hfthot.lakehouse.TableNotFoundException;
+import io.hfthot.lakehouse.UnsupportedFeatureException;
+import io.hfthot.lakehouse.VersionInfo;
+import io.hfthot.lakehouse.internal.actions.Action;
+import io.hfthot.lakehouse.internal.actions.ActionJson;
+import io.hfthot.lakehouse.internal.parquet.CheckpointFiles;
+import io.hfthot.lakehouse.storage.FileEntry;
+import io.hfthot.lakehouse.storage.LogStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One table's {@code _delta_log}: lists commits and checkpoints, replays them into {@link TableState} by the
+ * protocol's rules, writes checkpoints and {@code _last_checkpoint}, and derives history.
+ *
+ * <p>Replay starts from the newest complete checkpoint at or before the target version (the
+ * {@code _last_checkpoint} hint is used when it is valid, and a missing or corrupt hint falls back to listing; a
+ * checkpoint that cannot be read falls back to an older one or to version 0), then applies the following commits in
+ * order: the latest protocol and metadata win, and files are keyed by path plus deletion-vector id.
+ */
+public final class DeltaLog {
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaLog.class);
+    private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
+    private static final Pattern CHECKPOINT = Pattern.compile("(\\d{20})\\.checkpoint(?:\\.(\\d{10})\\.(\\d{10}))?\\.parquet");
+    private static final Pattern V2_CHECKPOINT = Pattern.compile("(\\d{20})\\.checkpoint\\.[0-9a-fA-F-]{36}\\.(?:json|parquet)");
+
+    private final LogStore store;
+    private final Path tableRoot;
+    private final Path logDir;
+    private final String tableName;
+
+    /**
+     * Creates a log view.
+     *
+     * @param tableName name used in error messages
+     */
+    public DeltaLog(LogStore store, Path tableRoot, String tableName) {
+        this.store = store;
+        this.tableRoot = tableRoot.toAbsolutePath().normalize();
+        this.logDir = this.tableRoot.resolve("_delta_log");
+        this.tableName = tableName;
+    }
+
+    /** Returns the table root. */
+    public Path tableRoot() {
+        return tableRoot;
+    }
+
+    /** Returns the table name used in messages. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** Returns the store. */
+    public LogStore store() {
+        return store;
+    }
+
+    /** Returns the path of a commit file. */
+    public Path commitPath(long version) {
+        return logDir.resolve(String.format("%020d.json", version));
+    }
+
+    /** A listing of the log directory, parsed. */
+    record Listing(TreeMap<Long, FileEntry> commits, TreeMap<Long, List<FileEntry>> checkpoints, TreeMap<Long, Integer> checkpointParts,
+                   List<Long> v2Checkpoints) {
+    }
+
+    Listing list() {
+        TreeMap<Long, FileEntry> commits = new TreeMap<>();
+        TreeMap<Long, List<FileEntry>> cps = new TreeMap<>();
+        TreeMap<Long, Integer> parts = new TreeMap<>();
+        List<Long> v2 = new ArrayList<>();
+        try {
+            for (FileEntry e : store.list(logDir)) {
+                String n = e.name();
+                Matcher m = COMMIT.matcher(n);
+                if (m.matches()) {
+                    commits.put(Long.parseLong(m.group(1)), e);
+                    continue;
+                }
+                m = CHECKPOINT.matcher(n);
+                if (m.matches()) {
+                    long v = Long.parseLong(m.group(1));
+                    cps.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+                    parts.put(v, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+                    continue;
+                }
+                m = V2_CHECKPOINT.matcher(n);
+                if (m.matches()) {
+                    v2.add(Long.parseLong(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Delta log of table '" + tableName + "' at " + logDir, e);
+        }
+        return new Listing(commits, cps, parts, v2);
+    }
+
+    /** Returns whether the table has at least one commit or checkpoint. */
+    public boolean exists() {
+        Listing l = list();
+        return !l.commits().isEmpty() || !l.checkpoints().isEmpty();
+    }
+
+    /**
+     * Returns the latest version.
+     *
+     * @throws TableNotFoundException when the table has no log
+     */
+    public long latestVersion() {
+        Listing l = list();
+        return latest(l);
+    }
+
+    private long latest(Listing l) {
+        long v = -1;
+        if (!l.commits().isEmpty()) {
+            v = l.commits().lastKey();
+        }
+        if (!l.checkpoints().isEmpty()) {
+            v = Math.max(v, l.checkpoints().lastKey());
+        }
+        if (v < 0) {
+            throw new TableNotFoundException("table '" + tableName + "' does not exist (no Delta log at " + logDir + ")");
+        }
+        return v;
+    }
+
+    /** Loads the latest state. */
+    public TableState load() {
+        return load(null);
+    }
+
+    /**
+     * Loads the state at a version (latest when null) and checks that it can be read.
+     *
+     * @throws TableNotFoundException       when the table or the version does not exist
+     * @throws UnsupportedFeatureException when the table needs a feature this module lacks
+     */
+    public TableState load(Long version) {
+        Listing l = list();
+        long latest = latest(l);
+        long target = version == null ? latest : version;
+        if (target < 0 || target > latest) {
+            throw new TableNotFoundException("version " + target + " of table '" + tableName + "' does not exist; versions are 0 to " + latest);
+        }
+        for (Long v2 : l.v2Checkpoints()) {
+            if (v2 <= target) {
+                throw new UnsupportedFeatureException("v2Checkpoint", "table '" + tableName
+                        + "' has a V2 checkpoint at version " + v2 + "; only classic and multi-part checkpoints are read");
+            }
+        }
+        List<Long> candidates = new ArrayList<>();
+        Long hinted = lastCheckpointHint();
+        if (hinted != null && hinted <= target && complete(l, hinted)) {
+            candidates.add(hinted);
+        }
+        for (Long v : l.checkpoints().descendingKeySet()) {
+            if (v <= target && complete(l, v) && !candidates.contains(v)) {
+                candidates.add(v);
+            }
+        }
+        candidates.add(-1L);
+        LakehouseException last = null;
+        for (long cp : candidates) {
+            try {
+                TableState s = replay(l, cp, target);
+                ProtocolSupport.checkReadable(s.protocol(), s.metadata(), tableName);
+                for (Action.AddFile a : s.files().values()) {
+                    if (a.deletionVectorId() != null) {
+                        throw new UnsupportedFeatureException("deletionVectors", "table '" + tableName
+                                + "' has files with deletion vectors, which this module does not apply");
+                    }
+                }
+                return s;
+            } catch (UnsupportedFeatureException | TableNotFoundException e) {
+                throw e;
+            } catch (LakehouseException e) {
+                LOG.warn("table '{}': cannot replay from checkpoint {}: {}", tableName, cp, e.getMessage());
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static boolean complete(Listing l, long v) {
+        List<FileEntry> files = l.checkpoints().get(v);
+        return files != null && files.size() == l.checkpointParts().get(v);
+    }
+
+    /** Reads the {@code _last_checkpoint} hint; null when missing or unreadable (readers then list). */
+    Long lastCheckpointHint() {
+        try {
+            JsonNode n = ActionJson.MAPPER.readTree(store.read(logDir.resolve("_last_checkpoint")));
+            return n != null && n.has("version") && n.get("version").canConvertToLong() ? n.get("version").asLong() : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("table '{}': ignoring unreadable _last_checkpoint: {}", tableName, e.getMessage());
+            return null;
+        }
+    }
+
+    private TableState replay(Listing l, long checkpoint, long target) {
+        Action.Protocol protocol = null;
+        Action.Metadata metadata = null;
+        Map<String, Action.AddFile> files = new LinkedHashMap<>();
+        Map<String, Action.RemoveFile> tombstones = new LinkedHashMap<>();
+        long timestamp = 0;
+        if (checkpoint >= 0) {
+            CheckpointFiles cf = new CheckpointFiles(store);
+            for (FileEntry part : l.checkpoints().get(checkpoint)) {
+                List<Action> actions;
+                try {
+                    actions = cf.read(part.path());
+                } catch (IOException e) {
+                    throw new LakehouseException("checkpoint " + part.path() + " is not readable: " + e.getMessage(), e);
+                }
+                for (Action a : actions) {
+                    if (a instanceof Action.Protocol p) {
+                        protocol = p;
+                    } else if (a instanceof Action.Metadata m) {
+                        metadata = m;
+                    } else if (a instanceof Action.AddFile add) {
+                        files.put(add.key(), add);
+                    } else if (a instanceof Action.RemoveFile rm) {
+                        tombstones.put(rm.key(), rm);
+                    }
+                }
+            }
+            if (protocol == null || metadata == null) {
+                throw new LakehouseException("checkpoint " + checkpoint + " of table '" + tableName + "' lacks protocol or metadata");
+            }
+            FileEntry commit = l.commits().get(checkpoint);
+            timestamp = commit == null ? l.checkpoints().get(checkpoint).get(0).modificationTime() : commitTimestamp(checkpoint, commit);
+        }
+        for (long v = checkpoint + 1; v <= target; v++) {
+            FileEntry commit = l.commits().get(v);
+            if (commit == null) {
+                throw new LakehouseException("the Delta log of table '" + tableName + "' is missing commit " + v
+                        + (checkpoint < 0 ? " and no usable checkpoint covers it" : ""));
+            }
+            List<Action> actions = readCommit(v);
+            timestamp = commit.modificationTime();
+            for (Action a : actions) {
+                if (a instanceof Action.Protocol p) {
+                    protocol = p;
+                } else if (a instanceof Action.Metadata m) {
+                    metadata = m;
+                } else if (a instanceof Action.AddFile add) {
+                    files.put(add.key(), add);
+                    tombstones.remove(add.key());
+                } else if (a instanceof Action.RemoveFile rm) {
+                    files.remove(rm.key());
+                    tombstones.put(rm.key(), rm);
+                } else if (a instanceof Action.CommitInfo ci && ci.timestamp() > 0) {
+                    timestamp = ci.timestamp();
+                }
+            }
+        }
+        if (protocol == null || metadata == null) {
+            throw new LakehouseException("table '" + tableName + "' has no protocol or metadata at version " + target);
+        }
+        return new TableState(target, timestamp, protocol, metadata, files, tombstones);
+    }
+
+    private long commitTimestamp(long version, FileEntry commit) {
+        for (Action a : readCommit(version)) {
+            if (a instanceof Action.CommitInfo ci && ci.timestamp() > 0) {
+                return ci.timestamp();
+            }
+        }
+        return commit.modificationTime();
+    }
+
+    /**
+     * Reads one commit's actions.
+     *
+     * @throws TableNotFoundException when the commit file does not exist
+     */
+    public List<Action> readCommit(long version) {
+        Path p = commitPath(version);
+        try {
+            return ActionJson.parse(store.read(p), p.toString());
+        } catch (NoSuchFileException e) {
+            throw new TableNotFoundException("version " + version + " of table '" + tableName + "' does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
+    /**
+     * Returns every commit still in the log with its timestamp, operation, parameters and metrics.
+     *
+     * <p>The timestamp is {@code commitInfo.timestamp} (falling back to the file modification time for commits
+     * without one), made strictly increasing as the protocol requires: a timestamp not above its predecessor's
+     * becomes the predecessor's plus one millisecond.
+     */
+    public List<VersionInfo> history() {
+        Listing l = list();
+        latest(l);
+        List<VersionInfo> out = new ArrayList<>();
+        long prev = Long.MIN_VALUE;
+        for (Map.Entry<Long, FileEntry> e : l.commits().entrySet()) {
+            long ts = e.getValue().modificationTime();
+            String op = "UNKNOWN";
+            Map<String, String> params = Map.of();
+            Map<String, String> metrics = Map.of();
+            for (Action a : readCommit(e.getKey())) {
+                if (a instanceof Action.CommitInfo ci) {
+                    if (ci.timestamp() > 0) {
+                        ts = ci.timestamp();
+                    }
+                    op = ci.operation();
+                    params = ci.operationParameters();
+                    metrics = ci.operationMetrics();
+                    break;
+                }
+            }
+            if (prev != Long.MIN_VALUE && ts <= prev) {
+                ts = prev + 1;
+            }
+            prev = ts;
+            out.add(new VersionInfo(e.getKey(), Instant.ofEpochMilli(ts), op, params, metrics));
+        }
+        return out;
+    }
+
+    /**
+     * Returns the latest version committed at or before an instant.
+     *
+     * @throws TableNotFoundException when the instant precedes the first commit
+     */
+    public long versionAt(Instant instant) {
+        List<VersionInfo> h = history();
+        long found = -1;
+        for (VersionInfo v : h) {
+            if (!v.timestamp().isAfter(instant)) {
+                found = v.version();
+            } else {
+                break;
+            }
+        }
+        if (found < 0) {
+            throw new TableNotFoundException("table '" + tableName + "' has no version at or before " + instant
+                    + "; its first retained commit is at " + (h.isEmpty() ? "(none)" : h.get(0).timestamp()));
+        }
+        return found;
+    }
+
+    /**
+     * Writes a classic checkpoint of a state and then the {@code _last_checkpoint} hint.
+     *
+     * <p>The Parquet file is first written under a hidden temporary name, then published with put-if-absent, so
+     * a crash never leaves a partial checkpoint under a checkpoint name.
+     */
+    public void writeCheckpoint(TableState state) throws IOException {
+        Path target = logDir.resolve(String.format("%020d.checkpoint.parquet", state.version()));
+        if (store.exists(target)) {
+            return;
+        }
+        Path tmp = logDir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            new CheckpointFiles(store).write(tmp, state.protocol(), state.metadata(), state.files().values(), state.tombstones().values());
+            byte[] bytes = store.read(tmp);
+            try {
+                store.putIfAbsent(target, bytes);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                return; // another writer checkpointed the same version
+            }
+            ObjectNode hint = ActionJson.MAPPER.createObjectNode();
+            hint.put("version", state.version());
+            hint.put("size", 2 + state.files().size() + state.tombstones().size());
+            hint.put("sizeInBytes", bytes.length);
+            hint.put("numOfAddFiles", state.files().size());
+            store.overwrite(logDir.resolve("_last_checkpoint"), hint.toString().getBytes(StandardCharsets.UTF_8));
+        } finally {
+            store.delete(tmp);
+        }
+    }
+
+    /** Returns every add action found in any commit or checkpoint still in the log, keyed by path (newest wins). */
+    public Map<String, Action.AddFile> allAddsEverWritten() {
+        Listing l = list();
+        Map<String, Action.AddFile> out = new HashMap<>();
+        if (!l.checkpoints().isEmpty()) {
+            long first = l.checkpoints().firstKey();
+            if (complete(l, first)) {
+                try {
+                    for (FileEntry part : l.checkpoints().get(first)) {
+                        for (Action a : new CheckpointFiles(store).read(part.path())) {
+                            if (a instanceof Action.AddFile add) {
+                                out.put(add.path(), add);
+                            }
+                        }
+                    }
+                } catch (IOException | LakehouseException e) {
+                    LOG.warn("table '{}': checkpoint {} unreadable while collecting files: {}", tableName, first, e.getMessage());
+                }
+            }
+        }
+        for (Long v : l.commits().keySet()) {
+            for (Action a : readCommit(v)) {
+                if (a instanceof Action.AddFile add) {
+                    out.put(add.path(), add);
+                }
+            }
+        }
+        return out;
+    }
+}

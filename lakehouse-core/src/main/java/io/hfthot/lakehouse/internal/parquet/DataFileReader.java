@@ -1,0 +1,280 @@
+package io.hfthot.lakehouse.internal.parquet;
+
+import io.hfthot.lakehouse.ColumnBatch;
+import io.hfthot.lakehouse.ColumnVector;
+import io.hfthot.lakehouse.DataType;
+import io.hfthot.lakehouse.Field;
+import io.hfthot.lakehouse.LakehouseException;
+import io.hfthot.lakehouse.Schema;
+import io.hfthot.lakehouse.storage.LogStore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads columns of a Parquet data file into {@link ColumnVector}s, column by column, through parquet-column's
+ * {@link ColumnReader}s (no record assembly, no per-row objects for numeric columns).
+ *
+ * <p>Columns missing from the file (added to the table later by schema evolution) read as nulls. Timestamps stored
+ * as INT64 millis/micros/nanos or legacy INT96 (Spark's default before 3.x) are converted to microseconds.
+ */
+public final class DataFileReader {
+    private static final ParquetReadOptions OPTIONS = org.apache.parquet.HadoopFreeReadOptions.create(LocalCodecFactory.INSTANCE);
+
+    private final LogStore store;
+
+    /** Creates a reader over a store. */
+    public DataFileReader(LogStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Reads the given columns of a file.
+     *
+     * @param columns columns to read (none may be partition columns); the batch has exactly these
+     */
+    public ColumnBatch read(Path path, Schema columns) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), OPTIONS)) {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            List<Type> requested = new ArrayList<>();
+            int[] fileIndex = new int[columns.size()];
+            for (int c = 0; c < columns.size(); c++) {
+                Field f = columns.fields().get(c);
+                fileIndex[c] = -1;
+                if (fileSchema.containsField(f.name())) {
+                    Type t = fileSchema.getType(f.name());
+                    if (!t.isPrimitive()) {
+                        throw new LakehouseException("data file " + path + " stores column '" + f.name()
+                                + "' as a nested Parquet type; the table schema says " + f.type().deltaName());
+                    }
+                    fileIndex[c] = requested.size();
+                    requested.add(t);
+                }
+            }
+            int total = (int) reader.getRecordCount();
+            List<List<ColumnVector>> groups = new ArrayList<>();
+            if (requested.isEmpty()) {
+                List<ColumnVector> cols = new ArrayList<>();
+                for (Field f : columns.fields()) {
+                    cols.add(ColumnVector.nulls(f.type(), total));
+                }
+                return new ColumnBatch(columns, cols);
+            }
+            MessageType projection = new MessageType(fileSchema.getName(), requested);
+            reader.setRequestedSchema(projection);
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                int n = (int) pages.getRowCount();
+                ColumnReadStoreImpl crs = new ColumnReadStoreImpl(pages, new IgnoringGroupConverter(projection.getFieldCount()),
+                        projection, createdBy);
+                List<ColumnVector> cols = new ArrayList<>(columns.size());
+                for (int c = 0; c < columns.size(); c++) {
+                    Field f = columns.fields().get(c);
+                    if (fileIndex[c] < 0) {
+                        cols.add(ColumnVector.nulls(f.type(), n));
+                    } else {
+                        ColumnDescriptor d = projection.getColumns().get(fileIndex[c]);
+                        cols.add(readColumn(crs.getColumnReader(d), d, f, n, path));
+                    }
+                }
+                groups.add(cols);
+            }
+            if (groups.size() == 1) {
+                return new ColumnBatch(columns, groups.get(0));
+            }
+            List<ColumnVector> merged = new ArrayList<>(columns.size());
+            for (int c = 0; c < columns.size(); c++) {
+                List<ColumnVector> parts = new ArrayList<>(groups.size());
+                for (List<ColumnVector> g : groups) {
+                    parts.add(g.get(c));
+                }
+                merged.add(ColumnVector.concat(columns.fields().get(c).type(), parts));
+            }
+            return new ColumnBatch(columns, merged);
+        }
+    }
+
+    private static ColumnVector readColumn(ColumnReader r, ColumnDescriptor d, Field f, int n, Path path) {
+        int maxDef = d.getMaxDefinitionLevel();
+        PrimitiveType pt = d.getPrimitiveType();
+        PrimitiveType.PrimitiveTypeName phys = pt.getPrimitiveTypeName();
+        LogicalTypeAnnotation lt = pt.getLogicalTypeAnnotation();
+        boolean[] nulls = null;
+        DataType t = f.type();
+        switch (t.storage()) {
+            case LONG: {
+                long[] v = new long[n];
+                long mul = 1;
+                long div = 1;
+                if (lt instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+                    switch (ts.getUnit()) {
+                        case MILLIS -> mul = 1000;
+                        case NANOS -> div = 1000;
+                        default -> { }
+                    }
+                }
+                if (phys == PrimitiveType.PrimitiveTypeName.INT64) {
+                    for (int i = 0; i < n; i++) {
+                        if (r.getCurrentDefinitionLevel() == maxDef) {
+                            long x = r.getLong();
+                            v[i] = div == 1 ? x * mul : Math.floorDiv(x, div);
+                        } else {
+                            nulls = markNull(nulls, n, i);
+                        }
+                        r.consume();
+                    }
+                } else if (phys == PrimitiveType.PrimitiveTypeName.INT32) {
+                    for (int i = 0; i < n; i++) {
+                        if (r.getCurrentDefinitionLevel() == maxDef) {
+                            v[i] = r.getInteger();
+                        } else {
+                            nulls = markNull(nulls, n, i);
+                        }
+                        r.consume();
+                    }
+                } else if (phys == PrimitiveType.PrimitiveTypeName.INT96
+                        && (t == DataType.TIMESTAMP || t == DataType.TIMESTAMP_NTZ)) {
+                    for (int i = 0; i < n; i++) {
+                        if (r.getCurrentDefinitionLevel() == maxDef) {
+                            v[i] = int96ToMicros(r.getBinary());
+                        } else {
+                            nulls = markNull(nulls, n, i);
+                        }
+                        r.consume();
+                    }
+                } else {
+                    throw mismatch(path, f, pt);
+                }
+                return ColumnVector.wrapLongs(t, v, nulls, n);
+            }
+            case DOUBLE: {
+                double[] v = new double[n];
+                boolean isFloat = phys == PrimitiveType.PrimitiveTypeName.FLOAT;
+                if (!isFloat && phys != PrimitiveType.PrimitiveTypeName.DOUBLE) {
+                    throw mismatch(path, f, pt);
+                }
+                for (int i = 0; i < n; i++) {
+                    if (r.getCurrentDefinitionLevel() == maxDef) {
+                        v[i] = isFloat ? r.getFloat() : r.getDouble();
+                    } else {
+                        nulls = markNull(nulls, n, i);
+                    }
+                    r.consume();
+                }
+                return ColumnVector.wrapDoubles(t, v, nulls, n);
+            }
+            case BOOLEAN: {
+                if (phys != PrimitiveType.PrimitiveTypeName.BOOLEAN) {
+                    throw mismatch(path, f, pt);
+                }
+                boolean[] v = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    if (r.getCurrentDefinitionLevel() == maxDef) {
+                        v[i] = r.getBoolean();
+                    } else {
+                        nulls = markNull(nulls, n, i);
+                    }
+                    r.consume();
+                }
+                return ColumnVector.wrapBooleans(v, nulls, n);
+            }
+            default: {
+                if (phys != PrimitiveType.PrimitiveTypeName.BINARY && phys != PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+                    throw mismatch(path, f, pt);
+                }
+                if (t == DataType.STRING) {
+                    String[] v = new String[n];
+                    Binary last = null;
+                    String lastString = null;
+                    for (int i = 0; i < n; i++) {
+                        if (r.getCurrentDefinitionLevel() == maxDef) {
+                            Binary b = r.getBinary();
+                            // Dictionary-encoded columns repeat values: decode each distinct run once.
+                            if (last == null || !last.equals(b)) {
+                                last = b.copy();
+                                lastString = b.toStringUsingUTF8();
+                            }
+                            v[i] = lastString;
+                        }
+                        r.consume();
+                    }
+                    return ColumnVector.ofStrings(v);
+                }
+                byte[][] v = new byte[n][];
+                for (int i = 0; i < n; i++) {
+                    if (r.getCurrentDefinitionLevel() == maxDef) {
+                        v[i] = r.getBinary().getBytes();
+                    }
+                    r.consume();
+                }
+                return ColumnVector.ofBinary(v);
+            }
+        }
+    }
+
+    private static boolean[] markNull(boolean[] nulls, int n, int i) {
+        boolean[] out = nulls == null ? new boolean[n] : nulls;
+        out[i] = true;
+        return out;
+    }
+
+    /** INT96: 8 bytes little-endian nanoseconds of the day, then 4 bytes little-endian Julian day. */
+    static long int96ToMicros(Binary b) {
+        ByteBuffer buf = b.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        long nanosOfDay = buf.getLong();
+        int julianDay = buf.getInt();
+        long epochDay = julianDay - 2_440_588L;
+        return epochDay * 86_400_000_000L + Math.floorDiv(nanosOfDay, 1000L);
+    }
+
+    private static LakehouseException mismatch(Path path, Field f, PrimitiveType pt) {
+        return new LakehouseException("data file " + path + " stores column '" + f.name() + "' as Parquet " + pt
+                + ", which does not match the table type " + f.type().deltaName());
+    }
+
+    /** Converter tree that ignores values: column readers are read directly, never through record assembly. */
+    static final class IgnoringGroupConverter extends GroupConverter {
+        private final int fields;
+
+        IgnoringGroupConverter(int fields) {
+            this.fields = fields;
+        }
+
+        @Override
+        public Converter getConverter(int fieldIndex) {
+            return new PrimitiveConverter() {
+            };
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void end() {
+        }
+
+        @Override
+        public String toString() {
+            return "IgnoringGroupConverter(" + fields + ")";
+        }
+    }
+}

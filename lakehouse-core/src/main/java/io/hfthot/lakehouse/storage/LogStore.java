@@ -1,0 +1,70 @@
+package io.hfthot.lakehouse.storage;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * The storage operations a Delta table needs: atomic put-if-absent for commits, whole-file reads, listings,
+ * deletes, and Parquet streams for data and checkpoint files.
+ *
+ * <p>Contract (checked by {@code LogStoreContractTest}, which every implementation's test extends):
+ * <ul>
+ *   <li>{@link #putIfAbsent} is atomic: readers see either no file or the complete content, and exactly one of
+ *       several concurrent callers for the same path succeeds; the others get {@link FileAlreadyExistsException}
+ *       and the existing content is unchanged. This is what makes Delta's optimistic concurrency safe.</li>
+ *   <li>{@link #overwrite} replaces the whole content atomically (readers see old or new content, never a mix).</li>
+ *   <li>{@link #list} returns files only (no directories), sorted by name; an absent directory lists as empty.</li>
+ *   <li>{@link #read} of an absent file throws {@link NoSuchFileException}.</li>
+ *   <li>Implementations are thread-safe. Streams returned are owned and closed by the caller.</li>
+ * </ul>
+ * Paths are absolute {@link Path}s; an object-store implementation maps them to keys.
+ */
+public interface LogStore {
+
+    /**
+     * Writes a file only when no file exists at {@code path}, atomically.
+     *
+     * @throws FileAlreadyExistsException when the file exists (another writer won); nothing was changed
+     */
+    void putIfAbsent(Path path, byte[] content) throws IOException;
+
+    /** Writes or atomically replaces a file (used for {@code _last_checkpoint}, a hint that readers verify). */
+    void overwrite(Path path, byte[] content) throws IOException;
+
+    /**
+     * Reads a whole file.
+     *
+     * @throws NoSuchFileException when absent
+     */
+    byte[] read(Path path) throws IOException;
+
+    /** Lists the files (not directories) directly inside {@code directory}, sorted by name; empty when absent. */
+    List<FileEntry> list(Path directory) throws IOException;
+
+    /** Lists every file under {@code directory} recursively, skipping nothing; empty when absent. */
+    List<FileEntry> listRecursively(Path directory) throws IOException;
+
+    /** Returns whether a file exists. */
+    boolean exists(Path path) throws IOException;
+
+    /** Deletes a file; returns false when it did not exist. */
+    boolean delete(Path path) throws IOException;
+
+    /** Sets a file's modification time (commits carry their commit timestamp so foreign readers agree on time travel). */
+    void setModificationTime(Path path, long epochMillis) throws IOException;
+
+    /** Opens a Parquet output for a new file, creating parent directories; fails if the file exists. */
+    OutputFile newOutputFile(Path path) throws IOException;
+
+    /**
+     * Opens a Parquet input.
+     *
+     * @throws NoSuchFileException when absent
+     */
+    InputFile newInputFile(Path path) throws IOException;
+}
