@@ -141,6 +141,20 @@ class BaumWelchTest {
     }
 
     @Test
+    void anEmStepWhoseUnrolledForwardPassMustFallBackStaysExact() {
+        GaussianHmm m = GaussianHmm.univariate(new double[] {1, 0, 0},
+                new double[][] {{0.9, 0.1, 0}, {0.5, 0.5, 0}, {0, 0, 1}}, new double[] {0, 50, 100},
+                new double[] {1, 1, 1});
+        Observations x = Observations.univariate(new double[] {0.3, 49, 100, 0.1});
+        HmmWorkspace ws = new HmmWorkspace();
+        EmStep step = BaumWelch.step(m, x, new double[] {1e-3}, 0, ws);
+        double reference = ReferenceHmm.logSpaceLogLikelihood(m, x);
+        assertEquals(reference, step.logLikelihood(), 1e-10 * Math.abs(reference));
+        assertEquals(1.0, ws.smoothed(2, 1), 1e-10);
+        assertTrue(step.updated().logLikelihood(x) >= step.logLikelihood());
+    }
+
+    @Test
     void badInputIsRejectedWithAClearMessage() {
         FitOptions o = FitOptions.defaults();
         assertRejected(() -> BaumWelch.fit(Observations.univariate(new double[13]), o), "13 rows", "14 free parameters");
