@@ -27,7 +27,7 @@ final class Kernels {
      * log-emissions and row shifts are written (all Viterbi needs), saving every exponential.
      */
     static void emissions(GaussianHmm m, double[] x, int length, HmmWorkspace ws, boolean scaled) {
-        if (m.k == 3 && m.d == 1) {
+        if (m.k == 3) {
             Kernels3.emissions(m, x, length, ws, scaled, true);
             return;
         }

@@ -12,7 +12,7 @@ final class Kernels3 {
     }
 
     /**
-     * Log-emissions and row-scaled emissions for K = 3 and one feature. The row is shifted by the log-emission of
+     * Log-emissions and row-scaled emissions for K = 3 (any number of features). The row is shifted by the log-emission of
      * the widest state ({@link GaussianHmm#widestState}) rather than the row maximum, so that state's scaled
      * emission is exactly 1 without an exponential and without a data-dependent branch; rows where another
      * state would exceed it by more than e^200 (far-apart means) fall back to the maximum, which keeps the
@@ -34,14 +34,36 @@ final class Kernels3 {
         int ref = m.widestState;
         int o1 = (ref + 1) % 3;
         int o2 = (ref + 2) % 3;
+        int d = m.d;
+        double[] mu = m.means;
+        double[] hp = m.halfPrecision;
         for (int t = 0; t < length; t++) {
-            double xt = x[t];
-            double z0 = xt - mu0;
-            double z1 = xt - mu1;
-            double z2 = xt - mu2;
-            double l0 = n0 - z0 * z0 * h0;
-            double l1 = n1 - z1 * z1 * h1;
-            double l2 = n2 - z2 * z2 * h2;
+            double l0;
+            double l1;
+            double l2;
+            if (d == 1) {
+                double xt = x[t];
+                double z0 = xt - mu0;
+                double z1 = xt - mu1;
+                double z2 = xt - mu2;
+                l0 = n0 - z0 * z0 * h0;
+                l1 = n1 - z1 * z1 * h1;
+                l2 = n2 - z2 * z2 * h2;
+            } else {
+                l0 = n0;
+                l1 = n1;
+                l2 = n2;
+                int xo = t * d;
+                for (int f = 0; f < d; f++) {
+                    double xt = x[xo + f];
+                    double z0 = xt - mu[f];
+                    double z1 = xt - mu[d + f];
+                    double z2 = xt - mu[2 * d + f];
+                    l0 -= z0 * z0 * hp[f];
+                    l1 -= z1 * z1 * hp[d + f];
+                    l2 -= z2 * z2 * hp[2 * d + f];
+                }
+            }
             int r = 3 * t;
             if (logs) {
                 le[r] = l0;

@@ -88,7 +88,7 @@ class BaumWelchTest {
         assertFalse(fit.converged());
         assertEquals(3, fit.iterations());
         assertTrue(fit.reason().contains("3 iterations"), fit.reason());
-        assertTrue(fit.isUsable());
+        assertTrue(fit.isReliable());
     }
 
     @Test
@@ -135,8 +135,8 @@ class BaumWelchTest {
         }
         FitResult fit = BaumWelch.fit(Observations.univariate(returns), FitOptions.defaults());
         assertEquals(SolverStatus.DEGENERATE, fit.status());
-        assertFalse(fit.isUsable());
-        assertFalse(fit.status().isUsable() && fit.reason().isEmpty());
+        assertFalse(fit.isReliable());
+        assertFalse(fit.reason().isEmpty());
         assertTrue(fit.reason().contains("collapsed") && fit.reason().contains("feature 0"), fit.reason());
     }
 
