@@ -24,6 +24,9 @@ public final class PortfolioWorkspace {
     double[] history = new double[0];
     final double[] small = new double[RiskParityOptimizer.ANDERSON_DEPTH * RiskParityOptimizer.ANDERSON_DEPTH];
     final double[] smallRhs = new double[RiskParityOptimizer.ANDERSON_DEPTH];
+    final double[] smallGram = new double[(RiskParityOptimizer.ANDERSON_DEPTH + 1) * (RiskParityOptimizer.ANDERSON_DEPTH + 1)];
+    final double[] smallCoef = new double[RiskParityOptimizer.ANDERSON_DEPTH + 1];
+    final int[] smallSlots = new int[RiskParityOptimizer.ANDERSON_DEPTH + 1];
 
     /** Creates an empty workspace that grows on first use. */
     public PortfolioWorkspace() {

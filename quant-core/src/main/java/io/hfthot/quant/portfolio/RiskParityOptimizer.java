@@ -154,31 +154,30 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
     private static boolean andersonMix(double[] history, int head, int depth, int n, double[] y, double[] sy,
             PortfolioWorkspace ws) {
         int window = ANDERSON_DEPTH + 1;
+        // Slot offsets by lag t = 0 (latest) .. depth, computed once: no index arithmetic in the O(n) loops.
+        int[] slot = ws.smallSlots;
+        for (int t = 0; t <= depth; t++) {
+            slot[t] = 3 * ((head - t + window) % window) * n;
+        }
+        // Gram matrix of the residuals f_t; the differences dF_j = f_j - f_{j+1} follow from it.
+        double[] gram = ws.smallGram;
+        int g = depth + 1;
+        for (int t = 0; t <= depth; t++) {
+            for (int u = 0; u <= t; u++) {
+                double v = dot(history, slot[t] + 2 * n, history, slot[u] + 2 * n, n);
+                gram[t * g + u] = v;
+                gram[u * g + t] = v;
+            }
+        }
         double[] m = ws.small;
         double[] rhs = ws.smallRhs;
-        double[] scratch = ws.z;
-        int fHead = 3 * head * n + 2 * n;
-        for (int j = 0; j < depth; j++) {
-            int a = 3 * ((head - j + window) % window) * n + 2 * n;
-            int c = 3 * ((head - j - 1 + window) % window) * n + 2 * n;
-            for (int k = 0; k <= j; k++) {
-                int a2 = 3 * ((head - k + window) % window) * n + 2 * n;
-                int c2 = 3 * ((head - k - 1 + window) % window) * n + 2 * n;
-                double v = 0;
-                for (int i = 0; i < n; i++) {
-                    v += (history[a + i] - history[c + i]) * (history[a2 + i] - history[c2 + i]);
-                }
-                m[j * depth + k] = v;
-                m[k * depth + j] = v;
-            }
-            double r = 0;
-            for (int i = 0; i < n; i++) {
-                r += (history[a + i] - history[c + i]) * history[fHead + i];
-            }
-            rhs[j] = r;
-        }
         double trace = 0;
         for (int j = 0; j < depth; j++) {
+            for (int k = 0; k < depth; k++) {
+                m[j * depth + k] = gram[j * g + k] - gram[j * g + k + 1] - gram[(j + 1) * g + k]
+                        + gram[(j + 1) * g + k + 1];
+            }
+            rhs[j] = gram[j * g] - gram[(j + 1) * g];
             trace += m[j * depth + j];
         }
         for (int j = 0; j < depth; j++) {
@@ -187,29 +186,42 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
         if (!(trace > 0) || !solveSmall(m, rhs, depth)) {
             return false;
         }
+        // y - sum_j gamma_j (g_j - g_{j+1}) telescopes into one coefficient per stored iterate.
+        double[] coef = ws.smallCoef;
+        coef[0] = -rhs[0];
+        for (int t = 1; t < depth; t++) {
+            coef[t] = rhs[t - 1] - rhs[t];
+        }
+        coef[depth] = rhs[depth - 1];
+        double[] mixed = ws.z;
+        System.arraycopy(y, 0, mixed, 0, n);
+        for (int t = 0; t <= depth; t++) {
+            DenseKernels.axpy(coef[t], history, slot[t], mixed, n);
+        }
         for (int i = 0; i < n; i++) {
-            double v = y[i];
-            for (int j = 0; j < depth; j++) {
-                int a = 3 * ((head - j + window) % window) * n;
-                int c = 3 * ((head - j - 1 + window) % window) * n;
-                v -= rhs[j] * (history[a + i] - history[c + i]);
-            }
-            if (!(v > 0)) {
+            if (!(mixed[i] > 0)) {
                 return false;
             }
-            scratch[i] = v;
         }
-        System.arraycopy(scratch, 0, y, 0, n);
-        for (int i = 0; i < n; i++) {
-            double v = sy[i];
-            for (int j = 0; j < depth; j++) {
-                int a = 3 * ((head - j + window) % window) * n + n;
-                int c = 3 * ((head - j - 1 + window) % window) * n + n;
-                v -= rhs[j] * (history[a + i] - history[c + i]);
-            }
-            sy[i] = v;
+        System.arraycopy(mixed, 0, y, 0, n);
+        for (int t = 0; t <= depth; t++) {
+            DenseKernels.axpy(coef[t], history, slot[t] + n, sy, n);
         }
         return true;
+    }
+
+    private static double dot(double[] a, int offA, double[] b, int offB, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += a[offA + i] * b[offB + i];
+            s1 += a[offA + i + 1] * b[offB + i + 1];
+        }
+        for (; i < n; i++) {
+            s0 += a[offA + i] * b[offB + i];
+        }
+        return s0 + s1;
     }
 
     /** Gaussian elimination with partial pivoting of a tiny dense system; the solution replaces {@code rhs}. */
