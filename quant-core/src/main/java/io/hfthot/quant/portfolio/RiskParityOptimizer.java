@@ -13,7 +13,8 @@ import io.hfthot.quant.SolverStatus;
  * parity portfolios", 2013): each coordinate is minimised exactly by the positive root of
  * {@code Sigma_ii y_i^2 + c_i y_i - b_i = 0}, {@code c_i = (Sigma y)_i - Sigma_ii y_i}, and {@code Sigma y}
  * is updated by one row of {@code Sigma} (O(n) per coordinate, no factorisation). The cycles are
- * Anderson-accelerated (depth {@value #ANDERSON_DEPTH}; about 11 cycles instead of 16 at n = 200), with a
+ * Anderson-accelerated from {@value #ANDERSON_MIN_ASSETS} assets on (depth {@value #ANDERSON_DEPTH}; about 11
+ * cycles instead of 16 at n = 200), with a
  * fallback to plain cycles whenever a mixed point would leave the positive orthant or progress stalls; the
  * fixed point, and so the solution, is the same. Cycles stop when the
  * relative spread of {@code RC_i / b_i} is below {@value #STOP_SPREAD}; the status is
@@ -31,6 +32,8 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
     public static final double CONVERGED_SPREAD = 1e-10;
     /** Number of past cycles combined by Anderson acceleration. */
     static final int ANDERSON_DEPTH = 4;
+    /** Below this many assets a cycle is cheaper than the mixing step, so cycles are not accelerated. */
+    static final int ANDERSON_MIN_ASSETS = 16;
     /** Cycle limit. */
     public static final int MAX_CYCLES = 20_000;
 
@@ -113,7 +116,7 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
             for (int i = 0; i < n; i++) {
                 history[slot + 2 * n + i] = y[i] - before[i];
             }
-            if (stored >= 2 && !andersonMix(history, head, stored - 1, n, y, sy, ws)) {
+            if (n >= ANDERSON_MIN_ASSETS && stored >= 2 && !andersonMix(history, head, stored - 1, n, y, sy, ws)) {
                 stored = 1;
             }
         }
