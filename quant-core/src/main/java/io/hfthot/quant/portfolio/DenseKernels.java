@@ -1,0 +1,268 @@
+package io.hfthot.quant.portfolio;
+
+/**
+ * Small dense kernels on flat row-major arrays used by the optimisers.
+ *
+ * <p>Hand-written rather than taken from EJML because the active-set solvers need a Cholesky factor that
+ * grows by one row and shrinks by one row and column in O(k^2) (EJML offers neither update), and because
+ * the hot loops must not allocate.
+ */
+final class DenseKernels {
+    private DenseKernels() {
+    }
+
+    /** {@code out = S * w} for a symmetric {@code n x n} flat matrix; {@code out} modified, others not. */
+    static void multiply(double[] s, int n, double[] w, double[] out) {
+        java.util.Arrays.fill(out, 0, n, 0.0);
+        for (int a = 0; a < n; a++) {
+            double wa = w[a];
+            if (wa != 0.0) {
+                axpy(wa, s, a * n, out, n);
+            }
+        }
+    }
+
+    /** {@code y[0..n) += alpha * x[off..off+n)}; {@code y} modified. */
+    static void axpy(double alpha, double[] x, int off, double[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += alpha * x[off + j];
+        }
+    }
+
+    /** Dot product of the first {@code n} entries. */
+    static double dot(double[] a, double[] b, int n) {
+        return dot(a, 0, b, n);
+    }
+
+    /**
+     * Dot product of {@code a[off..off+n)} and {@code b[0..n)} with four accumulators: the JIT does not
+     * vectorise a floating-point reduction (it would reorder the sum), so independent chains hide the add
+     * latency instead.
+     */
+    static double dot(double[] a, int off, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[off + i] * b[i];
+            s1 += a[off + i + 1] * b[i + 1];
+            s2 += a[off + i + 2] * b[i + 2];
+            s3 += a[off + i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[off + i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Appends a row to the lower Cholesky factor {@code L} (leading dimension {@code ld}, order {@code k}) of
+     * a matrix bordered by column {@code col} (length {@code k}, overwritten by {@code L^-1 col}) and diagonal
+     * {@code diag}. Returns false, leaving {@code L} unchanged, when the new pivot is not above
+     * {@code relTol * diag} (the bordered matrix is numerically singular).
+     */
+    static boolean choleskyAppend(double[] l, int ld, int k, double[] col, double diag, double relTol) {
+        forward(l, ld, k, col);
+        double d = diag - dot(col, col, k);
+        if (!(d > relTol * diag)) {
+            return false;
+        }
+        int row = k * ld;
+        System.arraycopy(col, 0, l, row, k);
+        l[row + k] = Math.sqrt(d);
+        return true;
+    }
+
+    /**
+     * Removes row and column {@code j} from the matrix factored by {@code L} (order {@code k}), leaving the
+     * factor of order {@code k - 1} in place: rows below {@code j} move up and the trailing block absorbs the
+     * removed column by a rank-one Cholesky update. {@code scratch} (length {@code >= k}) is overwritten.
+     */
+    static void choleskyDelete(double[] l, int ld, int k, int j, double[] scratch) {
+        int m = k - 1 - j;
+        for (int r = j + 1; r < k; r++) {
+            scratch[r - j - 1] = l[r * ld + j];
+        }
+        for (int r = j + 1; r < k; r++) {
+            int src = r * ld;
+            int dst = (r - 1) * ld;
+            System.arraycopy(l, src, l, dst, j);
+            System.arraycopy(l, src + j + 1, l, dst + j, r - j);
+        }
+        // Rank-one update of the trailing m x m block starting at (j, j): L22 L22' + v v'.
+        for (int c = 0; c < m; c++) {
+            int cc = (j + c) * ld + (j + c);
+            double lcc = l[cc];
+            double vc = scratch[c];
+            double r = Math.hypot(lcc, vc);
+            double cos = r / lcc;
+            double sin = vc / lcc;
+            l[cc] = r;
+            for (int i = c + 1; i < m; i++) {
+                int ic = (j + i) * ld + (j + c);
+                double lic = (l[ic] + sin * scratch[i]) / cos;
+                l[ic] = lic;
+                scratch[i] = cos * scratch[i] - sin * lic;
+            }
+        }
+    }
+
+    /** Solves {@code L y = b} in place ({@code b} overwritten by {@code y}). */
+    static void forward(double[] l, int ld, int k, double[] b) {
+        for (int i = 0; i < k; i++) {
+            int row = i * ld;
+            b[i] = (b[i] - dot(l, row, b, i)) / l[row + i];
+        }
+    }
+
+    /**
+     * Solves {@code L L' x = b} for two right-hand sides in place, reading {@code L} once per sweep instead of
+     * twice (the factor, not the vectors, is what moves through the cache).
+     */
+    static void solveTwo(double[] l, int ld, int k, double[] b1, double[] b2) {
+        for (int i = 0; i < k; i++) {
+            int row = i * ld;
+            double s1a = 0;
+            double s1b = 0;
+            double s2a = 0;
+            double s2b = 0;
+            int c = 0;
+            for (; c + 1 < i; c += 2) {
+                double l0 = l[row + c];
+                double l1 = l[row + c + 1];
+                s1a += l0 * b1[c];
+                s1b += l1 * b1[c + 1];
+                s2a += l0 * b2[c];
+                s2b += l1 * b2[c + 1];
+            }
+            for (; c < i; c++) {
+                s1a += l[row + c] * b1[c];
+                s2a += l[row + c] * b2[c];
+            }
+            double d = l[row + i];
+            b1[i] = (b1[i] - (s1a + s1b)) / d;
+            b2[i] = (b2[i] - (s2a + s2b)) / d;
+        }
+        for (int i = k - 1; i >= 0; i--) {
+            int row = i * ld;
+            double d = l[row + i];
+            double x1 = b1[i] / d;
+            double x2 = b2[i] / d;
+            b1[i] = x1;
+            b2[i] = x2;
+            for (int c = 0; c < i; c++) {
+                double lc = l[row + c];
+                b1[c] -= lc * x1;
+                b2[c] -= lc * x2;
+            }
+        }
+    }
+
+    /**
+     * Checks that a symmetric matrix is positive semidefinite by Cholesky with diagonal pivoting on a copy.
+     *
+     * @param s   the {@code n x n} flat matrix (not modified)
+     * @param n   the order
+     * @param tol absolute tolerance on pivots and on the remaining Schur complement
+     * @return the numerical rank, and where the check failed if the matrix is indefinite beyond {@code tol}
+     */
+    static PsdReport psdCheck(double[] s, int n, double tol) {
+        double[] a = s.clone();
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        double[] col = new double[n];
+        for (int k = 0; k < n; k++) {
+            int p = k;
+            for (int i = k + 1; i < n; i++) {
+                if (a[i * n + i] > a[p * n + p]) {
+                    p = i;
+                }
+            }
+            if (a[p * n + p] <= tol) {
+                // The trailing Schur complement must vanish: a PSD matrix with diagonal <= tol has
+                // |a_ij| <= tol off the diagonal; anything else has a negative eigenvalue.
+                for (int i = k; i < n; i++) {
+                    if (a[i * n + i] < -tol) {
+                        return new PsdReport(k, perm[i], a[i * n + i], null, null);
+                    }
+                    for (int j = k; j < i; j++) {
+                        if (Math.abs(a[i * n + j]) > tol) {
+                            return new PsdReport(k, perm[i], -Math.abs(a[i * n + j]), null, null);
+                        }
+                    }
+                }
+                return new PsdReport(k, -1, 0.0, null, null);
+            }
+            if (p != k) {
+                swapSymmetricLower(a, n, k, p);
+                int t = perm[k];
+                perm[k] = perm[p];
+                perm[p] = t;
+            }
+            double lkk = Math.sqrt(a[k * n + k]);
+            a[k * n + k] = lkk;
+            for (int i = k + 1; i < n; i++) {
+                col[i] = a[i * n + k] / lkk;
+                a[i * n + k] = col[i];
+            }
+            for (int i = k + 1; i < n; i++) {
+                double lik = col[i];
+                if (lik != 0.0) {
+                    int row = i * n;
+                    for (int j = k + 1; j <= i; j++) {
+                        a[row + j] -= lik * col[j];
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(a, i * n + i + 1, i * n + n, 0.0);
+        }
+        return new PsdReport(n, -1, 0.0, a, perm);
+    }
+
+    /**
+     * Symmetric row/column swap of {@code k < p} in the lower triangle: the trailing block (rows and columns
+     * {@code >= k}) and the already computed factor columns {@code < k} of rows k and p.
+     */
+    private static void swapSymmetricLower(double[] a, int n, int k, int p) {
+        for (int c = 0; c < k; c++) {
+            double t = a[k * n + c];
+            a[k * n + c] = a[p * n + c];
+            a[p * n + c] = t;
+        }
+        double t = a[k * n + k];
+        a[k * n + k] = a[p * n + p];
+        a[p * n + p] = t;
+        for (int j = k + 1; j < p; j++) {
+            t = a[j * n + k];
+            a[j * n + k] = a[p * n + j];
+            a[p * n + j] = t;
+        }
+        for (int i = p + 1; i < n; i++) {
+            t = a[i * n + k];
+            a[i * n + k] = a[i * n + p];
+            a[i * n + p] = t;
+        }
+    }
+
+    /**
+     * Outcome of {@link #psdCheck}.
+     *
+     * @param rank        numerical rank
+     * @param badIndex    original index of the asset where indefiniteness showed, or -1 if PSD
+     * @param badPivot    the offending pivot (negative) or off-diagonal magnitude (negated), 0 if PSD
+     * @param factor      when of full rank, the lower factor L (flat, upper part zero) with
+     *                    {@code S[perm[i]][perm[j]] = (L L')[i][j]}; otherwise null
+     * @param perm        the pivot order when of full rank, otherwise null
+     */
+    record PsdReport(int rank, int badIndex, double badPivot, double[] factor, int[] perm) {
+        boolean psd() {
+            return badIndex < 0;
+        }
+    }
+}

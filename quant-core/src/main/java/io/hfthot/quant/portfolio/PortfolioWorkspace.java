@@ -1,0 +1,58 @@
+package io.hfthot.quant.portfolio;
+
+/**
+ * Reusable scratch memory for the optimisers, so that repeated solves allocate nothing but their result.
+ *
+ * <p>One workspace serves every optimiser and any size: it grows on demand and never shrinks. It holds no
+ * state between solves that could change a result: a solve with a reused workspace gives bit-identical
+ * results to a solve with a fresh one. Not thread-safe: use one per thread.
+ */
+public final class PortfolioWorkspace {
+    int assets = -1;
+    double[] chol = new double[0];
+    double[] x = new double[0];
+    double[] lin = new double[0];
+    double[] lo = new double[0];
+    double[] hi = new double[0];
+    int[] state = new int[0];
+    int[] free = new int[0];
+    double[] p = new double[0];
+    double[] z = new double[0];
+    double[] col = new double[0];
+    double[] sw = new double[0];
+    double[] w = new double[0];
+
+    /** Creates an empty workspace that grows on first use. */
+    public PortfolioWorkspace() {
+    }
+
+    /**
+     * Creates a workspace sized for {@code n} assets.
+     *
+     * @param n the number of assets, >= 1
+     */
+    public PortfolioWorkspace(int n) {
+        ensure(n);
+    }
+
+    /** Makes room for {@code n} assets (and 2n split variables); contents are unspecified afterwards. */
+    void ensure(int n) {
+        if (n <= assets) {
+            return;
+        }
+        int m = 2 * n;
+        chol = new double[n * n];
+        x = new double[m];
+        lin = new double[m];
+        lo = new double[m];
+        hi = new double[m];
+        state = new int[m];
+        free = new int[n];
+        p = new double[n];
+        z = new double[n];
+        col = new double[n];
+        sw = new double[n];
+        w = new double[n];
+        assets = n;
+    }
+}
