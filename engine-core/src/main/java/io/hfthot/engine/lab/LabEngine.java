@@ -1,0 +1,951 @@
+package io.hfthot.engine.lab;
+
+import io.hfthot.engine.events.EventBus;
+import io.hfthot.engine.events.EventListener;
+import io.hfthot.engine.events.InMemoryEventBus;
+import io.hfthot.engine.events.Subscription;
+import io.hfthot.engine.events.SubscriptionOptions;
+import io.hfthot.engine.identity.IssuedApiKey;
+import io.hfthot.engine.identity.Principal;
+import io.hfthot.engine.identity.Tier;
+import io.hfthot.engine.identity.access.AccessControl;
+import io.hfthot.engine.lab.api.BacktestRequest;
+import io.hfthot.engine.lab.api.BacktestResponse;
+import io.hfthot.engine.lab.api.GeneratedKey;
+import io.hfthot.engine.lab.api.MfgPriceResponse;
+import io.hfthot.engine.lab.api.OhlcvRequest;
+import io.hfthot.engine.lab.api.OhlcvResponse;
+import io.hfthot.engine.lab.api.OptimizeRequest;
+import io.hfthot.engine.lab.api.OptimizeResponse;
+import io.hfthot.engine.lab.api.OrderBookResponse;
+import io.hfthot.engine.lab.api.ParquetExport;
+import io.hfthot.engine.lab.api.RegimeResponse;
+import io.hfthot.engine.lab.api.SqlResponse;
+import io.hfthot.engine.lab.api.TableRead;
+import io.hfthot.engine.lab.api.TableVersions;
+import io.hfthot.engine.lab.api.TickerResponse;
+import io.hfthot.engine.lab.api.UsageResponse;
+import io.hfthot.engine.lab.history.TableHistory;
+import io.hfthot.engine.lab.keys.DemoKeys;
+import io.hfthot.engine.lab.live.LiveTickFeed;
+import io.hfthot.engine.lab.market.LakehouseMarketData;
+import io.hfthot.engine.lab.quant.DailyCloses;
+import io.hfthot.engine.lab.quant.MfgSignals;
+import io.hfthot.engine.lab.quant.PortfolioLab;
+import io.hfthot.engine.lab.regime.RegimeService;
+import io.hfthot.engine.lab.sql.LabSql;
+import io.hfthot.engine.lab.sql.SqlFormat;
+import io.hfthot.engine.market.Bar;
+import io.hfthot.engine.market.Interval;
+import io.hfthot.engine.market.MarketRequestException;
+import io.hfthot.engine.market.MarketRequests;
+import io.hfthot.engine.market.OrderBook;
+import io.hfthot.engine.market.SimulatedMarket;
+import io.hfthot.engine.market.SimulatedMarketConfig;
+import io.hfthot.engine.market.Ticker;
+import io.hfthot.engine.quota.QuotaDecision;
+import io.hfthot.engine.usage.AccountUsage;
+import io.hfthot.lakehouse.Lakehouse;
+import io.hfthot.lakehouse.LakehouseOptions;
+import io.hfthot.quant.hmm.FitOptions;
+import io.hfthot.quant.portfolio.PortfolioOptimizers;
+import io.hfthot.quant.regime.RegimeSignal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Research Lab engine of seed 000: one method per API operation, over a simulated market recorded in
+ * a Delta lakehouse, with per-symbol HMM regimes, MFG price signals, portfolio optimisation, backtests, SQL,
+ * lakehouse history, API keys and usage.
+ *
+ * <p>Transport adapters call it as "decode, one engine call, encode". Every operation validates its input
+ * and throws {@link LabException} (seed 000's error code and the offending parameter's wire name) for
+ * anything it cannot serve; bad input never changes stored data. Tier gates and rate limits are the
+ * adapters' job (their filter or interceptor asks {@link #access()} with the route's
+ * {@link io.hfthot.engine.quota.Feature}); the historical depth of the caller's tier is enforced here, on every
+ * market-data read that takes the caller's {@link Principal}.
+ *
+ * <p>Live events go through {@link #bus()} on the topics of {@link LabTopics}. Background jobs (when
+ * {@link LabConfig#background()}): the tick feed (every {@link LabConfig#tickPollInterval()}), regime updates
+ * per new 1m bar (every second), lakehouse appends (every {@link LabConfig#appendInterval()}) and HMM refits
+ * (every {@link LabConfig#regimeRefitInterval()}). Without them, {@link #runMaintenance()} runs one round.
+ *
+ * <p>Thread safety: every operation may be called concurrently. {@link #close()} stops the jobs, appends
+ * what is pending and closes the bus and the SQL engine.
+ */
+public final class LabEngine implements AutoCloseable {
+    /** The {@code source} value of OHLCV responses: bars come from the HFThot lakehouse. */
+    public static final String SOURCE = "hfthot-lakehouse";
+    /** Bars before {@code end_time} that the default {@code start_time} reaches back (seed 000). */
+    public static final int DEFAULT_BARS_BACK = 1000;
+    /** Default {@code lookback_days} of portfolio optimisation (seed 000). */
+    public static final int DEFAULT_LOOKBACK_DAYS = 60;
+    /** Accepted {@code lookback_days}: at least this many daily returns. */
+    public static final int MIN_LOOKBACK_DAYS = 5;
+    /** Accepted {@code lookback_days}: at most this many (ten years). */
+    public static final int MAX_LOOKBACK_DAYS = 3650;
+    /** Default {@code horizon_min} of the MFG signal. */
+    public static final int DEFAULT_HORIZON_MIN = 5;
+    /** Default {@code n_agents} of the MFG signal. */
+    public static final int DEFAULT_AGENTS = 1000;
+    /** Largest {@code n_agents} served (the finite-crowd check costs agents x time steps). */
+    public static final int MAX_AGENTS = 100_000;
+    /** Largest {@code horizon_min} served (one day). */
+    public static final int MAX_HORIZON_MIN = 1440;
+    /** Default backtest span in days before {@code end_time}. */
+    public static final int DEFAULT_BACKTEST_DAYS = 365;
+    /** Default days between backtest rebalances. */
+    public static final int DEFAULT_REBALANCE_DAYS = 7;
+    /** Default backtest transaction cost in basis points. */
+    public static final double DEFAULT_COST_BPS = 10.0;
+    /** One-minute returns behind the MFG signal's volatility estimate. */
+    public static final int VOLATILITY_BARS = 120;
+    /** Most symbols one optimisation or backtest accepts. */
+    public static final int MAX_SYMBOLS = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabEngine.class);
+    private static final long DAY_MS = 86_400_000L;
+
+    private final LabConfig config;
+    private final Clock clock;
+    private final Lakehouse lakehouse;
+    private final SimulatedMarket market;
+    private final EventBus bus;
+    private final AccessControl access;
+    private final Runnable flushIdentity;
+    private final LakehouseMarketData marketData;
+    private final RegimeService regimes;
+    private final LiveTickFeed tickFeed;
+    private final MfgSignals mfg = new MfgSignals();
+    private final PortfolioLab portfolio = new PortfolioLab();
+    private final TableHistory history;
+    private final LabSql sql;
+    private final List<GeneratedKey> demoKeys;
+    private final Set<String> symbolSet;
+    private final ScheduledExecutorService jobs;
+    private final Object maintenanceLock = new Object();
+    private volatile boolean closed;
+
+    private LabEngine(LabConfig config, Clock clock, LabStores stores, Function<Lakehouse, LabSql> sqlFactory) {
+        this.config = config;
+        this.clock = clock;
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+        this.lakehouse = Lakehouse.open(config.dataDir().resolve("lakehouse"), LakehouseOptions.defaults().withClock(clock));
+        LabStores.Identity identity = stores.open(lakehouse, clock);
+        this.access = identity.access();
+        this.flushIdentity = identity.flush();
+        this.market = new SimulatedMarket(SimulatedMarketConfig.defaults(config.seed()).withHistory(config.history())
+                .withTicksPerSecond(config.ticksPerSecond()), clock);
+        this.symbolSet = Set.copyOf(market.symbols());
+        this.bus = new InMemoryEventBus(clock, config.busThreads());
+        this.marketData = LakehouseMarketData.open(market, lakehouse);
+        this.regimes = new RegimeService(config.regimeFitBars(), FitOptions.defaults(), bus);
+        long now = clock.millis();
+        for (String symbol : market.symbols()) {
+            regimes.track(symbol, marketData.bars(symbol, Interval.ONE_MINUTE, Long.MIN_VALUE, now,
+                    MarketRequests.MAX_LIMIT));
+        }
+        this.history = new TableHistory(lakehouse, Set.of("market"), config.dataDir().resolve("exports"));
+        this.sql = sqlFactory == null ? null : sqlFactory.apply(lakehouse);
+        this.demoKeys = config.createDemoKeys() ? DemoKeys.ensure(config.dataDir(), access.keys()) : List.of();
+        this.tickFeed = new LiveTickFeed(market, market.symbols(), bus, clock);
+        if (config.background()) {
+            jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "hfthot-lab-jobs");
+                t.setDaemon(true);
+                return t;
+            });
+            tickFeed.start(Math.max(1, config.tickPollInterval().toMillis()));
+            jobs.scheduleWithFixedDelay(guarded("regime update", this::updateRegimes), 1, 1, TimeUnit.SECONDS);
+            long append = config.appendInterval().toMillis();
+            jobs.scheduleWithFixedDelay(guarded("lakehouse append", () -> {
+                marketData.appendClosed();
+                flushIdentity.run();
+            }), append, append, TimeUnit.MILLISECONDS);
+            long refit = config.regimeRefitInterval().toMillis();
+            jobs.scheduleWithFixedDelay(guarded("regime refit", this::refitRegimes), refit, refit,
+                    TimeUnit.MILLISECONDS);
+        } else {
+            jobs = null;
+        }
+    }
+
+    /**
+     * Starts an engine with lakehouse-backed identity stores and no SQL engine.
+     *
+     * @param config the configuration
+     * @param clock  the clock every component reads
+     * @return the started engine
+     */
+    public static LabEngine start(LabConfig config, Clock clock) {
+        return start(config, clock, null);
+    }
+
+    /**
+     * Starts an engine: opens (or creates and fills) the lakehouse under {@code <dataDir>/lakehouse}, fits the
+     * regime models, issues demo keys at first start and, when configured, starts the background jobs.
+     *
+     * @param config     the configuration
+     * @param clock      the clock every component reads
+     * @param sqlFactory builds the SQL engine over the lab's lakehouse (e.g. DuckDB through
+     *                   {@code LakehouseTableResolver}), or null for none ({@link #sql} then fails with
+     *                   {@code INTERNAL_ERROR})
+     * @return the started engine
+     */
+    public static LabEngine start(LabConfig config, Clock clock, Function<Lakehouse, LabSql> sqlFactory) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        return new LabEngine(config, clock, LabStores.LAKEHOUSE, sqlFactory);
+    }
+
+    /**
+     * Starts an engine with in-memory identity stores (keys and usage are lost at close); for tests.
+     *
+     * @param config     the configuration
+     * @param clock      the clock
+     * @param sqlFactory the SQL engine factory, or null
+     * @return the started engine
+     */
+    public static LabEngine startInMemoryIdentity(LabConfig config, Clock clock, Function<Lakehouse, LabSql> sqlFactory) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        return new LabEngine(config, clock, LabStores.IN_MEMORY, sqlFactory);
+    }
+
+    // ------------------------------------------------------------------ market data
+
+    /**
+     * {@code GET /v1/market/ohlcv}: closed bars of a symbol from the lakehouse, merged with the bars the live
+     * market closed since the last append. Defaults: {@code end_time} now, {@code start_time}
+     * {@value #DEFAULT_BARS_BACK} bars before it (raised to the tier's earliest allowed time when not given),
+     * {@code limit} 500 (max 5000; the most recent bars of the range are returned).
+     *
+     * @param caller  the authenticated caller (its tier bounds the history)
+     * @param request the parameters
+     * @return the bars with {@code source} and measured {@code latency_ms}
+     * @throws LabException INVALID_PARAMS (symbol, interval, start_time, end_time, limit) or TIER_REQUIRED
+     *                      (start_time before the tier's historical depth)
+     */
+    public OhlcvResponse ohlcv(Principal caller, OhlcvRequest request) {
+        long t0 = System.nanoTime();
+        Objects.requireNonNull(caller, "caller");
+        if (request == null) {
+            throw LabException.invalid("symbol", "symbol is required");
+        }
+        String symbol = symbol(request.symbol());
+        Interval interval = interval(request.interval());
+        int limit = request.limit() == null ? MarketRequests.DEFAULT_LIMIT : limit(request.limit());
+        Instant nowInstant = clock.instant();
+        long now = nowInstant.toEpochMilli();
+        if (request.endTime() != null && request.endTime() < 0) {
+            throw LabException.invalid("end_time", "end_time must be a Unix ms timestamp >= 0, got " + request.endTime());
+        }
+        long end = request.endTime() == null ? now : Math.min(request.endTime(), now);
+        long start;
+        if (request.startTime() != null) {
+            start = request.startTime();
+            if (start < 0) {
+                throw LabException.invalid("start_time", "start_time must be a Unix ms timestamp >= 0, got " + start);
+            }
+            if (request.endTime() != null && request.endTime() < start) {
+                throw LabException.invalid("end_time", "end_time must be >= start_time (" + start + "), got "
+                        + request.endTime());
+            }
+            requireDepth(caller, start, nowInstant, "start_time");
+        } else {
+            start = end - DEFAULT_BARS_BACK * interval.millis();
+            long earliest = access.quotas().earliestAllowed(caller.tier(), nowInstant).toEpochMilli();
+            start = Math.max(start, earliest);
+        }
+        List<Bar> bars = end < start ? List.of() : marketData.bars(symbol, interval, start, end, limit);
+        double latencyMs = (System.nanoTime() - t0) / 1e6;
+        return new OhlcvResponse(symbol, interval.label(), bars, SOURCE, latencyMs);
+    }
+
+    /**
+     * The order book of a symbol.
+     *
+     * @param symbol the symbol
+     * @param depth  levels per side (1..100), or null for 20
+     * @return the book
+     * @throws LabException INVALID_PARAMS (symbol, depth)
+     */
+    public OrderBookResponse orderBook(String symbol, Integer depth) {
+        String s = symbol(symbol);
+        int d = depth == null ? MarketRequests.DEFAULT_DEPTH : wrap(() -> MarketRequests.depth(depth));
+        OrderBook book = market.orderBook(s, d);
+        return new OrderBookResponse(s, d, book.bids(), book.asks(), book.tsMs());
+    }
+
+    /**
+     * The ticker of a symbol (seed 000's {@code GetTicker}).
+     *
+     * @param symbol the symbol
+     * @return bid, ask, last and time
+     * @throws LabException INVALID_PARAMS (symbol)
+     */
+    public TickerResponse ticker(String symbol) {
+        Ticker t = market.ticker(symbol(symbol));
+        return new TickerResponse(t.symbol(), t.bid(), t.ask(), t.last(), t.tsMs());
+    }
+
+    // ------------------------------------------------------------------ signals
+
+    /**
+     * {@code GET /v1/signals/regime}: the symbol's regime at its last closed 1m bar from the cached HMM,
+     * with the measured engine latency in microseconds.
+     *
+     * @param symbol   the symbol
+     * @param lookback bars of inference ({@value RegimeService#MIN_LOOKBACK}..{@value RegimeService#MAX_LOOKBACK}),
+     *                 or null for 200
+     * @return the regime, confidence, strategy and probabilities
+     * @throws LabException INVALID_PARAMS (symbol, lookback)
+     */
+    public RegimeResponse regime(String symbol, Integer lookback) {
+        long t0 = System.nanoTime();
+        String s = symbol(symbol);
+        int lb = lookback == null ? RegimeService.DEFAULT_LOOKBACK : lookback;
+        if (lb < RegimeService.MIN_LOOKBACK || lb > RegimeService.MAX_LOOKBACK) {
+            throw LabException.invalid("lookback", "lookback must be in [" + RegimeService.MIN_LOOKBACK + ", "
+                    + RegimeService.MAX_LOOKBACK + "], got " + lb);
+        }
+        RegimeSignal signal = regimes.signal(s, lb);
+        Map<String, Double> probs = RegimeService.orderedProbabilities(signal);
+        long latencyUs = (System.nanoTime() - t0) / 1000L;
+        return new RegimeResponse(s, signal.regime().wireName(), signal.confidence(), signal.strategy(), probs,
+                latencyUs);
+    }
+
+    /**
+     * The MFG price signal of a symbol: the equilibrium price trajectory of a crowd unwinding over
+     * {@code horizon_min}, calibrated with the symbol's last price and one-minute volatility (last
+     * {@value #VOLATILITY_BARS} bars).
+     *
+     * @param symbol     the symbol
+     * @param horizonMin horizon in minutes (1..1440), or null for 5
+     * @param nAgents    agents of the finite-crowd check (2..100000), or null for 1000
+     * @return trajectory and diagnostics
+     * @throws LabException INVALID_PARAMS (symbol, horizon_min, n_agents)
+     */
+    public MfgPriceResponse mfgPrice(String symbol, Integer horizonMin, Integer nAgents) {
+        long t0 = System.nanoTime();
+        String s = symbol(symbol);
+        int horizon = horizonMin == null ? DEFAULT_HORIZON_MIN : horizonMin;
+        if (horizon < 1 || horizon > MAX_HORIZON_MIN) {
+            throw LabException.invalid("horizon_min", "horizon_min must be in [1, " + MAX_HORIZON_MIN + "], got "
+                    + horizon);
+        }
+        int agents = nAgents == null ? DEFAULT_AGENTS : nAgents;
+        if (agents < 2 || agents > MAX_AGENTS) {
+            throw LabException.invalid("n_agents", "n_agents must be in [2, " + MAX_AGENTS + "], got " + agents);
+        }
+        double price = market.ticker(s).mid();
+        double vol = regimes.volatility(s, VOLATILITY_BARS);
+        MfgSignals.Signal signal = mfg.solve(horizon, agents, price, vol);
+        long latencyUs = (System.nanoTime() - t0) / 1000L;
+        return new MfgPriceResponse(s, horizon, agents, price, signal.target(), signal.trajectory(),
+                signal.diagnostics(), latencyUs);
+    }
+
+    // ------------------------------------------------------------------ portfolio
+
+    /**
+     * {@code POST /v1/portfolio/optimize}: weights by {@code cara}, {@code risk_parity} or {@code sparse_l1},
+     * from the covariance of daily lakehouse returns over {@code lookback_days} or from an explicit
+     * {@code covariance} (and {@code expected_returns}).
+     *
+     * @param caller  the caller (its tier bounds {@code lookback_days})
+     * @param request the body
+     * @return weights, status and diagnostics
+     * @throws LabException INVALID_PARAMS (method, symbols, lookback_days, gamma, rho, expected_returns,
+     *                      covariance) or TIER_REQUIRED (lookback_days beyond the tier's depth)
+     */
+    public OptimizeResponse optimize(Principal caller, OptimizeRequest request) {
+        Objects.requireNonNull(caller, "caller");
+        if (request == null) {
+            throw LabException.invalid("method", "method is required");
+        }
+        String method = method(request.method());
+        double gamma = positive(request.gamma(), io.hfthot.quant.portfolio.PortfolioProblem.DEFAULT_GAMMA, "gamma");
+        double rho = nonNegative(request.rho(), io.hfthot.quant.portfolio.PortfolioProblem.DEFAULT_RHO, "rho");
+        if (request.covariance() != null) {
+            List<String> symbols = distinctSymbols(request.symbols(), false);
+            double[][] cov = matrix(request.covariance(), symbols.size());
+            double[] mu = request.expectedReturns() == null ? null : vector(request.expectedReturns(), symbols.size());
+            return quant(() -> portfolio.optimizeExplicit(method, symbols, mu, cov, gamma, rho));
+        }
+        if (request.expectedReturns() != null) {
+            throw LabException.invalid("covariance", "covariance is required when expected_returns is given");
+        }
+        List<String> symbols = distinctSymbols(request.symbols(), true);
+        int days = lookbackDays(request.lookbackDays());
+        Instant now = clock.instant();
+        long start = now.toEpochMilli() - (long) days * DAY_MS;
+        requireDepth(caller, start, now, "lookback_days");
+        DailyCloses closes = dailyCloses(symbols, Interval.ONE_DAY.bucketStart(start) - DAY_MS, now.toEpochMilli(),
+                days + 1);
+        if (closes.days() < MIN_LOOKBACK_DAYS + 1) {
+            throw LabException.invalid("lookback_days", "only " + closes.days() + " common daily closes exist for "
+                    + symbols + "; at least " + (MIN_LOOKBACK_DAYS + 1) + " are needed");
+        }
+        return quant(() -> portfolio.optimizeFromHistory(method, closes, gamma, rho));
+    }
+
+    /**
+     * A backtest of a periodically rebalanced portfolio over daily lakehouse history.
+     *
+     * @param caller  the caller (its tier bounds {@code start_time} and the estimation window)
+     * @param request the body
+     * @return the equity curve and metrics
+     * @throws LabException INVALID_PARAMS or TIER_REQUIRED (start_time)
+     */
+    public BacktestResponse backtest(Principal caller, BacktestRequest request) {
+        Objects.requireNonNull(caller, "caller");
+        if (request == null) {
+            throw LabException.invalid("method", "method is required");
+        }
+        String method = method(request.method());
+        List<String> symbols = distinctSymbols(request.symbols(), true);
+        int lookback = lookbackDays(request.lookbackDays());
+        int rebalance = request.rebalanceDays() == null ? DEFAULT_REBALANCE_DAYS : request.rebalanceDays();
+        if (rebalance < 1 || rebalance > 365) {
+            throw LabException.invalid("rebalance_days", "rebalance_days must be in [1, 365], got " + rebalance);
+        }
+        double cost = nonNegative(request.costBps(), DEFAULT_COST_BPS, "cost_bps");
+        if (cost > 1000) {
+            throw LabException.invalid("cost_bps", "cost_bps must be in [0, 1000], got " + cost);
+        }
+        double gamma = positive(request.gamma(), io.hfthot.quant.portfolio.PortfolioProblem.DEFAULT_GAMMA, "gamma");
+        double rho = nonNegative(request.rho(), io.hfthot.quant.portfolio.PortfolioProblem.DEFAULT_RHO, "rho");
+        Instant nowInstant = clock.instant();
+        long now = nowInstant.toEpochMilli();
+        long end = request.endTime() == null ? now : Math.min(request.endTime(), now);
+        if (request.endTime() != null && request.endTime() < 0) {
+            throw LabException.invalid("end_time", "end_time must be a Unix ms timestamp >= 0, got " + request.endTime());
+        }
+        long start = request.startTime() == null ? end - DEFAULT_BACKTEST_DAYS * DAY_MS : request.startTime();
+        if (start < 0) {
+            throw LabException.invalid("start_time", "start_time must be a Unix ms timestamp >= 0, got " + start);
+        }
+        if (end < start) {
+            throw LabException.invalid("end_time", "end_time must be >= start_time (" + start + "), got " + end);
+        }
+        // The first rebalance needs lookback days of returns before start_time: that history is read too.
+        long readFrom = start - (long) (lookback + 1) * DAY_MS;
+        requireDepth(caller, readFrom, nowInstant, request.startTime() == null ? "lookback_days" : "start_time");
+        int maxDays = (int) Math.min(Integer.MAX_VALUE, (end - readFrom) / DAY_MS + 2);
+        DailyCloses closes = dailyCloses(symbols, readFrom, end, maxDays);
+        if (closes.days() < lookback + 2) {
+            throw LabException.invalid("start_time", "the backtest needs at least lookback_days + 2 = "
+                    + (lookback + 2) + " common daily closes, found " + closes.days() + " from " + Instant.ofEpochMilli(readFrom)
+                    + " to " + Instant.ofEpochMilli(end));
+        }
+        return quant(() -> portfolio.backtest(method, closes, lookback, rebalance, cost, gamma, rho));
+    }
+
+    // ------------------------------------------------------------------ lakehouse
+
+    /**
+     * {@code GET /v1/lakehouse/query}: a read-only SQL SELECT over the lakehouse tables (with
+     * {@code VERSION AS OF}), encoded as JSON or Arrow.
+     *
+     * @param statement the SQL
+     * @param format    {@code json} (default when null) or {@code arrow}
+     * @return the encoded result
+     * @throws LabException INVALID_PARAMS (sql, format) or INTERNAL_ERROR (no SQL engine configured)
+     */
+    public SqlResponse sql(String statement, String format) {
+        SqlFormat f = SqlFormat.parse(format);
+        if (statement == null || statement.isBlank()) {
+            throw LabException.invalid("sql", "sql is required: a DuckDB SELECT statement, e.g. SELECT * FROM market.ohlcv LIMIT 10");
+        }
+        if (sql == null) {
+            throw LabException.internal("no SQL engine is configured on this server", null);
+        }
+        return sql.query(statement, f);
+    }
+
+    /**
+     * Exports a table (latest or at a version) as one Parquet file.
+     *
+     * @param table   a public table, e.g. {@code market.ohlcv}
+     * @param version the version, or null for the latest
+     * @return the export; close it after sending to delete the file
+     * @throws LabException INVALID_PARAMS (table, version)
+     */
+    public ParquetExport exportParquet(String table, Long version) {
+        return history.exportParquet(table, version);
+    }
+
+    /**
+     * Lists the versions of a table.
+     *
+     * @param table a public table
+     * @return the commits
+     * @throws LabException INVALID_PARAMS (table)
+     */
+    public TableVersions versions(String table) {
+        return history.versions(table);
+    }
+
+    /**
+     * Reads a table at a version.
+     *
+     * @param table   a public table
+     * @param version the version
+     * @param limit   rows to return (1..10000), or null for 100
+     * @return the rows
+     * @throws LabException INVALID_PARAMS (table, version, limit)
+     */
+    public TableRead readVersion(String table, long version, Integer limit) {
+        return history.readVersion(table, version, limit);
+    }
+
+    /**
+     * Reads a table as it was at an instant.
+     *
+     * @param table       a public table
+     * @param timestampMs the instant, Unix ms
+     * @param limit       rows to return (1..10000), or null for 100
+     * @return the rows
+     * @throws LabException INVALID_PARAMS (table, timestamp, limit)
+     */
+    public TableRead readAtTimestamp(String table, long timestampMs, Integer limit) {
+        return history.readAtTimestamp(table, timestampMs, limit);
+    }
+
+    /**
+     * Lists the tables the API exposes.
+     *
+     * @return table names
+     */
+    public List<String> tables() {
+        return history.tables();
+    }
+
+    // ------------------------------------------------------------------ account
+
+    /**
+     * {@code GET /v1/account/usage}: the caller's usage under seed 000's field names.
+     *
+     * @param caller the caller
+     * @return requests_today, daily_limit, ws_active, ws_max, tier, billing_cycle_end, provider_keys
+     */
+    public UsageResponse usage(Principal caller) {
+        Objects.requireNonNull(caller, "caller");
+        AccountUsage u = access.usage(caller, clock.instant());
+        Map<String, Object> fields = new LinkedHashMap<>(u.toFields());
+        fields.put("provider_keys", Map.of());
+        return new UsageResponse(fields);
+    }
+
+    /**
+     * Issues an API key; the raw key is returned once and only its hash is stored.
+     *
+     * @param owner the owner id (1..128 characters of letters, digits, {@code _ . @ -})
+     * @param tier  the tier ({@code free_beta}, {@code hobbyist}, {@code professional}, {@code enterprise}, or
+     *              the short forms {@code free}, {@code hob}, {@code pro}, {@code ent})
+     * @return the key
+     * @throws LabException INVALID_PARAMS (owner, tier)
+     */
+    public GeneratedKey generateKey(String owner, String tier) {
+        if (owner == null || !owner.matches("[A-Za-z0-9_.@-]{1,128}")) {
+            throw LabException.invalid("owner", "owner must be 1 to 128 letters, digits or _ . @ -, got "
+                    + (owner == null ? "nothing" : "'" + owner + "'"));
+        }
+        Tier t;
+        try {
+            t = Tier.parse(tier);
+        } catch (IllegalArgumentException e) {
+            throw LabException.invalid("tier", e.getMessage());
+        }
+        IssuedApiKey issued = access.keys().issue(owner, t);
+        return DemoKeys.toGenerated(issued);
+    }
+
+    /**
+     * Returns the demo keys (one per tier) issued at first start, for the server to print.
+     *
+     * @return the keys, empty when demo keys are off
+     */
+    public List<GeneratedKey> demoKeys() {
+        return demoKeys;
+    }
+
+    // ------------------------------------------------------------------ streams
+
+    /**
+     * Subscribes to a symbol's trades ({@code lab.ticks.<SYMBOL>}, payload
+     * {@link io.hfthot.engine.lab.api.TickMessage}).
+     *
+     * @param symbol   the symbol
+     * @param options  queue bound and overflow policy
+     * @param listener receives the events
+     * @return the subscription; close it to stop
+     * @throws LabException INVALID_PARAMS (symbol)
+     */
+    public Subscription subscribeTicks(String symbol, SubscriptionOptions options, EventListener listener) {
+        return bus.subscribe(LabTopics.ticks(symbol(symbol)), options, listener);
+    }
+
+    /**
+     * Subscribes to a symbol's regime changes ({@code lab.regime.<SYMBOL>}, payload
+     * {@link io.hfthot.engine.lab.api.RegimeChangeMessage}).
+     *
+     * @param symbol   the symbol
+     * @param options  queue bound and overflow policy
+     * @param listener receives the events
+     * @return the subscription; close it to stop
+     * @throws LabException INVALID_PARAMS (symbol)
+     */
+    public Subscription subscribeRegime(String symbol, SubscriptionOptions options, EventListener listener) {
+        return bus.subscribe(LabTopics.regime(symbol(symbol)), options, listener);
+    }
+
+    // ------------------------------------------------------------------ wiring
+
+    /**
+     * Returns the symbols served.
+     *
+     * @return e.g. BTC-USDT, ETH-USDT, SOL-USDT
+     */
+    public List<String> symbols() {
+        return market.symbols();
+    }
+
+    /**
+     * Returns the access control (authentication, quotas, usage) the adapters' filters use.
+     *
+     * @return the access control
+     */
+    public AccessControl access() {
+        return access;
+    }
+
+    /**
+     * Returns the event bus carrying the lab's topics.
+     *
+     * @return the bus
+     */
+    public EventBus bus() {
+        return bus;
+    }
+
+    /**
+     * Returns the lakehouse (for wiring a SQL engine or an importer).
+     *
+     * @return the lakehouse
+     */
+    public Lakehouse lakehouse() {
+        return lakehouse;
+    }
+
+    /**
+     * Returns the configuration.
+     *
+     * @return the configuration
+     */
+    public LabConfig config() {
+        return config;
+    }
+
+    /**
+     * Returns the market's recorded history (tables and read cache).
+     *
+     * @return the market history
+     */
+    public LakehouseMarketData marketData() {
+        return marketData;
+    }
+
+    /**
+     * Returns the regime service.
+     *
+     * @return the regime service
+     */
+    public RegimeService regimes() {
+        return regimes;
+    }
+
+    /**
+     * Runs one round of the background work now: publishes new ticks, updates the regimes with new bars
+     * (publishing regime changes) and appends closed bars and ticks to the lakehouse.
+     */
+    public void runMaintenance() {
+        synchronized (maintenanceLock) {
+            tickFeed.pollOnce();
+            updateRegimes();
+            marketData.appendClosed();
+            flushIdentity.run();
+        }
+    }
+
+    /** Stops the background jobs, appends pending bars and ticks, closes the SQL engine and the bus; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        tickFeed.close();
+        if (jobs != null) {
+            jobs.shutdownNow();
+            try {
+                jobs.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            marketData.appendClosed();
+        } catch (RuntimeException e) {
+            LOG.warn("final lakehouse append failed", e);
+        }
+        if (sql != null) {
+            sql.close();
+        }
+        try {
+            flushIdentity.run();
+        } catch (RuntimeException e) {
+            LOG.warn("final usage flush failed", e);
+        }
+        bus.close();
+        market.close();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void updateRegimes() {
+        long now = clock.millis();
+        for (String symbol : market.symbols()) {
+            long last = regimes.lastBarTime(symbol);
+            List<Bar> fresh = marketData.bars(symbol, Interval.ONE_MINUTE, last + 1, now, MarketRequests.MAX_LIMIT);
+            if (!fresh.isEmpty()) {
+                regimes.onNewBars(symbol, fresh);
+            }
+        }
+    }
+
+    private void refitRegimes() {
+        for (String symbol : market.symbols()) {
+            regimes.refit(symbol);
+        }
+    }
+
+    private Runnable guarded(String what, Runnable job) {
+        return () -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                // A scheduled task that throws is never run again; log and keep the schedule alive.
+                LOG.warn("{} failed", what, e);
+            }
+        };
+    }
+
+    private DailyCloses dailyCloses(List<String> symbols, long fromMs, long toMs, int maxDays) {
+        int limit = Math.max(1, Math.min(MarketRequests.MAX_LIMIT, maxDays));
+        List<Map<Long, Double>> bySymbol = new ArrayList<>();
+        Set<Long> common = null;
+        for (String s : symbols) {
+            Map<Long, Double> closes = new LinkedHashMap<>();
+            for (Bar b : marketData.bars(s, Interval.ONE_DAY, fromMs, toMs, limit)) {
+                closes.put(b.time(), b.close());
+            }
+            bySymbol.add(closes);
+            if (common == null) {
+                common = new HashSet<>(closes.keySet());
+            } else {
+                common.retainAll(closes.keySet());
+            }
+        }
+        long[] times = common == null ? new long[0] : common.stream().mapToLong(Long::longValue).sorted().toArray();
+        double[][] closes = new double[times.length][symbols.size()];
+        for (int t = 0; t < times.length; t++) {
+            for (int i = 0; i < symbols.size(); i++) {
+                closes[t][i] = bySymbol.get(i).get(times[t]);
+            }
+        }
+        return new DailyCloses(symbols, times, closes);
+    }
+
+    private void requireDepth(Principal caller, long startMs, Instant now, String parameter) {
+        QuotaDecision d = access.historyFrom(caller, Instant.ofEpochMilli(startMs), now);
+        if (!d.allowed()) {
+            throw new LabException(LabErrorCode.TIER_REQUIRED, parameter, d.required().orElse(null), d.message(), null);
+        }
+    }
+
+    private String symbol(String symbol) {
+        if (symbol == null || !symbolSet.contains(symbol)) {
+            throw LabException.invalid("symbol", "symbol must be one of " + market.symbols() + ", got "
+                    + (symbol == null ? "nothing" : "'" + symbol + "'"));
+        }
+        return symbol;
+    }
+
+    private static Interval interval(String interval) {
+        if (interval == null) {
+            throw LabException.invalid("interval", "interval is required: one of [1m, 5m, 15m, 1h, 1d]");
+        }
+        return wrap(() -> Interval.parse(interval));
+    }
+
+    private static int limit(int limit) {
+        return wrap(() -> MarketRequests.limit(limit));
+    }
+
+    private static String method(String method) {
+        if (method == null || !PortfolioOptimizers.names().contains(method)) {
+            throw LabException.invalid("method", "method must be one of " + PortfolioOptimizers.names() + ", got "
+                    + (method == null ? "nothing" : "'" + method + "'"));
+        }
+        return method;
+    }
+
+    private List<String> distinctSymbols(List<String> symbols, boolean mustBeKnown) {
+        if (symbols == null || symbols.isEmpty()) {
+            throw LabException.invalid("symbols", "symbols must be a non-empty list, e.g. [\"BTC-USDT\", \"ETH-USDT\"]");
+        }
+        if (symbols.size() > MAX_SYMBOLS) {
+            throw LabException.invalid("symbols", "symbols must hold at most " + MAX_SYMBOLS + " entries, got "
+                    + symbols.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (String s : symbols) {
+            if (s == null || s.isBlank()) {
+                throw LabException.invalid("symbols", "symbols must not contain blank entries");
+            }
+            if (mustBeKnown && !symbolSet.contains(s)) {
+                throw LabException.invalid("symbols", "symbols must be among " + market.symbols() + ", got '" + s + "'");
+            }
+            if (!seen.add(s)) {
+                throw LabException.invalid("symbols", "symbols must be distinct, '" + s + "' appears twice");
+            }
+        }
+        return List.copyOf(symbols);
+    }
+
+    private static int lookbackDays(Integer days) {
+        int d = days == null ? DEFAULT_LOOKBACK_DAYS : days;
+        if (d < MIN_LOOKBACK_DAYS || d > MAX_LOOKBACK_DAYS) {
+            throw LabException.invalid("lookback_days", "lookback_days must be in [" + MIN_LOOKBACK_DAYS + ", "
+                    + MAX_LOOKBACK_DAYS + "], got " + d);
+        }
+        return d;
+    }
+
+    private static double positive(Double value, double fallback, String name) {
+        double v = value == null ? fallback : value;
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw LabException.invalid(name, name + " must be a finite number > 0, got " + v);
+        }
+        return v;
+    }
+
+    private static double nonNegative(Double value, double fallback, String name) {
+        double v = value == null ? fallback : value;
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw LabException.invalid(name, name + " must be a finite number >= 0, got " + v);
+        }
+        return v;
+    }
+
+    private static double[] vector(List<Double> values, int n) {
+        if (values.size() != n) {
+            throw LabException.invalid("expected_returns", "expected_returns must have one entry per symbol (" + n
+                    + "), got " + values.size());
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            Double v = values.get(i);
+            if (v == null || !Double.isFinite(v)) {
+                throw LabException.invalid("expected_returns", "expected_returns[" + i + "] must be a finite number, got " + v);
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    private static double[][] matrix(List<List<Double>> rows, int n) {
+        if (rows.size() != n) {
+            throw LabException.invalid("covariance", "covariance must be " + n + " x " + n + " (one row per symbol), got "
+                    + rows.size() + " rows");
+        }
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            List<Double> row = rows.get(i);
+            if (row == null || row.size() != n) {
+                throw LabException.invalid("covariance", "covariance row " + i + " must have " + n + " entries, got "
+                        + (row == null ? 0 : row.size()));
+            }
+            for (int j = 0; j < n; j++) {
+                Double v = row.get(j);
+                if (v == null || !Double.isFinite(v)) {
+                    throw LabException.invalid("covariance", "covariance[" + i + "][" + j + "] must be a finite number, got " + v);
+                }
+                out[i][j] = v;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double a = out[i][j];
+                double b = out[j][i];
+                if (Math.abs(a - b) > 1e-10 * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)))) {
+                    throw LabException.invalid("covariance", "covariance must be symmetric, got [" + i + "][" + j + "] = "
+                            + a + " and [" + j + "][" + i + "] = " + b);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static <T> T quant(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            // quant-core names the offending input (e.g. a covariance that is not positive semidefinite).
+            throw LabException.invalid(parameterOf(e.getMessage()), e.getMessage());
+        }
+    }
+
+    private static String parameterOf(String message) {
+        if (message != null) {
+            for (String p : List.of("covariance", "expected_returns", "gamma", "rho", "symbols")) {
+                if (message.toLowerCase(java.util.Locale.ROOT).contains(p.replace("_", ""))
+                        || message.contains(p)) {
+                    return p;
+                }
+            }
+        }
+        return "covariance";
+    }
+
+    private static <T> T wrap(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (MarketRequestException e) {
+            throw LabException.invalid(e.parameter(), e.getMessage());
+        }
+    }
+}
