@@ -1,5 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -26,7 +28,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * {@code v = T^-1 V diag(exp(-(lambda - lambda_min) tau)) V^T T 1} up to the factor
  * {@code exp(-lambda_min tau)}, which cancels in every ratio; shifting by the smallest eigenvalue keeps
  * every exponential in (0, 1] for any horizon. The decomposition depends only on
- * {@code (alpha, eta, Q)} and is cached (one entry, replaced atomically), so a quote costs
+ * {@code (alpha, eta, Q)} and is cached (the last four parameter sets, e.g. one per volatility
+ * regime; entries are immutable and replaced atomically), so a quote costs
  * {@code Q + 1} exponentials and three dot products.
  *
  * <p><b>Limits of double precision.</b> Eigenvectors carry absolute errors of order
@@ -40,7 +43,11 @@ public final class GlftExact implements QuotingModel {
     /** Relative error of an entry of v above which a quote is refused. */
     static final double MAX_RELATIVE_ERROR = 1e-6;
 
-    private volatile Spectrum cache;
+    /** How many parameter sets keep their decomposition (e.g. one per volatility regime). */
+    static final int CACHE_SIZE = 4;
+
+    private final AtomicReferenceArray<Spectrum> cache = new AtomicReferenceArray<>(CACHE_SIZE);
+    private final AtomicInteger nextSlot = new AtomicInteger();
 
     @Override
     public Quote quote(QuoteRequest request) {
@@ -97,11 +104,14 @@ public final class GlftExact implements QuotingModel {
         double sigma = request.volatility();
         double alpha = 0.5 * k * g * sigma * sigma;
         double eta = request.intensityA() * Math.exp(-(1 + k / g) * Math.log1p(g / k));
-        Spectrum s = cache;
-        if (s == null || s.alpha != alpha || s.eta != eta || s.limit != request.maxInventory()) {
-            s = new Spectrum(alpha, eta, request.maxInventory());
-            cache = s;
+        for (int i = 0; i < CACHE_SIZE; i++) {
+            Spectrum s = cache.get(i);
+            if (s != null && s.alpha == alpha && s.eta == eta && s.limit == request.maxInventory()) {
+                return s;
+            }
         }
+        Spectrum s = new Spectrum(alpha, eta, request.maxInventory());
+        cache.set(Math.floorMod(nextSlot.getAndIncrement(), CACHE_SIZE), s);
         return s;
     }
 

@@ -98,8 +98,7 @@ public final class MeanFieldGameSolver {
             java.util.Arrays.fill(ws.mu, 0.0);
         }
         int n = ws.timeSteps;
-        int history = 0;
-        int head = 0;
+        ws.mixer.reset();
         int iterations = 0;
         double relativeResidual = Double.NaN;
         SolverStatus status = SolverStatus.MAX_ITERATIONS;
@@ -130,29 +129,7 @@ public final class MeanFieldGameSolver {
             if (k == options.maxOuterIterations()) {
                 break;
             }
-            if (ws.depth == 0 || options.andersonDepth() == 0) {
-                for (int i = 0; i < n; i++) {
-                    ws.mu[i] += options.damping() * ws.residual[i];
-                }
-                continue;
-            }
-            if (k > 1) {
-                double[] dF = ws.deltaResidual[head];
-                double[] dG = ws.deltaSwept[head];
-                for (int i = 0; i < n; i++) {
-                    dF[i] = ws.residual[i] - ws.previousResidual[i];
-                    dG[i] = ws.swept[i] - ws.previousSwept[i];
-                }
-                head = (head + 1) % options.andersonDepth();
-                history = Math.min(history + 1, options.andersonDepth());
-            }
-            System.arraycopy(ws.residual, 0, ws.previousResidual, 0, n);
-            System.arraycopy(ws.swept, 0, ws.previousSwept, 0, n);
-            if (history == 0 || !andersonStep(ws, history, head, options.andersonDepth())) {
-                for (int i = 0; i < n; i++) {
-                    ws.mu[i] += options.damping() * ws.residual[i];
-                }
-            }
+            ws.mixer.step(ws.mu, ws.swept, ws.residual, options.andersonDepth(), options.damping());
         }
         if (status == SolverStatus.ILL_CONDITIONED) {
             return assemble(problem, ws, null, null, new MfgDiagnostics(status, iterations, Double.NaN,
@@ -173,80 +150,6 @@ public final class MeanFieldGameSolver {
         }
         return assemble(problem, ws, snapshotTimes, snapshots, new MfgDiagnostics(status, iterations,
                 relativeResidual, stats.massError, stats.minDensity, stats.boundaryMass));
-    }
-
-    /**
-     * One Anderson (type II) step: the least-squares combination of past residual differences that
-     * best cancels the current residual, applied to the sweep outputs. Columns that are numerically
-     * dependent on newer ones are dropped (modified Gram-Schmidt with a rank test).
-     */
-    private static boolean andersonStep(MfgWorkspace ws, int history, int head, int depth) {
-        int n = ws.timeSteps;
-        int used = 0;
-        int[] columnOf = ws.columnOf;
-        double[] r = ws.rCoefficients;
-        for (int j = 0; j < history; j++) {
-            int col = Math.floorMod(head - 1 - j, depth);
-            double[] v = ws.basis[used];
-            double[] source = ws.deltaResidual[col];
-            double original = 0;
-            for (int i = 0; i < n; i++) {
-                v[i] = source[i];
-                original += source[i] * source[i];
-            }
-            for (int b = 0; b < used; b++) {
-                double[] qb = ws.basis[b];
-                double dot = 0;
-                for (int i = 0; i < n; i++) {
-                    dot += qb[i] * v[i];
-                }
-                r[b * depth + used] = dot;
-                for (int i = 0; i < n; i++) {
-                    v[i] -= dot * qb[i];
-                }
-            }
-            double norm = 0;
-            for (int i = 0; i < n; i++) {
-                norm += v[i] * v[i];
-            }
-            norm = Math.sqrt(norm);
-            if (!(norm > 1e-10 * Math.sqrt(original))) {
-                continue;
-            }
-            r[used * depth + used] = norm;
-            for (int i = 0; i < n; i++) {
-                v[i] /= norm;
-            }
-            columnOf[used] = col;
-            used++;
-        }
-        if (used == 0) {
-            return false;
-        }
-        double[] gamma = ws.gammaCoefficients;
-        for (int b = 0; b < used; b++) {
-            double dot = 0;
-            double[] qb = ws.basis[b];
-            for (int i = 0; i < n; i++) {
-                dot += qb[i] * ws.residual[i];
-            }
-            gamma[b] = dot;
-        }
-        for (int b = used - 1; b >= 0; b--) {
-            double s = gamma[b];
-            for (int c = b + 1; c < used; c++) {
-                s -= r[b * depth + c] * gamma[c];
-            }
-            gamma[b] = s / r[b * depth + b];
-        }
-        for (int i = 0; i < n; i++) {
-            double x = ws.swept[i];
-            for (int b = 0; b < used; b++) {
-                x -= gamma[b] * ws.deltaSwept[columnOf[b]][i];
-            }
-            ws.mu[i] = x;
-        }
-        return true;
     }
 
     private static void initialiseGrid(MfgProblem p, MfgWorkspace ws) {

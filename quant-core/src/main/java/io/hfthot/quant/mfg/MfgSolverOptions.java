@@ -6,7 +6,7 @@ import io.hfthot.quant.Checks;
  * Settings of the outer fixed-point loop on the crowd's mean trading speed.
  *
  * @param tolerance          stop when {@code max|Phi(mu) - mu| <= tolerance * max|Phi(mu)|}, where
- *                           {@code Phi} is one HJB-backward / Fokker-Planck-forward sweep (> 0, < 1)
+ *                           {@code Phi} is one HJB-backward / Fokker-Planck-forward sweep (in {@code (0, 1)})
  * @param maxOuterIterations the iteration limit (>= 1)
  * @param andersonDepth      how many past iterates Anderson acceleration combines (0 = plain damped
  *                           fixed point; 1 to 20)

@@ -25,14 +25,7 @@ public final class MfgWorkspace {
     final double[] mu;
     final double[] swept;
     final double[] residual;
-    final double[] previousResidual;
-    final double[] previousSwept;
-    final double[][] deltaResidual;
-    final double[][] deltaSwept;
-    final double[][] basis;
-    final double[] rCoefficients;
-    final double[] gammaCoefficients;
-    final int[] columnOf;
+    final AndersonMixer mixer;
 
     /**
      * Allocates a workspace.
@@ -45,6 +38,10 @@ public final class MfgWorkspace {
         this.timeSteps = Checks.inRange(timeSteps, 1, MfgProblem.MAX_GRID, "timeSteps");
         this.nodes = Checks.inRange(nodes, 3, MfgProblem.MAX_GRID, "inventoryNodes");
         this.depth = Checks.inRange(andersonDepth, 0, 20, "andersonDepth");
+        if ((long) timeSteps * nodes > 50_000_000L) {
+            throw new IllegalArgumentException("timeSteps * inventoryNodes must be <= 50000000, got " + timeSteps
+                    + " * " + nodes);
+        }
         q = new double[nodes];
         m0 = new double[nodes];
         upRate = new double[timeSteps * nodes];
@@ -59,14 +56,7 @@ public final class MfgWorkspace {
         mu = new double[timeSteps];
         swept = new double[timeSteps];
         residual = new double[timeSteps];
-        previousResidual = new double[timeSteps];
-        previousSwept = new double[timeSteps];
-        deltaResidual = new double[depth][timeSteps];
-        deltaSwept = new double[depth][timeSteps];
-        basis = new double[depth][timeSteps];
-        rCoefficients = new double[depth * depth];
-        gammaCoefficients = new double[depth];
-        columnOf = new int[depth];
+        mixer = new AndersonMixer(timeSteps, andersonDepth);
     }
 
     /**

@@ -185,5 +185,12 @@ class GlftExactTest extends QuotingModelContract {
         Quote other = model.quote(b);
         assertEquals(first, model.quote(a));
         assertEquals(other, new GlftExact().quote(b));
+        // More parameter sets than cache slots: every answer still matches a fresh model.
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < GlftExact.CACHE_SIZE + 2; i++) {
+                QuoteRequest r = new QuoteRequest(100, 2, 0.1 + 0.05 * i, 300, 0.05, 0.9, 0.3, 10);
+                assertEquals(new GlftExact().quote(r), model.quote(r));
+            }
+        }
     }
 }

@@ -37,6 +37,17 @@ class MfgPriceSignalMappingTest {
     }
 
     @Test
+    void oneCallSignalSolvesAndSimulates() {
+        MfgPriceSignal signal = MfgPriceSignal.compute(MfgPriceSignalRequest.withDefaults(42_000, 8e-4), 7);
+        assertEquals(io.hfthot.quant.SolverStatus.CONVERGED, signal.solution().diagnostics().status());
+        assertEquals(1000, signal.agents().nAgents());
+        double[] price = signal.solution().price();
+        assertEquals(42_000, price[0], 0);
+        assertTrue(price[price.length - 1] < 42_000, "a long crowd unwinding pushes the price down");
+        assertTrue(signal.agents().meanFieldDistance() < 3 * 0.5 / Math.sqrt(1000));
+    }
+
+    @Test
     void rejectsBadRequestsWithTheSeedsParameterNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MfgPriceSignalRequest(0, 1000, 100, 1e-3));
