@@ -62,8 +62,15 @@ public final class LabGrpcServer implements AutoCloseable {
         ServerCredentials credentials = config.tlsSettings()
                 .map(tls -> tls.serverCredentials())
                 .orElseGet(InsecureServerCredentials::create);
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(
-                new InetSocketAddress(config.bindHost(), config.port()), credentials);
+        NettyServerBuilder builder;
+        try {
+            builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.port()), credentials);
+        } catch (IllegalArgumentException e) {
+            // grpc-java parses the PEM key only here, turning credentials into a Netty SslContext, and its
+            // message does not say which file was wrong.
+            throw new IllegalArgumentException("the TLS settings " + config.tls() + " are not usable: "
+                    + e.getMessage(), e);
+        }
         services.bindTo(builder);
         Server server = builder.build();
         try {
