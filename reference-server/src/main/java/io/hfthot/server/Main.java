@@ -1,5 +1,6 @@
 package io.hfthot.server;
 
+import io.hfthot.server.cli.ImportCommand;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -10,11 +11,16 @@ public final class Main {
     }
 
     /**
-     * Parses the configuration, starts the server, prints where it listens and waits for a signal.
+     * Parses the configuration, starts the server, prints where it listens and waits for a signal; or, with
+     * {@code import} as the first argument, runs the bar importer ({@link ImportCommand}) and exits.
      *
-     * @param args see {@link ServerConfig#usage()}
+     * @param args see {@link ServerConfig#usage()} and {@link ImportCommand#usage()}
      */
     public static void main(String[] args) {
+        if (args.length > 0 && "import".equals(args[0])) {
+            System.exit(ImportCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(ServerConfig.usage());
             return;

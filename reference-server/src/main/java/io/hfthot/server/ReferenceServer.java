@@ -1,5 +1,8 @@
 package io.hfthot.server;
 
+import io.hfthot.adapters.grpc.GrpcServerConfig;
+import io.hfthot.adapters.grpc.LabGrpcServer;
+import io.hfthot.adapters.grpc.tls.GrpcTls;
 import io.hfthot.adapters.http.CorsPolicy;
 import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.EventForwarding;
@@ -10,13 +13,19 @@ import io.hfthot.adapters.http.TransportServer;
 import io.hfthot.adapters.http.WebSocketConnection;
 import io.hfthot.adapters.http.WebSocketEndpoint;
 import io.hfthot.adapters.http.WebSocketSettings;
+import io.hfthot.adapters.http.lab.LabHttpOptions;
+import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.engine.events.Event;
 import io.hfthot.engine.events.EventBus;
-import io.hfthot.engine.events.InMemoryEventBus;
 import io.hfthot.engine.events.SubscriptionOptions;
+import io.hfthot.engine.lab.LabConfig;
+import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.market.HistoryPlan;
+import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: one process, one listener per seed surface, one shared event bus.
+ * The reference server: one process, one listener per seed surface plus seed 000's gRPC server, over one
+ * {@link LabEngine} (market data, signals, portfolio, lakehouse, identity and quotas) and its event bus.
  * {@link #start} binds everything or nothing; {@link #close} stops gracefully and releases the ports.
  */
 public final class ReferenceServer implements AutoCloseable {
@@ -63,40 +73,69 @@ public final class ReferenceServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Path dataDir;
-    private final EventBus bus;
+    private final LabEngine lab;
     private final Map<Surface, TransportServer> listeners;
+    private final LabGrpcServer grpc;
 
-    private ReferenceServer(ServerConfig config, Path dataDir, EventBus bus, Map<Surface, TransportServer> listeners) {
+    private ReferenceServer(ServerConfig config, Path dataDir, LabEngine lab, Map<Surface, TransportServer> listeners,
+                            LabGrpcServer grpc) {
         this.config = config;
         this.dataDir = dataDir;
-        this.bus = bus;
+        this.lab = lab;
         this.listeners = listeners;
+        this.grpc = grpc;
     }
 
     /**
-     * Creates the data directory if needed and starts every listener.
+     * Creates the data directory if needed, starts the lab engine (which fills the lakehouse with simulated
+     * history at first start) and every listener.
      *
      * @param config the configuration
      * @return the running server
-     * @throws IOException when a port cannot be bound or the data directory cannot be created; any
-     *                     listener already started is stopped again
+     * @throws IOException when a port cannot be bound or the data directory cannot be created; anything
+     *                     already started is stopped again
      */
     public static ReferenceServer start(ServerConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
         Path dataDir = Files.createDirectories(config.dataDir()).toAbsolutePath().normalize();
-        EventBus bus = InMemoryEventBus.create();
+        Clock clock = Clock.systemUTC();
+        LabEngine lab = LabEngine.start(labConfig(config, dataDir), clock, DuckDbLabSql::forLab);
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
+        LabGrpcServer grpc = null;
         try {
-            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), hfthot(config)));
+            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), hfthot(config, lab, clock)));
             listeners.put(Surface.HTI, listen(config, config.htiPort(), hti(config)));
-            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), marketMaker(config, bus)));
+            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), marketMaker(config, lab.bus())));
             listeners.put(Surface.HUB, listen(config, config.hubPort(), hub(config)));
+            grpc = startGrpc(config, lab, clock);
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
-            bus.close();
+            lab.close();
             throw e;
         }
-        return new ReferenceServer(config, dataDir, bus, listeners);
+        return new ReferenceServer(config, dataDir, lab, listeners, grpc);
+    }
+
+    private static LabConfig labConfig(ServerConfig config, Path dataDir) {
+        HistoryPlan history = config.history() == ServerConfig.History.FULL ? HistoryPlan.defaults() : HistoryPlan.small();
+        LabConfig defaults = LabConfig.defaults(dataDir, config.seed());
+        return new LabConfig(dataDir, config.seed(), history, defaults.ticksPerSecond(), true,
+                defaults.tickPollInterval(), defaults.appendInterval(), defaults.regimeRefitInterval(),
+                defaults.regimeFitBars(), config.demoKeys(), defaults.busThreads());
+    }
+
+    private static LabGrpcServer startGrpc(ServerConfig config, LabEngine lab, Clock clock) throws IOException {
+        GrpcServerConfig grpcConfig = GrpcServerConfig.defaults().withAddress(config.bindHost(), config.grpcPort());
+        if (config.tls().isPresent()) {
+            grpcConfig = grpcConfig.withTls(new GrpcTls.Pkcs12(config.tls().get().keystore(),
+                    config.tls().get().password().toCharArray()));
+        }
+        try {
+            return LabGrpcServer.start(grpcConfig, lab, clock);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot listen for gRPC on " + config.bindHost() + ":" + config.grpcPort() + " ("
+                    + e.getMessage() + "); choose another port with --grpc-port", e);
+        }
     }
 
     private static TransportServer listen(ServerConfig config, int port, HttpSurface surface) throws IOException {
@@ -114,11 +153,11 @@ public final class ReferenceServer implements AutoCloseable {
         return config.corsOrigins().isEmpty() ? CorsPolicy.disabled() : CorsPolicy.allowing(config.corsOrigins());
     }
 
-    private static HttpSurface hfthot(ServerConfig config) {
-        return HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
+    private static HttpSurface hfthot(ServerConfig config, LabEngine lab, Clock clock) {
+        HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
                 .cors(cors(config))
-                .get("/v1/health", r -> Response.ok(Map.of("status", "ok")))
-                .build();
+                .get("/v1/health", r -> Response.ok(Map.of("status", "ok")));
+        return LabHttpSurface.mount(builder, lab, lab.access(), clock, LabHttpOptions.defaults()).build();
     }
 
     private static HttpSurface hti(ServerConfig config) {
@@ -179,9 +218,19 @@ public final class ReferenceServer implements AutoCloseable {
         return listeners.get(surface).baseUri();
     }
 
-    /** @return the shared event bus */
+    /** @return the port of seed 000's gRPC server (the real one when configured with 0) */
+    public int grpcPort() {
+        return grpc.port();
+    }
+
+    /** @return the shared event bus (the lab engine's) */
     public EventBus eventBus() {
-        return bus;
+        return lab.bus();
+    }
+
+    /** @return the lab engine behind the HFThot REST, WebSocket and gRPC surfaces */
+    public LabEngine lab() {
+        return lab;
     }
 
     /** @return the absolute data directory */
@@ -210,10 +259,17 @@ public final class ReferenceServer implements AutoCloseable {
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
         }
+        lines.add(String.format("%-24s %s%s", "HFThot gRPC", (grpc.isTls() ? "https://" : "http://")
+                + config.bindHost() + ":" + grpc.port(), "  hfthot.v1 Market/Signal/PortfolioService"));
+        var keys = lab.demoKeys();
+        if (!keys.isEmpty()) {
+            lines.add("demo API keys (X-HFThot-API-Key; also in " + dataDir.resolve("demo-keys.txt") + "):");
+            keys.forEach(k -> lines.add(String.format("  %-14s %s", k.tier(), k.apiKey())));
+        }
         return lines;
     }
 
-    /** Stops every listener (gracefully) and the event bus; idempotent. */
+    /** Stops every listener (gracefully), the gRPC server and the lab engine with its event bus; idempotent. */
     @Override
     public void close() {
         for (TransportServer t : listeners.values()) {
@@ -223,6 +279,11 @@ public final class ReferenceServer implements AutoCloseable {
                 LOG.warn("stopping {} failed", t.surface().name(), e);
             }
         }
-        bus.close();
+        try {
+            grpc.close();
+        } catch (RuntimeException e) {
+            LOG.warn("stopping gRPC failed", e);
+        }
+        lab.close();
     }
 }

@@ -22,15 +22,28 @@ import java.util.stream.Collectors;
  * @param htiPort         HTI client API with SSE (seeds 001/002), default 3500
  * @param marketMakerPort market-maker bot backend (seed 003), default 8002
  * @param hubPort         agents hub (seed 004), default 9000
+ * @param grpcPort        HFThot gRPC (seed 000), default 50053
  * @param dataDir         where state lives; created on first start
  * @param tls             serve HTTPS/WSS on every listener from this PKCS#12 keystore
  * @param corsOrigins     origins allowed to call the APIs from a browser ({@code *} for any); empty: none
  * @param virtualThreads  run request handlers on virtual threads (JDK 21+)
  * @param shutdownGrace   how long a stop waits for in-flight requests
+ * @param seed            seed of the market simulator (same seed, same simulated market)
+ * @param history         how much simulated history the first start writes to the lakehouse
+ * @param demoKeys        whether the first start issues one demo API key per tier and prints them
  */
-public record ServerConfig(String bindHost, int httpPort, int htiPort, int marketMakerPort, int hubPort, Path dataDir,
-                           Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
-                           Duration shutdownGrace) {
+public record ServerConfig(String bindHost, int httpPort, int htiPort, int marketMakerPort, int hubPort, int grpcPort,
+                           Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
+                           Duration shutdownGrace, long seed, History history, boolean demoKeys) {
+
+    /** How much simulated history the first start generates. */
+    public enum History {
+        /** The simulator's default plan: years of bars, so every tier's history depth matters. */
+        FULL,
+        /** A few days of bars: fast starts for tests and demos. */
+        SMALL
+    }
+
     /** The options: flag name, environment variable, default, help text. */
     enum Option {
         BIND("--bind", "HFTHOT_BIND", "127.0.0.1", "interface to bind (0.0.0.0 for all)"),
@@ -38,11 +51,15 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         HTI_PORT("--hti-port", "HFTHOT_HTI_PORT", "3500", "HTI client API (SSE) port"),
         MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker backend port"),
         HUB_PORT("--hub-port", "HFTHOT_HUB_PORT", "9000", "agents hub port"),
+        GRPC_PORT("--grpc-port", "HFTHOT_GRPC_PORT", "50053", "HFThot gRPC port"),
         DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
         TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
         TLS_PASSWORD("--tls-password", "HFTHOT_TLS_PASSWORD", "", "keystore password (prefer the variable)"),
         CORS_ORIGINS("--cors-origins", "HFTHOT_CORS_ORIGINS", "", "comma-separated browser origins, or *"),
-        VIRTUAL_THREADS("--virtual-threads", "HFTHOT_VIRTUAL_THREADS", "false", "true: virtual threads (JDK 21+)");
+        VIRTUAL_THREADS("--virtual-threads", "HFTHOT_VIRTUAL_THREADS", "false", "true: virtual threads (JDK 21+)"),
+        SEED("--seed", "HFTHOT_SEED", "42", "market simulator seed"),
+        HISTORY("--history", "HFTHOT_HISTORY", "full", "simulated history at first start: full or small"),
+        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier");
 
         final String flag;
         final String env;
@@ -68,6 +85,8 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         checkPort(htiPort, Option.HTI_PORT);
         checkPort(marketMakerPort, Option.MM_PORT);
         checkPort(hubPort, Option.HUB_PORT);
+        checkPort(grpcPort, Option.GRPC_PORT);
+        Objects.requireNonNull(history, "history");
     }
 
     private static void checkPort(int port, Option o) {
@@ -83,8 +102,8 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
      * @return the config
      */
     public static ServerConfig ephemeral(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2));
+        return new ServerConfig("127.0.0.1", 0, 0, 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
+                Duration.ofSeconds(2), 42, History.SMALL, true);
     }
 
     /**
@@ -126,8 +145,9 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         Set<String> cors = Arrays.stream(values.get(Option.CORS_ORIGINS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.HTI_PORT),
-                port(values, Option.MM_PORT), port(values, Option.HUB_PORT), Path.of(values.get(Option.DATA_DIR)), tls,
-                cors, bool(values, Option.VIRTUAL_THREADS), Duration.ofSeconds(5));
+                port(values, Option.MM_PORT), port(values, Option.HUB_PORT), port(values, Option.GRPC_PORT),
+                Path.of(values.get(Option.DATA_DIR)), tls, cors, bool(values, Option.VIRTUAL_THREADS),
+                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS));
     }
 
     private static Option byFlag(String flag) {
@@ -150,6 +170,26 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
             throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + v
                     + "' is not a port; expected 0 (ephemeral) to 65535");
         }
+    }
+
+    private static long seed(Map<Option, String> values) {
+        String v = values.get(Option.SEED);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Option.SEED.flag + " (or " + Option.SEED.env + ") = '" + v
+                    + "' is not a whole number");
+        }
+    }
+
+    private static History history(Map<Option, String> values) {
+        String v = values.get(Option.HISTORY).toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "full" -> History.FULL;
+            case "small" -> History.SMALL;
+            default -> throw new IllegalArgumentException(Option.HISTORY.flag + " (or " + Option.HISTORY.env + ") = '"
+                    + values.get(Option.HISTORY) + "' is not one of: full, small");
+        };
     }
 
     private static boolean bool(Map<Option, String> values, Option o) {
@@ -177,7 +217,8 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
     /** Hides the keystore password. */
     @Override
     public String toString() {
-        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, htiPort, marketMakerPort, hubPort)
-                + ", dataDir=" + dataDir + ", tls=" + tls + ", cors=" + corsOrigins + "]";
+        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, htiPort, marketMakerPort, hubPort, grpcPort)
+                + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
+                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys + "]";
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hfthot.engine.lab.api.GeneratedKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,6 +18,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -73,7 +75,12 @@ class ReferenceServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, notFound.statusCode());
             assertEquals("{\"detail\":\"no route for GET /nope\"}", notFound.body());
-            assertEquals(5, server.describe().size());
+            List<String> described = server.describe();
+            assertTrue(described.stream().anyMatch(l -> l.startsWith("HFThot gRPC") && l.contains(":" + server.grpcPort())),
+                    described.toString());
+            for (GeneratedKey key : server.lab().demoKeys()) {
+                assertTrue(described.stream().anyMatch(l -> l.contains(key.apiKey())), "demo key printed: " + key);
+            }
         }
     }
 
@@ -84,8 +91,9 @@ class ReferenceServerTest {
         for (ReferenceServer.Surface s : ReferenceServer.Surface.values()) {
             ports.put(s, server.port(s));
         }
+        int grpcPort = server.grpcPort();
         server.close();
-        for (int port : ports.values()) {
+        for (int port : concat(ports.values(), grpcPort)) {
             try (ServerSocket again = new ServerSocket()) {
                 again.bind(new InetSocketAddress("127.0.0.1", port));
             }
@@ -97,12 +105,18 @@ class ReferenceServerTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             ServerConfig base = ServerConfig.ephemeral(tmp);
-            ServerConfig clash = new ServerConfig(base.bindHost(), 0, 0, taken.getLocalPort(), 0, base.dataDir(),
-                    base.tls(), base.corsOrigins(), false, base.shutdownGrace());
+            ServerConfig clash = new ServerConfig(base.bindHost(), 0, 0, taken.getLocalPort(), 0, 0, base.dataDir(),
+                    base.tls(), base.corsOrigins(), false, base.shutdownGrace(), base.seed(), base.history(), false);
             IOException e = assertThrows(IOException.class, () -> ReferenceServer.start(clash));
             assertTrue(e.getMessage().contains("mm") && e.getMessage().contains(Integer.toString(taken.getLocalPort())),
                     e.getMessage());
         }
+    }
+
+    private static List<Integer> concat(java.util.Collection<Integer> ports, int more) {
+        List<Integer> all = new java.util.ArrayList<>(ports);
+        all.add(more);
+        return all;
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -49,7 +49,8 @@ class ServerJarSmokeTest {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Path data = tmp.resolve("data");
         ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-jar", jar.toString(),
-                "--http-port", "0", "--hti-port", "0", "--mm-port", "0", "--hub-port", "0",
+                "--http-port", "0", "--hti-port", "0", "--mm-port", "0", "--hub-port", "0", "--grpc-port", "0",
+                "--history", "small",
                 "--data-dir", data.toString()).redirectErrorStream(true);
         // A file, not a pipe: the whole output stays readable after the process has exited.
         Path log = tmp.resolve("server.log");

@@ -1,0 +1,136 @@
+package io.hfthot.adapters.grpc;
+
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.hfthot.adapters.grpc.service.LabGrpcServices;
+import io.hfthot.engine.lab.LabEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HFThot gRPC server: seed 000's MarketService, SignalService and PortfolioService on a Netty
+ * transport, plaintext or TLS.
+ *
+ * <p>Typical use: {@code try (var server = LabGrpcServer.start(GrpcServerConfig.defaults(), services)) {...}}.
+ * {@link #close()} stops accepting calls, gives running calls a grace period and then cancels them.
+ */
+public final class LabGrpcServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LabGrpcServer.class);
+    /** How long {@link #close()} lets running calls finish before cancelling them. */
+    private static final long GRACE_SECONDS = 5;
+
+    private final Server server;
+    private final GrpcServerConfig config;
+
+    private LabGrpcServer(Server server, GrpcServerConfig config) {
+        this.server = server;
+        this.config = config;
+    }
+
+    /**
+     * Binds and starts a server with seed 000's services over an engine.
+     *
+     * @param config address, port, TLS and stream buffer
+     * @param engine the engine
+     * @param clock  the time source of quota decisions (the engine's clock)
+     * @return the running server
+     * @throws UncheckedIOException when the port cannot be bound or the TLS files cannot be read
+     */
+    public static LabGrpcServer start(GrpcServerConfig config, LabEngine engine, InstantSource clock) {
+        return start(config, new LabGrpcServices(engine, clock, config.streamBufferSize()));
+    }
+
+    /**
+     * Binds and starts a server.
+     *
+     * @param config   address, port and TLS
+     * @param services the services to serve
+     * @return the running server
+     * @throws UncheckedIOException when the port cannot be bound or the TLS files cannot be read
+     */
+    public static LabGrpcServer start(GrpcServerConfig config, LabGrpcServices services) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(services, "services");
+        ServerCredentials credentials = config.tlsSettings()
+                .map(tls -> tls.serverCredentials())
+                .orElseGet(InsecureServerCredentials::create);
+        NettyServerBuilder builder;
+        try {
+            builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.port()), credentials);
+        } catch (IllegalArgumentException e) {
+            // grpc-java parses the PEM key only here, turning credentials into a Netty SslContext, and its
+            // message does not say which file was wrong.
+            throw new IllegalArgumentException("the TLS settings " + config.tls() + " are not usable: "
+                    + e.getMessage(), e);
+        }
+        services.bindTo(builder);
+        Server server = builder.build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the gRPC server on " + config.bindHost() + ":" + config.port(), e);
+        }
+        LabGrpcServer started = new LabGrpcServer(server, config);
+        LOG.info("gRPC server listening on {}:{} ({})", config.bindHost(), started.port(),
+                config.tls() == null ? "plaintext" : "TLS");
+        return started;
+    }
+
+    /**
+     * Returns the bound port (the chosen one when the configuration asked for port 0).
+     *
+     * @return the port
+     */
+    public int port() {
+        return ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+    }
+
+    /**
+     * Returns the configuration the server runs with.
+     *
+     * @return the configuration
+     */
+    public GrpcServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Tells whether the server serves TLS.
+     *
+     * @return true with a certificate configured
+     */
+    public boolean isTls() {
+        return config.tls() != null;
+    }
+
+    /**
+     * Blocks until the server has terminated (after {@link #close()} from another thread).
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    /** Stops the server: no new calls, a grace period for running ones, then cancellation; idempotent. */
+    @Override
+    public void close() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                server.shutdownNow().awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

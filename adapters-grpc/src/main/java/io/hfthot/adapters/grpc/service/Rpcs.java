@@ -1,0 +1,78 @@
+package io.hfthot.adapters.grpc.service;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.hfthot.adapters.grpc.auth.ApiKeyAuthInterceptor;
+import io.hfthot.adapters.grpc.stream.FlowControlledEventStream;
+import io.hfthot.engine.events.Event;
+import io.hfthot.engine.identity.Principal;
+import io.hfthot.engine.identity.access.AccessControl;
+import io.hfthot.engine.quota.StreamGrant;
+import io.hfthot.engine.quota.StreamLease;
+import java.time.InstantSource;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The shape every rpc shares, so that services stay "decode, one engine call, encode": unary calls answer
+ * or fail through {@link GrpcErrors}; server streams take a stream slot of the caller's tier, then run a
+ * {@link FlowControlledEventStream} that gives the slot back when the stream ends.
+ */
+final class Rpcs {
+    private final AccessControl access;
+    private final InstantSource clock;
+    private final int streamBuffer;
+
+    Rpcs(AccessControl access, InstantSource clock, int streamBuffer) {
+        this.access = access;
+        this.clock = clock;
+        this.streamBuffer = streamBuffer;
+    }
+
+    /**
+     * Returns the authenticated caller of the current call (set by {@link ApiKeyAuthInterceptor}).
+     */
+    static Principal caller() {
+        Principal principal = ApiKeyAuthInterceptor.PRINCIPAL.get();
+        if (principal == null) {
+            // Only reachable when a service is mounted without the interceptor: a wiring bug, not a client error.
+            throw new IllegalStateException("no authenticated principal in the gRPC context");
+        }
+        return principal;
+    }
+
+    static <T> void unary(String method, StreamObserver<T> observer, Supplier<T> call) {
+        T answer;
+        try {
+            answer = call.get();
+        } catch (RuntimeException e) {
+            observer.onError(GrpcErrors.toStatus(method, e));
+            return;
+        }
+        observer.onNext(answer);
+        observer.onCompleted();
+    }
+
+    <T> void stream(String method, StreamObserver<T> observer, FlowControlledEventStream.Source source,
+                    Function<Event, T> encoder) {
+        StreamLease lease;
+        try {
+            StreamGrant grant = access.openStream(caller(), clock.instant());
+            if (!grant.decision().allowed()) {
+                observer.onError(GrpcErrors.refused(grant.decision()));
+                return;
+            }
+            lease = grant.lease();
+        } catch (RuntimeException e) {
+            observer.onError(GrpcErrors.toStatus(method, e));
+            return;
+        }
+        try {
+            FlowControlledEventStream.start(source, streamBuffer, (ServerCallStreamObserver<T>) observer, encoder,
+                    lease::close);
+        } catch (RuntimeException e) {
+            lease.close();
+            observer.onError(GrpcErrors.toStatus(method, e));
+        }
+    }
+}

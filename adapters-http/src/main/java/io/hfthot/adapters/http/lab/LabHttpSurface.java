@@ -1,0 +1,109 @@
+package io.hfthot.adapters.http.lab;
+
+import io.hfthot.adapters.http.ErrorShape;
+import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.JsonCodec;
+import io.hfthot.engine.identity.access.AccessControl;
+import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.quota.Feature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The entry point that puts seed 000's HTTP API on a surface: the REST routes of {@link LabRoutes}, the
+ * {@link LabAccessFilter} in front of them, the {@code /v1/stream} WebSocket ({@link LabStreamEndpoint})
+ * and the OpenAPI document at {@code /v1/openapi.json}.
+ *
+ * <pre>{@code
+ * HttpSurface.Builder b = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
+ *         .get("/v1/health", r -> Response.ok(Map.of("status", "ok")));
+ * LabHttpSurface.mount(b, engine, engine.access(), clock, LabHttpOptions.defaults());
+ * TransportServer server = TransportServer.start(TransportConfig.of("127.0.0.1", 8080), b.build());
+ * }</pre>
+ */
+public final class LabHttpSurface {
+    /** The WebSocket path of seed 000. */
+    public static final String STREAM_PATH = "/v1/stream";
+    /** Where the OpenAPI 3 document is served. */
+    public static final String OPENAPI_PATH = "/v1/openapi.json";
+
+    private LabHttpSurface() {
+    }
+
+    /**
+     * Adds the seed-000 routes, filter and WebSocket endpoint to a surface definition. The builder must use
+     * {@link ErrorShape#CODE_MESSAGE} and the standard JSON codec (seed 000's spelling); its other routes
+     * (such as {@code /v1/health}) stay public.
+     *
+     * @param builder the surface definition
+     * @param engine  the engine the routes call
+     * @param access  authentication and quotas (normally {@code engine.access()})
+     * @param clock   the time of quota decisions
+     * @param options WebSocket tunables
+     * @return the builder
+     */
+    public static HttpSurface.Builder mount(HttpSurface.Builder builder, LabEngine engine, AccessControl access,
+                                            Clock clock, LabHttpOptions options) {
+        Objects.requireNonNull(builder, "builder");
+        Objects.requireNonNull(options, "options");
+        List<LabRoute> routes = new LabRoutes(engine, openApiDocument()).routes();
+        Map<String, Optional<Feature>> gated = new LinkedHashMap<>();
+        for (LabRoute route : routes) {
+            builder.route(route.method(), route.path(), route.handler());
+            if (route.authenticated()) {
+                gated.put(route.path(), route.feature());
+            }
+        }
+        builder.filter(new LabAccessFilter(access, clock, gated, Set.of(STREAM_PATH)));
+        builder.webSocket(STREAM_PATH, new LabStreamEndpoint(engine, access, clock, JsonCodec.standard(),
+                options.streamQueueEvents()), options.streamSettings());
+        return builder;
+    }
+
+    /**
+     * Builds a complete surface named {@code hfthot} with seed 000's error shape.
+     *
+     * @param engine  the engine
+     * @param clock   the time of quota decisions
+     * @param options WebSocket tunables
+     * @return the surface, to pass to {@link io.hfthot.adapters.http.TransportServer#start}
+     */
+    public static HttpSurface surface(LabEngine engine, Clock clock, LabHttpOptions options) {
+        return mount(HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE), engine, engine.access(), clock, options)
+                .build();
+    }
+
+    /**
+     * Returns the route table (for documentation and tests).
+     *
+     * @param engine the engine
+     * @return the routes
+     */
+    public static List<LabRoute> routes(LabEngine engine) {
+        return new LabRoutes(engine, openApiDocument()).routes();
+    }
+
+    /**
+     * Returns the OpenAPI 3 document served at {@value #OPENAPI_PATH}.
+     *
+     * @return the JSON bytes
+     */
+    public static byte[] openApiDocument() {
+        try (InputStream in = LabHttpSurface.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("resource io/hfthot/adapters/http/lab/openapi.json is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the OpenAPI document failed", e);
+        }
+    }
+}

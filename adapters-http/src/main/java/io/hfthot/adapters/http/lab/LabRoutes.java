@@ -1,0 +1,177 @@
+package io.hfthot.adapters.http.lab;
+
+import io.hfthot.adapters.http.ApiException;
+import io.hfthot.adapters.http.ErrorKind;
+import io.hfthot.adapters.http.QueryParams;
+import io.hfthot.adapters.http.Request;
+import io.hfthot.adapters.http.Response;
+import io.hfthot.adapters.http.RouteHandler;
+import io.hfthot.engine.identity.Principal;
+import io.hfthot.engine.identity.Tier;
+import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.api.BacktestRequest;
+import io.hfthot.engine.lab.api.GeneratedKey;
+import io.hfthot.engine.lab.api.OhlcvRequest;
+import io.hfthot.engine.lab.api.OptimizeRequest;
+import io.hfthot.engine.lab.api.ParquetExport;
+import io.hfthot.engine.lab.api.SqlResponse;
+import io.hfthot.engine.quota.Feature;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The seed-000 REST route table over a {@link LabEngine}. Each handler decodes and validates its
+ * parameters, makes one engine call and encodes the record the engine returns (the records' names give
+ * seed 000's JSON through the codec's snake_case naming). Authentication, tier gates and quotas are not
+ * here: {@link LabAccessFilter} applies them from each route's {@link LabRoute#feature()}.
+ *
+ * <p>Paths seed 000 spells: {@code /v1/market/ohlcv}, {@code /v1/signals/regime},
+ * {@code /v1/portfolio/optimize}, {@code /v1/lakehouse/query}, {@code /v1/account/usage}. Paths chosen
+ * here for what it describes without a path: {@code /v1/market/orderbook}, {@code /v1/market/ticker},
+ * {@code /v1/signals/mfg}, {@code /v1/portfolio/backtest}, {@code /v1/lakehouse/export},
+ * {@code /v1/lakehouse/versions}, {@code /v1/lakehouse/read}, {@code /v1/keys} and
+ * {@code /v1/openapi.json}.
+ */
+public final class LabRoutes {
+    /** The media type of an Arrow IPC stream (seed 000's {@code format=arrow}). */
+    public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
+
+    private final LabEngine engine;
+    private final byte[] openApi;
+
+    /**
+     * Creates the route table.
+     *
+     * @param engine  the engine every route calls
+     * @param openApi the OpenAPI document served at {@code /v1/openapi.json}
+     */
+    public LabRoutes(LabEngine engine, byte[] openApi) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.openApi = openApi.clone();
+    }
+
+    /**
+     * Returns every route, in documentation order.
+     *
+     * @return the routes
+     */
+    public List<LabRoute> routes() {
+        List<LabRoute> r = new ArrayList<>();
+        r.add(get("/v1/market/ohlcv", null, this::ohlcv));
+        r.add(get("/v1/market/orderbook", null, q -> Response.ok(engine.orderBook(
+                LabParams.string(q.query(), "symbol"), LabParams.integer(q.query(), "depth")))));
+        r.add(get("/v1/market/ticker", null, q -> Response.ok(engine.ticker(LabParams.string(q.query(), "symbol")))));
+        r.add(get("/v1/signals/regime", null, q -> Response.ok(engine.regime(
+                LabParams.string(q.query(), "symbol"), LabParams.integer(q.query(), "lookback")))));
+        r.add(get("/v1/signals/mfg", Feature.MFG_SIGNALS, q -> Response.ok(engine.mfgPrice(
+                LabParams.string(q.query(), "symbol"), LabParams.integer(q.query(), "horizon_min"),
+                LabParams.integer(q.query(), "n_agents")))));
+        r.add(post("/v1/portfolio/optimize", Feature.PORTFOLIO_OPTIMIZATION, q -> Response.ok(
+                engine.optimize(LabAccessFilter.principal(q), q.body(OptimizeRequest.class)))));
+        r.add(post("/v1/portfolio/backtest", Feature.BACKTEST, q -> Response.ok(
+                engine.backtest(LabAccessFilter.principal(q), q.body(BacktestRequest.class)))));
+        r.add(get("/v1/lakehouse/query", Feature.LAKEHOUSE_SQL, this::sql));
+        r.add(get("/v1/lakehouse/export", Feature.PARQUET_EXPORT, this::export));
+        r.add(get("/v1/lakehouse/versions", Feature.LAKEHOUSE_SQL, q ->
+                Response.ok(engine.versions(table(q.query())))));
+        r.add(get("/v1/lakehouse/read", Feature.LAKEHOUSE_SQL, this::read));
+        r.add(get("/v1/account/usage", null, q -> Response.ok(engine.usage(LabAccessFilter.principal(q)).fields())));
+        r.add(post("/v1/keys", null, this::generateKey));
+        r.add(new LabRoute("GET", "/v1/openapi.json", false, Optional.empty(),
+                q -> Response.bytes(200, "application/json", openApi)));
+        return List.copyOf(r);
+    }
+
+    private static LabRoute get(String path, Feature feature, RouteHandler handler) {
+        return new LabRoute("GET", path, true, Optional.ofNullable(feature), LabErrors.translating(handler));
+    }
+
+    private static LabRoute post(String path, Feature feature, RouteHandler handler) {
+        return new LabRoute("POST", path, true, Optional.ofNullable(feature), LabErrors.translating(handler));
+    }
+
+    private Response ohlcv(Request q) {
+        QueryParams p = q.query();
+        OhlcvRequest request = new OhlcvRequest(LabParams.string(p, "symbol"), LabParams.string(p, "interval"),
+                LabParams.longValue(p, "start_time"), LabParams.longValue(p, "end_time"), LabParams.integer(p, "limit"));
+        return Response.ok(engine.ohlcv(LabAccessFilter.principal(q), request));
+    }
+
+    private Response sql(Request q) {
+        SqlResponse result = engine.sql(LabParams.string(q.query(), "sql"), LabParams.string(q.query(), "format"));
+        return Response.bytes(200, result.contentType(), result.body())
+                .withHeader("X-HFThot-Row-Count", Long.toString(result.rowCount()))
+                .withHeader("X-HFThot-Truncated", Boolean.toString(result.truncated()));
+    }
+
+    private Response export(Request q) {
+        String table = table(q.query());
+        Long version = LabParams.longValue(q.query(), "version");
+        ParquetExport export = engine.exportParquet(table, version);
+        String fileName = table.replaceAll("[^A-Za-z0-9._-]", "_") + "-v" + export.version() + ".parquet";
+        // The file is the engine's temporary copy: stream it, then let the export delete it.
+        return Response.streaming(200, ParquetExport.CONTENT_TYPE, out -> {
+            try (export) {
+                Files.copy(export.file(), out);
+            }
+        }).withHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .withHeader("X-HFThot-Table-Version", Long.toString(export.version()))
+                .withHeader("X-HFThot-Row-Count", Long.toString(export.rows()));
+    }
+
+    private Response read(Request q) {
+        QueryParams p = q.query();
+        String table = table(p);
+        Long version = LabParams.longValue(p, "version");
+        Optional<Long> timestamp = LabParams.instantMillis(p, "timestamp");
+        Integer limit = LabParams.integer(p, "limit");
+        if (version != null && timestamp.isPresent()) {
+            throw ApiException.invalid("query parameters 'version' and 'timestamp' exclude each other; give one");
+        }
+        if (version == null && timestamp.isEmpty()) {
+            throw ApiException.invalid("query parameter 'version' (a table version >= 0) or 'timestamp' (Unix ms or"
+                    + " ISO-8601) is required");
+        }
+        return Response.ok(version != null ? engine.readVersion(table, version, limit)
+                : engine.readAtTimestamp(table, timestamp.get(), limit));
+    }
+
+    private String table(QueryParams p) {
+        String table = LabParams.string(p, "table");
+        if (table == null || table.isBlank()) {
+            throw ApiException.invalid("query parameter 'table' is required; one of " + engine.tables());
+        }
+        return table;
+    }
+
+    /**
+     * The body of {@code POST /v1/keys}.
+     *
+     * @param tier the tier of the new key (free_beta, hobbyist, professional, enterprise or free, hob, pro,
+     *             ent); null for the caller's own tier
+     */
+    public record KeyRequest(String tier) {
+    }
+
+    private Response generateKey(Request q) {
+        Principal caller = LabAccessFilter.principal(q);
+        byte[] raw = q.bodyBytes();
+        KeyRequest body = raw.length == 0 ? new KeyRequest(null) : q.body(KeyRequest.class);
+        Tier wanted;
+        try {
+            wanted = body.tier() == null ? caller.tier() : Tier.parse(body.tier());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("field 'tier': " + e.getMessage());
+        }
+        if (!caller.tier().atLeast(wanted)) {
+            throw new ApiException(ErrorKind.TIER_REQUIRED, "creating a " + wanted.displayName()
+                    + " key requires a " + wanted.displayName() + " key or higher; this API key is on the "
+                    + caller.tier().displayName() + " tier.");
+        }
+        GeneratedKey key = engine.generateKey(caller.ownerId(), wanted.id());
+        return Response.json(201, key);
+    }
+}
