@@ -19,7 +19,6 @@ import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -34,7 +33,7 @@ import org.apache.parquet.schema.Type;
  * {@code NoClassDefFoundError} on a Hadoop-free classpath (the lakehouse found this in its
  * {@code NoHadoopRuntimeTest}). So this opens the file with {@link ParquetFileReader} over a
  * {@link LocalInputFile}, the lakehouse's Hadoop-free read options and codecs (snappy-java, zstd-jni,
- * {@code java.util.zip}), and assembles records with parquet-column's example {@link Group} model: only the
+ * {@code java.util.zip}: Snappy, ZSTD, GZIP and uncompressed; LZ4 and Brotli files are refused by name), and assembles records with parquet-column's example {@link Group} model: only the
  * mapped columns are projected.
  *
  * <p>Accepted column types: the time as INT64 {@code TIMESTAMP} (millis, micros or nanos), INT32 {@code DATE},
@@ -216,7 +215,9 @@ final class ParquetBarSource implements BarSource {
             return new RawBar(row, value(g, Columns.Role.TS), value(g, Columns.Role.OPEN),
                     value(g, Columns.Role.HIGH), value(g, Columns.Role.LOW), value(g, Columns.Role.CLOSE),
                     value(g, Columns.Role.VOLUME), value(g, Columns.Role.SYMBOL));
-        } catch (IOException | ParquetDecodingException e) {
+        } catch (IOException | RuntimeException e) {
+            // Corrupt pages surface as ParquetDecodingException; a codec the lakehouse's factory lacks (LZ4,
+            // Brotli) as UncheckedIOException: both end the file, so they become a file-level refusal.
             throw new ImportException(file, "cannot be read as Parquet at row " + (row + 1) + ": " + e.getMessage(), e);
         }
     }

@@ -303,4 +303,13 @@ class BarImporterTest {
         assertTrue(report.firstBar().isEmpty());
         assertFalse(lakehouse.exists(MarketTables.OHLCV));
     }
+
+    @Test
+    void aFileThatIsNotParquetIsRefusedByName() throws IOException {
+        Path fake = ImportFiles.csv(dir, "fake.parquet", HEADER, T0 + ",1,1,1,1,1");
+        ImportException e = assertThrows(ImportException.class,
+                () -> importer.importFiles(List.of(fake), btc(), ImportProgress.NONE));
+        assertTrue(e.getMessage().startsWith(fake + ": cannot be read as Parquet"), e.getMessage());
+        assertFalse(lakehouse.exists(MarketTables.OHLCV));
+    }
 }

@@ -108,12 +108,12 @@ public final class ImportCommand {
                 () -> stderrIsTerminal() ? ProgressBar.Mode.BAR : ProgressBar.Mode.LINES);
         long start = System.nanoTime();
         ImportReport report;
+        ProgressBar bar = new ProgressBar(err, mode, System::nanoTime);
         try {
             Lakehouse lakehouse = Lakehouse.open(parsed.dataDir().resolve("lakehouse"));
-            report = new BarImporter(lakehouse).importFiles(parsed.files(), parsed.options(),
-                    new ProgressBar(err, mode, System::nanoTime));
+            report = new BarImporter(lakehouse).importFiles(parsed.files(), parsed.options(), bar);
         } catch (ImportException | LakehouseException e) {
-            err.println();
+            bar.abandon();
             err.println(PREFIX + "refused, nothing written: " + e.getMessage());
             return REFUSED;
         }

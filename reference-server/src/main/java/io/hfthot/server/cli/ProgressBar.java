@@ -91,6 +91,15 @@ public final class ProgressBar implements ImportProgress {
             }
             err.printf(Locale.ROOT, "validated; writing %,d bars in one commit%n", rows);
             err.flush();
+            drawn = false;
+        }
+    }
+
+    /** Ends a bar drawn in place so that a following message starts on its own line (after a failure). */
+    public void abandon() {
+        if (drawn && mode == Mode.BAR) {
+            err.println();
+            err.flush();
         }
     }
 

@@ -41,6 +41,7 @@ class ImportProgressBarTest {
         assertTrue(bar.lastLine().startsWith("100.0% [########################] 400,000 rows"), bar.lastLine());
         assertTrue(bar.lastLine().endsWith("ETA 0:00"), bar.lastLine());
         bar.committing(400_000);
+        bar.abandon();
         assertTrue(text().endsWith(System.lineSeparator() + "validated; writing 400,000 bars in one commit"
                 + System.lineSeparator()), text());
     }
@@ -77,6 +78,7 @@ class ImportProgressBarTest {
         quick.started(100);
         quick.advanced(100, 10);
         quick.committing(10);
+        quick.abandon();
         assertEquals("", text());
     }
 }
