@@ -1,6 +1,6 @@
 package io.hfthot.engine.imports;
 
-import io.hfthot.lakehouse.internal.parquet.LocalCodecFactory;
+import io.hfthot.lakehouse.ParquetFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.parquet.HadoopFreeReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
@@ -77,8 +76,7 @@ final class ParquetBarSource implements BarSource {
         ParquetFileReader reader = null;
         try {
             long size = Files.size(file);
-            reader = ParquetFileReader.open(new LocalInputFile(file), HadoopFreeReadOptions.create(
-                    LocalCodecFactory.INSTANCE));
+            reader = ParquetFiles.open(file);
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<String> names = new ArrayList<>();
             for (Type t : schema.getFields()) {

@@ -1,6 +1,6 @@
 package io.hfthot.engine.imports;
 
-import io.hfthot.lakehouse.internal.parquet.LocalCodecFactory;
+import io.hfthot.lakehouse.ParquetFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ final class ImportFiles {
         Path file = dir.resolve(name);
         try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
                 .withSchema(schema).withConf(new PlainParquetConfiguration()).withDataModel(GenericData.get())
-                .withCodecFactory(LocalCodecFactory.INSTANCE).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withCodecFactory(ParquetFiles.codecs()).withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize(64L * 1024).build()) {
             for (Row row : rows) {
                 GenericRecord r = new GenericData.Record(schema);

@@ -1,0 +1,41 @@
+package io.hfthot.lakehouse;
+
+import io.hfthot.lakehouse.internal.parquet.LocalCodecFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.parquet.HadoopFreeReadOptions;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+
+/**
+ * Hadoop-free access to Parquet files for code outside the lakehouse (importers, tools).
+ *
+ * <p>parquet-hadoop's public read-option builders and its default codec factory load Hadoop classes; this
+ * module avoids both (see {@link LocalCodecFactory}), and this class exposes that path so callers never need
+ * Hadoop at runtime or the lakehouse's internal packages.
+ */
+public final class ParquetFiles {
+    private ParquetFiles() {
+    }
+
+    /**
+     * Opens a local Parquet file for reading without Hadoop. The caller closes the reader.
+     *
+     * @param file the file
+     * @return an open reader positioned before the first row group
+     * @throws IOException when the file cannot be read or is not Parquet
+     */
+    public static ParquetFileReader open(Path file) throws IOException {
+        return ParquetFileReader.open(new LocalInputFile(file), HadoopFreeReadOptions.create(LocalCodecFactory.INSTANCE));
+    }
+
+    /**
+     * Returns the codec factory (uncompressed, Snappy, GZIP, ZSTD) that writers may use without Hadoop.
+     *
+     * @return the shared, thread-safe factory
+     */
+    public static CompressionCodecFactory codecs() {
+        return LocalCodecFactory.INSTANCE;
+    }
+}
