@@ -129,14 +129,18 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
                 throw ApiException.invalid("a connection holds at most " + MAX_SUBSCRIPTIONS
                         + " subscriptions; unsubscribe first");
             }
-            // The ack is queued before the subscription exists, so it always precedes the stream's events.
-            connection.sendJson(new Ack("subscribed", stream, symbol));
-            EventListener listener = listener(connection, subs, key);
-            Subscription sub = StreamMessages.PRICE_FEED.equals(stream)
-                    ? engine.subscribeTicks(symbol, options, listener)
-                    : engine.subscribeRegime(symbol, options, listener);
-            subs.put(key, sub);
-            connection.closeOnDisconnect(sub);
+            // Subscribe first (so nothing published after the client reads the ack is missed), but hold the
+            // gate until the ack is queued, so the stream's first event cannot overtake its ack.
+            Object gate = new Object();
+            synchronized (gate) {
+                EventListener listener = listener(connection, subs, key, gate);
+                Subscription sub = StreamMessages.PRICE_FEED.equals(stream)
+                        ? engine.subscribeTicks(symbol, options, listener)
+                        : engine.subscribeRegime(symbol, options, listener);
+                subs.put(key, sub);
+                connection.closeOnDisconnect(sub);
+                connection.sendJson(new Ack("subscribed", stream, symbol));
+            }
         } else {
             connection.sendJson(new Ack("subscribed", stream, symbol));
         }
@@ -152,11 +156,14 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
         connection.sendJson(new Ack("unsubscribed", stream, symbol));
     }
 
-    private EventListener listener(WebSocketConnection connection, Map<String, Subscription> subs, String key) {
+    private EventListener listener(WebSocketConnection connection, Map<String, Subscription> subs, String key,
+                                   Object gate) {
         return new EventListener() {
             @Override
             public void onEvent(Event event) {
-                connection.sendJson(toMessage(event));
+                synchronized (gate) {
+                    connection.sendJson(toMessage(event));
+                }
             }
 
             @Override

@@ -351,6 +351,15 @@ class LabRestEndToEndTest {
     }
 
     @Test
+    void openApiDocumentIsServedPubliclyAndMatchesTheRouter() throws Exception {
+        HttpResponse<String> doc = lab.get("/v1/openapi.json", null);
+        assertEquals(200, doc.statusCode());
+        assertEquals("HFThot Research Lab API", json(doc).path("info").path("title").asText());
+        LabOpenApiChecks.everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted(lab.engine);
+        LabOpenApiChecks.everyReferenceResolves();
+    }
+
+    @Test
     void seedRoutesTakeQueryParametersNotPathSegments() throws Exception {
         for (LabRoute route : LabHttpSurface.routes(lab.engine)) {
             assertFalse(route.path().contains("{"), "seed 000 routes take query parameters: " + route.path());
