@@ -67,6 +67,17 @@ class KernelInteropTest {
     }
 
     @Test
+    void manyPagesAndRowGroupsRoundTripThroughKernel() throws Exception {
+        Lakehouse lh = Lakehouse.open(dir, LakehouseOptions.defaults().withClock(clock).withRowGroupRows(70_000));
+        DeltaTable t = lh.createTable("big", TestTables.OHLCV, List.of());
+        ColumnBatch rows = TestTables.bars("BTC-USDT", 0, 200_000);
+        t.append(rows);
+        List<List<Object>> expected = TestTables.values(rows);
+        assertEquals(expected, TestTables.values(t.snapshot().read()));
+        assertEquals(expected, KernelOracle.rows(t.path(), null));
+    }
+
+    @Test
     void weReadWhatKernelWrites() throws Exception {
         Path table = dir.resolve("kernel_table");
         Schema schema = Schema.of(Field.of("id", DataType.LONG), Field.of("name", DataType.STRING), Field.of("px", DataType.DOUBLE),

@@ -161,6 +161,17 @@ public class SqlQueryBenchmark {
         }
     }
 
+    /** The peer's query once, returning a checksum of its rows (for {@link SqlInterleavedComparison}). */
+    double peerOnce() throws SQLException {
+        double sum = 0;
+        try (Statement s = plainDuckDb.createStatement(); ResultSet rs = s.executeQuery(peerQuery)) {
+            while (rs.next()) {
+                sum += rs.getObject(1).hashCode() + rs.getDouble(2) + rs.getDouble(3);
+            }
+        }
+        return sum;
+    }
+
     /** The whole request path with a JSON body. */
     @Benchmark
     public QueryResult engineJson() {

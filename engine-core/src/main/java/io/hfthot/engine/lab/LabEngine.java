@@ -443,7 +443,18 @@ public final class LabEngine implements AutoCloseable {
         if (request.endTime() != null && request.endTime() < 0) {
             throw LabException.invalid("end_time", "end_time must be a Unix ms timestamp >= 0, got " + request.endTime());
         }
-        long start = request.startTime() == null ? end - DEFAULT_BACKTEST_DAYS * DAY_MS : request.startTime();
+        long start;
+        if (request.startTime() == null) {
+            // The default span is a year, shortened to what the tier's history can feed (the first
+            // rebalance needs lookback_days of returns before it).
+            long earliest = access.quotas().earliestAllowed(caller.tier(), nowInstant).toEpochMilli();
+            start = Math.max(end - DEFAULT_BACKTEST_DAYS * DAY_MS, earliest + (long) (lookback + 1) * DAY_MS);
+            if (start > end) {
+                requireDepth(caller, end - (long) (lookback + 1) * DAY_MS, nowInstant, "lookback_days");
+            }
+        } else {
+            start = request.startTime();
+        }
         if (start < 0) {
             throw LabException.invalid("start_time", "start_time must be a Unix ms timestamp >= 0, got " + start);
         }

@@ -4,6 +4,7 @@ import io.hfthot.lakehouse.duckdb.internal.ArrowResultWriter;
 import io.hfthot.lakehouse.duckdb.internal.ConnectionPool;
 import io.hfthot.lakehouse.duckdb.internal.DuckDbErrors;
 import io.hfthot.lakehouse.duckdb.internal.EncodedResult;
+import io.hfthot.lakehouse.duckdb.internal.FileColumnCache;
 import io.hfthot.lakehouse.duckdb.internal.JsonResultWriter;
 import io.hfthot.lakehouse.duckdb.internal.PlannedQuery;
 import io.hfthot.lakehouse.duckdb.internal.PooledConnection;
@@ -54,6 +55,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
 
     private final DuckDbSettings settings;
     private final QueryPlanner planner;
+    private final FileColumnCache fileColumns;
     private final ConnectionPool pool;
     private final ScheduledExecutorService canceller;
     private final BufferAllocator arrowMemory;
@@ -62,6 +64,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
     private DuckDbQueryEngine(DuckDbSettings settings, TableResolver resolver, DuckDBConnection primary) throws SQLException {
         this.settings = settings;
         this.planner = new QueryPlanner(resolver, settings.lakehouseRoot());
+        this.fileColumns = new FileColumnCache(settings.lakehouseRoot());
         this.pool = new ConnectionPool(primary, settings.poolSize(), settings.lakehouseRoot());
         this.canceller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "duckdb-query-timeout");
@@ -141,7 +144,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
         long deadline = started + options.timeout().toNanos();
         PooledConnection connection = pool.acquire(deadline - System.nanoTime());
         try {
-            PlannedQuery plan = planner.plan(sql, connection::serialize);
+            PlannedQuery plan = planner.plan(sql, connection::serialize, files -> fileColumns.columnsOf(files, connection.connection()));
             return execute(connection, plan, options, started, deadline);
         } finally {
             pool.release(connection);

@@ -14,11 +14,19 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -71,6 +79,8 @@ public final class CheckpointFiles {
             .name("metaData").type().optional().type(METADATA)
             .name("protocol").type().optional().type(PROTOCOL)
             .endRecord();
+
+    private static final ParquetReadOptions READ_OPTIONS = org.apache.parquet.HadoopFreeReadOptions.create(LocalCodecFactory.INSTANCE);
 
     private final LogStore store;
 
@@ -150,19 +160,34 @@ public final class CheckpointFiles {
     /**
      * Reads the actions of a checkpoint part (ours or another writer's).
      *
+     * <p>Reading goes through parquet-column's record assembly into example {@link Group}s rather than
+     * {@code AvroParquetReader}: the latter's builder links Hadoop classes ({@code org.apache.hadoop.fs.PathFilter})
+     * even when given an {@code InputFile}, which fails on a Hadoop-free classpath (found by
+     * {@code NoHadoopRuntimeTest}). Only the top-level action columns this module uses are requested.
+     *
      * @throws LakehouseException when the file is not a readable checkpoint
      */
     public List<Action> read(Path path) throws IOException {
         List<Action> out = new ArrayList<>();
-        try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(store.newInputFile(path), conf())
-                .withDataModel(GenericData.get())
-                .withCodecFactory(LocalCodecFactory.INSTANCE)
-                .build()) {
-            GenericRecord rec;
-            while ((rec = r.read()) != null) {
-                Action a = toAction(rec, path);
-                if (a != null) {
-                    out.add(a);
+        try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), READ_OPTIONS)) {
+            MessageType file = reader.getFooter().getFileMetaData().getSchema();
+            List<Type> wanted = new ArrayList<>();
+            for (String f : List.of("add", "remove", "metaData", "protocol")) {
+                if (file.containsField(f)) {
+                    wanted.add(file.getType(f));
+                }
+            }
+            MessageType projection = new MessageType(file.getName(), wanted);
+            reader.setRequestedSchema(projection);
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection, file);
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(projection));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    Action a = toAction(records.read());
+                    if (a != null) {
+                        out.add(a);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -171,97 +196,96 @@ public final class CheckpointFiles {
         return out;
     }
 
-    private static Action toAction(GenericRecord rec, Path path) {
-        GenericRecord add = field(rec, "add");
+    private static Action toAction(Group row) {
+        Group add = group(row, "add");
         if (add != null) {
-            if (field(add, "deletionVector") != null) {
-                return new Action.AddFile(str(add, "path"), map(add.get("partitionValues")), lng(add, "size", 0),
-                        lng(add, "modificationTime", 0), bool(add, "dataChange", true), str(add, "stats"),
-                        dvId(field(add, "deletionVector")));
-            }
-            return new Action.AddFile(str(add, "path"), map(add.get("partitionValues")), lng(add, "size", 0),
-                    lng(add, "modificationTime", 0), bool(add, "dataChange", true), str(add, "stats"), null);
+            return new Action.AddFile(str(add, "path"), map(group(add, "partitionValues")), lng(add, "size", 0),
+                    lng(add, "modificationTime", 0), bool(add, "dataChange", true), str(add, "stats"),
+                    dvId(group(add, "deletionVector")));
         }
-        GenericRecord rm = field(rec, "remove");
+        Group rm = group(row, "remove");
         if (rm != null) {
-            Long size = has(rm, "size") && rm.get("size") != null ? ((Number) rm.get("size")).longValue() : null;
+            Long size = present(rm, "size") ? rm.getLong("size", 0) : null;
             return new Action.RemoveFile(str(rm, "path"), lng(rm, "deletionTimestamp", 0), bool(rm, "dataChange", true),
-                    map(rm.get("partitionValues")), size, dvId(field(rm, "deletionVector")));
+                    map(group(rm, "partitionValues")), size, dvId(group(rm, "deletionVector")));
         }
-        GenericRecord m = field(rec, "metaData");
+        Group m = group(row, "metaData");
         if (m != null) {
-            List<String> parts = new ArrayList<>();
-            Object pc = m.get("partitionColumns");
-            if (pc instanceof Collection<?> c) {
-                for (Object o : c) {
-                    parts.add(o instanceof GenericRecord g ? String.valueOf(g.get(0)) : String.valueOf(o));
-                }
-            }
-            GenericRecord format = field(m, "format");
-            Map<String, String> config = map(m.get("configuration"));
+            Group format = group(m, "format");
+            Map<String, String> config = map(group(m, "configuration"));
             config.values().removeIf(v -> v == null);
             return new Action.Metadata(str(m, "id"), str(m, "name"), str(m, "description"),
-                    format == null ? "parquet" : String.valueOf(format.get("provider")), str(m, "schemaString"), parts,
-                    config, has(m, "createdTime") && m.get("createdTime") != null ? ((Number) m.get("createdTime")).longValue() : null);
+                    format == null || !present(format, "provider") ? "parquet" : format.getString("provider", 0),
+                    str(m, "schemaString"), list(group(m, "partitionColumns")), config,
+                    present(m, "createdTime") ? m.getLong("createdTime", 0) : null);
         }
-        GenericRecord p = field(rec, "protocol");
+        Group p = group(row, "protocol");
         if (p != null) {
-            return new Action.Protocol(((Number) p.get("minReaderVersion")).intValue(), ((Number) p.get("minWriterVersion")).intValue(),
-                    strings(has(p, "readerFeatures") ? p.get("readerFeatures") : null),
-                    strings(has(p, "writerFeatures") ? p.get("writerFeatures") : null));
+            List<String> rf = present(p, "readerFeatures") ? list(group(p, "readerFeatures")) : null;
+            List<String> wf = present(p, "writerFeatures") ? list(group(p, "writerFeatures")) : null;
+            return new Action.Protocol(p.getInteger("minReaderVersion", 0), p.getInteger("minWriterVersion", 0), rf, wf);
         }
         return null;
     }
 
-    private static String dvId(GenericRecord dv) {
+    private static boolean present(Group g, String field) {
+        return g.getType().containsField(field) && g.getFieldRepetitionCount(field) > 0;
+    }
+
+    private static Group group(Group g, String field) {
+        return present(g, field) ? g.getGroup(field, 0) : null;
+    }
+
+    private static String str(Group g, String field) {
+        return present(g, field) ? g.getString(field, 0) : null;
+    }
+
+    private static long lng(Group g, String field, long dflt) {
+        return present(g, field) ? g.getLong(field, 0) : dflt;
+    }
+
+    private static boolean bool(Group g, String field, boolean dflt) {
+        return present(g, field) ? g.getBoolean(field, 0) : dflt;
+    }
+
+    private static String dvId(Group dv) {
         if (dv == null) {
             return null;
         }
-        String id = String.valueOf(dv.get("storageType")) + dv.get("pathOrInlineDv");
-        Object off = has(dv, "offset") ? dv.get("offset") : null;
-        return off == null ? id : id + "@" + off;
+        String id = str(dv, "storageType") + str(dv, "pathOrInlineDv");
+        return present(dv, "offset") ? id + "@" + dv.getInteger("offset", 0) : id;
     }
 
-    private static boolean has(GenericRecord r, String f) {
-        return r.getSchema().getField(f) != null;
-    }
-
-    private static GenericRecord field(GenericRecord r, String f) {
-        return has(r, f) && r.get(f) instanceof GenericRecord g ? g : null;
-    }
-
-    private static String str(GenericRecord r, String f) {
-        Object v = has(r, f) ? r.get(f) : null;
-        return v == null ? null : v.toString();
-    }
-
-    private static long lng(GenericRecord r, String f, long dflt) {
-        Object v = has(r, f) ? r.get(f) : null;
-        return v == null ? dflt : ((Number) v).longValue();
-    }
-
-    private static boolean bool(GenericRecord r, String f, boolean dflt) {
-        Object v = has(r, f) ? r.get(f) : null;
-        return v == null ? dflt : (Boolean) v;
-    }
-
-    private static Map<String, String> map(Object o) {
+    /** A Parquet MAP group: one repeated key/value group holding key and (optional) value. */
+    private static Map<String, String> map(Group m) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (o instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put(String.valueOf(e.getKey()), e.getValue() == null ? null : e.getValue().toString());
-            }
+        if (m == null || m.getType().getFieldCount() == 0) {
+            return out;
+        }
+        int n = m.getFieldRepetitionCount(0);
+        for (int i = 0; i < n; i++) {
+            Group kv = m.getGroup(0, i);
+            String value = kv.getFieldRepetitionCount(1) > 0 ? kv.getString(1, 0) : null;
+            out.put(kv.getString(0, 0), value);
         }
         return out;
     }
 
-    private static List<String> strings(Object o) {
-        if (!(o instanceof Collection<?> c)) {
-            return null;
-        }
+    /** A Parquet LIST: three-level (repeated group with one element) or legacy two-level (repeated primitive). */
+    private static List<String> list(Group l) {
         List<String> out = new ArrayList<>();
-        for (Object x : c) {
-            out.add(x instanceof GenericRecord g ? String.valueOf(g.get(0)) : String.valueOf(x));
+        if (l == null || l.getType().getFieldCount() == 0) {
+            return out;
+        }
+        boolean twoLevel = l.getType().getType(0).isPrimitive();
+        int n = l.getFieldRepetitionCount(0);
+        for (int i = 0; i < n; i++) {
+            if (twoLevel) {
+                out.add(l.getString(0, i));
+            } else {
+                Group e = l.getGroup(0, i);
+                out.add(e.getFieldRepetitionCount(0) > 0 ? e.getString(0, 0) : null);
+            }
         }
         return out;
     }

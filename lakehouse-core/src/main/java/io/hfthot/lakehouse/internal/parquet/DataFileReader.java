@@ -18,7 +18,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
@@ -37,9 +36,7 @@ import org.apache.parquet.schema.Type;
  * as INT64 millis/micros/nanos or legacy INT96 (Spark's default before 3.x) are converted to microseconds.
  */
 public final class DataFileReader {
-    private static final ParquetReadOptions OPTIONS = ParquetReadOptions.builder(new PlainParquetConfiguration())
-            .withCodecFactory(LocalCodecFactory.INSTANCE)
-            .build();
+    private static final ParquetReadOptions OPTIONS = org.apache.parquet.HadoopFreeReadOptions.create(LocalCodecFactory.INSTANCE);
 
     private final LogStore store;
 

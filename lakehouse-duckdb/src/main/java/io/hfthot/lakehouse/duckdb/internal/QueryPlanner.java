@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,11 +62,12 @@ public final class QueryPlanner {
      * Plans {@code sql}.
      *
      * @param sql        the user's query
-     * @param serializer runs DuckDB's {@code json_serialize_sql} on a query text and returns the JSON
+     * @param serializer  runs DuckDB's {@code json_serialize_sql} on a query text and returns the JSON
+     * @param fileColumns gives the lower-cased top-level column names of data files
      * @return the executable SQL and the snapshots it reads
      * @throws QueryException when the query is refused or invalid
      */
-    public PlannedQuery plan(String sql, UnaryOperator<String> serializer) {
+    public PlannedQuery plan(String sql, UnaryOperator<String> serializer, Function<List<Path>, Map<Path, Set<String>>> fileColumns) {
         Objects.requireNonNull(sql, "sql");
         CheckedQuery query = checkedQueries.get(sql);
         if (query == null) {
@@ -75,7 +77,7 @@ public final class QueryPlanner {
             }
             checkedQueries.put(sql, query);
         }
-        return rewrite(sql, query);
+        return rewrite(sql, query, fileColumns);
     }
 
     /** Token checks, DuckDB's parser and the syntax-tree checks: a pure function of the text. */
@@ -88,7 +90,7 @@ public final class QueryPlanner {
         return new CheckedQuery(List.copyOf(tokens), List.copyOf(clauses), List.copyOf(astRefs), end);
     }
 
-    private PlannedQuery rewrite(String sql, CheckedQuery query) {
+    private PlannedQuery rewrite(String sql, CheckedQuery query, Function<List<Path>, Map<Path, Set<String>>> fileColumns) {
         List<SqlToken> tokens = query.tokens();
         List<TimeTravelClause> clauses = query.clauses();
         List<AstTableRef> astRefs = query.astRefs();
@@ -124,9 +126,8 @@ public final class QueryPlanner {
                 usedClauses.add(first);
             }
             TableRef tableRef = new TableRef(ref.schema(), ref.table(), timeTravel);
-            ResolvedTable table = resolved.computeIfAbsent(tableRef, this::resolve);
-            String scan = ScanSqlBuilder.scan(table, root) + (ref.hasAlias() ? "" : " AS " + ScanSqlBuilder.quoteIdentifier(ref.table()));
-            splices.add(new Splice(tokens.get(first).start(), tokens.get(last).end(), scan));
+            resolved.computeIfAbsent(tableRef, this::resolve);
+            splices.add(new Splice(tokens.get(first).start(), tokens.get(last).end(), tableRef, ref.hasAlias()));
         }
         for (TimeTravelClause clause : clauses) {
             if (!usedClauses.contains(clause.nameStartToken())) {
@@ -135,9 +136,14 @@ public final class QueryPlanner {
                         + ", which is not a table reference; write it after a table in FROM or JOIN");
             }
         }
+        List<Path> files = new ArrayList<>();
+        resolved.values().forEach(table -> table.files().forEach(file -> files.add(file.path())));
+        Map<Path, Set<String>> columnsByFile = files.isEmpty() ? Map.of() : fileColumns.apply(files);
+        Map<TableRef, String> scans = new HashMap<>();
+        resolved.forEach((ref, table) -> scans.put(ref, ScanSqlBuilder.scan(table, root, columnsByFile)));
         List<SnapshotRead> snapshots = new ArrayList<>();
         resolved.forEach((ref, table) -> snapshots.add(new SnapshotRead(ref, table.version(), table.files().size())));
-        return new PlannedQuery(splice(sql.substring(0, end), splices), snapshots);
+        return new PlannedQuery(splice(sql.substring(0, end), splices, scans), snapshots);
     }
 
     private ResolvedTable resolve(TableRef ref) {
@@ -169,19 +175,22 @@ public final class QueryPlanner {
         return out.toString();
     }
 
-    private static String splice(String sql, List<Splice> splices) {
+    private static String splice(String sql, List<Splice> splices, Map<TableRef, String> scans) {
         List<Splice> ordered = new ArrayList<>(splices);
         ordered.sort(Comparator.comparingInt(Splice::from));
         StringBuilder out = new StringBuilder(sql.length() + 512 * splices.size());
         int copied = 0;
         for (Splice s : ordered) {
-            out.append(sql, copied, s.from()).append(s.replacement());
+            out.append(sql, copied, s.from()).append(scans.get(s.table()));
+            if (!s.hasAlias()) {
+                out.append(" AS ").append(ScanSqlBuilder.quoteIdentifier(s.table().table()));
+            }
             copied = s.to();
         }
         return out.append(sql, copied, sql.length()).toString();
     }
 
-    private record Splice(int from, int to, String replacement) {
+    private record Splice(int from, int to, TableRef table, boolean hasAlias) {
     }
 
     /** The outcome of the text-only checks, reused when the same text comes again. */

@@ -5,25 +5,29 @@ import io.hfthot.lakehouse.duckdb.ResolvedTable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the DuckDB relation that reads one resolved snapshot.
  *
- * <p>Shape, for a table with columns {@code ts, symbol (partition), close}:
+ * <p>Shape, for a table with columns {@code ts, symbol (partition), close, trades (added later)}:
  * <pre>
- * (SELECT "ts", "symbol", "close" FROM (
- *    SELECT CAST(NULL AS TIMESTAMPTZ) AS "ts", CAST(NULL AS VARCHAR) AS "symbol", CAST(NULL AS DOUBLE) AS "close" WHERE false
- *    UNION ALL BY NAME SELECT *, CAST('BTC-USDT' AS VARCHAR) AS "symbol"
- *        FROM read_parquet(['.../a.parquet'], union_by_name = true, hive_partitioning = false)
- *    UNION ALL BY NAME ...one branch per distinct partition tuple...))
+ * (SELECT "ts", CAST('BTC-USDT' AS VARCHAR) AS "symbol", "close", CAST(NULL AS BIGINT) AS "trades"
+ *    FROM read_parquet(['.../a.parquet'], hive_partitioning = false)
+ *  UNION ALL
+ *  SELECT "ts", CAST('SOL-USDT' AS VARCHAR) AS "symbol", "close", "trades"
+ *    FROM read_parquet(['.../b.parquet'], hive_partitioning = false))
  * </pre>
- * The zero-row typed branch gives an empty table its columns and types, and {@code UNION ALL BY NAME} fills
- * columns missing from older files (schema evolution) with NULL. Partition values are typed constants because
- * Delta keeps them in the log, not in the files; constant branches let DuckDB's optimizer drop whole partitions
- * on a filter such as {@code symbol = 'ETH-USDT'}.
+ * One branch per distinct partition tuple, each with the table's columns in schema order: partition values as
+ * typed constants (Delta keeps them in the log, not in the files; constants let DuckDB's optimizer drop whole
+ * partitions on a filter such as {@code symbol = 'ETH-USDT'}); a column no file of the branch has (added to the
+ * table later) as a typed NULL; {@code union_by_name} only when the branch's files differ in their columns. An
+ * empty snapshot is a typed zero-row relation, so its columns still exist.
  */
 public final class ScanSqlBuilder {
 
@@ -33,40 +37,73 @@ public final class ScanSqlBuilder {
     /**
      * The parenthesized relation reading {@code table}.
      *
-     * @param table the resolved snapshot
-     * @param root  the lakehouse root every data file must lie under
+     * @param table       the resolved snapshot
+     * @param root        the lakehouse root every data file must lie under
+     * @param fileColumns the lower-cased top-level column names of each data file
      * @throws QueryExecutionException when the resolver returned a file outside the root or a path DuckDB would glob
      */
-    public static String scan(ResolvedTable table, Path root) {
+    public static String scan(ResolvedTable table, Path root, Map<Path, Set<String>> fileColumns) {
         StringBuilder sql = new StringBuilder(256 + 96 * table.files().size());
-        sql.append("(SELECT ");
-        appendList(sql, table.columns().stream().map(c -> quoteIdentifier(c.name())).toList());
-        sql.append(" FROM (SELECT ");
-        appendList(sql, table.columns().stream()
-                .map(c -> "CAST(NULL AS " + DeltaTypes.toDuckDb(c.type()) + ") AS " + quoteIdentifier(c.name())).toList());
-        sql.append(" WHERE false");
-        for (Map.Entry<List<String>, List<Path>> group : groupByPartition(table).entrySet()) {
-            sql.append(" UNION ALL BY NAME SELECT *");
-            List<String> values = group.getKey();
-            for (int i = 0; i < values.size(); i++) {
-                String name = table.partitionColumns().get(i);
-                String type = DeltaTypes.toDuckDb(typeOf(table, name));
-                String value = values.get(i);
-                sql.append(", CAST(").append(value == null ? "NULL" : quoteString(value)).append(" AS ").append(type)
-                        .append(") AS ").append(quoteIdentifier(name));
-            }
-            sql.append(" FROM read_parquet([");
-            List<String> paths = new ArrayList<>();
-            for (Path file : group.getValue()) {
-                paths.add(quoteString(checkedPath(file, root)));
-            }
-            appendList(sql, paths);
-            // hive_partitioning is off: read_parquet would otherwise guess columns from "symbol=..." directories,
-            // while Delta's partition values are those of the log.
-            sql.append("], union_by_name = true, hive_partitioning = false)");
+        sql.append('(');
+        if (table.files().isEmpty()) {
+            sql.append("SELECT ");
+            appendList(sql, table.columns().stream()
+                    .map(c -> "CAST(NULL AS " + DeltaTypes.toDuckDb(c.type()) + ") AS " + quoteIdentifier(c.name())).toList());
+            sql.append(" WHERE false");
         }
-        sql.append("))");
-        return sql.toString();
+        boolean first = true;
+        for (Map.Entry<List<String>, List<Path>> group : groupByPartition(table).entrySet()) {
+            if (!first) {
+                sql.append(" UNION ALL ");
+            }
+            first = false;
+            appendBranch(sql, table, group.getKey(), group.getValue(), root, fileColumns);
+        }
+        return sql.append(')').toString();
+    }
+
+    private static void appendBranch(StringBuilder sql, ResolvedTable table, List<String> partitionValues, List<Path> files,
+                                     Path root, Map<Path, Set<String>> fileColumns) {
+        Set<String> present = new HashSet<>();
+        Set<String> firstFile = null;
+        boolean sameColumns = true;
+        for (Path file : files) {
+            Set<String> columns = fileColumns.get(file);
+            if (columns == null) {
+                throw new IllegalStateException("no column list for data file " + file);
+            }
+            present.addAll(columns);
+            if (firstFile == null) {
+                firstFile = columns;
+            } else if (!firstFile.equals(columns)) {
+                sameColumns = false;
+            }
+        }
+        List<String> select = new ArrayList<>();
+        for (ResolvedTable.Column column : table.columns()) {
+            int partition = table.partitionColumns().indexOf(column.name());
+            String name = quoteIdentifier(column.name());
+            if (partition >= 0) {
+                String value = partitionValues.get(partition);
+                select.add("CAST(" + (value == null ? "NULL" : quoteString(value)) + " AS " + DeltaTypes.toDuckDb(column.type())
+                        + ") AS " + name);
+            } else if (present.contains(column.name().toLowerCase(Locale.ROOT))) {
+                select.add(name);
+            } else {
+                select.add("CAST(NULL AS " + DeltaTypes.toDuckDb(column.type()) + ") AS " + name);
+            }
+        }
+        sql.append("SELECT ");
+        appendList(sql, select);
+        sql.append(" FROM read_parquet([");
+        List<String> paths = new ArrayList<>();
+        for (Path file : files) {
+            paths.add(quoteString(checkedPath(file, root)));
+        }
+        appendList(sql, paths);
+        // hive_partitioning is off: read_parquet would otherwise guess columns from "symbol=..." directories,
+        // while Delta's partition values are those of the log.
+        sql.append("], hive_partitioning = false").append(sameColumns ? "" : ", union_by_name = true").append(')');
     }
 
     private static Map<List<String>, List<Path>> groupByPartition(ResolvedTable table) {
@@ -81,16 +118,12 @@ public final class ScanSqlBuilder {
         return groups;
     }
 
-    private static String typeOf(ResolvedTable table, String column) {
-        for (ResolvedTable.Column c : table.columns()) {
-            if (c.name().equals(column)) {
-                return c.type();
-            }
-        }
-        throw new IllegalStateException("no column " + column);
-    }
-
-    private static String checkedPath(Path file, Path root) {
+    /**
+     * The normalized path of a data file as DuckDB will see it.
+     *
+     * @throws QueryExecutionException for a file outside the root or a path with glob characters
+     */
+    static String checkedPath(Path file, Path root) {
         Path normalized = file.toAbsolutePath().normalize();
         if (!normalized.startsWith(root)) {
             throw new QueryExecutionException("the table resolver returned a data file outside the lakehouse root: " + file);
