@@ -52,6 +52,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
     private final Clock clock;
     private final JsonCodec codec;
     private final SubscriptionOptions options;
+    private final Map<String, EncodedTick> lastTick = new ConcurrentHashMap<>();
 
     /**
      * Creates the endpoint.
@@ -162,7 +163,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
             @Override
             public void onEvent(Event event) {
                 synchronized (gate) {
-                    connection.sendJson(toMessage(event));
+                    connection.send(encode(event));
                 }
             }
 
@@ -179,13 +180,29 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
         };
     }
 
-    private Object toMessage(Event event) {
-        if (event.payload() instanceof TickMessage t) {
-            long queuedUs = Math.max(0, Duration.between(event.publishedAt(), clock.instant()).toNanos() / 1000);
-            return new PriceTick(TickMessage.TYPE, t.symbol(), t.price(), t.qty(), t.side(), t.tsMs(),
-                    t.latencyUs() + queuedUs);
+    /**
+     * Encodes an event for one subscriber. Every subscriber of a topic receives the same {@link Event}, so
+     * the JSON is built once per event and only {@code latency_us}, which is measured at each send, is
+     * appended per subscriber: with 100 subscribers this saves 99 Jackson encodings per tick.
+     */
+    private String encode(Event event) {
+        if (!(event.payload() instanceof TickMessage t)) {
+            return codec.encodeToString(event.payload());
         }
-        return event.payload();
+        EncodedTick cached = lastTick.get(event.topic());
+        if (cached == null || cached.event != event) {
+            // PriceTick's last component is latency_us, so its encoding with 0 ends in "latency_us":0}.
+            String full = codec.encodeToString(new PriceTick(TickMessage.TYPE, t.symbol(), t.price(), t.qty(),
+                    t.side(), t.tsMs(), 0));
+            cached = new EncodedTick(event, full.substring(0, full.length() - 2), t.latencyUs());
+            lastTick.put(event.topic(), cached);
+        }
+        long queuedUs = Math.max(0, Duration.between(event.publishedAt(), clock.instant()).toNanos() / 1000);
+        return cached.prefix + (cached.engineLatencyUs + queuedUs) + "}";
+    }
+
+    /** The encoding of the latest tick of a topic, without its latency value. */
+    private record EncodedTick(Event event, String prefix, long engineLatencyUs) {
     }
 
     private static String stream(Command command) {
