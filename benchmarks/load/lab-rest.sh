@@ -35,7 +35,9 @@ grep -q "lab load server ready" "$LOG" || { echo "lab load server did not start"
 KEY=$(sed -n 's/.* key \(hft_[A-Za-z0-9_-]*\).*/\1/p' "$LOG" | head -1)
 
 REGIME="/v1/signals/regime?symbol=BTC-USDT"
-OHLCV="/v1/market/ohlcv?symbol=BTC-USDT&interval=5m&limit=100"
+# An explicit start_time (8 hours back): the engine's default start overflows for unlimited-depth
+# (Enterprise) keys at the time of writing, and the load key must be Enterprise to have no REST window.
+OHLCV="/v1/market/ohlcv?symbol=BTC-USDT&interval=5m&limit=100&start_time=$(( $(date +%s%3N) - 8 * 3600 * 1000 ))"
 STATIC="/bench/static"
 
 run() {  # $1 = label, $2 = path; prints "label req/s p50 p99"

@@ -360,6 +360,26 @@ class LabRestEndToEndTest {
     }
 
     @Test
+    void bannerPrintsWhereToGoAndOneDemoKeyPerTier() throws Exception {
+        List<io.hfthot.engine.lab.api.GeneratedKey> keys = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            HttpResponse<String> r = lab.post("/v1/keys", ent, "{\"tier\":\"" + tier.id() + "\"}");
+            keys.add(io.hfthot.adapters.http.JsonCodec.standard().decode(r.body(), io.hfthot.engine.lab.api.GeneratedKey.class));
+        }
+        List<String> lines = LabHttpSurface.banner(lab.base, keys);
+        String text = String.join("\n", lines);
+        assertTrue(text.contains(lab.base + "/v1/openapi.json"), text);
+        assertTrue(text.contains(lab.base.replace("http://", "ws://") + "/v1/stream?api_key="), text);
+        for (int i = 0; i < keys.size(); i++) {
+            String line = lines.get(lines.size() - keys.size() + i);
+            assertTrue(line.contains(Tier.values()[i].displayName()) && line.endsWith(keys.get(i).apiKey()), line);
+            String key = line.substring(line.lastIndexOf(' ') + 1);
+            assertEquals(200, lab.get("/v1/account/usage", key).statusCode(), "printed key works: " + line);
+        }
+        assertTrue(LabHttpSurface.banner(lab.base, List.of()).get(2).contains("no demo keys"));
+    }
+
+    @Test
     void seedRoutesTakeQueryParametersNotPathSegments() throws Exception {
         for (LabRoute route : LabHttpSurface.routes(lab.engine)) {
             assertFalse(route.path().contains("{"), "seed 000 routes take query parameters: " + route.path());
