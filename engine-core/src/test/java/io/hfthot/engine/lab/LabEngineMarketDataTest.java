@@ -97,6 +97,10 @@ class LabEngineMarketDataTest {
         assertEquals(LabErrorCode.TIER_REQUIRED, e.code());
         assertEquals("start_time", e.parameter().orElseThrow());
         assertEquals(Tier.HOBBYIST, e.requiredTier().orElseThrow());
+        LabException old = assertThrows(LabException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
+                new OhlcvRequest("BTC-USDT", "1h", null, sixtyDaysAgo, null)));
+        assertEquals(LabErrorCode.TIER_REQUIRED, old.code());
+        assertEquals("end_time", old.parameter().orElseThrow());
         OhlcvResponse hob = engine.ohlcv(LabFixtures.caller(Tier.HOBBYIST),
                 new OhlcvRequest("BTC-USDT", "1d", sixtyDaysAgo, null, null));
         assertTrue(hob.bars().size() >= 59);
