@@ -3,14 +3,18 @@ package io.hfthot.adapters.http.lab;
 import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.HttpSurface;
 import io.hfthot.adapters.http.JsonCodec;
+import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.access.AccessControl;
 import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.api.GeneratedKey;
 import io.hfthot.engine.quota.Feature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,6 +93,31 @@ public final class LabHttpSurface {
      */
     public static List<LabRoute> routes(LabEngine engine) {
         return new LabRoutes(engine, openApiDocument()).routes();
+    }
+
+    /**
+     * Returns the lines a server prints at start so a fresh install works at once: where the API listens,
+     * where its OpenAPI document and WebSocket are, and the demo keys (one per tier) to try it with.
+     *
+     * @param baseUri  the listener's base URI, e.g. {@code http://127.0.0.1:8080}
+     * @param demoKeys the demo keys ({@code engine.demoKeys()}), possibly empty
+     * @return the lines, without trailing newlines
+     */
+    public static List<String> banner(String baseUri, List<GeneratedKey> demoKeys) {
+        Objects.requireNonNull(baseUri, "baseUri");
+        List<String> lines = new ArrayList<>();
+        String ws = baseUri.replaceFirst("^http", "ws");
+        lines.add("HFThot API (seed 000)  " + baseUri + "/v1/   OpenAPI " + baseUri + OPENAPI_PATH);
+        lines.add("  WebSocket            " + ws + STREAM_PATH + "?api_key=<key>");
+        if (demoKeys.isEmpty()) {
+            lines.add("  no demo keys: create one with POST /v1/keys or the key service");
+        } else {
+            lines.add("  demo API keys (send as X-HFThot-API-Key):");
+            for (GeneratedKey k : demoKeys) {
+                lines.add(String.format(Locale.ROOT, "    %-13s %s", Tier.parse(k.tier()).displayName(), k.apiKey()));
+            }
+        }
+        return List.copyOf(lines);
     }
 
     /**

@@ -78,7 +78,7 @@ public final class LabRoutes {
         r.add(get("/v1/lakehouse/versions", Feature.LAKEHOUSE_SQL, q ->
                 Response.ok(engine.versions(table(q.query())))));
         r.add(get("/v1/lakehouse/read", Feature.LAKEHOUSE_SQL, this::read));
-        r.add(get("/v1/account/usage", null, q -> Response.ok(engine.usage(LabAccessFilter.principal(q)).fields())));
+        r.add(get("/v1/account/usage", null, q -> Response.ok(engine.usage(LabAccessFilter.principal(q)))));
         r.add(post("/v1/keys", null, this::generateKey));
         r.add(new LabRoute("GET", "/v1/openapi.json", false, Optional.empty(),
                 q -> Response.bytes(200, "application/json", openApi)));

@@ -52,6 +52,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
     private final Clock clock;
     private final JsonCodec codec;
     private final SubscriptionOptions options;
+    private final Map<String, EncodedTick> lastTick = new ConcurrentHashMap<>();
 
     /**
      * Creates the endpoint.
@@ -129,14 +130,18 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
                 throw ApiException.invalid("a connection holds at most " + MAX_SUBSCRIPTIONS
                         + " subscriptions; unsubscribe first");
             }
-            // The ack is queued before the subscription exists, so it always precedes the stream's events.
-            connection.sendJson(new Ack("subscribed", stream, symbol));
-            EventListener listener = listener(connection, subs, key);
-            Subscription sub = StreamMessages.PRICE_FEED.equals(stream)
-                    ? engine.subscribeTicks(symbol, options, listener)
-                    : engine.subscribeRegime(symbol, options, listener);
-            subs.put(key, sub);
-            connection.closeOnDisconnect(sub);
+            // Subscribe first (so nothing published after the client reads the ack is missed), but hold the
+            // gate until the ack is queued, so the stream's first event cannot overtake its ack.
+            Object gate = new Object();
+            synchronized (gate) {
+                EventListener listener = listener(connection, subs, key, gate);
+                Subscription sub = StreamMessages.PRICE_FEED.equals(stream)
+                        ? engine.subscribeTicks(symbol, options, listener)
+                        : engine.subscribeRegime(symbol, options, listener);
+                subs.put(key, sub);
+                connection.closeOnDisconnect(sub);
+                connection.sendJson(new Ack("subscribed", stream, symbol));
+            }
         } else {
             connection.sendJson(new Ack("subscribed", stream, symbol));
         }
@@ -152,11 +157,14 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
         connection.sendJson(new Ack("unsubscribed", stream, symbol));
     }
 
-    private EventListener listener(WebSocketConnection connection, Map<String, Subscription> subs, String key) {
+    private EventListener listener(WebSocketConnection connection, Map<String, Subscription> subs, String key,
+                                   Object gate) {
         return new EventListener() {
             @Override
             public void onEvent(Event event) {
-                connection.sendJson(toMessage(event));
+                synchronized (gate) {
+                    connection.send(encode(event));
+                }
             }
 
             @Override
@@ -172,13 +180,29 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
         };
     }
 
-    private Object toMessage(Event event) {
-        if (event.payload() instanceof TickMessage t) {
-            long queuedUs = Math.max(0, Duration.between(event.publishedAt(), clock.instant()).toNanos() / 1000);
-            return new PriceTick(TickMessage.TYPE, t.symbol(), t.price(), t.qty(), t.side(), t.tsMs(),
-                    t.latencyUs() + queuedUs);
+    /**
+     * Encodes an event for one subscriber. Every subscriber of a topic receives the same {@link Event}, so
+     * the JSON is built once per event and only {@code latency_us}, which is measured at each send, is
+     * appended per subscriber: with 100 subscribers this saves 99 Jackson encodings per tick.
+     */
+    private String encode(Event event) {
+        if (!(event.payload() instanceof TickMessage t)) {
+            return codec.encodeToString(event.payload());
         }
-        return event.payload();
+        EncodedTick cached = lastTick.get(event.topic());
+        if (cached == null || cached.event != event) {
+            // PriceTick's last component is latency_us, so its encoding with 0 ends in "latency_us":0}.
+            String full = codec.encodeToString(new PriceTick(TickMessage.TYPE, t.symbol(), t.price(), t.qty(),
+                    t.side(), t.tsMs(), 0));
+            cached = new EncodedTick(event, full.substring(0, full.length() - 2), t.latencyUs());
+            lastTick.put(event.topic(), cached);
+        }
+        long queuedUs = Math.max(0, Duration.between(event.publishedAt(), clock.instant()).toNanos() / 1000);
+        return cached.prefix + (cached.engineLatencyUs + queuedUs) + "}";
+    }
+
+    /** The encoding of the latest tick of a topic, without its latency value. */
+    private record EncodedTick(Event event, String prefix, long engineLatencyUs) {
     }
 
     private static String stream(Command command) {
