@@ -277,7 +277,7 @@ public final class LabEngine implements AutoCloseable {
             requireDepth(caller, start, nowInstant, "start_time");
         } else {
             start = end - DEFAULT_BARS_BACK * interval.millis();
-            long earliest = access.quotas().earliestAllowed(caller.tier(), nowInstant).toEpochMilli();
+            long earliest = earliestAllowedMs(caller, nowInstant);
             if (end < earliest) {
                 // The whole requested window lies beyond the tier's history: say so rather than answer empty.
                 requireDepth(caller, end, nowInstant, "end_time");
@@ -454,7 +454,7 @@ public final class LabEngine implements AutoCloseable {
         if (request.startTime() == null) {
             // The default span is a year, shortened to what the tier's history can feed (the first
             // rebalance needs lookback_days of returns before it).
-            long earliest = access.quotas().earliestAllowed(caller.tier(), nowInstant).toEpochMilli();
+            long earliest = earliestAllowedMs(caller, nowInstant);
             start = Math.max(end - DEFAULT_BACKTEST_DAYS * DAY_MS, earliest + (long) (lookback + 1) * DAY_MS);
             if (start > end) {
                 requireDepth(caller, end - (long) (lookback + 1) * DAY_MS, nowInstant, "lookback_days");
@@ -817,6 +817,15 @@ public final class LabEngine implements AutoCloseable {
             }
         }
         return new DailyCloses(symbols, times, closes);
+    }
+
+    /**
+     * The earliest bar time the caller's tier may read, in Unix ms. An unbounded tier (Enterprise) reports
+     * {@link Instant#MIN}, which has no millisecond value; market data starts at the Unix epoch anyway.
+     */
+    private long earliestAllowedMs(Principal caller, Instant now) {
+        Instant earliest = access.quotas().earliestAllowed(caller.tier(), now);
+        return earliest.isBefore(Instant.EPOCH) ? 0L : earliest.toEpochMilli();
     }
 
     private void requireDepth(Principal caller, long startMs, Instant now, String parameter) {

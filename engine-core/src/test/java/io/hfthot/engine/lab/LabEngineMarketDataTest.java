@@ -111,6 +111,16 @@ class LabEngineMarketDataTest {
     }
 
     @Test
+    void anUnboundedTierTakesTheDefaultStartWithoutOverflow() {
+        OhlcvResponse ent = engine.ohlcv(LabFixtures.caller(Tier.ENTERPRISE),
+                new OhlcvRequest("BTC-USDT", "1d", null, null, null));
+        OhlcvResponse pro = engine.ohlcv(LabFixtures.caller(Tier.PROFESSIONAL),
+                new OhlcvRequest("BTC-USDT", "1d", null, null, null));
+        assertFalse(ent.bars().isEmpty());
+        assertTrue(ent.bars().size() >= pro.bars().size(), "Enterprise sees at least what Professional sees");
+    }
+
+    @Test
     void badParametersAreInvalidParamsNamingTheParameter() {
         var pro = LabFixtures.caller(Tier.PROFESSIONAL);
         assertInvalid("symbol", () -> engine.ohlcv(pro, new OhlcvRequest("DOGE-EUR", "1m", null, null, null)));
