@@ -261,10 +261,9 @@ public final class ReferenceServer implements AutoCloseable {
         }
         lines.add(String.format("%-24s %s%s", "HFThot gRPC", (grpc.isTls() ? "https://" : "http://")
                 + config.bindHost() + ":" + grpc.port(), "  hfthot.v1 Market/Signal/PortfolioService"));
-        var keys = lab.demoKeys();
-        if (!keys.isEmpty()) {
-            lines.add("demo API keys (X-HFThot-API-Key; also in " + dataDir.resolve("demo-keys.txt") + "):");
-            keys.forEach(k -> lines.add(String.format("  %-14s %s", k.tier(), k.apiKey())));
+        lines.addAll(LabHttpSurface.banner(baseUri(Surface.HFTHOT), lab.demoKeys()));
+        if (!lab.demoKeys().isEmpty()) {
+            lines.add("  (demo keys are kept in " + dataDir.resolve("demo-keys.txt") + ")");
         }
         return lines;
     }
