@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Feeds one {@link io.hfthot.engine.events.EventBus} subscription into one gRPC server stream, writing only while the transport says
- * the client can take more.
+ * Feeds one {@link io.hfthot.engine.events.EventBus} subscription into one gRPC server stream, writing
+ * only while the transport says the client can take more.
  *
  * <p>Why not simply call {@code onNext} for every event: grpc-java queues every message handed to a
  * stream whose client has stopped reading, without bound. This bridge instead honours
