@@ -25,6 +25,12 @@ import java.util.Objects;
  * shared with WebSocket streams) until it ends.
  */
 public final class LabGrpcServices {
+    /**
+     * Class-path location of the proto file the services implement (seed 000's {@code hfthot.proto}), for
+     * servers that hand the contract to clients: {@code LabGrpcServices.class.getResourceAsStream(PROTO_RESOURCE)}.
+     */
+    public static final String PROTO_RESOURCE = "/hfthot.proto";
+
     /** Full method names of the rpcs that need a feature beyond gRPC access. */
     static final Map<String, Feature> METHOD_FEATURES = Map.of(
             SignalServiceGrpc.getGetMFGPriceMethod().getFullMethodName(), Feature.MFG_SIGNALS,

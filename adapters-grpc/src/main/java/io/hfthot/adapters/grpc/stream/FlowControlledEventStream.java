@@ -111,7 +111,7 @@ public final class FlowControlledEventStream<T> implements EventListener {
 
     @Override
     public void onEvent(Event event) {
-        if (cancelled) {
+        if (ended.get()) {
             return;
         }
         synchronized (buffer) {
