@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 /**
  * One column of a table schema.
  *
- * @param name     column name (letters, digits and underscores, not starting with a digit)
+ * @param name     column name: 1 to 255 characters, none of space {@code , ; { } ( ) = } tab or newline (the
+ *                 characters Delta refuses in Parquet column names without column mapping)
  * @param type     Delta type
  * @param nullable whether the column accepts nulls
  */
 public record Field(String name, DataType type, boolean nullable) {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    private static final Pattern NAME = Pattern.compile("[^ ,;{}()\\n\\t=]{1,255}");
 
     /** Validates the name and type. */
     public Field {
@@ -19,7 +20,7 @@ public record Field(String name, DataType type, boolean nullable) {
         Objects.requireNonNull(type, "type");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("column name '" + name
-                    + "' is invalid: expected letters, digits and underscores, not starting with a digit");
+                    + "' is invalid: expected 1 to 255 characters without space , ; { } ( ) = tab or newline");
         }
     }
 

@@ -139,6 +139,7 @@ public final class ReferenceServer implements AutoCloseable {
         };
         // Push-only and possibly quiet until the bot publishes: pings keep clients under the idle timeout.
         WebSocketSettings settings = WebSocketSettings.defaults().withKeepAlivePing(Duration.ofSeconds(20));
+        // The health route reports the live count of a WebSocket route on the surface being built.
         HttpSurface[] self = new HttpSurface[1];
         self[0] = HttpSurface.builder("mm", ErrorShape.DETAIL)
                 .cors(cors(config))

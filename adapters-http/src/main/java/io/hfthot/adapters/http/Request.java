@@ -18,6 +18,8 @@ import java.util.TreeMap;
  */
 public final class Request implements RequestContext {
     private final HttpExchange exchange;
+    private final com.sun.net.httpserver.Headers headers;
+    private final java.net.URI uri;
     private final String requestId;
     private final String path;
     private final String routePattern;
@@ -28,11 +30,13 @@ public final class Request implements RequestContext {
     private QueryParams query;
     private byte[] body;
 
-    Request(HttpExchange exchange, String requestId, String path, String routePattern, Map<String, String> pathParams,
-            JsonCodec codec, int maxBodyBytes) {
+    Request(HttpExchange exchange, com.sun.net.httpserver.Headers headers, java.net.URI uri, String requestId,
+            String routePattern, Map<String, String> pathParams, JsonCodec codec, int maxBodyBytes) {
         this.exchange = exchange;
+        this.headers = headers;
+        this.uri = uri;
         this.requestId = requestId;
-        this.path = path;
+        this.path = uri.getPath();
         this.routePattern = routePattern;
         this.pathParams = pathParams;
         this.codec = codec;
@@ -61,20 +65,20 @@ public final class Request implements RequestContext {
 
     @Override
     public Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(headers.getFirst(name));
     }
 
     @Override
     public Map<String, List<String>> headers() {
         Map<String, List<String>> out = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        headers.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
         return out;
     }
 
     @Override
     public QueryParams query() {
         if (query == null) {
-            query = QueryParams.parse(exchange.getRequestURI().getRawQuery());
+            query = QueryParams.parse(uri.getRawQuery());
         }
         return query;
     }
@@ -151,7 +155,7 @@ public final class Request implements RequestContext {
      * @throws ApiException 400 naming the problem, 413 beyond the limit, 415 for a non-JSON content type
      */
     public <T> T body(Class<T> type) {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String contentType = headers.getFirst("Content-Type");
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             throw new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + contentType
                     + "' is not accepted; send application/json");

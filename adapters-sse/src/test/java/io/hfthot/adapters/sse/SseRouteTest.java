@@ -220,6 +220,7 @@ class SseRouteTest {
                     + "Host: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             Subscription sub = subscriptions.poll(10, TimeUnit.SECONDS);
+            Wait.until(() -> route.openStreams() == 1);
             String big = "z".repeat(16 * 1024);
             int maxPending = 0;
             for (int i = 0; i < 5000 && sub.dropped() < 1000; i++) {
@@ -228,7 +229,7 @@ class SseRouteTest {
             }
             assertTrue(sub.dropped() >= 1000, "a reader-less client must make the queue drop: " + sub.dropped());
             assertTrue(maxPending <= 32, "queue exceeded its bound: " + maxPending);
-            assertEquals(1, route.openStreams());
+            assertEquals(1, route.openStreams(), "stream ended: subscription " + sub);
         }
     }
 

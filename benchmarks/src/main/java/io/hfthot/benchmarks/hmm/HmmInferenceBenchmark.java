@@ -38,7 +38,7 @@ public class HmmInferenceBenchmark {
     private Observations x;
     private HmmWorkspace ws;
     private ForwardFilter filter;
-    private double nextValue;
+    private double[] nextRow;
 
     /** Builds the model, samples the data and sizes the workspace once. */
     @Setup
@@ -56,7 +56,10 @@ public class HmmInferenceBenchmark {
         x = model.sample(length, new SplittableRandom(42)).observations();
         ws = new HmmWorkspace(length, 3);
         filter = new ForwardFilter(model);
-        nextValue = x.value(0, 0);
+        nextRow = new double[features];
+        for (int f = 0; f < features; f++) {
+            nextRow[f] = x.value(0, f);
+        }
     }
 
     /** Forward-backward (filtered and smoothed posteriors, log-likelihood) plus Viterbi, sharing the emissions. */
@@ -83,15 +86,12 @@ public class HmmInferenceBenchmark {
         return model.logLikelihood(x, ws);
     }
 
-    /** One O(K^2) streaming update of the filtered posterior for a new bar (one-feature models only). */
+    /** One O(K^2 + K d) streaming update of the filtered posterior for a new bar. */
     @Benchmark
     public double streamingUpdate() {
-        if (features != 1) {
-            return 0;
-        }
         if (filter.observed() > 1_000_000) {
             filter.reset();
         }
-        return filter.update(nextValue);
+        return features == 1 ? filter.update(nextRow[0]) : filter.update(nextRow);
     }
 }

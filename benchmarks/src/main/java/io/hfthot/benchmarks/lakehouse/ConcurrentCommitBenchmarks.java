@@ -57,10 +57,15 @@ public class ConcurrentCommitBenchmarks {
         small = OhlcvData.bars(100, 3);
     }
 
-    /** Stops the pool. */
+    /** Stops the pool and deletes the tables. */
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws java.io.IOException {
         pool.shutdownNow();
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Ours: 4 writers, each committing appends to the same table. */

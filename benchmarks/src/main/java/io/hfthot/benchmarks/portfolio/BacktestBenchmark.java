@@ -32,6 +32,7 @@ public class BacktestBenchmark {
     BacktestConfig config;
     final Backtester backtester = new Backtester();
 
+    /** Builds the price history and the configuration. */
     @Setup
     public void setUp() {
         int n = 50;
@@ -49,6 +50,7 @@ public class BacktestBenchmark {
         config = BacktestConfig.of(PortfolioOptimizers.byName(method), 120, 21, 10);
     }
 
+    /** One full backtest. */
     @Benchmark
     public BacktestResult backtest() {
         return backtester.run(prices, config);

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Thread-CPU-time companion to the JMH benchmarks for a shared, oversubscribed machine: wall-clock averages
  * there include time the thread spends descheduled, CPU time does not. Runs the same inputs as
- * {@link PortfolioOptimizerBenchmark} and {@link ProblemSetupBenchmark} and prints, per case, the minimum and
+ * {@link PortfolioOptimizerBenchmark}, {@link OjAlgoPeerBenchmark#ojAlgoConvexSolver()} and
+ * {@link ProblemSetupBenchmark} and prints, per case, the minimum and
  * median over one-second rounds of CPU microseconds per operation. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.hfthot.benchmarks.portfolio.CpuTimeProbe}.
  */
@@ -42,6 +43,11 @@ public final class CpuTimeProbe {
                 System.out.printf("%s | %d | %d | %d | %.1f | %.1f%n", method, n, r.iterations(), r.nonZeroCount(),
                         t[0], t[1]);
             }
+            OjAlgoPeerBenchmark peer = new OjAlgoPeerBenchmark();
+            peer.n = n;
+            peer.setUp();
+            double[] oj = measure(peer::ojAlgoConvexSolver);
+            System.out.printf("ojAlgo ConvexSolver (cara peer) | %d | - | - | %.1f | %.1f%n", n, oj[0], oj[1]);
             double[][] returns = BenchmarkProblems.dailyReturns(42, n);
             double[][] cov = problem.covariance();
             double[] mu = problem.expectedReturns();

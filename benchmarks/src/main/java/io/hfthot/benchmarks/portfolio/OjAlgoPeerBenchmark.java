@@ -42,6 +42,7 @@ public class OjAlgoPeerBenchmark {
     R064Store ai;
     R064Store bi;
 
+    /** Builds the matrices and checks that ojAlgo and {@code cara} agree on this problem. */
     @Setup
     public void setUp() {
         PortfolioProblem p = BenchmarkProblems.builder(42, n).build();
@@ -74,11 +75,13 @@ public class OjAlgoPeerBenchmark {
         }
     }
 
+    /** ojAlgo's convex solver on dense matrices. */
     @Benchmark
     public Optimisation.Result ojAlgoConvexSolver() {
         return ConvexSolver.newBuilder().objective(q, c).equalities(ae, be).inequalities(ai, bi).solve();
     }
 
+    /** ojAlgo through its modelling layer, model building included. */
     @Benchmark
     public Optimisation.Result ojAlgoCara() {
         ExpressionsBasedModel model = new ExpressionsBasedModel();

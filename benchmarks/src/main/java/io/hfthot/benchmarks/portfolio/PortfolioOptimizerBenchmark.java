@@ -38,6 +38,7 @@ public class PortfolioOptimizerBenchmark {
     PortfolioOptimizer optimizer;
     PortfolioWorkspace workspace;
 
+    /** Builds the problem and checks that it is solved. */
     @Setup
     public void setUp() {
         problem = BenchmarkProblems.builder(42, n).build();
@@ -49,6 +50,7 @@ public class PortfolioOptimizerBenchmark {
         }
     }
 
+    /** One solve with the reused workspace. */
     @Benchmark
     public PortfolioResult solve() {
         return optimizer.optimize(problem, workspace);

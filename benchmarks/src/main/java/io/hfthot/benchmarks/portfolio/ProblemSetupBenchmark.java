@@ -30,6 +30,7 @@ public class ProblemSetupBenchmark {
     double[][] covariance;
     double[] mu;
 
+    /** Generates the returns and the annualised estimate. */
     @Setup
     public void setUp() {
         returns = BenchmarkProblems.dailyReturns(42, n);
@@ -38,11 +39,13 @@ public class ProblemSetupBenchmark {
         mu = e.mean();
     }
 
+    /** Ledoit-Wolf constant-correlation estimate from 504 daily returns. */
     @Benchmark
     public CovarianceEstimate ledoitWolf() {
         return LedoitWolfCovariance.constantCorrelation().estimate(returns);
     }
 
+    /** Problem construction: copies, symmetry and the pivoted-Cholesky PSD check. */
     @Benchmark
     public PortfolioProblem validateProblem() {
         return PortfolioProblem.builder(BenchmarkProblems.symbols(n)).covariance(covariance).expectedReturns(mu)

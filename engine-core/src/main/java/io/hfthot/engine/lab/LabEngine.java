@@ -45,6 +45,7 @@ import io.hfthot.engine.market.SimulatedMarketConfig;
 import io.hfthot.engine.market.Ticker;
 import io.hfthot.engine.quota.QuotaDecision;
 import io.hfthot.engine.usage.AccountUsage;
+import io.hfthot.engine.usage.provider.ProviderKeys;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.LakehouseOptions;
 import io.hfthot.quant.hmm.FitOptions;
@@ -129,6 +130,7 @@ public final class LabEngine implements AutoCloseable {
     private final EventBus bus;
     private final AccessControl access;
     private final Runnable flushIdentity;
+    private final ProviderKeys providerKeys;
     private final LakehouseMarketData marketData;
     private final RegimeService regimes;
     private final LiveTickFeed tickFeed;
@@ -151,8 +153,9 @@ public final class LabEngine implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
         this.lakehouse = Lakehouse.open(config.dataDir().resolve("lakehouse"), LakehouseOptions.defaults().withClock(clock));
-        LabStores.Identity identity = stores.open(lakehouse, clock);
+        LabStores.Identity identity = stores.open(lakehouse, clock, config.dataDir());
         this.access = identity.access();
+        this.providerKeys = identity.providers();
         this.flushIdentity = identity.flush();
         this.market = new SimulatedMarket(SimulatedMarketConfig.defaults(config.seed()).withHistory(config.history())
                 .withTicksPerSecond(config.ticksPerSecond()), clock);
@@ -275,6 +278,10 @@ public final class LabEngine implements AutoCloseable {
         } else {
             start = end - DEFAULT_BARS_BACK * interval.millis();
             long earliest = access.quotas().earliestAllowed(caller.tier(), nowInstant).toEpochMilli();
+            if (end < earliest) {
+                // The whole requested window lies beyond the tier's history: say so rather than answer empty.
+                requireDepth(caller, end, nowInstant, "end_time");
+            }
             start = Math.max(start, earliest);
         }
         List<Bar> bars = end < start ? List.of() : marketData.bars(symbol, interval, start, end, limit);
@@ -443,7 +450,18 @@ public final class LabEngine implements AutoCloseable {
         if (request.endTime() != null && request.endTime() < 0) {
             throw LabException.invalid("end_time", "end_time must be a Unix ms timestamp >= 0, got " + request.endTime());
         }
-        long start = request.startTime() == null ? end - DEFAULT_BACKTEST_DAYS * DAY_MS : request.startTime();
+        long start;
+        if (request.startTime() == null) {
+            // The default span is a year, shortened to what the tier's history can feed (the first
+            // rebalance needs lookback_days of returns before it).
+            long earliest = access.quotas().earliestAllowed(caller.tier(), nowInstant).toEpochMilli();
+            start = Math.max(end - DEFAULT_BACKTEST_DAYS * DAY_MS, earliest + (long) (lookback + 1) * DAY_MS);
+            if (start > end) {
+                requireDepth(caller, end - (long) (lookback + 1) * DAY_MS, nowInstant, "lookback_days");
+            }
+        } else {
+            start = request.startTime();
+        }
         if (start < 0) {
             throw LabException.invalid("start_time", "start_time must be a Unix ms timestamp >= 0, got " + start);
         }
@@ -554,9 +572,11 @@ public final class LabEngine implements AutoCloseable {
     public UsageResponse usage(Principal caller) {
         Objects.requireNonNull(caller, "caller");
         AccountUsage u = access.usage(caller, clock.instant());
-        Map<String, Object> fields = new LinkedHashMap<>(u.toFields());
-        fields.put("provider_keys", Map.of());
-        return new UsageResponse(fields);
+        Map<String, Object> f = u.toFields();
+        Map<String, Object> providers = new LinkedHashMap<>();
+        providerKeys.status(caller.ownerId()).forEach((name, status) -> providers.put(name, status.toFields()));
+        return new UsageResponse(u.requestsToday(), f.get("daily_limit"), u.wsActive(), f.get("ws_max"), u.tier().id(),
+                u.billingCycleEnd().toString(), providers);
     }
 
     /**
@@ -640,6 +660,16 @@ public final class LabEngine implements AutoCloseable {
      */
     public AccessControl access() {
         return access;
+    }
+
+    /**
+     * Returns users' upstream provider keys (sealed with AES-GCM, persisted in {@code auth.provider_keys}) and
+     * their query budgets, reported under {@code provider_keys} by {@link #usage}.
+     *
+     * @return the provider keys service
+     */
+    public ProviderKeys providerKeys() {
+        return providerKeys;
     }
 
     /**

@@ -11,6 +11,13 @@ import io.hfthot.engine.quota.QuotaTable;
 import io.hfthot.engine.quota.SlidingLogRateLimiter;
 import io.hfthot.engine.usage.UsageService;
 import io.hfthot.lakehouse.Lakehouse;
+import io.hfthot.engine.identity.crypto.AesGcmSealer;
+import io.hfthot.engine.identity.lakehouse.LakehouseProviderKeyStore;
+import io.hfthot.engine.lab.keys.MasterKeyFile;
+import io.hfthot.engine.usage.provider.InMemoryProviderKeyStore;
+import io.hfthot.engine.usage.provider.ProviderKeys;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /** Where the lab keeps API keys and usage: in the lakehouse (production) or in memory (tests). */
@@ -18,38 +25,52 @@ enum LabStores {
     /** {@code auth.api_keys} and {@code auth.usage} in the lab's lakehouse. */
     LAKEHOUSE {
         @Override
-        Identity open(Lakehouse lakehouse, Clock clock) {
+        Identity open(Lakehouse lakehouse, Clock clock, Path dataDir) {
             QuotaEngine quotas = new QuotaEngine(QuotaTable.seed000(), new SlidingLogRateLimiter(),
                     new InMemoryStreamLimiter());
             LakehouseUsageStore usage = LakehouseUsageStore.open(lakehouse, clock);
             AccessControl access = new AccessControl(new ApiKeyService(LakehouseApiKeyStore.open(lakehouse),
                     RandomSecrets.system(), clock), quotas, new UsageService(quotas, usage));
-            return new Identity(access, usage::flush);
+            SecureRandom random = new SecureRandom();
+            byte[] master = MasterKeyFile.loadOrCreate(dataDir.resolve(MASTER_KEY_FILE), random);
+            ProviderKeys providers = new ProviderKeys(LakehouseProviderKeyStore.open(lakehouse),
+                    new AesGcmSealer(master, 1, random), new SlidingLogRateLimiter(), clock);
+            return new Identity(access, providers, usage::flush);
         }
     },
     /** Everything in memory; lost at close. */
     IN_MEMORY {
         @Override
-        Identity open(Lakehouse lakehouse, Clock clock) {
-            return new Identity(AccessControl.inMemory(clock, RandomSecrets.system()), () -> { });
+        Identity open(Lakehouse lakehouse, Clock clock, Path dataDir) {
+            SecureRandom random = new SecureRandom();
+            byte[] master = new byte[MasterKeyFile.BYTES];
+            random.nextBytes(master);
+            ProviderKeys providers = new ProviderKeys(new InMemoryProviderKeyStore(), new AesGcmSealer(master, 1, random),
+                    new SlidingLogRateLimiter(), clock);
+            return new Identity(AccessControl.inMemory(clock, RandomSecrets.system()), providers, () -> { });
         }
     };
+
+    /** File of the data directory holding the key that seals provider keys. */
+    static final String MASTER_KEY_FILE = "provider-keys.master";
 
     /**
      * Builds the access control over this kind of store.
      *
      * @param lakehouse the lab's lakehouse
      * @param clock     the clock
-     * @return the access control and how to flush its stores
+     * @param dataDir   the data directory (for the provider master key)
+     * @return the access control, the provider keys and how to flush the stores
      */
-    abstract Identity open(Lakehouse lakehouse, Clock clock);
+    abstract Identity open(Lakehouse lakehouse, Clock clock, Path dataDir);
 
     /**
-     * The access control and the flush of its write-behind stores.
+     * The access control, the provider keys and the flush of the write-behind stores.
      *
-     * @param access the access control
-     * @param flush  persists pending usage
+     * @param access    the access control
+     * @param providers users' upstream provider keys and budgets
+     * @param flush     persists pending usage
      */
-    record Identity(AccessControl access, Runnable flush) {
+    record Identity(AccessControl access, ProviderKeys providers, Runnable flush) {
     }
 }

@@ -141,8 +141,20 @@ public final class BaumWelch {
 
     /** E-step: forward pass, then one fused backward pass accumulating xi, occupancies and shifted moments. */
     private static double expectation(GaussianHmm m, double[] x, int length, HmmWorkspace ws) {
-        Kernels.emissions(m, x, length, ws);
-        double ll = Kernels.forward(m, length, ws);
+        double ll;
+        if (m.k == 3 && m.d == 1) {
+            // Baum-Welch never reads the log-emissions, so the unrolled pass skips storing them, unless the
+            // general forward loop (whose rescue path needs them) has to take over.
+            Kernels3.emissions(m, x, length, ws, true, false);
+            ll = Kernels3.forward(m, length, ws);
+            if (Double.isNaN(ll)) {
+                Kernels.emissions(m, x, length, ws);
+                ll = Kernels.forwardGeneral(m, length, ws);
+            }
+        } else {
+            Kernels.emissions(m, x, length, ws);
+            ll = Kernels.forward(m, length, ws);
+        }
         if (ll == Double.NEGATIVE_INFINITY) {
             return ll;
         }

@@ -1,14 +1,14 @@
 package io.hfthot.quant.hmm;
 
 /**
- * {@code exp(x)} for the non-positive arguments of the scaled emissions, to within 2 ulp of {@link Math#exp}.
+ * {@code exp(x)} for the arguments of the scaled emissions (at most 200), to within 2 ulp of {@link Math#exp}.
  *
  * <p>Hand-written because {@code Math.exp} is an out-of-line stub call on HotSpot (about 11 ns per call when
  * measured inside the emission loop on this machine), which made it the dominant cost of forward-backward.
  * This version is Tang's table method (ACM TOMS 15(2), 1989), inlined by the JIT so that the exponentials of
  * the K states pipeline: {@code x = (64 m + j) ln2/64 + r} with {@code |r| <= ln2/128}, then
  * {@code exp(x) = 2^m * 2^(j/64) * exp(r)} with a degree-5 polynomial for {@code exp(r)} (truncation error
- * below 4e-17 relative). Arguments below -708, where the scale would leave the normal range, go to
+ * below 4e-17 relative). Arguments outside [-708, 700], where the scale would leave the normal range, go to
  * {@code Math.exp}.
  */
 final class FastExp {
@@ -30,13 +30,13 @@ final class FastExp {
     }
 
     /**
-     * The exponential of a non-positive number.
+     * The exponential.
      *
-     * @param x an argument {@code <= 0} (positive arguments below 700 also work, but are not used)
+     * @param x any argument; those in [-708, 700] take the fast path
      * @return {@code exp(x)} within 2 ulp
      */
     static double exp(double x) {
-        if (!(x >= -708.0)) {
+        if (!(x >= -708.0 && x <= 700.0)) {
             return Math.exp(x);
         }
         double shifted = x * INV_LN2_64 + ROUNDER;

@@ -43,8 +43,14 @@ public record FitResult(GaussianHmm model, double logLikelihood, int iterations,
         return restartLogLikelihoods.clone();
     }
 
-    /** Whether the fit can be used: converged or stopped at the iteration limit, but not degenerate. */
-    public boolean isUsable() {
+    /**
+     * Whether the model can be trusted: converged or stopped at the iteration limit, but not degenerate. Unlike
+     * {@link SolverStatus#isUsable()}, which accepts degenerate solutions of solvers in general, a degenerate
+     * HMM fit is not reliable: its collapsed state is a spike on repeated values, not a regime.
+     *
+     * @return {@code status() != DEGENERATE}
+     */
+    public boolean isReliable() {
         return status != SolverStatus.DEGENERATE;
     }
 }

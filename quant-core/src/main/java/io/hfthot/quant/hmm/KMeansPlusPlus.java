@@ -1,5 +1,6 @@
 package io.hfthot.quant.hmm;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -81,8 +82,8 @@ final class KMeansPlusPlus {
             if (!changed) {
                 break;
             }
-            java.util.Arrays.fill(count, 0);
-            java.util.Arrays.fill(sum, 0);
+            Arrays.fill(count, 0);
+            Arrays.fill(sum, 0);
             for (int t = 0; t < length; t++) {
                 count[assign[t]]++;
                 for (int f = 0; f < d; f++) {
@@ -99,7 +100,7 @@ final class KMeansPlusPlus {
         }
 
         double[] variances = new double[k * d];
-        java.util.Arrays.fill(count, 0);
+        Arrays.fill(count, 0);
         for (int t = 0; t < length; t++) {
             int c = assign[t];
             count[c]++;
@@ -116,7 +117,7 @@ final class KMeansPlusPlus {
             }
         }
         double[] transition = new double[k * k];
-        java.util.Arrays.fill(transition, 1.0);
+        Arrays.fill(transition, 1.0);
         for (int t = 1; t < length; t++) {
             transition[assign[t - 1] * k + assign[t]] += 1;
         }
@@ -130,7 +131,7 @@ final class KMeansPlusPlus {
             }
         }
         double[] initial = new double[k];
-        java.util.Arrays.fill(initial, 1.0 / k);
+        Arrays.fill(initial, 1.0 / k);
         return GaussianHmm.create(k, d, initial, transition, centres, variances);
     }
 

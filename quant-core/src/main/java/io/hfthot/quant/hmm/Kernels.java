@@ -27,8 +27,8 @@ final class Kernels {
      * log-emissions and row shifts are written (all Viterbi needs), saving every exponential.
      */
     static void emissions(GaussianHmm m, double[] x, int length, HmmWorkspace ws, boolean scaled) {
-        if (m.k == 3 && m.d == 1) {
-            Kernels3.emissions(m, x, length, ws, scaled);
+        if (m.k == 3) {
+            Kernels3.emissions(m, x, length, ws, scaled, true);
             return;
         }
         int k = m.k;
@@ -101,8 +101,8 @@ final class Kernels {
             if (!Double.isNaN(ll)) {
                 return ll;
             }
-            // A step needed the rescue path: redo the pass with the general loop, which gives the same numbers
-            // on every ordinary step.
+            // A step left the unrolled loop's safe range: redo the pass with the general loop, which normalises
+            // every step and can rescue steps dominated by an unreachable state.
         }
         return forwardGeneral(m, length, ws);
     }

@@ -12,13 +12,13 @@ final class Kernels3 {
     }
 
     /**
-     * Log-emissions and row-scaled emissions for K = 3 and one feature. The row is shifted by the log-emission of
+     * Log-emissions and row-scaled emissions for K = 3 (any number of features). The row is shifted by the log-emission of
      * the widest state ({@link GaussianHmm#widestState}) rather than the row maximum, so that state's scaled
      * emission is exactly 1 without an exponential and without a data-dependent branch; rows where another
      * state would exceed it by more than e^200 (far-apart means) fall back to the maximum, which keeps the
      * deferred normalisation of {@link #forward} far from overflow.
      */
-    static void emissions(GaussianHmm m, double[] x, int length, HmmWorkspace ws, boolean scaled) {
+    static void emissions(GaussianHmm m, double[] x, int length, HmmWorkspace ws, boolean scaled, boolean logs) {
         double[] le = ws.logEmission;
         double[] e = ws.emission;
         double[] shift = ws.rowShift;
@@ -34,25 +34,52 @@ final class Kernels3 {
         int ref = m.widestState;
         int o1 = (ref + 1) % 3;
         int o2 = (ref + 2) % 3;
+        int d = m.d;
+        double[] mu = m.means;
+        double[] hp = m.halfPrecision;
         for (int t = 0; t < length; t++) {
-            double xt = x[t];
-            double z0 = xt - mu0;
-            double z1 = xt - mu1;
-            double z2 = xt - mu2;
-            double l0 = n0 - z0 * z0 * h0;
-            double l1 = n1 - z1 * z1 * h1;
-            double l2 = n2 - z2 * z2 * h2;
+            double l0;
+            double l1;
+            double l2;
+            if (d == 1) {
+                double xt = x[t];
+                double z0 = xt - mu0;
+                double z1 = xt - mu1;
+                double z2 = xt - mu2;
+                l0 = n0 - z0 * z0 * h0;
+                l1 = n1 - z1 * z1 * h1;
+                l2 = n2 - z2 * z2 * h2;
+            } else {
+                l0 = n0;
+                l1 = n1;
+                l2 = n2;
+                int xo = t * d;
+                for (int f = 0; f < d; f++) {
+                    double xt = x[xo + f];
+                    double z0 = xt - mu[f];
+                    double z1 = xt - mu[d + f];
+                    double z2 = xt - mu[2 * d + f];
+                    l0 -= z0 * z0 * hp[f];
+                    l1 -= z1 * z1 * hp[d + f];
+                    l2 -= z2 * z2 * hp[2 * d + f];
+                }
+            }
             int r = 3 * t;
-            le[r] = l0;
-            le[r + 1] = l1;
-            le[r + 2] = l2;
-            double s = le[r + ref];
-            if (s > Double.NEGATIVE_INFINITY && l0 - s <= 200 && l1 - s <= 200 && l2 - s <= 200) {
+            if (logs) {
+                le[r] = l0;
+                le[r + 1] = l1;
+                le[r + 2] = l2;
+            }
+            // ref is loop-invariant, so these selections are perfectly predicted branches.
+            double s = ref == 0 ? l0 : ref == 1 ? l1 : l2;
+            double u1 = o1 == 0 ? l0 : o1 == 1 ? l1 : l2;
+            double u2 = o2 == 0 ? l0 : o2 == 1 ? l1 : l2;
+            if (s > Double.NEGATIVE_INFINITY && u1 - s <= 200 && u2 - s <= 200) {
                 shift[t] = s;
                 if (scaled) {
                     e[r + ref] = 1.0;
-                    e[r + o1] = FastExp.exp(le[r + o1] - s);
-                    e[r + o2] = FastExp.exp(le[r + o2] - s);
+                    e[r + o1] = FastExp.exp(u1 - s);
+                    e[r + o2] = FastExp.exp(u2 - s);
                 }
                 continue;
             }
@@ -334,9 +361,10 @@ final class Kernels3 {
             int n = 3 * (t + 1);
             int r = 3 * t;
             double inv = ci[t + 1];
-            double w0 = e[n] * b0 * inv;
-            double w1 = e[n + 1] * b1 * inv;
-            double w2 = e[n + 2] * b2 * inv;
+            // (e * inv) does not depend on the previous beta, so only one multiply is on the carried chain.
+            double w0 = (e[n] * inv) * b0;
+            double w1 = (e[n + 1] * inv) * b1;
+            double w2 = (e[n + 2] * inv) * b2;
             double t00 = a00 * w0;
             double t01 = a01 * w1;
             double t02 = a02 * w2;
@@ -349,13 +377,11 @@ final class Kernels3 {
             b0 = t00 + t01 + t02;
             b1 = t10 + t11 + t12;
             b2 = t20 + t21 + t22;
+            // With Rabiner's scaling sum_i alpha_i * beta_i is exactly 1 in exact arithmetic and drifts only by
+            // rounding (checked to 1e-10 in BaumWelchProperties), so the per-step renormalisation is skipped here.
             double p0 = a[r];
             double p1 = a[r + 1];
             double p2 = a[r + 2];
-            double invNorm = 1.0 / (p0 * b0 + p1 * b1 + p2 * b2);
-            p0 *= invNorm;
-            p1 *= invNorm;
-            p2 *= invNorm;
             x00 += p0 * t00;
             x01 += p0 * t01;
             x02 += p0 * t02;

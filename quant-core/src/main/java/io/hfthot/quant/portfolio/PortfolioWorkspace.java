@@ -21,6 +21,12 @@ public final class PortfolioWorkspace {
     double[] col = new double[0];
     double[] sw = new double[0];
     double[] w = new double[0];
+    double[] history = new double[0];
+    final double[] small = new double[RiskParityOptimizer.ANDERSON_DEPTH * RiskParityOptimizer.ANDERSON_DEPTH];
+    final double[] smallRhs = new double[RiskParityOptimizer.ANDERSON_DEPTH];
+    final double[] smallGram = new double[(RiskParityOptimizer.ANDERSON_DEPTH + 1) * (RiskParityOptimizer.ANDERSON_DEPTH + 1)];
+    final double[] smallCoef = new double[RiskParityOptimizer.ANDERSON_DEPTH + 1];
+    final int[] smallSlots = new int[RiskParityOptimizer.ANDERSON_DEPTH + 1];
 
     /** Creates an empty workspace that grows on first use. */
     public PortfolioWorkspace() {
@@ -53,6 +59,7 @@ public final class PortfolioWorkspace {
         col = new double[n];
         sw = new double[n];
         w = new double[n];
+        history = new double[3 * (RiskParityOptimizer.ANDERSON_DEPTH + 1) * n];
         assets = n;
     }
 }

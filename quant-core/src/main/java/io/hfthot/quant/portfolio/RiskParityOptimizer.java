@@ -12,7 +12,11 @@ import io.hfthot.quant.SolverStatus;
  * descent (Griveau-Billion, Richard &amp; Roncalli, "A fast algorithm for computing high-dimensional risk
  * parity portfolios", 2013): each coordinate is minimised exactly by the positive root of
  * {@code Sigma_ii y_i^2 + c_i y_i - b_i = 0}, {@code c_i = (Sigma y)_i - Sigma_ii y_i}, and {@code Sigma y}
- * is updated by one row of {@code Sigma} (O(n) per coordinate, no factorisation). Cycles stop when the
+ * is updated by one row of {@code Sigma} (O(n) per coordinate, no factorisation). The cycles are
+ * Anderson-accelerated from {@value #ANDERSON_MIN_ASSETS} assets on (depth {@value #ANDERSON_DEPTH}; about 11
+ * cycles instead of 16 at n = 200), with a
+ * fallback to plain cycles whenever a mixed point would leave the positive orthant or progress stalls; the
+ * fixed point, and so the solution, is the same. Cycles stop when the
  * relative spread of {@code RC_i / b_i} is below {@value #STOP_SPREAD}; the status is
  * {@link SolverStatus#CONVERGED} if the spread recomputed from scratch is within {@value #CONVERGED_SPREAD}.
  *
@@ -26,6 +30,10 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
     public static final double STOP_SPREAD = 1e-12;
     /** Largest recomputed relative spread reported as converged. */
     public static final double CONVERGED_SPREAD = 1e-10;
+    /** Number of past cycles combined by Anderson acceleration. */
+    static final int ANDERSON_DEPTH = 4;
+    /** Below this many assets a cycle is cheaper than the mixing step, so cycles are not accelerated. */
+    static final int ANDERSON_MIN_ASSETS = 16;
     /** Cycle limit. */
     public static final int MAX_CYCLES = 20_000;
 
@@ -69,7 +77,12 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
         double spread = spread(y, sy, b, n);
         double best = spread;
         int stalled = 0;
+        double[] before = ws.p;
+        double[] history = ws.history;
+        int stored = 0;
+        int head = -1;
         while (spread > STOP_SPREAD && cycles < MAX_CYCLES && stalled < 20) {
+            System.arraycopy(y, 0, before, 0, n);
             for (int i = 0; i < n; i++) {
                 int row = i * n;
                 double sii = sigma[row + i];
@@ -90,6 +103,21 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
                 stalled = 0;
             } else {
                 stalled++;
+                stored = 0;
+            }
+            if (spread <= STOP_SPREAD) {
+                break;
+            }
+            head = (head + 1) % (ANDERSON_DEPTH + 1);
+            stored = Math.min(stored + 1, ANDERSON_DEPTH + 1);
+            int slot = 3 * head * n;
+            System.arraycopy(y, 0, history, slot, n);
+            System.arraycopy(sy, 0, history, slot + n, n);
+            for (int i = 0; i < n; i++) {
+                history[slot + 2 * n + i] = y[i] - before[i];
+            }
+            if (n >= ANDERSON_MIN_ASSETS && stored >= 2 && !andersonMix(history, head, stored - 1, n, y, sy, ws)) {
+                stored = 1;
             }
         }
         DenseKernels.multiply(sigma, n, y, sy);
@@ -116,6 +144,127 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
                 : cycles >= MAX_CYCLES ? SolverStatus.MAX_ITERATIONS : SolverStatus.ILL_CONDITIONED;
         return new PortfolioResult(name(), problem.symbols(), w, status, objective, cycles, kkt, rc,
                 PortfolioResult.countNonZero(w));
+    }
+
+    /**
+     * Anderson acceleration (type II, Walker &amp; Ni 2011) of the coordinate-descent cycle map: replaces the
+     * latest iterate {@code g} by {@code g - dG gamma}, {@code gamma} minimising {@code |f - dF gamma|} over the
+     * last {@code depth} differences of cycle outputs {@code g} and residuals {@code f = g - x}. Because
+     * {@code Sigma y} is linear in {@code y}, the same combination of the stored {@code Sigma g} keeps
+     * {@code sy} exact without a matrix product. Returns false (leaving {@code y}, {@code sy} unchanged) when
+     * the small system is singular or the mixed point leaves {@code y > 0}.
+     */
+    private static boolean andersonMix(double[] history, int head, int depth, int n, double[] y, double[] sy,
+            PortfolioWorkspace ws) {
+        int window = ANDERSON_DEPTH + 1;
+        // Slot offsets by lag t = 0 (latest) .. depth, computed once: no index arithmetic in the O(n) loops.
+        int[] slot = ws.smallSlots;
+        for (int t = 0; t <= depth; t++) {
+            slot[t] = 3 * ((head - t + window) % window) * n;
+        }
+        // Gram matrix of the residuals f_t; the differences dF_j = f_j - f_{j+1} follow from it.
+        double[] gram = ws.smallGram;
+        int g = depth + 1;
+        for (int t = 0; t <= depth; t++) {
+            for (int u = 0; u <= t; u++) {
+                double v = dot(history, slot[t] + 2 * n, history, slot[u] + 2 * n, n);
+                gram[t * g + u] = v;
+                gram[u * g + t] = v;
+            }
+        }
+        double[] m = ws.small;
+        double[] rhs = ws.smallRhs;
+        double trace = 0;
+        for (int j = 0; j < depth; j++) {
+            for (int k = 0; k < depth; k++) {
+                m[j * depth + k] = gram[j * g + k] - gram[j * g + k + 1] - gram[(j + 1) * g + k]
+                        + gram[(j + 1) * g + k + 1];
+            }
+            rhs[j] = gram[j * g] - gram[(j + 1) * g];
+            trace += m[j * depth + j];
+        }
+        for (int j = 0; j < depth; j++) {
+            m[j * depth + j] += 1e-12 * trace;
+        }
+        if (!(trace > 0) || !solveSmall(m, rhs, depth)) {
+            return false;
+        }
+        // y - sum_j gamma_j (g_j - g_{j+1}) telescopes into one coefficient per stored iterate.
+        double[] coef = ws.smallCoef;
+        coef[0] = -rhs[0];
+        for (int t = 1; t < depth; t++) {
+            coef[t] = rhs[t - 1] - rhs[t];
+        }
+        coef[depth] = rhs[depth - 1];
+        double[] mixed = ws.z;
+        System.arraycopy(y, 0, mixed, 0, n);
+        for (int t = 0; t <= depth; t++) {
+            DenseKernels.axpy(coef[t], history, slot[t], mixed, n);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(mixed[i] > 0)) {
+                return false;
+            }
+        }
+        System.arraycopy(mixed, 0, y, 0, n);
+        for (int t = 0; t <= depth; t++) {
+            DenseKernels.axpy(coef[t], history, slot[t] + n, sy, n);
+        }
+        return true;
+    }
+
+    private static double dot(double[] a, int offA, double[] b, int offB, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += a[offA + i] * b[offB + i];
+            s1 += a[offA + i + 1] * b[offB + i + 1];
+        }
+        for (; i < n; i++) {
+            s0 += a[offA + i] * b[offB + i];
+        }
+        return s0 + s1;
+    }
+
+    /** Gaussian elimination with partial pivoting of a tiny dense system; the solution replaces {@code rhs}. */
+    private static boolean solveSmall(double[] m, double[] rhs, int k) {
+        for (int col = 0; col < k; col++) {
+            int piv = col;
+            for (int r = col + 1; r < k; r++) {
+                if (Math.abs(m[r * k + col]) > Math.abs(m[piv * k + col])) {
+                    piv = r;
+                }
+            }
+            if (!(Math.abs(m[piv * k + col]) > 0)) {
+                return false;
+            }
+            if (piv != col) {
+                for (int c = 0; c < k; c++) {
+                    double t = m[col * k + c];
+                    m[col * k + c] = m[piv * k + c];
+                    m[piv * k + c] = t;
+                }
+                double t = rhs[col];
+                rhs[col] = rhs[piv];
+                rhs[piv] = t;
+            }
+            for (int r = col + 1; r < k; r++) {
+                double f = m[r * k + col] / m[col * k + col];
+                for (int c = col; c < k; c++) {
+                    m[r * k + c] -= f * m[col * k + c];
+                }
+                rhs[r] -= f * rhs[col];
+            }
+        }
+        for (int r = k - 1; r >= 0; r--) {
+            double v = rhs[r];
+            for (int c = r + 1; c < k; c++) {
+                v -= m[r * k + c] * rhs[c];
+            }
+            rhs[r] = v / m[r * k + r];
+        }
+        return true;
     }
 
     /** {@code max_i |q_i / mean(q) - 1|} for {@code q_i = y_i (Sigma y)_i / b_i}. */

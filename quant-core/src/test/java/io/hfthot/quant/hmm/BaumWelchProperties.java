@@ -57,6 +57,25 @@ class BaumWelchProperties {
         }
     }
 
+    @Property(tries = 20)
+    void theThreeStateEStepPosteriorsSumToOne(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3000) int length) {
+        SplittableRandom r = new SplittableRandom(seed);
+        GaussianHmm truth = RandomModels.model(r, 3, 1);
+        Observations x = truth.sample(length, r).observations();
+        HmmWorkspace ws = new HmmWorkspace();
+        EmStep step = BaumWelch.step(RandomModels.model(r, 3, 1), x, new double[] {1e-3}, 0, ws);
+        double occupancy = 0;
+        for (int t = 0; t < length; t++) {
+            assertEquals(1.0, ws.smoothed(t, 0) + ws.smoothed(t, 1) + ws.smoothed(t, 2), 1e-10, "t=" + t);
+        }
+        for (int s = 0; s < 3; s++) {
+            occupancy += ws.occupancy[s];
+        }
+        assertEquals(length, occupancy, 1e-10 * length);
+        assertEquals(ReferenceHmm.logSpaceLogLikelihood(step.updated(), x), step.updated().logLikelihood(x),
+                1e-10 * Math.max(1, Math.abs(step.logLikelihood())));
+    }
+
     @Property(tries = 15)
     void theUpdatedModelIsValidAndRespectsTheFloor(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int k,
                                                    @ForAll @IntRange(min = 2, max = 200) int length) {

@@ -88,7 +88,7 @@ class BaumWelchTest {
         assertFalse(fit.converged());
         assertEquals(3, fit.iterations());
         assertTrue(fit.reason().contains("3 iterations"), fit.reason());
-        assertTrue(fit.isUsable());
+        assertTrue(fit.isReliable());
     }
 
     @Test
@@ -135,9 +135,23 @@ class BaumWelchTest {
         }
         FitResult fit = BaumWelch.fit(Observations.univariate(returns), FitOptions.defaults());
         assertEquals(SolverStatus.DEGENERATE, fit.status());
-        assertFalse(fit.isUsable());
-        assertFalse(fit.status().isUsable() && fit.reason().isEmpty());
+        assertFalse(fit.isReliable());
+        assertFalse(fit.reason().isEmpty());
         assertTrue(fit.reason().contains("collapsed") && fit.reason().contains("feature 0"), fit.reason());
+    }
+
+    @Test
+    void anEmStepWhoseUnrolledForwardPassMustFallBackStaysExact() {
+        GaussianHmm m = GaussianHmm.univariate(new double[] {1, 0, 0},
+                new double[][] {{0.9, 0.1, 0}, {0.5, 0.5, 0}, {0, 0, 1}}, new double[] {0, 50, 100},
+                new double[] {1, 1, 1});
+        Observations x = Observations.univariate(new double[] {0.3, 49, 100, 0.1});
+        HmmWorkspace ws = new HmmWorkspace();
+        EmStep step = BaumWelch.step(m, x, new double[] {1e-3}, 0, ws);
+        double reference = ReferenceHmm.logSpaceLogLikelihood(m, x);
+        assertEquals(reference, step.logLikelihood(), 1e-10 * Math.abs(reference));
+        assertEquals(1.0, ws.smoothed(2, 1), 1e-10);
+        assertTrue(step.updated().logLikelihood(x) >= step.logLikelihood());
     }
 
     @Test

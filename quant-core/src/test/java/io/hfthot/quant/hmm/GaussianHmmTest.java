@@ -177,6 +177,34 @@ class GaussianHmmTest {
     }
 
     @Test
+    void repeatedInferenceWithAWorkspaceAllocatesNothing() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) {
+            return; // the JVM cannot count allocations; nothing to check
+        }
+        SplittableRandom r = new SplittableRandom(6);
+        GaussianHmm three = RandomModels.model(r, 3, 2);
+        GaussianHmm four = RandomModels.model(r, 4, 1);
+        Observations x3 = three.sample(200, r).observations();
+        Observations x4 = four.sample(200, r).observations();
+        HmmWorkspace ws = new HmmWorkspace();
+        ForwardFilter filter = new ForwardFilter(four);
+        double sink = 0;
+        for (int i = 0; i < 20_000; i++) { // warm up until the JIT has compiled the loops
+            sink += three.infer(x3, ws) + four.infer(x4, ws) + filter.update(x4.value(i % 200, 0));
+        }
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 1000; i++) {
+            sink += three.infer(x3, ws) + four.infer(x4, ws) + filter.update(x4.value(i % 200, 0));
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        // A single allocation per call would be at least 16 bytes x 3000 calls; allow for the counter's own noise.
+        assertTrue(allocated < 4096, "allocated " + allocated + " bytes over 3000 calls");
+        assertTrue(Double.isFinite(sink));
+    }
+
+    @Test
     void allocatingConvenienceMethodsAgreeWithTheWorkspaceOnes() {
         SplittableRandom r = new SplittableRandom(8);
         GaussianHmm m = RandomModels.model(r, 3, 1);

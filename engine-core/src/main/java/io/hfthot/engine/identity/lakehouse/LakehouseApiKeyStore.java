@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +69,8 @@ public final class LakehouseApiKeyStore implements ApiKeyStore {
     }
 
     private void load() {
-        Map<String, ApiKeyRecord> keys = new HashMap<>();
+        // Insertion-ordered so that keys created at the same instant keep the log's order (the sort is stable).
+        Map<String, ApiKeyRecord> keys = new LinkedHashMap<>();
         Map<String, Instant> revoked = new HashMap<>();
         for (Row r : lakehouse.read(TABLE).rows()) {
             String fp = r.getString("fingerprint");
@@ -80,7 +82,7 @@ public final class LakehouseApiKeyStore implements ApiKeyStore {
             }
         }
         List<ApiKeyRecord> ordered = new ArrayList<>(keys.values());
-        ordered.sort(Comparator.comparing(ApiKeyRecord::createdAt).thenComparing(ApiKeyRecord::keyId));
+        ordered.sort(Comparator.comparing(ApiKeyRecord::createdAt));
         for (ApiKeyRecord row : ordered) {
             index.insert(row);
             Instant at = revoked.get(row.fingerprint().toHex());

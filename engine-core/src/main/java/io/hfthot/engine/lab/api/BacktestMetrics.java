@@ -8,7 +8,7 @@ package io.hfthot.engine.lab.api;
  * @param cagr             compound annual growth rate
  * @param annualVolatility annualised standard deviation of daily returns
  * @param sharpe           annualised Sharpe ratio (risk-free 0)
- * @param sortino          annualised Sortino ratio
+ * @param sortino          annualised Sortino ratio (+Infinity when no day lost)
  * @param maxDrawdown      worst peak-to-trough loss as a positive fraction
  * @param turnover         summed turnover of all rebalances
  * @param costs            summed transaction costs as a fraction of equity

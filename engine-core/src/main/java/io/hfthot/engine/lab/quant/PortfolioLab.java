@@ -107,7 +107,7 @@ public final class PortfolioLab {
             costs += r.cost();
         }
         BacktestMetrics metrics = new BacktestMetrics(m.periods(), m.totalReturn(), m.cagr(), m.annualVolatility(),
-                m.sharpe(), m.sortino(), m.maxDrawdown(), m.totalTurnover(), costs);
+                m.sharpe(), m.sortino(), -m.maxDrawdown(), m.totalTurnover(), costs);
         return new BacktestResponse(method, closes.symbols(), curve, metrics, result.rebalances().size());
     }
 

@@ -20,6 +20,9 @@ import org.xerial.snappy.Snappy;
  * classes, which would pull Hadoop onto the runtime classpath; these three libraries are what those Hadoop codecs
  * wrap anyway. Stateless and thread-safe.
  */
+// BytesInput.toByteArray is deprecated in parquet 1.16 in favour of allocator-based copies; the byte-array
+// codecs used here need a heap array anyway, and the method exists unchanged in 1.15 and 1.16.
+@SuppressWarnings("deprecation")
 public final class LocalCodecFactory implements CompressionCodecFactory {
     /** The shared instance. */
     public static final LocalCodecFactory INSTANCE = new LocalCodecFactory();
