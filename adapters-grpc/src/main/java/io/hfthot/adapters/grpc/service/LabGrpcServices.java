@@ -38,6 +38,7 @@ public final class LabGrpcServices {
             PortfolioServiceGrpc.getBacktestMethod().getFullMethodName(), Feature.BACKTEST);
 
     private final List<ServerServiceDefinition> definitions;
+    private final Rpcs rpcs;
 
     /**
      * Creates the services.
@@ -54,7 +55,7 @@ public final class LabGrpcServices {
                     + "], got " + streamBufferSize);
         }
         ApiKeyAuthInterceptor auth = new ApiKeyAuthInterceptor(engine.access(), clock, METHOD_FEATURES);
-        Rpcs rpcs = new Rpcs(engine.access(), clock, streamBufferSize);
+        this.rpcs = new Rpcs(engine.access(), clock, streamBufferSize);
         this.definitions = List.of(
                 ServerInterceptors.intercept(new MarketGrpcService(engine, rpcs), auth),
                 ServerInterceptors.intercept(new SignalGrpcService(engine, rpcs), auth),
@@ -75,6 +76,16 @@ public final class LabGrpcServices {
         @SuppressWarnings("unchecked")
         T self = (T) builder;
         return self;
+    }
+
+    /**
+     * Ends every open StreamTicks and StreamRegime call with UNAVAILABLE so that clients reconnect at once;
+     * servers call it when they stop, since a live stream never completes by itself.
+     *
+     * @param reason the description sent to the clients
+     */
+    public void shutdownStreams(String reason) {
+        rpcs.shutdownStreams(reason);
     }
 
     /**

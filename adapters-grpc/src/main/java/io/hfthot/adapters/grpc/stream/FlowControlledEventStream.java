@@ -45,6 +45,7 @@ public final class FlowControlledEventStream<T> implements EventListener {
     private volatile Subscription subscription;
     private volatile boolean cancelled;
     private volatile CloseReason busClosed;
+    private volatile String shutdownReason;
 
     private FlowControlledEventStream(ServerCallStreamObserver<T> observer, Function<Event, T> encoder,
                                       int capacity, Runnable onEnd) {
@@ -151,6 +152,17 @@ public final class FlowControlledEventStream<T> implements EventListener {
     }
 
     /**
+     * Ends the stream now with UNAVAILABLE, dropping what is buffered (e.g. because the server stops), so
+     * the client learns at once that it should reconnect; does nothing when the stream already ended.
+     *
+     * @param reason the description sent to the client
+     */
+    public void shutdown(String reason) {
+        shutdownReason = Objects.requireNonNull(reason, "reason");
+        drain();
+    }
+
+    /**
      * Tells whether the stream has ended (cancelled, completed or failed).
      *
      * @return true once ended
@@ -173,6 +185,12 @@ public final class FlowControlledEventStream<T> implements EventListener {
     }
 
     private void drainWhileReady() {
+        String shutdown = shutdownReason;
+        if (shutdown != null && !cancelled) {
+            observer.onError(Status.UNAVAILABLE.withDescription(shutdown).asRuntimeException());
+            end();
+            return;
+        }
         while (!cancelled && observer.isReady()) {
             Event next;
             synchronized (buffer) {
