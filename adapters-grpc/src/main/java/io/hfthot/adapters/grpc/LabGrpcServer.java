@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * transport, plaintext or TLS.
  *
  * <p>Typical use: {@code try (var server = LabGrpcServer.start(GrpcServerConfig.defaults(), services)) {...}}.
- * {@link #close()} stops accepting calls, gives running calls a grace period and then cancels them.
+ * {@link #close()} stops accepting calls, ends open streams with UNAVAILABLE, gives running unary calls a
+ * grace period and then cancels them.
  */
 public final class LabGrpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabGrpcServer.class);
@@ -29,10 +30,12 @@ public final class LabGrpcServer implements AutoCloseable {
 
     private final Server server;
     private final GrpcServerConfig config;
+    private final LabGrpcServices services;
 
-    private LabGrpcServer(Server server, GrpcServerConfig config) {
+    private LabGrpcServer(Server server, GrpcServerConfig config, LabGrpcServices services) {
         this.server = server;
         this.config = config;
+        this.services = services;
     }
 
     /**
@@ -78,7 +81,7 @@ public final class LabGrpcServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the gRPC server on " + config.bindHost() + ":" + config.port(), e);
         }
-        LabGrpcServer started = new LabGrpcServer(server, config);
+        LabGrpcServer started = new LabGrpcServer(server, config, services);
         LOG.info("gRPC server listening on {}:{} ({})", config.bindHost(), started.port(),
                 config.tls() == null ? "plaintext" : "TLS");
         return started;
@@ -120,10 +123,14 @@ public final class LabGrpcServer implements AutoCloseable {
         server.awaitTermination();
     }
 
-    /** Stops the server: no new calls, a grace period for running ones, then cancellation; idempotent. */
+    /**
+     * Stops the server: no new calls, open streams end with UNAVAILABLE ("server is shutting down"), a
+     * grace period for running unary calls, then cancellation; idempotent.
+     */
     @Override
     public void close() {
         server.shutdown();
+        services.shutdownStreams("the server is shutting down; reconnect");
         try {
             if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
                 server.shutdownNow().awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);

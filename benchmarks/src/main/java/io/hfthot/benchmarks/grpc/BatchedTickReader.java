@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BatchedTickReader implements ClientResponseObserver<SubscribeRequest, Tick> {
     private final int batch;
-    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong received;
     private final AtomicLong gaps = new AtomicLong();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Throwable error;
@@ -27,8 +27,9 @@ final class BatchedTickReader implements ClientResponseObserver<SubscribeRequest
     private long lastSeq;
     private int sinceRequest;
 
-    private BatchedTickReader(int batch) {
+    private BatchedTickReader(int batch, AtomicLong received) {
         this.batch = batch;
+        this.received = received;
     }
 
     /**
@@ -40,12 +41,13 @@ final class BatchedTickReader implements ClientResponseObserver<SubscribeRequest
      * @param batch   messages requested at a time
      * @param warmup  how long to read before counting
      * @param measure how long to count
+     * @param received counts every message received (a publisher may read it to pace itself)
      * @return messages per second and gaps seen while counting
      * @throws InterruptedException when interrupted
      */
     static Result measure(ManagedChannel channel, String apiKey, String symbol, int batch, long warmupMillis,
-                          long measureMillis) throws InterruptedException {
-        BatchedTickReader reader = new BatchedTickReader(batch);
+                          long measureMillis, AtomicLong received) throws InterruptedException {
+        BatchedTickReader reader = new BatchedTickReader(batch, received);
         MarketServiceGrpc.MarketServiceStub stub = MarketServiceGrpc.newStub(channel);
         if (apiKey != null) {
             Metadata metadata = new Metadata();

@@ -25,6 +25,12 @@ import java.util.Objects;
  * shared with WebSocket streams) until it ends.
  */
 public final class LabGrpcServices {
+    /**
+     * Class-path location of the proto file the services implement (seed 000's {@code hfthot.proto}), for
+     * servers that hand the contract to clients: {@code LabGrpcServices.class.getResourceAsStream(PROTO_RESOURCE)}.
+     */
+    public static final String PROTO_RESOURCE = "/hfthot.proto";
+
     /** Full method names of the rpcs that need a feature beyond gRPC access. */
     static final Map<String, Feature> METHOD_FEATURES = Map.of(
             SignalServiceGrpc.getGetMFGPriceMethod().getFullMethodName(), Feature.MFG_SIGNALS,
@@ -32,6 +38,7 @@ public final class LabGrpcServices {
             PortfolioServiceGrpc.getBacktestMethod().getFullMethodName(), Feature.BACKTEST);
 
     private final List<ServerServiceDefinition> definitions;
+    private final Rpcs rpcs;
 
     /**
      * Creates the services.
@@ -48,7 +55,7 @@ public final class LabGrpcServices {
                     + "], got " + streamBufferSize);
         }
         ApiKeyAuthInterceptor auth = new ApiKeyAuthInterceptor(engine.access(), clock, METHOD_FEATURES);
-        Rpcs rpcs = new Rpcs(engine.access(), clock, streamBufferSize);
+        this.rpcs = new Rpcs(engine.access(), clock, streamBufferSize);
         this.definitions = List.of(
                 ServerInterceptors.intercept(new MarketGrpcService(engine, rpcs), auth),
                 ServerInterceptors.intercept(new SignalGrpcService(engine, rpcs), auth),
@@ -69,6 +76,16 @@ public final class LabGrpcServices {
         @SuppressWarnings("unchecked")
         T self = (T) builder;
         return self;
+    }
+
+    /**
+     * Ends every open StreamTicks and StreamRegime call with UNAVAILABLE so that clients reconnect at once;
+     * servers call it when they stop, since a live stream never completes by itself.
+     *
+     * @param reason the description sent to the clients
+     */
+    public void shutdownStreams(String reason) {
+        rpcs.shutdownStreams(reason);
     }
 
     /**

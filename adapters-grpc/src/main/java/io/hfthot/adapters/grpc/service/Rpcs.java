@@ -10,6 +10,9 @@ import io.hfthot.engine.identity.access.AccessControl;
 import io.hfthot.engine.quota.StreamGrant;
 import io.hfthot.engine.quota.StreamLease;
 import java.time.InstantSource;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,6 +25,7 @@ final class Rpcs {
     private final AccessControl access;
     private final InstantSource clock;
     private final int streamBuffer;
+    private final Set<FlowControlledEventStream<?>> live = ConcurrentHashMap.newKeySet();
 
     Rpcs(AccessControl access, InstantSource clock, int streamBuffer) {
         this.access = access;
@@ -53,6 +57,13 @@ final class Rpcs {
         observer.onCompleted();
     }
 
+    /** Ends every open stream with UNAVAILABLE (the server is stopping). */
+    void shutdownStreams(String reason) {
+        for (FlowControlledEventStream<?> stream : live) {
+            stream.shutdown(reason);
+        }
+    }
+
     <T> void stream(String method, StreamObserver<T> observer, FlowControlledEventStream.Source source,
                     Function<Event, T> encoder) {
         StreamLease lease;
@@ -68,8 +79,21 @@ final class Rpcs {
             return;
         }
         try {
-            FlowControlledEventStream.start(source, streamBuffer, (ServerCallStreamObserver<T>) observer, encoder,
-                    lease::close);
+            AtomicReference<FlowControlledEventStream<T>> self = new AtomicReference<>();
+            FlowControlledEventStream<T> stream = FlowControlledEventStream.start(source, streamBuffer,
+                    (ServerCallStreamObserver<T>) observer, encoder, () -> {
+                        lease.close();
+                        FlowControlledEventStream<T> s = self.get();
+                        if (s != null) {
+                            live.remove(s);
+                        }
+                    });
+            self.set(stream);
+            live.add(stream);
+            if (stream.isEnded()) {
+                // Ended before it was registered (an instant cancel): onEnd could not remove it.
+                live.remove(stream);
+            }
         } catch (RuntimeException e) {
             lease.close();
             observer.onError(GrpcErrors.toStatus(method, e));

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Feeds one {@link io.hfthot.engine.events.EventBus} subscription into one gRPC server stream, writing only while the transport says
- * the client can take more.
+ * Feeds one {@link io.hfthot.engine.events.EventBus} subscription into one gRPC server stream, writing
+ * only while the transport says the client can take more.
  *
  * <p>Why not simply call {@code onNext} for every event: grpc-java queues every message handed to a
  * stream whose client has stopped reading, without bound. This bridge instead honours
@@ -45,6 +45,7 @@ public final class FlowControlledEventStream<T> implements EventListener {
     private volatile Subscription subscription;
     private volatile boolean cancelled;
     private volatile CloseReason busClosed;
+    private volatile String shutdownReason;
 
     private FlowControlledEventStream(ServerCallStreamObserver<T> observer, Function<Event, T> encoder,
                                       int capacity, Runnable onEnd) {
@@ -111,7 +112,7 @@ public final class FlowControlledEventStream<T> implements EventListener {
 
     @Override
     public void onEvent(Event event) {
-        if (cancelled) {
+        if (ended.get()) {
             return;
         }
         synchronized (buffer) {
@@ -151,6 +152,17 @@ public final class FlowControlledEventStream<T> implements EventListener {
     }
 
     /**
+     * Ends the stream now with UNAVAILABLE, dropping what is buffered (e.g. because the server stops), so
+     * the client learns at once that it should reconnect; does nothing when the stream already ended.
+     *
+     * @param reason the description sent to the client
+     */
+    public void shutdown(String reason) {
+        shutdownReason = Objects.requireNonNull(reason, "reason");
+        drain();
+    }
+
+    /**
      * Tells whether the stream has ended (cancelled, completed or failed).
      *
      * @return true once ended
@@ -173,6 +185,12 @@ public final class FlowControlledEventStream<T> implements EventListener {
     }
 
     private void drainWhileReady() {
+        String shutdown = shutdownReason;
+        if (shutdown != null && !cancelled) {
+            observer.onError(Status.UNAVAILABLE.withDescription(shutdown).asRuntimeException());
+            end();
+            return;
+        }
         while (!cancelled && observer.isReady()) {
             Event next;
             synchronized (buffer) {

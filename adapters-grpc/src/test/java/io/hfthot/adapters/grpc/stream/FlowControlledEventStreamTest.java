@@ -134,6 +134,21 @@ class FlowControlledEventStreamTest {
         await(() -> ended.get() == 1, "onEnd ran");
     }
 
+    @Test
+    void shutdownEndsTheStreamAtOnceWithUnavailableEvenWithTicksBuffered() throws InterruptedException {
+        Reader reader = open(0);
+        publish(50);
+        await(() -> stream.get().sent() == 0 && ended.get() == 0, "ticks buffered, none requested");
+        stream.get().shutdown("the server is shutting down; reconnect");
+        await(() -> reader.error.get() != null, "the stream failed");
+        StatusRuntimeException e = assertInstanceOf(StatusRuntimeException.class, reader.error.get());
+        assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
+        assertEquals("the server is shutting down; reconnect", e.getStatus().getDescription());
+        await(() -> bus.subscriberCount(TOPIC) == 0, "unsubscribed");
+        assertEquals(1, ended.get());
+        assertEquals(0, reader.seqs.size());
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
