@@ -1,6 +1,5 @@
 package io.hfthot.engine.market;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -64,29 +63,12 @@ final class BarSeries {
 
     /** Index of the first bar with time >= t (size when none). */
     private int lowerBound(long t) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (time[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return BarRanges.lowerBound(time, size, t);
     }
 
     /** The most recent {@code limit} bars with time in [start, end]. */
     List<Bar> range(long start, long end, int limit) {
-        int from = lowerBound(start);
-        int to = end == Long.MAX_VALUE ? size : lowerBound(end + 1);
-        from = Math.max(from, to - limit);
-        List<Bar> out = new ArrayList<>(Math.max(0, to - from));
-        for (int i = from; i < to; i++) {
-            out.add(new Bar(time[i], open[i], high[i], low[i], close[i], volume[i]));
-        }
-        return out;
+        return BarRanges.range(time, open, high, low, close, volume, size, start, end, limit);
     }
 
     BarColumns columns(String symbol, long start, long end) {

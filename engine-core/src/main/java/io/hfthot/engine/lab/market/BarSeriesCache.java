@@ -2,8 +2,8 @@ package io.hfthot.engine.lab.market;
 
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.BarColumns;
+import io.hfthot.engine.market.BarRanges;
 import io.hfthot.engine.market.Interval;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -166,28 +166,11 @@ public final class BarSeriesCache {
         }
 
         int lowerBound(long t) {
-            int lo = 0;
-            int hi = size;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (time[mid] < t) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return BarRanges.lowerBound(time, size, t);
         }
 
         List<Bar> range(long fromMs, long toMs, int limit) {
-            int from = lowerBound(fromMs);
-            int to = toMs == Long.MAX_VALUE ? size : lowerBound(toMs + 1);
-            from = Math.max(from, to - limit);
-            List<Bar> out = new ArrayList<>(Math.max(0, to - from));
-            for (int i = from; i < to; i++) {
-                out.add(new Bar(time[i], open[i], high[i], low[i], close[i], volume[i]));
-            }
-            return out;
+            return BarRanges.range(time, open, high, low, close, volume, size, fromMs, toMs, limit);
         }
     }
 }
