@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +61,7 @@ class ServerJarSmokeTest {
         Process p = pb.start();
         int httpPort = -1;
         int mmPort = -1;
-        List<Integer> ports = new ArrayList<>();
+        Set<Integer> ports = new LinkedHashSet<>();
         try {
             List<String> output = awaitLine(log, "Stop with", p);
             for (String line : new ArrayList<>(output)) {
@@ -67,14 +69,14 @@ class ServerJarSmokeTest {
                 if (m.find()) {
                     int port = Integer.parseInt(m.group(2));
                     ports.add(port);
-                    if (m.group(1).startsWith("HFThot")) {
+                    if (m.group(1).startsWith("HFThot REST")) {
                         httpPort = port;
                     } else if (m.group(1).startsWith("market maker")) {
                         mmPort = port;
                     }
                 }
             }
-            assertEquals(4, ports.size(), "expected four listeners in:\n" + String.join("\n", output));
+            assertEquals(5, ports.size(), "expected four HTTP listeners and gRPC in:\n" + String.join("\n", output));
             assertTrue(Files.isDirectory(data));
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(
