@@ -75,9 +75,13 @@ abstract class QuotingModelContract {
     }
 
     @Test
-    void sameRequestSameQuote() {
+    void sameRequestSameQuoteWhateverWasAskedBefore() {
         QuoteRequest r = request().withInventory(2);
-        assertEquals(model().quote(r), model().quote(r));
-        assertFalse(model().name().isBlank());
+        QuotingModel warm = model();
+        Quote first = warm.quote(r);
+        warm.quote(request().withInventory(-3));
+        assertEquals(first, warm.quote(r), "earlier requests (and any cached state) do not change the answer");
+        assertEquals(first, model().quote(r), "a fresh model gives the same quote");
+        assertFalse(warm.name().isBlank());
     }
 }
