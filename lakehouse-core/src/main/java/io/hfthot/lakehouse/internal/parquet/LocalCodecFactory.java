@@ -94,7 +94,7 @@ public final class LocalCodecFactory implements CompressionCodecFactory {
                 return out.toByteArray();
             }
             default:
-                throw new UnsupportedOperationException("Parquet codec " + codec + " is not supported; use SNAPPY, ZSTD, GZIP or UNCOMPRESSED");
+                throw new IllegalArgumentException("codec must be SNAPPY, ZSTD, GZIP or UNCOMPRESSED for writing, got " + codec);
         }
     }
 
