@@ -1,6 +1,7 @@
 package io.hfthot.server;
 
 import io.hfthot.server.cli.ImportCommand;
+import io.hfthot.server.logging.LoggingShutdown;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,7 @@ public final class Main {
             server.close();
             System.out.println("HFThot reference server stopped");
             System.out.flush();
+            LoggingShutdown.stopBackend();
             stopped.countDown();
         }, "hfthot-shutdown"));
         System.out.println("HFThot reference server started");

@@ -167,19 +167,14 @@ public final class HttpSurface implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
-        // Read headers and URI once: Jetty's HttpExchange copies every request header into a new
-        // Headers map and parses a new URI on each getRequestHeaders()/getRequestURI() call
-        // (JettyHttpExchangeDelegate in jetty-http-spi 12.1), which cost ~20% of a small request.
-        Headers in = exchange.getRequestHeaders();
-        java.net.URI uri = exchange.getRequestURI();
-        Headers out = exchange.getResponseHeaders();
-        String requestId = RequestIds.fromHeaderOrNew(in.getFirst("X-Request-Id"));
-        out.set("X-Request-Id", requestId);
+        IncomingRequest in = IncomingRequest.of(exchange);
+        String requestId = RequestIds.fromHeaderOrNew(in.header("X-Request-Id"));
+        exchange.getResponseHeaders().set("X-Request-Id", requestId);
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = uri.getRawPath();
+        String rawPath = in.rawPath();
         Outcome outcome;
         try {
-            outcome = dispatch(exchange, in, uri, requestId, method, rawPath);
+            outcome = dispatch(exchange, in, requestId, method, rawPath);
         } catch (Throwable t) {
             outcome = writeError(exchange, t, requestId);
         } finally {
@@ -195,14 +190,14 @@ public final class HttpSurface implements HttpHandler {
     private record Outcome(int status, long bytes) {
     }
 
-    private Outcome dispatch(HttpExchange exchange, Headers in, java.net.URI uri, String requestId, String method,
+    private Outcome dispatch(HttpExchange exchange, IncomingRequest in, String requestId, String method,
                              String rawPath) throws Exception {
         if (draining) {
             exchange.getResponseHeaders().set("Connection", "close");
             throw new ApiException(ErrorKind.SERVICE_UNAVAILABLE, "the server is shutting down");
         }
         List<String> segments = decodeSegments(rawPath);
-        String origin = in.getFirst("Origin");
+        String origin = in.header("Origin");
         Optional<String> allowOrigin = cors.allowOriginFor(origin);
         if (allowOrigin.isPresent()) {
             Headers h = exchange.getResponseHeaders();
@@ -217,7 +212,7 @@ public final class HttpSurface implements HttpHandler {
         }
         Router.Match match = router.match(method, segments);
         boolean preflight = "OPTIONS".equals(method) && origin != null
-                && in.getFirst("Access-Control-Request-Method") != null && cors.enabled();
+                && in.header("Access-Control-Request-Method") != null && cors.enabled();
         if (preflight) {
             return preflight(exchange, in, rawPath, segments, origin, allowOrigin);
         }
@@ -233,7 +228,7 @@ public final class HttpSurface implements HttpHandler {
             }
             throw new ApiException(ErrorKind.NOT_FOUND, "no route for " + method + " " + rawPath);
         }
-        String declaredLength = in.getFirst("Content-Length");
+        String declaredLength = in.header("Content-Length");
         if (declaredLength != null) {
             try {
                 if (Long.parseLong(declaredLength.trim()) > maxBodyBytes) {
@@ -244,7 +239,7 @@ public final class HttpSurface implements HttpHandler {
                 throw ApiException.invalid("Content-Length '" + declaredLength + "' is not a number");
             }
         }
-        Request request = new Request(exchange, in, uri, requestId, match.pattern(), match.pathParams(), codec,
+        Request request = new Request(exchange, in, requestId, match.pattern(), match.pathParams(), codec,
                 maxBodyBytes);
         for (RequestFilter f : filters) {
             f.filter(request);
@@ -253,10 +248,10 @@ public final class HttpSurface implements HttpHandler {
         if (response == null) {
             throw new IllegalStateException("route " + match.pattern() + " returned no response");
         }
-        return write(exchange, response, acceptsGzip(in.getFirst("Accept-Encoding")));
+        return write(exchange, response, acceptsGzip(in.header("Accept-Encoding")));
     }
 
-    private Outcome preflight(HttpExchange exchange, Headers in, String rawPath, List<String> segments, String origin,
+    private Outcome preflight(HttpExchange exchange, IncomingRequest in, String rawPath, List<String> segments, String origin,
                               Optional<String> allowOrigin) throws IOException {
         if (allowOrigin.isEmpty()) {
             throw new ApiException(ErrorKind.FORBIDDEN, "origin '" + origin + "' is not allowed to call this API");
@@ -268,7 +263,7 @@ public final class HttpSurface implements HttpHandler {
             throw new ApiException(ErrorKind.NOT_FOUND, "no route for OPTIONS " + rawPath);
         }
         h.set("Access-Control-Allow-Methods", allowHeader(methods));
-        String requested = in.getFirst("Access-Control-Request-Headers");
+        String requested = in.header("Access-Control-Request-Headers");
         if (requested != null && !requested.isBlank()) {
             h.set("Access-Control-Allow-Headers", cors.allowedHeaders().contains("*") ? requested
                     : String.join(", ", new java.util.TreeSet<>(cors.allowedHeaders())));
@@ -400,18 +395,30 @@ public final class HttpSurface implements HttpHandler {
         List<String> raw = PathPattern.split(rawPath);
         List<String> out = new ArrayList<>(raw.size());
         for (String s : raw) {
-            if (s.indexOf('%') < 0) {
-                out.add(s);
-                continue;
-            }
-            try {
-                // '+' is a literal in paths; URLDecoder would turn it into a space.
-                out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("path segment '" + s + "' has malformed percent-encoding");
-            }
+            out.add(decodePercent(s, "path segment"));
         }
         return out;
+    }
+
+    /**
+     * Decodes percent-escapes (UTF-8) in a path or path segment; {@code +} stays a literal plus, as it
+     * is in paths.
+     *
+     * @param raw  the encoded text
+     * @param what what it is, for the error message
+     * @return the decoded text ({@code raw} itself when it has no escapes)
+     * @throws ApiException INVALID_PARAMS when an escape is malformed
+     */
+    static String decodePercent(String raw, String what) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        try {
+            // URLDecoder decodes form encoding, where '+' means a space: protect literal pluses first.
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(what + " '" + raw + "' has malformed percent-encoding");
+        }
     }
 
     /** Collects a surface's definition; not thread-safe, build once at startup. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A routed REST request: everything a {@link RequestContext} offers plus path parameters and the body,
@@ -18,8 +17,7 @@ import java.util.TreeMap;
  */
 public final class Request implements RequestContext {
     private final HttpExchange exchange;
-    private final com.sun.net.httpserver.Headers headers;
-    private final java.net.URI uri;
+    private final IncomingRequest incoming;
     private final String requestId;
     private final String path;
     private final String routePattern;
@@ -30,13 +28,12 @@ public final class Request implements RequestContext {
     private QueryParams query;
     private byte[] body;
 
-    Request(HttpExchange exchange, com.sun.net.httpserver.Headers headers, java.net.URI uri, String requestId,
+    Request(HttpExchange exchange, IncomingRequest incoming, String requestId,
             String routePattern, Map<String, String> pathParams, JsonCodec codec, int maxBodyBytes) {
         this.exchange = exchange;
-        this.headers = headers;
-        this.uri = uri;
+        this.incoming = incoming;
         this.requestId = requestId;
-        this.path = uri.getPath();
+        this.path = HttpSurface.decodePercent(incoming.rawPath(), "path");
         this.routePattern = routePattern;
         this.pathParams = pathParams;
         this.codec = codec;
@@ -65,20 +62,18 @@ public final class Request implements RequestContext {
 
     @Override
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.getFirst(name));
+        return Optional.ofNullable(incoming.header(name));
     }
 
     @Override
     public Map<String, List<String>> headers() {
-        Map<String, List<String>> out = new TreeMap<>();
-        headers.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        return out;
+        return incoming.headers();
     }
 
     @Override
     public QueryParams query() {
         if (query == null) {
-            query = QueryParams.parse(uri.getRawQuery());
+            query = QueryParams.parse(incoming.rawQuery());
         }
         return query;
     }
@@ -155,7 +150,7 @@ public final class Request implements RequestContext {
      * @throws ApiException 400 naming the problem, 413 beyond the limit, 415 for a non-JSON content type
      */
     public <T> T body(Class<T> type) {
-        String contentType = headers.getFirst("Content-Type");
+        String contentType = incoming.header("Content-Type");
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             throw new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + contentType
                     + "' is not accepted; send application/json");

@@ -97,7 +97,7 @@ public final class TransportServer implements AutoCloseable {
 
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> mount(container, surface));
-        upgrades.setHandler(contexts);
+        upgrades.setHandler(JettyIncomingRequest.publishing(contexts));
         server.setHandler(new GracefulHandler(upgrades));
         try {
             server.start();
