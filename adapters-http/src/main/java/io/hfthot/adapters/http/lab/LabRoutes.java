@@ -2,6 +2,7 @@ package io.hfthot.adapters.http.lab;
 
 import io.hfthot.adapters.http.ApiException;
 import io.hfthot.adapters.http.ErrorKind;
+import io.hfthot.adapters.http.JsonCodec;
 import io.hfthot.adapters.http.QueryParams;
 import io.hfthot.adapters.http.Request;
 import io.hfthot.adapters.http.Response;
@@ -12,6 +13,7 @@ import io.hfthot.engine.lab.LabEngine;
 import io.hfthot.engine.lab.api.BacktestRequest;
 import io.hfthot.engine.lab.api.GeneratedKey;
 import io.hfthot.engine.lab.api.OhlcvRequest;
+import io.hfthot.engine.lab.api.OhlcvResponse;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.ParquetExport;
 import io.hfthot.engine.lab.api.SqlResponse;
@@ -38,9 +40,12 @@ import java.util.Optional;
 public final class LabRoutes {
     /** The media type of an Arrow IPC stream (seed 000's {@code format=arrow}). */
     public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
+    /** Bytes of encoded OHLCV bar runs kept for reuse (16 MiB: a few hundred typical runs). */
+    private static final long ENCODED_BARS_BUDGET = 16L << 20;
 
     private final LabEngine engine;
     private final byte[] openApi;
+    private final EncodedBars encodedBars = new EncodedBars(JsonCodec.standard().mapper(), ENCODED_BARS_BUDGET);
 
     /**
      * Creates the route table.
@@ -97,7 +102,9 @@ public final class LabRoutes {
         QueryParams p = q.query();
         OhlcvRequest request = new OhlcvRequest(LabParams.string(p, "symbol"), LabParams.string(p, "interval"),
                 LabParams.longValue(p, "start_time"), LabParams.longValue(p, "end_time"), LabParams.integer(p, "limit"));
-        return Response.ok(engine.ohlcv(LabAccessFilter.principal(q), request));
+        OhlcvResponse r = engine.ohlcv(LabAccessFilter.principal(q), request);
+        return Response.ok(new OhlcvBody(r.symbol(), r.interval(), encodedBars.of(r.symbol(), r.interval(), r.bars()),
+                r.source(), r.latencyMs()));
     }
 
     private Response sql(Request q) {
