@@ -75,6 +75,7 @@ public final class LabGrpcServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         services.bindTo(builder);
+        builder.callExecutor(new InlineCalls());
         Server server = builder.build();
         try {
             server.start();
