@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -176,13 +177,43 @@ public final class HttpSurface implements HttpHandler {
         try {
             outcome = dispatch(exchange, in, requestId, method, rawPath);
         } catch (Throwable t) {
-            outcome = writeError(exchange, t, requestId);
+            outcome = writeError(exchange, in, t, requestId);
         } finally {
             exchange.close();
         }
         if (ACCESS.isInfoEnabled()) {
             ACCESS.info("{} {} {} {} {} {}B {}us", name, requestId, method, rawPath, outcome.status, outcome.bytes,
                     (System.nanoTime() - start) / 1000);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a request body the handler did not read (an error answered before
+     * the body, a route that ignores it), so the connection can carry the next request. Without this,
+     * Jetty closes a connection whose request content is unread at completion; a client that already has
+     * the whole response returns that connection to its pool and its next request fails with no bytes.
+     * A body larger than the limit is not drained: the connection is closed instead.
+     */
+    private void discardUnreadBody(HttpExchange exchange, IncomingRequest in) {
+        String length = in.header("Content-Length");
+        boolean hasBody = in.header("Transfer-Encoding") != null || (length != null && !"0".equals(length.trim()));
+        Headers out = exchange.getResponseHeaders();
+        if (!hasBody || "close".equalsIgnoreCase(out.getFirst("Connection"))) {
+            return;
+        }
+        try (InputStream body = exchange.getRequestBody()) {
+            byte[] buf = new byte[8192];
+            long left = maxBodyBytes;
+            int n;
+            while ((n = body.read(buf)) >= 0) {
+                left -= n;
+                if (left < 0) {
+                    out.set("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.set("Connection", "close");
         }
     }
 
@@ -248,6 +279,7 @@ public final class HttpSurface implements HttpHandler {
         if (response == null) {
             throw new IllegalStateException("route " + match.pattern() + " returned no response");
         }
+        discardUnreadBody(exchange, in);
         return write(exchange, response, acceptsGzip(in.header("Accept-Encoding")));
     }
 
@@ -278,9 +310,10 @@ public final class HttpSurface implements HttpHandler {
         return String.join(", ", sorted);
     }
 
-    private Outcome writeError(HttpExchange exchange, Throwable t, String requestId) {
+    private Outcome writeError(HttpExchange exchange, IncomingRequest in, Throwable t, String requestId) {
         ErrorMapper.MappedError e = ErrorMapper.map(t, requestId);
         try {
+            discardUnreadBody(exchange, in);
             byte[] body = errorBody(e.kind(), e.message());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(errorShape.status(e.kind()), body.length);

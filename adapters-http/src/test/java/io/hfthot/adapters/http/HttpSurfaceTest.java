@@ -105,6 +105,31 @@ class HttpSurfaceTest {
     }
 
     @Test
+    void aBodyTheHandlerNeverReadIsDrainedSoTheConnectionCarriesTheNextRequest() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", hfthot.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/whoami HTTP/1.1\r\nHost: t\r\nX-HFThot-API-Key: k1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 7\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // The body arrives only after the server has answered 405 without reading it.
+            Thread.sleep(300);
+            out.write(("{\"a\":1}GET /v1/health HTTP/1.1\r\nHost: t\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            int c;
+            while (!seen.toString().contains("{\"status\":\"ok\"}") && (c = in.read()) >= 0) {
+                seen.append((char) c);
+            }
+            String both = seen.toString();
+            assertTrue(both.startsWith("HTTP/1.1 405"), both);
+            assertTrue(both.contains("HTTP/1.1 200") && both.endsWith("{\"status\":\"ok\"}"),
+                    "the second request on the connection got no answer: " + both);
+        }
+    }
+
+    @Test
     void servesJsonWithARequestIdHeader() throws Exception {
         HttpResponse<byte[]> r = send(get(hfthot, "/v1/market/ohlcv?symbol=BTC-USDT&limit=100"));
         assertEquals(200, r.statusCode());
