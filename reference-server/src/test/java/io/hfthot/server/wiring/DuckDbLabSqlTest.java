@@ -1,6 +1,7 @@
 package io.hfthot.server.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,13 +15,21 @@ import io.hfthot.engine.lab.LabErrorCode;
 import io.hfthot.engine.lab.LabException;
 import io.hfthot.engine.lab.api.SqlResponse;
 import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.lab.sql.SqlFormat;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.lakehouse.ColumnVector;
+import io.hfthot.lakehouse.duckdb.QueryEngine;
+import io.hfthot.lakehouse.duckdb.QueryOptions;
+import io.hfthot.lakehouse.duckdb.QueryResult;
+import io.hfthot.lakehouse.duckdb.RowFloor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +136,32 @@ class DuckDbLabSqlTest {
                     count(lab, hobbyist, "SELECT count(*) FROM market.ohlcv VERSION AS OF 1"));
             assertEquals(count(lab, enterprise, "SELECT count(*) FROM market.ticks"), count(lab, free, "SELECT count(*) FROM market.ticks"),
                     "the recent ticks are within every depth");
+        }
+    }
+
+    @Test
+    void theCallersBoundBecomesTheQuerysRowFloorOnTs() {
+        List<QueryOptions> seen = new ArrayList<>();
+        QueryEngine recording = new QueryEngine() {
+            @Override
+            public QueryResult query(String sql, QueryOptions options) {
+                seen.add(options);
+                return new QueryResult(options.format(), List.of(), 0, false, List.of(), Duration.ZERO, new byte[0]);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (DuckDbLabSql sql = new DuckDbLabSql(recording, QueryOptions.defaults())) {
+            Instant bound = Instant.parse("2025-01-12T14:00:30Z");
+            sql.query("SELECT 1", SqlFormat.JSON, bound);
+            sql.query("SELECT 1", SqlFormat.ARROW, null);
+            sql.query("SELECT 1", SqlFormat.JSON, Instant.parse("-0100-01-01T00:00:00Z"));
+            assertEquals(new RowFloor("ts", bound), seen.get(0).rowFloor());
+            assertNull(seen.get(1).rowFloor(), "no bound, no floor");
+            assertEquals(RowFloor.MIN_EARLIEST, seen.get(2).rowFloor().earliest(),
+                    "a bound before year 1 is raised to the earliest floor DuckDB literals express");
         }
     }
 }
