@@ -80,7 +80,11 @@ import org.slf4j.LoggerFactory;
  * anything it cannot serve; bad input never changes stored data. Tier gates and rate limits are the
  * adapters' job (their filter or interceptor asks {@link #access()} with the route's
  * {@link io.hfthot.engine.quota.Feature}); the historical depth of the caller's tier is enforced here, on every
- * market-data read that takes the caller's {@link Principal}.
+ * market-data read, each of which takes the caller's {@link Principal}: a requested range that starts before the
+ * tier's earliest allowed instant is {@code TIER_REQUIRED} ({@link #ohlcv}, {@link #optimize},
+ * {@link #backtest}), and reads of whole tables see only the rows at or after it ({@link #sql},
+ * {@link #exportParquet}, {@link #readVersion}, {@link #readAtTimestamp}: older rows do not exist for the
+ * caller, whatever the SQL, version or timestamp asked for).
  *
  * <p>Live events go through {@link #bus()} on the topics of {@link LabTopics}. Background jobs (when
  * {@link LabConfig#background()}): the tick feed (every {@link LabConfig#tickPollInterval()}), regime updates
@@ -485,14 +489,17 @@ public final class LabEngine implements AutoCloseable {
 
     /**
      * {@code GET /v1/lakehouse/query}: a read-only SQL SELECT over the lakehouse tables (with
-     * {@code VERSION AS OF}), encoded as JSON or Arrow.
+     * {@code VERSION AS OF}), encoded as JSON or Arrow. The caller's historical depth applies inside every table
+     * read: rows whose {@code ts} is before the tier's earliest allowed instant do not exist for the query.
      *
+     * @param caller    the authenticated caller (its tier bounds the rows visible)
      * @param statement the SQL
      * @param format    {@code json} (default when null) or {@code arrow}
      * @return the encoded result
      * @throws LabException INVALID_PARAMS (sql, format) or INTERNAL_ERROR (no SQL engine configured)
      */
-    public SqlResponse sql(String statement, String format) {
+    public SqlResponse sql(Principal caller, String statement, String format) {
+        Objects.requireNonNull(caller, "caller");
         SqlFormat f = SqlFormat.parse(format);
         if (statement == null || statement.isBlank()) {
             throw LabException.invalid("sql", "sql is required: a DuckDB SELECT statement, e.g. SELECT * FROM market.ohlcv LIMIT 10");
@@ -500,19 +507,22 @@ public final class LabEngine implements AutoCloseable {
         if (sql == null) {
             throw LabException.internal("no SQL engine is configured on this server", null);
         }
-        return sql.query(statement, f);
+        return sql.query(statement, f, visibleFrom(caller));
     }
 
     /**
-     * Exports a table (latest or at a version) as one Parquet file.
+     * Exports a table (latest or at a version) as one Parquet file holding the rows the caller's tier may read
+     * (rows whose {@code ts} is before its earliest allowed instant are not written).
      *
+     * @param caller  the authenticated caller (its tier bounds the rows exported)
      * @param table   a public table, e.g. {@code market.ohlcv}
      * @param version the version, or null for the latest
-     * @return the export; close it after sending to delete the file
+     * @return the export, whose {@code rows} counts the rows written; close it after sending to delete the file
      * @throws LabException INVALID_PARAMS (table, version)
      */
-    public ParquetExport exportParquet(String table, Long version) {
-        return history.exportParquet(table, version);
+    public ParquetExport exportParquet(Principal caller, String table, Long version) {
+        Objects.requireNonNull(caller, "caller");
+        return history.exportParquet(table, version, visibleFrom(caller));
     }
 
     /**
@@ -527,29 +537,34 @@ public final class LabEngine implements AutoCloseable {
     }
 
     /**
-     * Reads a table at a version.
+     * Reads a table at a version: the rows the caller's tier may read (rows whose {@code ts} is before its
+     * earliest allowed instant are neither returned nor counted).
      *
+     * @param caller  the authenticated caller (its tier bounds the rows visible)
      * @param table   a public table
      * @param version the version
      * @param limit   rows to return (1..10000), or null for 100
-     * @return the rows
+     * @return the rows, with {@code row_count} the number of visible rows
      * @throws LabException INVALID_PARAMS (table, version, limit)
      */
-    public TableRead readVersion(String table, long version, Integer limit) {
-        return history.readVersion(table, version, limit);
+    public TableRead readVersion(Principal caller, String table, long version, Integer limit) {
+        Objects.requireNonNull(caller, "caller");
+        return history.readVersion(table, version, limit, visibleFrom(caller));
     }
 
     /**
-     * Reads a table as it was at an instant.
+     * Reads a table as it was at an instant: the rows the caller's tier may read (as {@link #readVersion}).
      *
+     * @param caller      the authenticated caller (its tier bounds the rows visible)
      * @param table       a public table
-     * @param timestampMs the instant, Unix ms
+     * @param timestampMs the instant, Unix ms (a commit time; the depth applies to the rows' {@code ts})
      * @param limit       rows to return (1..10000), or null for 100
-     * @return the rows
+     * @return the rows, with {@code row_count} the number of visible rows
      * @throws LabException INVALID_PARAMS (table, timestamp, limit)
      */
-    public TableRead readAtTimestamp(String table, long timestampMs, Integer limit) {
-        return history.readAtTimestamp(table, timestampMs, limit);
+    public TableRead readAtTimestamp(Principal caller, String table, long timestampMs, Integer limit) {
+        Objects.requireNonNull(caller, "caller");
+        return history.readAtTimestamp(table, timestampMs, limit, visibleFrom(caller));
     }
 
     /**
@@ -826,6 +841,15 @@ public final class LabEngine implements AutoCloseable {
     private long earliestAllowedMs(Principal caller, Instant now) {
         Instant earliest = access.quotas().earliestAllowed(caller.tier(), now);
         return earliest.isBefore(Instant.EPOCH) ? 0L : earliest.toEpochMilli();
+    }
+
+    /**
+     * The first instant whose rows the caller's tier may read, rounded up to the microsecond (the lakehouse's
+     * timestamp precision), or null for an unbounded tier. The bound of SQL, Parquet export and table reads.
+     */
+    private Instant visibleFrom(Principal caller) {
+        Instant earliest = access.quotas().earliestAllowed(caller.tier(), clock.instant());
+        return earliest.equals(Instant.MIN) ? null : TableHistory.ceilToMicros(earliest);
     }
 
     private void requireDepth(Principal caller, long startMs, Instant now, String parameter) {

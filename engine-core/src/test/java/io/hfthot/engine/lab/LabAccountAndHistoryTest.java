@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LabAccountAndHistoryTest {
+    /** A caller whose history is unbounded, so these tests see every row. */
+    private static final Principal ENTERPRISE = LabFixtures.caller(Tier.ENTERPRISE);
+
     @TempDir
     Path dir;
 
@@ -97,17 +100,17 @@ class LabAccountAndHistoryTest {
             assertEquals("WRITE", v.versions().get(2).operation());
             assertEquals(List.of("market.ohlcv", "market.ticks"), lab.tables());
 
-            TableRead atV1 = lab.readVersion("market.ohlcv", 1, 10);
+            TableRead atV1 = lab.readVersion(ENTERPRISE, "market.ohlcv", 1, 10);
             assertEquals(10, atV1.rows().size());
             assertTrue(atV1.truncated());
             assertEquals(List.of("symbol", "interval", "ts", "open", "high", "low", "close", "volume"), atV1.columns());
             assertTrue(atV1.rows().get(0).get("ts") instanceof String);
-            TableRead atTime = lab.readAtTimestamp("market.ohlcv", firstWrite + 60_000L, 1);
+            TableRead atTime = lab.readAtTimestamp(ENTERPRISE, "market.ohlcv", firstWrite + 60_000L, 1);
             assertEquals(1, atTime.version());
             assertEquals(atV1.rowCount(), atTime.rowCount());
-            assertTrue(lab.readVersion("market.ohlcv", 2, 1).rowCount() > atV1.rowCount(), "the append added rows");
+            assertTrue(lab.readVersion(ENTERPRISE, "market.ohlcv", 2, 1).rowCount() > atV1.rowCount(), "the append added rows");
 
-            try (ParquetExport export = lab.exportParquet("market.ohlcv", 1L)) {
+            try (ParquetExport export = lab.exportParquet(ENTERPRISE, "market.ohlcv", 1L)) {
                 assertEquals(1, export.version());
                 assertEquals(atV1.rowCount(), export.rows());
                 assertTrue(Files.size(export.file()) > 0);
@@ -117,11 +120,11 @@ class LabAccountAndHistoryTest {
             assertInvalid("table", () -> lab.versions("auth.api_keys"));
             assertInvalid("table", () -> lab.versions("market.quotes"));
             assertInvalid("table", () -> lab.versions("../etc"));
-            assertInvalid("table", () -> lab.exportParquet(null, null));
-            assertInvalid("version", () -> lab.readVersion("market.ohlcv", 99, null));
-            assertInvalid("version", () -> lab.exportParquet("market.ohlcv", 99L));
-            assertInvalid("limit", () -> lab.readVersion("market.ohlcv", 1, 10_001));
-            assertInvalid("timestamp", () -> lab.readAtTimestamp("market.ohlcv", firstWrite - 86_400_000L, null));
+            assertInvalid("table", () -> lab.exportParquet(ENTERPRISE, null, null));
+            assertInvalid("version", () -> lab.readVersion(ENTERPRISE, "market.ohlcv", 99, null));
+            assertInvalid("version", () -> lab.exportParquet(ENTERPRISE, "market.ohlcv", 99L));
+            assertInvalid("limit", () -> lab.readVersion(ENTERPRISE, "market.ohlcv", 1, 10_001));
+            assertInvalid("timestamp", () -> lab.readAtTimestamp(ENTERPRISE, "market.ohlcv", firstWrite - 86_400_000L, null));
             assertEquals(2, lab.lakehouse().read(MarketTables.OHLCV).version(), "no request changed the table");
         }
     }

@@ -144,7 +144,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
         long deadline = started + options.timeout().toNanos();
         PooledConnection connection = pool.acquire(deadline - System.nanoTime());
         try {
-            PlannedQuery plan = planner.plan(sql, connection::serialize, files -> fileColumns.columnsOf(files, connection.connection()));
+            PlannedQuery plan = planner.plan(sql, options.rowFloor(), connection::serialize, files -> fileColumns.columnsOf(files, connection.connection()));
             return execute(connection, plan, options, started, deadline);
         } finally {
             pool.release(connection);

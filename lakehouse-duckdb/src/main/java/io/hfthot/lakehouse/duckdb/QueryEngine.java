@@ -16,6 +16,10 @@ package io.hfthot.lakehouse.duckdb;
  *   <li>At most {@link QueryOptions#maxRows()} rows are returned; when the query has more,
  *       {@link QueryResult#truncated()} is {@code true}. A query running longer than
  *       {@link QueryOptions#timeout()} is cancelled and fails with {@link QueryTimeoutException}.</li>
+ *   <li>With a {@link QueryOptions#rowFloor()}, every read of a table that has the floor's column (each
+ *       reference, in joins, subqueries, CTEs and time-travel reads alike) sees only the rows at or above the
+ *       floor; tables without the column are read whole (see {@link RowFloor}). Without one, every row is
+ *       visible.</li>
  *   <li>Internal failures fail with {@link QueryExecutionException}. Every failure is a {@link QueryException}.</li>
  *   <li>Implementations are thread-safe; {@link #close()} releases native resources, after which
  *       {@code query} fails with {@link IllegalStateException}.</li>
@@ -27,7 +31,7 @@ public interface QueryEngine extends AutoCloseable {
      * Runs {@code sql} with the given limits and output format.
      *
      * @param sql     one SELECT or WITH statement; a single trailing semicolon is allowed
-     * @param options row limit, time limit and result format
+     * @param options row limit, time limit, result format and row floor
      * @return the encoded result with its column descriptions
      * @throws QueryException when the query is refused, invalid, too slow or fails
      */

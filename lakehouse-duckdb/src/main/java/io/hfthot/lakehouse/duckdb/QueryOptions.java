@@ -1,18 +1,22 @@
 package io.hfthot.lakehouse.duckdb;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Limits and output format of one query.
+ * Limits, output format and row floor of one query.
  *
  * @param maxRows at most this many rows are returned (1 to {@value #MAX_ROWS_LIMIT}); more rows set
  *                {@link QueryResult#truncated()}
  * @param timeout the whole request (waiting for a connection, checks, execution and encoding) must finish
  *                within this time (1 ms to 10 minutes)
  * @param format  the result encoding
+ * @param rowFloor rows below this floor are invisible to the query (see {@link RowFloor}), or {@code null} for
+ *                 none
  */
-public record QueryOptions(int maxRows, Duration timeout, ResultFormat format) {
+public record QueryOptions(int maxRows, Duration timeout, ResultFormat format, RowFloor rowFloor) {
 
     /** The largest accepted {@code maxRows}. */
     public static final int MAX_ROWS_LIMIT = 10_000_000;
@@ -35,23 +39,65 @@ public record QueryOptions(int maxRows, Duration timeout, ResultFormat format) {
         Objects.requireNonNull(format, "format");
     }
 
-    /** {@value #DEFAULT_MAX_ROWS} rows, 30 seconds, JSON. */
+    /**
+     * Options without a row floor.
+     *
+     * @param maxRows row limit
+     * @param timeout time limit
+     * @param format  result encoding
+     */
+    public QueryOptions(int maxRows, Duration timeout, ResultFormat format) {
+        this(maxRows, timeout, format, null);
+    }
+
+    /** {@value #DEFAULT_MAX_ROWS} rows, 30 seconds, JSON, no row floor. */
     public static QueryOptions defaults() {
         return new QueryOptions(DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, ResultFormat.JSON);
     }
 
     /** A copy with another format. */
     public QueryOptions withFormat(ResultFormat newFormat) {
-        return new QueryOptions(maxRows, timeout, newFormat);
+        return new QueryOptions(maxRows, timeout, newFormat, rowFloor);
     }
 
     /** A copy with another row limit. */
     public QueryOptions withMaxRows(int newMaxRows) {
-        return new QueryOptions(newMaxRows, timeout, format);
+        return new QueryOptions(newMaxRows, timeout, format, rowFloor);
     }
 
     /** A copy with another time limit. */
     public QueryOptions withTimeout(Duration newTimeout) {
-        return new QueryOptions(maxRows, newTimeout, format);
+        return new QueryOptions(maxRows, newTimeout, format, rowFloor);
+    }
+
+    /**
+     * A copy whose query sees no row of any table whose {@code column} is earlier than {@code earliest}; tables
+     * without that column are unaffected (see {@link RowFloor}).
+     *
+     * @param column   the timestamp column, named by code (e.g. {@code ts})
+     * @param earliest the first visible instant
+     * @return the copy
+     */
+    public QueryOptions withRowFloor(String column, Instant earliest) {
+        return new QueryOptions(maxRows, timeout, format, new RowFloor(column, earliest));
+    }
+
+    /**
+     * A copy with another row floor, or none when {@code floor} is {@code null}.
+     *
+     * @param floor the floor, or null
+     * @return the copy
+     */
+    public QueryOptions withRowFloor(RowFloor floor) {
+        return new QueryOptions(maxRows, timeout, format, floor);
+    }
+
+    /**
+     * The row floor, if any.
+     *
+     * @return the floor, or empty
+     */
+    public Optional<RowFloor> floor() {
+        return Optional.ofNullable(rowFloor);
     }
 }

@@ -239,4 +239,72 @@ public abstract class QueryEngineContract {
         assertEquals("[1,\"alice\",\"2026-01-02\",\"2026-01-02T03:04:05\",1.25,\"NaN\"]", body.get("rows").get(0).toString());
         assertEquals("[3,\"o'brien\",null,\"2026-01-02T03:04:05\",1.25,\"NaN\"]", body.get("rows").get(2).toString());
     }
+
+    /** Options whose row floor on {@code ts} is {@code earliest}. */
+    private static QueryOptions floorAt(String earliest) {
+        return QueryOptions.defaults().withRowFloor("ts", java.time.Instant.parse(earliest));
+    }
+
+    private static final String FLOOR = "2026-01-01T00:30:00Z";
+
+    @Test
+    void rowsBelowTheFloorAreInvisibleToEveryAggregateAndFilter() {
+        QueryOptions floor = floorAt(FLOOR);
+        assertEquals(90, json("SELECT * FROM market.ohlcv", floor).get("row_count").asInt());
+        assertEquals(90, single(json("SELECT count(*) FROM market.ohlcv", floor)));
+        assertEquals("[[true,true]]", json("SELECT min(ts) = TIMESTAMPTZ '2026-01-01 00:30:00+00', "
+                + "max(ts) = TIMESTAMPTZ '2026-01-01 01:39:00+00' FROM market.ohlcv", floor).get("rows").toString(),
+                "the first visible bar is the floor itself; the newest is untouched");
+        assertEquals(0, single(json("SELECT count(*) FROM market.ohlcv WHERE ts < TIMESTAMPTZ '2026-01-01 00:30:00+00'", floor)));
+        assertEquals("[[\"BTC-USDT\",70],[\"ETH-USDT\",20]]",
+                json("SELECT symbol, count(*) FROM market.ohlcv GROUP BY symbol ORDER BY symbol", floor).get("rows").toString(),
+                "SOL-USDT's ten bars are all older than the floor");
+        QueryResult arrow = engine.query("SELECT * FROM market.ohlcv", floor.withFormat(ResultFormat.ARROW));
+        assertEquals(90, arrow.rowCount());
+    }
+
+    @Test
+    void timeTravelSubqueriesCtesJoinsAndUnionsCannotGetBelowTheFloor() {
+        QueryOptions floor = floorAt(FLOOR);
+        assertEquals(70, single(json("SELECT count(*) FROM market.ohlcv VERSION AS OF 1", floor)));
+        assertEquals(90, single(json("SELECT count(*) FROM market.ohlcv TIMESTAMP AS OF '2026-01-01 02:30:00'", floor)));
+        assertEquals(0, single(json("SELECT count(*) FROM (SELECT * FROM market.ohlcv VERSION AS OF 2) t "
+                + "WHERE ts < TIMESTAMPTZ '2026-01-01 00:30:00+00'", floor)));
+        assertEquals(0, single(json("WITH old AS (SELECT * FROM market.ohlcv VERSION AS OF 1 "
+                + "WHERE ts < TIMESTAMPTZ '2026-01-01 00:30:00+00') SELECT count(*) FROM old", floor)));
+        assertEquals(70, single(json("SELECT count(*) FROM market.ohlcv a JOIN market.ohlcv VERSION AS OF 1 b "
+                + "ON a.ts = b.ts AND a.symbol = b.symbol", floor)));
+        assertEquals(160, single(json("SELECT count(*) FROM (SELECT ts FROM market.ohlcv VERSION AS OF 1 UNION ALL "
+                + "SELECT ts FROM market.ohlcv)", floor)));
+        assertEquals(0, single(json("SELECT count(*) FROM market.ohlcv WHERE ts IN (SELECT ts FROM market.ohlcv VERSION AS OF 3 "
+                + "WHERE symbol = 'SOL-USDT')", floor)), "SOL-USDT's bars are gone from every version");
+    }
+
+    @Test
+    void theFloorIsInclusiveAndTablesWithoutTheColumnAreUnaffected() {
+        assertEquals(88, single(json("SELECT count(*) FROM market.ohlcv", floorAt("2026-01-01T00:30:00.000001Z"))),
+                "a floor one microsecond after a bar hides it");
+        assertEquals(0, single(json("SELECT count(*) FROM market.ohlcv", floorAt("2027-01-01T00:00:00Z"))));
+        QueryOptions floor = floorAt(FLOOR);
+        assertEquals(3, single(json("SELECT count(*) FROM auth.users", floor)), "auth.users has no ts column");
+        assertEquals(270, single(json("SELECT count(*) FROM market.ohlcv CROSS JOIN auth.users", floor)));
+    }
+
+    @Test
+    void withoutAFloorOrWithOneBeforeAllDataEveryRowIsVisible() {
+        String all = "SELECT * FROM market.ohlcv ORDER BY symbol, ts";
+        JsonNode none = json(all);
+        assertEquals(160, none.get("row_count").asInt());
+        assertEquals(none.get("rows"), json(all, QueryOptions.defaults().withRowFloor(null)).get("rows"));
+        assertEquals(none.get("rows"), json(all, floorAt("2025-12-31T23:59:59Z")).get("rows"));
+        assertEquals(none.get("rows"), json(all, floorAt(FLOOR).withRowFloor(null)).get("rows"));
+    }
+
+    @Test
+    void aFloorOnAColumnThatIsNotATimestampFailsTheQueriesThatReadIt() {
+        QueryOptions onDate = QueryOptions.defaults().withRowFloor("joined", java.time.Instant.parse("2026-01-03T00:00:00Z"));
+        QueryExecutionException e = assertThrows(QueryExecutionException.class, () -> json("SELECT * FROM auth.users", onDate));
+        assertTrue(e.getMessage().contains("joined"), e.getMessage());
+        assertEquals(160, single(json("SELECT count(*) FROM market.ohlcv", onDate)), "market.ohlcv has no joined column");
+    }
 }

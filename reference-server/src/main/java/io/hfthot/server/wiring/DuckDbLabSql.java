@@ -2,6 +2,7 @@ package io.hfthot.server.wiring;
 
 import io.hfthot.engine.lab.LabException;
 import io.hfthot.engine.lab.api.SqlResponse;
+import io.hfthot.engine.lab.history.TableHistory;
 import io.hfthot.engine.lab.sql.LabSql;
 import io.hfthot.engine.lab.sql.SqlFormat;
 import io.hfthot.lakehouse.Lakehouse;
@@ -16,6 +17,8 @@ import io.hfthot.lakehouse.duckdb.QueryRejectedException;
 import io.hfthot.lakehouse.duckdb.QueryResult;
 import io.hfthot.lakehouse.duckdb.QueryTimeoutException;
 import io.hfthot.lakehouse.duckdb.ResultFormat;
+import io.hfthot.lakehouse.duckdb.RowFloor;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,6 +33,10 @@ import java.util.Set;
  * Errors: a rejected statement (not a single SELECT, or touching files, settings or extensions), an invalid
  * query, an unknown table or version and a timeout map to {@code INVALID_PARAMS} naming {@code sql}; an engine
  * failure maps to {@code INTERNAL_ERROR}.
+ *
+ * <p>Historical depth: the caller's {@code visibleFrom} becomes the query's {@link RowFloor} on {@code ts}, which
+ * DuckDB applies inside the scan of every table reference (see {@code docs/sql.md}); a bound before year 1 is
+ * raised to {@link RowFloor#MIN_EARLIEST}, which hides nothing a market table holds.
  */
 public final class DuckDbLabSql implements LabSql {
     /** The schemas SQL may read. */
@@ -62,10 +69,12 @@ public final class DuckDbLabSql implements LabSql {
     }
 
     @Override
-    public SqlResponse query(String sql, SqlFormat format) {
+    public SqlResponse query(String sql, SqlFormat format, Instant visibleFrom) {
         ResultFormat resultFormat = format == SqlFormat.ARROW ? ResultFormat.ARROW : ResultFormat.JSON;
+        RowFloor floor = visibleFrom == null ? null : new RowFloor(TableHistory.TIME_COLUMN,
+                visibleFrom.isBefore(RowFloor.MIN_EARLIEST) ? RowFloor.MIN_EARLIEST : visibleFrom);
         try {
-            QueryResult r = engine.query(sql, options.withFormat(resultFormat));
+            QueryResult r = engine.query(sql, options.withFormat(resultFormat).withRowFloor(floor));
             return new SqlResponse(r.contentType(), r.body(), r.rowCount(), r.truncated());
         } catch (QueryRejectedException | InvalidQueryException | QueryTimeoutException e) {
             throw LabException.invalid("sql", e.getMessage());

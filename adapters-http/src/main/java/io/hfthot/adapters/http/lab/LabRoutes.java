@@ -108,7 +108,7 @@ public final class LabRoutes {
     }
 
     private Response sql(Request q) {
-        SqlResponse result = engine.sql(LabParams.string(q.query(), "sql"), LabParams.string(q.query(), "format"));
+        SqlResponse result = engine.sql(LabAccessFilter.principal(q), LabParams.string(q.query(), "sql"), LabParams.string(q.query(), "format"));
         return Response.bytes(200, result.contentType(), result.body())
                 .withHeader("X-HFThot-Row-Count", Long.toString(result.rowCount()))
                 .withHeader("X-HFThot-Truncated", Boolean.toString(result.truncated()));
@@ -117,7 +117,7 @@ public final class LabRoutes {
     private Response export(Request q) {
         String table = table(q.query());
         Long version = LabParams.longValue(q.query(), "version");
-        ParquetExport export = engine.exportParquet(table, version);
+        ParquetExport export = engine.exportParquet(LabAccessFilter.principal(q), table, version);
         String fileName = table.replaceAll("[^A-Za-z0-9._-]", "_") + "-v" + export.version() + ".parquet";
         // The file is the engine's temporary copy: stream it, then let the export delete it.
         return Response.streaming(200, ParquetExport.CONTENT_TYPE, out -> {
@@ -142,8 +142,9 @@ public final class LabRoutes {
             throw ApiException.invalid("query parameter 'version' (a table version >= 0) or 'timestamp' (Unix ms or"
                     + " ISO-8601) is required");
         }
-        return Response.ok(version != null ? engine.readVersion(table, version, limit)
-                : engine.readAtTimestamp(table, timestamp.get(), limit));
+        Principal caller = LabAccessFilter.principal(q);
+        return Response.ok(version != null ? engine.readVersion(caller, table, version, limit)
+                : engine.readAtTimestamp(caller, table, timestamp.get(), limit));
     }
 
     private String table(QueryParams p) {

@@ -202,6 +202,34 @@ class LabRestEndToEndTest {
     }
 
     @Test
+    void tableReadsAndExportsLeaveOutBarsOlderThanTheTiersDepth() throws Exception {
+        java.time.Instant yearAgo = java.time.Instant.now().atOffset(java.time.ZoneOffset.UTC).minusYears(1).toInstant();
+        HttpResponse<String> hobRead = lab.get("/v1/lakehouse/read?table=market.ohlcv&version=1&limit=10000", hob);
+        HttpResponse<String> entRead = lab.get("/v1/lakehouse/read?table=market.ohlcv&version=1&limit=1", ent);
+        assertEquals(200, hobRead.statusCode(), hobRead.body());
+        assertEquals(200, entRead.statusCode(), entRead.body());
+        for (JsonNode row : json(hobRead).path("rows")) {
+            assertFalse(java.time.Instant.parse(row.path("ts").asText()).isBefore(yearAgo), row.toString());
+        }
+        long hobRows = json(hobRead).path("row_count").asLong();
+        long entRows = json(entRead).path("row_count").asLong();
+        assertTrue(hobRows > 0 && hobRows < entRows, "the 400-day test history is cut at one year for Hobbyist: "
+                + hobRows + " of " + entRows + " rows");
+        long hobAsOf = json(lab.get("/v1/lakehouse/read?table=market.ohlcv&limit=1&timestamp="
+                + enc(java.time.Instant.now().toString()), hob)).path("row_count").asLong();
+        long entAsOf = json(lab.get("/v1/lakehouse/read?table=market.ohlcv&limit=1&timestamp="
+                + enc(java.time.Instant.now().toString()), ent)).path("row_count").asLong();
+        assertTrue(hobAsOf < entAsOf, hobAsOf + " vs " + entAsOf);
+
+        HttpResponse<byte[]> hobExport = lab.getBytes("/v1/lakehouse/export?table=market.ohlcv&version=1", hob);
+        HttpResponse<byte[]> entExport = lab.getBytes("/v1/lakehouse/export?table=market.ohlcv&version=1", ent);
+        long hobExported = Long.parseLong(hobExport.headers().firstValue("X-HFThot-Row-Count").orElseThrow());
+        assertEquals(entRows, Long.parseLong(entExport.headers().firstValue("X-HFThot-Row-Count").orElseThrow()),
+                "Enterprise exports every row of the version");
+        assertTrue(hobExported > 0 && hobExported < entRows, "the Hobbyist export is cut at one year: " + hobExported);
+    }
+
+    @Test
     void sqlIsRefusedForFreeBetaAndValidatedForOthers() throws Exception {
         assertError(lab.get("/v1/lakehouse/query?sql=" + enc("SELECT 1"), free), 403, "TIER_REQUIRED", "Hobbyist");
         assertError(lab.get("/v1/lakehouse/query", pro), 400, "INVALID_PARAMS", "sql");

@@ -8,8 +8,10 @@ import io.hfthot.engine.lab.api.VersionEntry;
 import io.hfthot.lakehouse.ColumnBatch;
 import io.hfthot.lakehouse.ColumnVector;
 import io.hfthot.lakehouse.DataType;
+import io.hfthot.lakehouse.Field;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.LakehouseException;
+import io.hfthot.lakehouse.Predicate;
 import io.hfthot.lakehouse.Snapshot;
 import io.hfthot.lakehouse.TableNotFoundException;
 import io.hfthot.lakehouse.VersionInfo;
@@ -33,8 +35,17 @@ import java.util.TreeSet;
  * ({@code auth.*}) hold key hashes and usage of every user and stay internal. A table outside them is
  * reported exactly like a missing one ({@code INVALID_PARAMS} naming {@code table}), so the API does not reveal
  * which internal tables exist. Thread-safe (every call reads one snapshot).
+ *
+ * <p>Historical depth: every row read ({@link #readVersion}, {@link #readAtTimestamp}, {@link #exportParquet})
+ * takes the caller's {@code visibleFrom}, the first instant its tier may read. Rows whose {@value #TIME_COLUMN}
+ * is earlier do not exist for that caller: they are neither returned, nor counted, nor exported. A table without
+ * a {@value #TIME_COLUMN} column is read whole; one whose {@value #TIME_COLUMN} is not a {@code timestamp} fails
+ * with {@code INTERNAL_ERROR} rather than be served unfiltered. Lakehouse timestamps have microsecond precision,
+ * so {@code visibleFrom} is rounded up to a whole microsecond ({@link #ceilToMicros}).
  */
 public final class TableHistory {
+    /** The column the historical depth applies to: every market table's event time. */
+    public static final String TIME_COLUMN = "ts";
     /** Rows a table read returns when no limit is given. */
     public static final int DEFAULT_ROWS = 100;
     /** The largest row limit of a table read. */
@@ -94,9 +105,10 @@ public final class TableHistory {
      * @param table   an exposed table
      * @param version a version, at least 0
      * @param limit   rows to return (1..{@value #MAX_ROWS}), or null for {@value #DEFAULT_ROWS}
-     * @return the rows
+     * @param visibleFrom rows whose {@value #TIME_COLUMN} is earlier are left out, or null for every row
+     * @return the rows the caller may see, with their count
      */
-    public TableRead readVersion(String table, long version, Integer limit) {
+    public TableRead readVersion(String table, long version, Integer limit, Instant visibleFrom) {
         String name = requireTable(table);
         if (version < 0) {
             throw LabException.invalid("version", "version must be >= 0, got " + version);
@@ -110,7 +122,7 @@ public final class TableHistory {
             throw LabException.invalid("version", "version of " + name + " must be in [0, " + latest + "], got "
                     + version);
         }
-        return read(name, snapshot, rows);
+        return read(name, snapshot, rows, visibleFrom);
     }
 
     /**
@@ -119,9 +131,10 @@ public final class TableHistory {
      * @param table an exposed table
      * @param tsMs  the instant, Unix ms
      * @param limit rows to return, or null for {@value #DEFAULT_ROWS}
-     * @return the rows
+     * @param visibleFrom rows whose {@value #TIME_COLUMN} is earlier are left out, or null for every row
+     * @return the rows the caller may see, with their count
      */
-    public TableRead readAtTimestamp(String table, long tsMs, Integer limit) {
+    public TableRead readAtTimestamp(String table, long tsMs, Integer limit, Instant visibleFrom) {
         String name = requireTable(table);
         int rows = rowLimit(limit);
         Snapshot snapshot;
@@ -132,7 +145,7 @@ public final class TableHistory {
             throw LabException.invalid("timestamp", "timestamp must be at or after the first commit of " + name
                     + " (" + first + "), got " + Instant.ofEpochMilli(tsMs));
         }
-        return read(name, snapshot, rows);
+        return read(name, snapshot, rows, visibleFrom);
     }
 
     /**
@@ -140,9 +153,10 @@ public final class TableHistory {
      *
      * @param table   an exposed table
      * @param version a version, or null for the latest
-     * @return the export; the caller closes it to delete the file
+     * @param visibleFrom rows whose {@value #TIME_COLUMN} is earlier are not written, or null for every row
+     * @return the export (its {@code rows} counts the rows written); the caller closes it to delete the file
      */
-    public ParquetExport exportParquet(String table, Long version) {
+    public ParquetExport exportParquet(String table, Long version, Instant visibleFrom) {
         String name = requireTable(table);
         Snapshot snapshot;
         try {
@@ -151,21 +165,50 @@ public final class TableHistory {
             throw LabException.invalid("version", "version of " + name + " must be in [0, "
                     + lakehouse.read(name).version() + "], got " + version);
         }
+        Predicate visible = visibleRows(name, snapshot, visibleFrom);
         try {
             Files.createDirectories(exportDir);
             Path file = Files.createTempFile(exportDir, name.replace('.', '_') + "-v" + snapshot.version() + "-",
                     ".parquet");
             // The exporter writes a new file; a pre-created empty temp file would be in its way.
             Files.delete(file);
-            long rows = snapshot.exportParquet(file, snapshot.schema().names(), null);
+            long rows = snapshot.exportParquet(file, snapshot.schema().names(), visible);
             return new ParquetExport(name, snapshot.version(), rows, file);
         } catch (IOException | LakehouseException e) {
             throw LabException.internal("export of " + name + " failed: " + e.getMessage(), e);
         }
     }
 
-    private TableRead read(String name, Snapshot snapshot, int limit) {
-        ColumnBatch batch = snapshot.read();
+    /**
+     * Rounds an instant up to a whole microsecond, the precision of lakehouse timestamps: a stored time is
+     * earlier than {@code instant} exactly when it is earlier than the result.
+     *
+     * @param instant the instant, at least {@code -292277-01-01} (the microsecond range of a {@code long})
+     * @return the first whole microsecond at or after {@code instant}
+     */
+    public static Instant ceilToMicros(Instant instant) {
+        int subMicro = instant.getNano() % 1000;
+        return subMicro == 0 ? instant : instant.plusNanos(1000 - subMicro);
+    }
+
+    private static Predicate visibleRows(String name, Snapshot snapshot, Instant visibleFrom) {
+        if (visibleFrom == null) {
+            return null;
+        }
+        int index = snapshot.schema().indexOf(TIME_COLUMN);
+        if (index < 0) {
+            return null;
+        }
+        Field field = snapshot.schema().fields().get(index);
+        if (field.type() != DataType.TIMESTAMP) {
+            throw LabException.internal("table " + name + " has a " + TIME_COLUMN + " column of type "
+                    + field.type().deltaName() + ", so the historical depth cannot be applied to it", null);
+        }
+        return Predicate.ge(TIME_COLUMN, ceilToMicros(visibleFrom));
+    }
+
+    private TableRead read(String name, Snapshot snapshot, int limit, Instant visibleFrom) {
+        ColumnBatch batch = snapshot.read(snapshot.schema().names(), visibleRows(name, snapshot, visibleFrom));
         List<String> columns = snapshot.schema().names();
         int n = Math.min(limit, batch.rowCount());
         List<Map<String, Object>> rows = new ArrayList<>(n);

@@ -1,6 +1,7 @@
 package io.hfthot.engine.lab.sql;
 
 import io.hfthot.engine.lab.api.SqlResponse;
+import java.time.Instant;
 
 /**
  * Runs read-only SQL over the lab's lakehouse tables; the seam that keeps a SQL engine (DuckDB) out of
@@ -12,16 +13,26 @@ import io.hfthot.engine.lab.api.SqlResponse;
  * or names an unknown table or version throws {@link io.hfthot.engine.lab.LabException} with code
  * {@code INVALID_PARAMS} and parameter {@code sql}; an engine failure throws it with code
  * {@code INTERNAL_ERROR}. Thread-safe. {@link #close()} releases the engine's resources.
+ *
+ * <p>Historical depth: with a {@code visibleFrom}, the rows of every table whose {@code ts} column
+ * ({@link io.hfthot.engine.lab.history.TableHistory#TIME_COLUMN}) is earlier than it do not exist for the query,
+ * however the statement reads the table (joins, subqueries, CTEs, {@code VERSION AS OF} /
+ * {@code TIMESTAMP AS OF}); an implementation must apply the bound where the table is read, never by
+ * rewriting or inspecting the user's text. Tables without a {@code ts} column are read whole. A {@code ts}
+ * column that the bound cannot be applied to fails the query with {@code INTERNAL_ERROR} instead of showing
+ * rows unfiltered.
  */
 public interface LabSql extends AutoCloseable {
     /**
      * Runs a query.
      *
-     * @param sql    the statement
-     * @param format the result encoding
+     * @param sql         the statement
+     * @param format      the result encoding
+     * @param visibleFrom the first instant the caller may read (rows with an earlier {@code ts} are invisible),
+     *                    or null for every row
      * @return the encoded result
      */
-    SqlResponse query(String sql, SqlFormat format);
+    SqlResponse query(String sql, SqlFormat format, Instant visibleFrom);
 
     /** Releases the engine's resources; idempotent. */
     @Override

@@ -5,6 +5,7 @@ import io.hfthot.lakehouse.duckdb.QueryException;
 import io.hfthot.lakehouse.duckdb.QueryExecutionException;
 import io.hfthot.lakehouse.duckdb.QueryRejectedException;
 import io.hfthot.lakehouse.duckdb.ResolvedTable;
+import io.hfthot.lakehouse.duckdb.RowFloor;
 import io.hfthot.lakehouse.duckdb.SnapshotRead;
 import io.hfthot.lakehouse.duckdb.TableRef;
 import io.hfthot.lakehouse.duckdb.TableResolver;
@@ -31,7 +32,8 @@ import java.util.function.UnaryOperator;
  * cannot parse, keeping every other byte in place; let DuckDB parse the rest ({@code json_serialize_sql},
  * through {@code serializer}) and inspect the tree ({@link SyntaxTreeInspector}); match each
  * {@code schema.table} in the tree to its tokens by byte offset; resolve each distinct reference once; splice
- * the scans ({@link ScanSqlBuilder}) into the original text. The outcome of the checks is cached per query text
+ * the scans ({@link ScanSqlBuilder}), each wrapped in the query's row floor when it has one ({@link RowFloorSql}),
+ * into the original text. The outcome of the checks is cached per query text
  * (up to {@value #CHECK_CACHE_SIZE} texts); resolution runs on every call. Only token spans the parser identified as table
  * references are replaced, so a {@code 'market.ohlcv'} literal or a {@code market.ohlcv} inside a comment stays
  * as written.
@@ -62,12 +64,14 @@ public final class QueryPlanner {
      * Plans {@code sql}.
      *
      * @param sql        the user's query
+     * @param floor       rows below it are left out of every scan, or null for none
      * @param serializer  runs DuckDB's {@code json_serialize_sql} on a query text and returns the JSON
      * @param fileColumns gives the lower-cased top-level column names of data files
      * @return the executable SQL and the snapshots it reads
      * @throws QueryException when the query is refused or invalid
      */
-    public PlannedQuery plan(String sql, UnaryOperator<String> serializer, Function<List<Path>, Map<Path, Set<String>>> fileColumns) {
+    public PlannedQuery plan(String sql, RowFloor floor, UnaryOperator<String> serializer,
+                             Function<List<Path>, Map<Path, Set<String>>> fileColumns) {
         Objects.requireNonNull(sql, "sql");
         CheckedQuery query = checkedQueries.get(sql);
         if (query == null) {
@@ -77,7 +81,7 @@ public final class QueryPlanner {
             }
             checkedQueries.put(sql, query);
         }
-        return rewrite(sql, query, fileColumns);
+        return rewrite(sql, query, floor, fileColumns);
     }
 
     /** Token checks, DuckDB's parser and the syntax-tree checks: a pure function of the text. */
@@ -90,7 +94,7 @@ public final class QueryPlanner {
         return new CheckedQuery(List.copyOf(tokens), List.copyOf(clauses), List.copyOf(astRefs), end);
     }
 
-    private PlannedQuery rewrite(String sql, CheckedQuery query, Function<List<Path>, Map<Path, Set<String>>> fileColumns) {
+    private PlannedQuery rewrite(String sql, CheckedQuery query, RowFloor floor, Function<List<Path>, Map<Path, Set<String>>> fileColumns) {
         List<SqlToken> tokens = query.tokens();
         List<TimeTravelClause> clauses = query.clauses();
         List<AstTableRef> astRefs = query.astRefs();
@@ -140,7 +144,8 @@ public final class QueryPlanner {
         resolved.values().forEach(table -> table.files().forEach(file -> files.add(file.path())));
         Map<Path, Set<String>> columnsByFile = files.isEmpty() ? Map.of() : fileColumns.apply(files);
         Map<TableRef, String> scans = new HashMap<>();
-        resolved.forEach((ref, table) -> scans.put(ref, ScanSqlBuilder.scan(table, root, columnsByFile)));
+        resolved.forEach((ref, table) -> scans.put(ref,
+                RowFloorSql.apply(ScanSqlBuilder.scan(table, root, columnsByFile), table, floor, ref.qualifiedName())));
         List<SnapshotRead> snapshots = new ArrayList<>();
         resolved.forEach((ref, table) -> snapshots.add(new SnapshotRead(ref, table.version(), table.files().size())));
         return new PlannedQuery(splice(sql.substring(0, end), splices, scans), snapshots);

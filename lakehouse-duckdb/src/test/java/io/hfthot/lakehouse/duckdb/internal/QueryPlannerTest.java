@@ -70,7 +70,7 @@ class QueryPlannerTest {
     @Test
     void onlyTheTableReferenceSpanIsReplaced() {
         PlannedQuery plan = planner.plan("SELECT 'market.ohlcv' AS s /* market.ohlcv */ FROM market.ohlcv VERSION AS OF 3 "
-                + "WHERE close > 1 -- market.ohlcv\n;", QueryPlannerTest::serialize, QueryPlannerTest::allHaveClose);
+                + "WHERE close > 1 -- market.ohlcv\n;", null, QueryPlannerTest::serialize, QueryPlannerTest::allHaveClose);
         assertEquals("SELECT 'market.ohlcv' AS s /* market.ohlcv */ FROM " + SCAN.formatted("ohlcv") + " AS \"ohlcv\" "
                 + "WHERE close > 1", plan.sql(), "text after the last token (comment, semicolon) is dropped");
         assertEquals(List.of(new TableRef("market", "ohlcv", new TimeTravel.AtVersion(3))), resolved);
@@ -79,14 +79,14 @@ class QueryPlannerTest {
 
     @Test
     void userAliasesAreKeptAndNoneIsAdded() {
-        PlannedQuery plan = planner.plan("SELECT o.close FROM market.ohlcv o, \"auth\".\"users\" AS u", QueryPlannerTest::serialize, QueryPlannerTest::allHaveClose);
+        PlannedQuery plan = planner.plan("SELECT o.close FROM market.ohlcv o, \"auth\".\"users\" AS u", null, QueryPlannerTest::serialize, QueryPlannerTest::allHaveClose);
         assertEquals("SELECT o.close FROM " + SCAN.formatted("ohlcv") + " o, " + SCAN.formatted("users") + " AS u", plan.sql());
     }
 
     @Test
     void referencesInsideCtesSubqueriesAndJoinsAreAllFound() {
         PlannedQuery plan = planner.plan("WITH a AS (SELECT * FROM s.t1) SELECT * FROM a JOIN s.t2 USING (close) "
-                + "WHERE close IN (SELECT close FROM s.t3 TIMESTAMP AS OF '2026-01-01')", QueryPlannerTest::serialize, QueryPlannerTest::allHaveClose);
+                + "WHERE close IN (SELECT close FROM s.t3 TIMESTAMP AS OF '2026-01-01')", null, QueryPlannerTest::serialize, QueryPlannerTest::allHaveClose);
         assertEquals(List.of("t1", "t2", "t3"), resolved.stream().map(TableRef::table).sorted().toList());
         assertTrue(!plan.sql().contains("s.t") && !plan.sql().contains("TIMESTAMP AS OF"), plan.sql());
     }
@@ -99,19 +99,19 @@ class QueryPlannerTest {
             return serialize(sql);
         };
         String sql = "SELECT count(*) FROM market.ohlcv VERSION AS OF 2";
-        PlannedQuery first = planner.plan(sql, counting, QueryPlannerTest::allHaveClose);
-        PlannedQuery second = planner.plan(sql, counting, QueryPlannerTest::allHaveClose);
+        PlannedQuery first = planner.plan(sql, null, counting, QueryPlannerTest::allHaveClose);
+        PlannedQuery second = planner.plan(sql, null, counting, QueryPlannerTest::allHaveClose);
         assertEquals(1, parses[0]);
         assertEquals(2, resolved.size());
         assertEquals(first, second);
-        planner.plan(sql + " -- another text", counting, QueryPlannerTest::allHaveClose);
+        planner.plan(sql + " -- another text", null, counting, QueryPlannerTest::allHaveClose);
         assertEquals(2, parses[0]);
     }
 
     @Test
     void aClauseAfterSomethingThatIsNotATableIsRefused() {
         InvalidQueryException e = assertThrows(InvalidQueryException.class,
-                () -> planner.plan("SELECT x.y VERSION AS OF 3 FROM s.t x", QueryPlannerTest::serialize, QueryPlannerTest::allHaveClose));
+                () -> planner.plan("SELECT x.y VERSION AS OF 3 FROM s.t x", null, QueryPlannerTest::serialize, QueryPlannerTest::allHaveClose));
         assertTrue(e.getMessage().contains("not a table reference") || e.getMessage().contains("syntax"), e.getMessage());
     }
 }
