@@ -175,6 +175,49 @@ final class DenseKernels {
     }
 
     /**
+     * Solves {@code L y = b} in place for a full factor of order {@code n} whose right-hand side is zero above
+     * row {@code from} (so is {@code y}; entries there are set to 0). Rows go in pairs as in {@link #dotTwo}:
+     * both dot products over the solved entries share their loads, and the second row's last term is added
+     * once the first row is solved. {@code pair} (length 2) is scratch.
+     */
+    static void forwardFrom(double[] l, int n, int from, double[] b, double[] pair) {
+        java.util.Arrays.fill(b, 0, from, 0.0);
+        int i = from;
+        for (; i + 1 < n; i += 2) {
+            int row = i * n;
+            int next = row + n;
+            dotTwo(l, row + from, next + from, b, from, i - from, pair);
+            double yi = (b[i] - pair[0]) / l[row + i];
+            b[i] = yi;
+            b[i + 1] = (b[i + 1] - pair[1] - l[next + i] * yi) / l[next + i + 1];
+        }
+        if (i < n) {
+            int row = i * n;
+            b[i] = (b[i] - dot(l, row + from, b, from, i - from)) / l[row + i];
+        }
+    }
+
+    /**
+     * Solves {@code L' x = b} in place for a full factor of order {@code n} that also holds {@code L'} in its
+     * upper triangle ({@code l[i][j] = L[j][i]} for {@code j > i}), so that the backward sweep is made of
+     * dot products along rows, in pairs as in {@link #forwardFrom}. {@code pair} (length 2) is scratch.
+     */
+    static void backwardMirrored(double[] l, int n, double[] b, double[] pair) {
+        int i = n - 1;
+        for (; i >= 1; i -= 2) {
+            int row = i * n;
+            int prev = row - n;
+            dotTwo(l, row + i + 1, prev + i + 1, b, i + 1, n - i - 1, pair);
+            double xi = (b[i] - pair[0]) / l[row + i];
+            b[i] = xi;
+            b[i - 1] = (b[i - 1] - pair[1] - l[prev + i] * xi) / l[prev + i - 1];
+        }
+        if (i == 0) {
+            b[0] = (b[0] - dot(l, 1, b, 1, n - 1)) / l[0];
+        }
+    }
+
+    /**
      * Solves {@code L L' x = b} for two right-hand sides in place, reading {@code L} once per sweep instead of
      * twice (the factor, not the vectors, is what moves through the cache).
      */
@@ -276,8 +319,11 @@ final class DenseKernels {
                 }
             }
         }
+        // Mirror L into the upper triangle: the backward sweep of a solve then reads L' by rows.
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(a, i * n + i + 1, i * n + n, 0.0);
+            for (int j = i + 1; j < n; j++) {
+                a[i * n + j] = a[j * n + i];
+            }
         }
         return new PsdReport(n, -1, 0.0, a, perm);
     }
@@ -313,8 +359,9 @@ final class DenseKernels {
      * @param rank        numerical rank
      * @param badIndex    original index of the asset where indefiniteness showed, or -1 if PSD
      * @param badPivot    the offending pivot (negative) or off-diagonal magnitude (negated), 0 if PSD
-     * @param factor      when of full rank, the lower factor L (flat, upper part zero) with
-     *                    {@code S[perm[i]][perm[j]] = (L L')[i][j]}; otherwise null
+     * @param factor      when of full rank, the lower factor L (flat) with
+     *                    {@code S[perm[i]][perm[j]] = (L L')[i][j]}, its upper triangle holding {@code L'}
+     *                    (see {@link #backwardMirrored}); otherwise null
      * @param perm        the pivot order when of full rank, otherwise null
      */
     record PsdReport(int rank, int badIndex, double badPivot, double[] factor, int[] perm) {

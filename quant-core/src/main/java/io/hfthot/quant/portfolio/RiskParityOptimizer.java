@@ -11,18 +11,26 @@ import io.hfthot.quant.SolverStatus;
  * {@code y_i (Sigma y)_i = b_i}, and {@code w = y / sum(y)}. The minimiser is found by cyclical coordinate
  * descent (Griveau-Billion, Richard &amp; Roncalli, "A fast algorithm for computing high-dimensional risk
  * parity portfolios", 2013): each coordinate is minimised exactly by the positive root of
- * {@code Sigma_ii y_i^2 + c_i y_i - b_i = 0}, {@code c_i = (Sigma y)_i - Sigma_ii y_i}, and {@code Sigma y}
- * is updated by one row of {@code Sigma} (O(n) per coordinate, no factorisation). The cycles are
- * Anderson-accelerated from {@value #ANDERSON_MIN_ASSETS} assets on (depth {@value #ANDERSON_DEPTH}; about 11
- * cycles instead of 16 at n = 200), with a
- * fallback to plain cycles whenever a mixed point would leave the positive orthant or progress stalls; the
- * fixed point, and so the solution, is the same. Cycles stop when the
- * relative spread of {@code RC_i / b_i} is below {@value #STOP_SPREAD}; the status is
- * {@link SolverStatus#CONVERGED} if the spread recomputed from scratch is within {@value #CONVERGED_SPREAD}.
+ * {@code Sigma_ii y_i^2 + c_i y_i - b_i = 0}, {@code c_i = (Sigma y)_i - Sigma_ii y_i}. A cycle is a forward
+ * sweep ({@code i = 0 .. n-1}) followed by a backward sweep ({@code i = n-1 .. 0}), i.e. symmetric
+ * Gauss-Seidel: the forward sweep gets {@code c_i} as a dot product of the lower part of row {@code i} with the
+ * coordinates it has just updated plus the upper-part sum left by the previous backward sweep, and leaves
+ * the lower-part sums for the backward sweep, which does the mirror image. So a cycle reads {@code Sigma} once
+ * (two half-matrix sweeps), keeps no running {@code Sigma y} to update, and converges about as much as two
+ * one-directional cycles (7 cycles instead of 11 at n = 200). The start is {@code y_i = sqrt(b_i) / sigma_i}
+ * (exact for uncorrelated assets, and for equal budgets and a constant correlation), scaled so that
+ * {@code y' Sigma y = 1}. The cycles are Anderson-accelerated from {@value #ANDERSON_MIN_ASSETS} assets on
+ * (depth {@value #ANDERSON_DEPTH}), with a fallback to plain cycles whenever a mixed point would leave the
+ * positive orthant or progress stalls; the fixed point, and so the solution, is the same. When the largest
+ * relative change of a coordinate over a cycle is below {@value #CHECK_STEP}, {@code Sigma y} is computed
+ * from scratch and the cycles stop if the relative spread of {@code RC_i / b_i} is below
+ * {@value #STOP_SPREAD}; the status is {@link SolverStatus#CONVERGED} if that spread (recomputed from scratch
+ * for the returned weights) is within {@value #CONVERGED_SPREAD}.
  *
  * <p>Diagnostics: {@link PortfolioResult#kktResidual()} is {@code max_i |q_i / mean(q) - 1|} with
  * {@code q_i = RC_i / b_i} (0 means exact parity) plus the budget error; {@link PortfolioResult#objective()}
- * is Spinu's objective at {@code y*}; {@link PortfolioResult#iterations()} counts cycles. Every variance
+ * is Spinu's objective at {@code y*}; {@link PortfolioResult#iterations()} counts cycles (forward plus backward
+ * sweep). Every variance
  * must be positive; bounds and expected returns are ignored (bounds raise an error).
  */
 public final class RiskParityOptimizer implements PortfolioOptimizer {
@@ -137,8 +145,7 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
         if (!fresh) {
             product(sigma, n, y, sy, ws.pair);
         }
-        // sy = Sigma y from scratch for the final y (the last sweep sums every row anew): w = y / sum(y) and
-        // Sigma w = sy / sum(y).
+        // sy = Sigma y from scratch for the final y: w = y / sum(y) and Sigma w = sy / sum(y).
         double objective = 0.5 * DenseKernels.dot(y, sy, n);
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -263,10 +270,11 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
     /**
      * Anderson acceleration (type II, Walker &amp; Ni 2011) of the coordinate-descent cycle map: replaces the
      * latest iterate {@code g} by {@code g - dG gamma}, {@code gamma} minimising {@code |f - dF gamma|} over the
-     * last {@code depth} differences of cycle outputs {@code g} and residuals {@code f = g - x}. Because
-     * {@code Sigma y} is linear in {@code y}, the same combination of the stored {@code Sigma g} keeps
-     * {@code sy} exact without a matrix product. Returns false (leaving {@code y}, {@code sy} unchanged) when
-     * the small system is singular or the mixed point leaves {@code y > 0}.
+     * last {@code depth} differences of cycle outputs {@code g} and residuals {@code f = g - x}. Because the
+     * upper-part sums {@code upper_i = sum_{j>i} Sigma_ij y_j} are linear in {@code y}, the same combination of
+     * the stored sums keeps {@code upper} exact for the mixed point without a matrix product. Returns false
+     * (leaving {@code y}, {@code upper} unchanged) when the small system is singular or the mixed point
+     * leaves {@code y > 0}.
      */
     private static boolean andersonMix(double[] history, int head, int depth, int n, double[] y, double[] upper,
             PortfolioWorkspace ws) {

@@ -100,7 +100,7 @@ final class SparseL1ActiveSet {
             int a = piv[r];
             tmp[r] = mu[a] - rho * side[a];
         }
-        solveFull(l, n, tmp);
+        solveFull(l, n, tmp, ws.pair);
         for (int r = 0; r < n; r++) {
             vr[piv[r]] = tmp[r] / gamma;
         }
@@ -238,7 +238,7 @@ final class SparseL1ActiveSet {
             tmp[r] = ws.removedIndex[a] < 0 ? mu[a] - rho * ws.side[a] - gamma * ws.sw[a] : 0.0;
             budget -= w[a];
         }
-        solveFull(l, n, tmp);
+        solveFull(l, n, tmp, ws.pair);
         double[] delta = ws.target;
         for (int r = 0; r < n; r++) {
             delta[piv[r]] = tmp[r] / gamma;
@@ -271,25 +271,10 @@ final class SparseL1ActiveSet {
         return new ActiveSetQp.Outcome(status, iterations);
     }
 
-    /**
-     * Solves {@code L L' x = b} in place with the full factor: the forward sweep as dot products of rows, the
-     * backward sweep as row updates (both read {@code L} by rows).
-     */
-    static void solveFull(double[] l, int n, double[] b) {
-        DenseKernels.forward(l, n, n, b);
-        backward(l, n, b);
-    }
-
-    /** Solves {@code L' x = b} in place ({@code L} lower, row-major, order and leading dimension n). */
-    private static void backward(double[] l, int n, double[] b) {
-        for (int i = n - 1; i >= 0; i--) {
-            int row = i * n;
-            double xi = b[i] / l[row + i];
-            b[i] = xi;
-            for (int c = 0; c < i; c++) {
-                b[c] -= l[row + c] * xi;
-            }
-        }
+    /** Solves {@code L L' x = b} in place with the kept factor (its upper triangle holds {@code L'}). */
+    static void solveFull(double[] l, int n, double[] b, double[] pair) {
+        DenseKernels.forwardFrom(l, n, 0, b, pair);
+        DenseKernels.backwardMirrored(l, n, b, pair);
     }
 
     /**
@@ -362,14 +347,11 @@ final class SparseL1ActiveSet {
             double[] cols = ws.removedColumns;
             double[] tmp = ws.col;
             int q = pos[a];
-            java.util.Arrays.fill(tmp, 0, q, 0.0);
-            // Forward sweep of L y = e_q: y is zero above q.
-            tmp[q] = 1.0 / l[q * n + q];
-            for (int i = q + 1; i < n; i++) {
-                int row = i * n;
-                tmp[i] = -DenseKernels.dot(l, row + q, tmp, q, i - q) / l[row + i];
-            }
-            backward(l, n, tmp);
+            // M e_a in pivot order: L y = e_q (y is zero above q), then L' x = y.
+            java.util.Arrays.fill(tmp, q, n, 0.0);
+            tmp[q] = 1.0;
+            DenseKernels.forwardFrom(l, n, q, tmp, ws.pair);
+            DenseKernels.backwardMirrored(l, n, tmp, ws.pair);
             int off = r * n;
             for (int i = 0; i < n; i++) {
                 cols[off + piv[i]] = tmp[i] / gamma;
