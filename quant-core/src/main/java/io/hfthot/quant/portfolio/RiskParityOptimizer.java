@@ -112,7 +112,7 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
                 step = Math.max(step, Math.abs(y[i] - before[i]) / y[i]);
             }
             if (step <= CHECK_STEP) {
-                product(sigma, n, y, sy, ws.pair);
+                productAfterBackward(sigma, n, y, sy, upper, ws.pair);
                 fresh = true;
                 spread = spread(y, sy, b, n);
                 if (spread <= STOP_SPREAD) {
@@ -251,6 +251,26 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
         }
         if (i == 0) {
             upper[0] = DenseKernels.dot(sigma, 1, y, 1, n - 1);
+        }
+    }
+
+    /**
+     * {@code sy = Sigma y} from scratch right after a backward sweep, whose {@code upper[i]} are the upper-part
+     * sums for the final {@code y}: only the lower parts remain to be summed (half a matrix, rows in pairs).
+     */
+    private static void productAfterBackward(double[] sigma, int n, double[] y, double[] sy, double[] upper,
+            double[] pair) {
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            int row = i * n;
+            int next = row + n;
+            DenseKernels.dotTwo(sigma, row, next, y, 0, i, pair);
+            sy[i] = pair[0] + sigma[row + i] * y[i] + upper[i];
+            sy[i + 1] = pair[1] + sigma[next + i] * y[i] + sigma[next + i + 1] * y[i + 1] + upper[i + 1];
+        }
+        if (i < n) {
+            int row = i * n;
+            sy[i] = DenseKernels.dot(sigma, row, y, i) + sigma[row + i] * y[i] + upper[i];
         }
     }
 

@@ -297,8 +297,30 @@ final class SparseL1ActiveSet {
          * returns the multiplier {@code lambda}.
          */
         double target(double[] target, double[] z) {
-            restricted(ws.v1, z, ws.u2);
-            restricted(ws.vr, target, ws.u1);
+            System.arraycopy(ws.vr, 0, target, 0, n);
+            System.arraycopy(ws.v1, 0, z, 0, n);
+            if (r > 0) {
+                double[] u1 = ws.u1;
+                double[] u2 = ws.u2;
+                for (int t = 0; t < r; t++) {
+                    int a = ws.removed[t];
+                    u1[t] = target[a];
+                    u2[t] = z[a];
+                }
+                DenseKernels.solveTwo(ws.capacitance, n, r, u1, u2);
+                // One pass over the stored columns for both right-hand sides.
+                double[] cols = ws.removedColumns;
+                for (int t = 0; t < r; t++) {
+                    double c1 = -u1[t];
+                    double c2 = -u2[t];
+                    int off = t * n;
+                    for (int i = 0; i < n; i++) {
+                        double m = cols[off + i];
+                        target[i] += c1 * m;
+                        z[i] += c2 * m;
+                    }
+                }
+            }
             return combine(target, z, 1.0);
         }
 
