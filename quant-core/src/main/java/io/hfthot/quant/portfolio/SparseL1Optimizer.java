@@ -10,10 +10,15 @@ package io.hfthot.quant.portfolio;
  * the penalty would be the constant {@code rho}; with shorts, a larger {@code rho} means fewer positions and
  * less gross leverage ({@code sum |w_i| = 1 + 2 * (total short)}). Bounds are not accepted.
  *
- * <p>Solved exactly by the active-set method on the sign-split problem {@code w = w+ - w-},
- * {@code w+, w- >= 0}, which reaches the point where the subgradient conditions hold: for some
- * {@code lambda}, with {@code g = gamma Sigma w - mu}, {@code g_i + rho sign(w_i) = lambda} where
- * {@code w_i != 0} and {@code |g_i - lambda| <= rho} where {@code w_i = 0}.
+ * <p>Solved exactly by a primal active-set method ({@link SparseL1ActiveSet}) that reaches the point where the
+ * subgradient conditions hold: for some {@code lambda}, with {@code g = gamma Sigma w - mu},
+ * {@code g_i + rho sign(w_i) = lambda} where {@code w_i != 0} and {@code |g_i - lambda| <= rho} where
+ * {@code w_i = 0}. It starts from the {@code rho = 0} portfolio with every asset free on the side of its sign
+ * and solves each step through the Cholesky factor of the whole {@code Sigma} kept by the problem plus a small
+ * capacitance matrix of the zeroed assets, so an iteration costs O(n r) and zeroing an asset one O(n^2)
+ * solve ({@code r} = zero weights). Without a full-rank factor (singular {@code Sigma}) the generic
+ * active-set method on the sign-split problem {@code w = w+ - w-}, {@code w+, w- >= 0} is used, which stops
+ * with {@link io.hfthot.quant.SolverStatus#ILL_CONDITIONED} when the support it needs is singular.
  * {@link PortfolioResult#kktResidual()} is the largest violation of those conditions and of the budget,
  * with {@code lambda} the mean of {@code g_i + rho sign(w_i)} over the non-zero weights;
  * {@link PortfolioResult#objective()} is the penalised objective above (minimised) and
