@@ -31,6 +31,7 @@ public final class PortfolioWorkspace {
 
     // sparse_l1 (SparseL1ActiveSet), allocated on its first use.
     int sparseAssets = -1;
+    int removedCount;
     int[] position = new int[0];
     int[] removed = new int[0];
     int[] removedIndex = new int[0];

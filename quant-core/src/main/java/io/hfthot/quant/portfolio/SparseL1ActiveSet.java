@@ -111,13 +111,13 @@ final class SparseL1ActiveSet {
         }
         double dualTol = DUAL_TOLERANCE * (scale > 0 ? scale : 1.0);
 
-        State st = new State(n, ws);
+        ws.removedCount = 0;
         int maxIterations = 50 + 20 * n;
         int justEntered = -1;
         boolean refined = false;
         boolean swFresh = false;
         for (int iter = 1; iter <= maxIterations; iter++) {
-            double lambda = st.target(ws.target, ws.zTarget);
+            double lambda = target(ws, n, ws.target, ws.zTarget);
             double[] target = ws.target;
             double alpha = 1.0;
             int block = -1;
@@ -146,7 +146,7 @@ final class SparseL1ActiveSet {
                     // the previous free set was already optimal.
                     return finish(problem, ws, SolverStatus.CONVERGED, iter, false);
                 }
-                if (!st.remove(block, l, piv, pos, gamma)) {
+                if (!remove(ws, n, block, l, piv, pos, gamma)) {
                     return finish(problem, ws, SolverStatus.ILL_CONDITIONED, iter, false);
                 }
                 refined = false;
@@ -158,7 +158,7 @@ final class SparseL1ActiveSet {
             int entering = mostViolating(sigma, n, gamma, rho, mu, ws, lambda, dualTol, false);
             if (entering < 0 && !refined) {
                 refined = true;
-                swFresh = refine(problem, ws, st, l, piv);
+                swFresh = refine(problem, ws, l, piv);
                 if (!swFresh) {
                     // The refinement would move a free weight across zero: take the next step from here.
                     continue;
@@ -170,7 +170,7 @@ final class SparseL1ActiveSet {
                 return finish(problem, ws, SolverStatus.CONVERGED, iter, swFresh);
             }
             double g = gamma * ws.gradientWork[entering] - mu[entering];
-            st.reenter(entering, g - lambda < 0 ? 1.0 : -1.0, rho);
+            reenter(ws, n, entering, g - lambda < 0 ? 1.0 : -1.0, rho);
             justEntered = entering;
             refined = false;
             swFresh = false;
@@ -222,8 +222,7 @@ final class SparseL1ActiveSet {
      * budget. Applies the correction, and refreshes {@code ws.sw}, unless it would move a free weight to the
      * wrong side of zero; returns whether it was applied.
      */
-    private static boolean refine(PortfolioProblem problem, PortfolioWorkspace ws, State st, double[] l,
-            int[] piv) {
+    private static boolean refine(PortfolioProblem problem, PortfolioWorkspace ws, double[] l, int[] piv) {
         int n = problem.size();
         double[] sigma = problem.sigmaFlat();
         double gamma = problem.gamma();
@@ -243,8 +242,8 @@ final class SparseL1ActiveSet {
         for (int r = 0; r < n; r++) {
             delta[piv[r]] = tmp[r] / gamma;
         }
-        st.restricted(delta, delta, ws.u1);
-        double lambda = st.combine(delta, ws.zTarget, budget);
+        restricted(ws, n, delta, delta, ws.u1);
+        double lambda = combine(ws, n, delta, ws.zTarget, budget);
         for (int a = 0; a < n; a++) {
             if (ws.removedIndex[a] < 0 && ws.side[a] * (w[a] + delta[a]) < 0) {
                 return false;
@@ -277,138 +276,132 @@ final class SparseL1ActiveSet {
         DenseKernels.backwardMirrored(l, n, b, pair);
     }
 
+    // The removed set R lives in the workspace: ws.removed[0..removedCount) in capacitance order,
+    // ws.removedIndex[a] (-1 when free), the columns of M = (gamma Sigma)^-1 of the removed assets (rows of
+    // ws.removedColumns) and the Cholesky factor of M_RR (ws.capacitance).
+
     /**
-     * The removed set: the columns of {@code M = (gamma Sigma)^-1} of the removed assets (rows of
-     * {@code ws.removedColumns}) and the Cholesky factor of {@code M_RR} ({@code ws.capacitance}).
+     * Computes the equality-constrained minimiser of the free set into {@code target} (zero on the removed
+     * set), leaves in {@code z} the solution for the right-hand side 1 with zeros on the removed set, and
+     * returns the multiplier {@code lambda}.
      */
-    private static final class State {
-        private final int n;
-        private final PortfolioWorkspace ws;
-        private int r;
-
-        State(int n, PortfolioWorkspace ws) {
-            this.n = n;
-            this.ws = ws;
-        }
-
-        /**
-         * Computes the equality-constrained minimiser of the free set into {@code target} (zero on the removed
-         * set), leaves in {@code z} the solution for the right-hand side 1 with zeros on the removed set, and
-         * returns the multiplier {@code lambda}.
-         */
-        double target(double[] target, double[] z) {
-            System.arraycopy(ws.vr, 0, target, 0, n);
-            System.arraycopy(ws.v1, 0, z, 0, n);
-            if (r > 0) {
-                double[] u1 = ws.u1;
-                double[] u2 = ws.u2;
-                for (int t = 0; t < r; t++) {
-                    int a = ws.removed[t];
-                    u1[t] = target[a];
-                    u2[t] = z[a];
-                }
-                DenseKernels.solveTwo(ws.capacitance, n, r, u1, u2);
-                // One pass over the stored columns for both right-hand sides.
-                double[] cols = ws.removedColumns;
-                for (int t = 0; t < r; t++) {
-                    double c1 = -u1[t];
-                    double c2 = -u2[t];
-                    int off = t * n;
-                    for (int i = 0; i < n; i++) {
-                        double m = cols[off + i];
-                        target[i] += c1 * m;
-                        z[i] += c2 * m;
-                    }
-                }
-            }
-            return combine(target, z, 1.0);
-        }
-
-        /**
-         * Replaces {@code x} (zero-on-removed solution for some right-hand side) by {@code x + lambda z} on the
-         * free set and 0 on the removed set, with {@code lambda} such that the free entries sum to
-         * {@code budget}; returns {@code lambda}.
-         */
-        double combine(double[] x, double[] z, double budget) {
-            double sx = 0;
-            double sz = 0;
-            for (int a = 0; a < n; a++) {
-                if (ws.removedIndex[a] < 0) {
-                    sx += x[a];
-                    sz += z[a];
-                }
-            }
-            double lambda = (budget - sx) / sz;
-            for (int a = 0; a < n; a++) {
-                x[a] = ws.removedIndex[a] < 0 ? x[a] + lambda * z[a] : 0.0;
-            }
-            return lambda;
-        }
-
-        /** {@code out = mv - M_R (M_RR)^-1 (mv)_R}: the solution of {@code K x = v} with {@code x_R = 0}. */
-        void restricted(double[] mv, double[] out, double[] u) {
-            if (out != mv) {
-                System.arraycopy(mv, 0, out, 0, n);
-            }
-            if (r == 0) {
-                return;
-            }
+    private static double target(PortfolioWorkspace ws, int n, double[] target, double[] z) {
+        int r = ws.removedCount;
+        System.arraycopy(ws.vr, 0, target, 0, n);
+        System.arraycopy(ws.v1, 0, z, 0, n);
+        if (r > 0) {
+            double[] u1 = ws.u1;
+            double[] u2 = ws.u2;
             for (int t = 0; t < r; t++) {
-                u[t] = mv[ws.removed[t]];
+                int a = ws.removed[t];
+                u1[t] = target[a];
+                u2[t] = z[a];
             }
-            DenseKernels.forward(ws.capacitance, n, r, u);
-            backwardSmall(ws.capacitance, n, r, u);
+            DenseKernels.solveTwo(ws.capacitance, n, r, u1, u2);
+            // One pass over the stored columns for both right-hand sides.
             double[] cols = ws.removedColumns;
             for (int t = 0; t < r; t++) {
-                DenseKernels.axpy(-u[t], cols, t * n, out, n);
+                double c1 = -u1[t];
+                double c2 = -u2[t];
+                int off = t * n;
+                for (int i = 0; i < n; i++) {
+                    double m = cols[off + i];
+                    target[i] += c1 * m;
+                    z[i] += c2 * m;
+                }
             }
         }
+        return combine(ws, n, target, z, 1.0);
+    }
 
-        /** Removes asset {@code a}: stores its column of M and appends to the capacitance factor. */
-        boolean remove(int a, double[] l, int[] piv, int[] pos, double gamma) {
-            double[] cols = ws.removedColumns;
-            double[] tmp = ws.col;
-            int q = pos[a];
-            // M e_a in pivot order: L y = e_q (y is zero above q), then L' x = y.
-            java.util.Arrays.fill(tmp, q, n, 0.0);
-            tmp[q] = 1.0;
-            DenseKernels.forwardFrom(l, n, q, tmp, ws.pair);
-            DenseKernels.backwardMirrored(l, n, tmp, ws.pair);
-            int off = r * n;
-            for (int i = 0; i < n; i++) {
-                cols[off + piv[i]] = tmp[i] / gamma;
+    /**
+     * Replaces {@code x} (zero-on-removed solution for some right-hand side) by {@code x + lambda z} on the
+     * free set and 0 on the removed set, with {@code lambda} such that the free entries sum to
+     * {@code budget}; returns {@code lambda}.
+     */
+    private static double combine(PortfolioWorkspace ws, int n, double[] x, double[] z, double budget) {
+        double sx = 0;
+        double sz = 0;
+        for (int a = 0; a < n; a++) {
+            if (ws.removedIndex[a] < 0) {
+                sx += x[a];
+                sz += z[a];
             }
-            double[] border = ws.u1;
-            for (int t = 0; t < r; t++) {
-                border[t] = cols[off + ws.removed[t]];
-            }
-            if (!DenseKernels.choleskyAppend(ws.capacitance, n, r, border, cols[off + a], PIVOT_TOLERANCE)) {
-                return false;
-            }
-            ws.removed[r] = a;
-            ws.removedIndex[a] = r;
-            r++;
-            return true;
         }
+        double lambda = (budget - sx) / sz;
+        for (int a = 0; a < n; a++) {
+            x[a] = ws.removedIndex[a] < 0 ? x[a] + lambda * z[a] : 0.0;
+        }
+        return lambda;
+    }
 
-        /** Frees removed asset {@code a} on side {@code s}, updating {@code M (mu - rho s)} if the side changes. */
-        void reenter(int a, double s, double rho) {
-            int t = ws.removedIndex[a];
-            double[] cols = ws.removedColumns;
-            if (s != ws.side[a]) {
-                DenseKernels.axpy(-rho * (s - ws.side[a]), cols, t * n, ws.vr, n);
-                ws.side[a] = s;
-            }
-            DenseKernels.choleskyDelete(ws.capacitance, n, r, t, ws.u1);
-            System.arraycopy(cols, (t + 1) * n, cols, t * n, (r - 1 - t) * n);
-            for (int u = t + 1; u < r; u++) {
-                int b = ws.removed[u];
-                ws.removed[u - 1] = b;
-                ws.removedIndex[b] = u - 1;
-            }
-            ws.removedIndex[a] = -1;
-            r--;
+    /** {@code out = mv - M_R (M_RR)^-1 (mv)_R}: the solution of {@code K x = v} with {@code x_R = 0}. */
+    private static void restricted(PortfolioWorkspace ws, int n, double[] mv, double[] out, double[] u) {
+        int r = ws.removedCount;
+        if (out != mv) {
+            System.arraycopy(mv, 0, out, 0, n);
         }
+        if (r == 0) {
+            return;
+        }
+        for (int t = 0; t < r; t++) {
+            u[t] = mv[ws.removed[t]];
+        }
+        DenseKernels.forward(ws.capacitance, n, r, u);
+        backwardSmall(ws.capacitance, n, r, u);
+        double[] cols = ws.removedColumns;
+        for (int t = 0; t < r; t++) {
+            DenseKernels.axpy(-u[t], cols, t * n, out, n);
+        }
+    }
+
+    /** Removes asset {@code a}: stores its column of M and appends to the capacitance factor. */
+    private static boolean remove(PortfolioWorkspace ws, int n, int a, double[] l, int[] piv, int[] pos,
+            double gamma) {
+        int r = ws.removedCount;
+        double[] cols = ws.removedColumns;
+        double[] tmp = ws.col;
+        int q = pos[a];
+        // M e_a in pivot order: L y = e_q (y is zero above q), then L' x = y.
+        java.util.Arrays.fill(tmp, q, n, 0.0);
+        tmp[q] = 1.0;
+        DenseKernels.forwardFrom(l, n, q, tmp, ws.pair);
+        DenseKernels.backwardMirrored(l, n, tmp, ws.pair);
+        int off = r * n;
+        for (int i = 0; i < n; i++) {
+            cols[off + piv[i]] = tmp[i] / gamma;
+        }
+        double[] border = ws.u1;
+        for (int t = 0; t < r; t++) {
+            border[t] = cols[off + ws.removed[t]];
+        }
+        if (!DenseKernels.choleskyAppend(ws.capacitance, n, r, border, cols[off + a], PIVOT_TOLERANCE)) {
+            return false;
+        }
+        ws.removed[r] = a;
+        ws.removedIndex[a] = r;
+        ws.removedCount = r + 1;
+        return true;
+    }
+
+    /** Frees removed asset {@code a} on side {@code s}, updating {@code M (mu - rho s)} if the side changes. */
+    private static void reenter(PortfolioWorkspace ws, int n, int a, double s, double rho) {
+        int r = ws.removedCount;
+        int t = ws.removedIndex[a];
+        double[] cols = ws.removedColumns;
+        if (s != ws.side[a]) {
+            DenseKernels.axpy(-rho * (s - ws.side[a]), cols, t * n, ws.vr, n);
+            ws.side[a] = s;
+        }
+        DenseKernels.choleskyDelete(ws.capacitance, n, r, t, ws.u1);
+        System.arraycopy(cols, (t + 1) * n, cols, t * n, (r - 1 - t) * n);
+        for (int u = t + 1; u < r; u++) {
+            int b = ws.removed[u];
+            ws.removed[u - 1] = b;
+            ws.removedIndex[b] = u - 1;
+        }
+        ws.removedIndex[a] = -1;
+        ws.removedCount = r - 1;
     }
 
     /** Solves {@code C' x = b} in place for the small capacitance factor (order k, leading dimension ld). */
