@@ -62,14 +62,6 @@ final class ActiveSetQp {
         return iterate(sigma, n, m, gamma, ws, k);
     }
 
-    /**
-     * Warm start: the caller has set a feasible {@code x} and {@code state}, the {@code k} free variables in
-     * {@code ws.free} and the Cholesky factor of their {@code H_FF} in {@code ws.chol}.
-     */
-    static Outcome solveWarm(double[] sigma, int n, int m, double gamma, PortfolioWorkspace ws, int k) {
-        return iterate(sigma, n, m, gamma, ws, k);
-    }
-
     private static Outcome iterate(double[] sigma, int n, int m, double gamma, PortfolioWorkspace ws, int k) {
         double[] x = ws.x;
         double[] lin = ws.lin;

@@ -27,6 +27,24 @@ public final class PortfolioWorkspace {
     final double[] smallGram = new double[(RiskParityOptimizer.ANDERSON_DEPTH + 1) * (RiskParityOptimizer.ANDERSON_DEPTH + 1)];
     final double[] smallCoef = new double[RiskParityOptimizer.ANDERSON_DEPTH + 1];
     final int[] smallSlots = new int[RiskParityOptimizer.ANDERSON_DEPTH + 1];
+    final double[] pair = new double[2];
+
+    // sparse_l1 (SparseL1ActiveSet), allocated on its first use.
+    int sparseAssets = -1;
+    int removedCount;
+    int[] position = new int[0];
+    int[] removed = new int[0];
+    int[] removedIndex = new int[0];
+    double[] side = new double[0];
+    double[] vr = new double[0];
+    double[] v1 = new double[0];
+    double[] target = new double[0];
+    double[] zTarget = new double[0];
+    double[] u1 = new double[0];
+    double[] u2 = new double[0];
+    double[] gradientWork = new double[0];
+    double[] removedColumns = new double[0];
+    double[] capacitance = new double[0];
 
     /** Creates an empty workspace that grows on first use. */
     public PortfolioWorkspace() {
@@ -61,5 +79,27 @@ public final class PortfolioWorkspace {
         w = new double[n];
         history = new double[3 * (RiskParityOptimizer.ANDERSON_DEPTH + 1) * n];
         assets = n;
+    }
+
+    /** Makes room for the sparse_l1 solver on {@code n} assets (and for {@link #ensure(int)}). */
+    void ensureSparse(int n) {
+        ensure(n);
+        if (n <= sparseAssets) {
+            return;
+        }
+        position = new int[n];
+        removed = new int[n];
+        removedIndex = new int[n];
+        side = new double[n];
+        vr = new double[n];
+        v1 = new double[n];
+        target = new double[n];
+        zTarget = new double[n];
+        u1 = new double[n];
+        u2 = new double[n];
+        gradientWork = new double[n];
+        removedColumns = new double[n * n];
+        capacitance = new double[n * n];
+        sparseAssets = n;
     }
 }

@@ -10,10 +10,15 @@ package io.hfthot.quant.portfolio;
  * the penalty would be the constant {@code rho}; with shorts, a larger {@code rho} means fewer positions and
  * less gross leverage ({@code sum |w_i| = 1 + 2 * (total short)}). Bounds are not accepted.
  *
- * <p>Solved exactly by the active-set method on the sign-split problem {@code w = w+ - w-},
- * {@code w+, w- >= 0}, which reaches the point where the subgradient conditions hold: for some
- * {@code lambda}, with {@code g = gamma Sigma w - mu}, {@code g_i + rho sign(w_i) = lambda} where
- * {@code w_i != 0} and {@code |g_i - lambda| <= rho} where {@code w_i = 0}.
+ * <p>Solved exactly by a primal active-set method ({@link SparseL1ActiveSet}) that reaches the point where the
+ * subgradient conditions hold: for some {@code lambda}, with {@code g = gamma Sigma w - mu},
+ * {@code g_i + rho sign(w_i) = lambda} where {@code w_i != 0} and {@code |g_i - lambda| <= rho} where
+ * {@code w_i = 0}. It starts from the {@code rho = 0} portfolio with every asset free on the side of its sign
+ * and solves each step through the Cholesky factor of the whole {@code Sigma} kept by the problem plus a small
+ * capacitance matrix of the zeroed assets, so an iteration costs O(n r) and zeroing an asset one O(n^2)
+ * solve ({@code r} = zero weights). Without a full-rank factor (singular {@code Sigma}) the generic
+ * active-set method on the sign-split problem {@code w = w+ - w-}, {@code w+, w- >= 0} is used, which stops
+ * with {@link io.hfthot.quant.SolverStatus#ILL_CONDITIONED} when the support it needs is singular.
  * {@link PortfolioResult#kktResidual()} is the largest violation of those conditions and of the budget,
  * with {@code lambda} the mean of {@code g_i + rho sign(w_i)} over the non-zero weights;
  * {@link PortfolioResult#objective()} is the penalised objective above (minimised) and
@@ -28,7 +33,11 @@ public final class SparseL1Optimizer implements PortfolioOptimizer {
         this(true);
     }
 
-    /** Creates the optimiser; without warm start it always builds the support from one asset (for tests). */
+    /**
+     * Creates the optimiser; without warm start it runs the generic active-set method on the sign-split
+     * problem from a one-asset support (an independent reference path for tests; also the path for a
+     * covariance without full rank).
+     */
     SparseL1Optimizer(boolean warmStart) {
         this.warmStart = warmStart;
     }
@@ -36,58 +45,6 @@ public final class SparseL1Optimizer implements PortfolioOptimizer {
     @Override
     public String name() {
         return PortfolioOptimizers.SPARSE_L1;
-    }
-
-    /**
-     * Starts from the rho = 0 (budget-only Markowitz) portfolio {@code w0}, solved with the Cholesky factor
-     * kept by the problem, with every asset free on the side of its sign: the active set then only has to
-     * drop the positions the penalty zeroes and flip the few signs it changes, instead of building the
-     * support one asset at a time (345 vs. about 30 iterations on a dense 200-asset solution). The factor of
-     * {@code H_FF = gamma D Sigma D} ({@code D} = the signs) is {@code sqrt(gamma) D L D} in pivot order.
-     * Returns the number of free variables.
-     */
-    private static int warmStart(PortfolioProblem problem, PortfolioWorkspace ws) {
-        int n = problem.size();
-        double[] l = problem.factor();
-        int[] piv = problem.pivot();
-        double gamma = problem.gamma();
-        double[] mu = problem.muRaw();
-        double[] a = ws.p;
-        double[] b = ws.z;
-        for (int r = 0; r < n; r++) {
-            a[r] = mu[piv[r]];
-            b[r] = 1.0;
-        }
-        DenseKernels.solveTwo(l, n, n, a, b);
-        double sa = 0;
-        double sb = 0;
-        for (int r = 0; r < n; r++) {
-            sa += a[r];
-            sb += b[r];
-        }
-        double lambda = (gamma - sa) / sb;
-        double rootGamma = Math.sqrt(gamma);
-        double[] sign = ws.col;
-        for (int r = 0; r < n; r++) {
-            int i = piv[r];
-            double w0 = (a[r] + lambda * b[r]) / gamma;
-            boolean shortSide = w0 < 0;
-            sign[r] = shortSide ? -1.0 : 1.0;
-            ws.x[i] = shortSide ? 0.0 : w0;
-            ws.x[n + i] = shortSide ? -w0 : 0.0;
-            ws.state[i] = shortSide ? ActiveSetQp.AT_LOWER : ActiveSetQp.FREE;
-            ws.state[n + i] = shortSide ? ActiveSetQp.FREE : ActiveSetQp.AT_LOWER;
-            ws.free[r] = shortSide ? n + i : i;
-        }
-        double[] chol = ws.chol;
-        for (int r = 0; r < n; r++) {
-            int row = r * n;
-            double sr = rootGamma * sign[r];
-            for (int c = 0; c <= r; c++) {
-                chol[row + c] = sr * l[row + c] * sign[c];
-            }
-        }
-        return n;
     }
 
     @Override
@@ -104,18 +61,21 @@ public final class SparseL1Optimizer implements PortfolioOptimizer {
         double rho = problem.rho();
         double gamma = problem.gamma();
         double[] sigma = problem.sigmaFlat();
-        for (int i = 0; i < n; i++) {
-            ws.lin[i] = mu[i] - rho;
-            ws.lin[n + i] = -mu[i] - rho;
-            ws.lo[i] = 0.0;
-            ws.lo[n + i] = 0.0;
-            ws.hi[i] = Double.POSITIVE_INFINITY;
-            ws.hi[n + i] = Double.POSITIVE_INFINITY;
+        ActiveSetQp.Outcome outcome;
+        if (warmStart && problem.factor() != null) {
+            outcome = SparseL1ActiveSet.solve(problem, ws);
+        } else {
+            for (int i = 0; i < n; i++) {
+                ws.lin[i] = mu[i] - rho;
+                ws.lin[n + i] = -mu[i] - rho;
+                ws.lo[i] = 0.0;
+                ws.lo[n + i] = 0.0;
+                ws.hi[i] = Double.POSITIVE_INFINITY;
+                ws.hi[n + i] = Double.POSITIVE_INFINITY;
+            }
+            outcome = ActiveSetQp.solve(sigma, n, 2 * n, gamma, ws);
+            ActiveSetQp.recomputeGradient(sigma, n, 2 * n, ws);
         }
-        ActiveSetQp.Outcome outcome = warmStart && problem.factor() != null
-                ? ActiveSetQp.solveWarm(sigma, n, 2 * n, gamma, ws, warmStart(problem, ws))
-                : ActiveSetQp.solve(sigma, n, 2 * n, gamma, ws);
-        ActiveSetQp.recomputeGradient(sigma, n, 2 * n, ws);
 
         double[] w = new double[n];
         System.arraycopy(ws.w, 0, w, 0, n);

@@ -60,6 +60,32 @@ final class RandomProblems {
                 .expectedReturns(mu(rnd, n));
     }
 
+    /**
+     * A leveraged problem: two strong factors, small idiosyncratic variance and expected returns of either
+     * sign, so that the budget-only portfolio holds large offsetting positions.
+     */
+    static PortfolioProblem.Builder leveraged(Random rnd, int n) {
+        double[][] f = new double[n][2];
+        double[] mu = new double[n];
+        for (int i = 0; i < n; i++) {
+            f[i][0] = 0.3 * rnd.nextGaussian();
+            f[i][1] = 0.3 * rnd.nextGaussian();
+            mu[i] = 0.2 * rnd.nextGaussian();
+        }
+        double[][] s = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = f[i][0] * f[j][0] + f[i][1] * f[j][1];
+                if (i == j) {
+                    v += 0.002 + 0.02 * rnd.nextDouble();
+                }
+                s[i][j] = v;
+                s[j][i] = v;
+            }
+        }
+        return PortfolioProblem.builder(symbols(n)).covariance(s).expectedReturns(mu);
+    }
+
     /** Reorders a problem's assets by {@code perm} (new index i holds old asset perm[i]). */
     static PortfolioProblem.Builder permuted(PortfolioProblem p, int[] perm) {
         int n = p.size();

@@ -121,4 +121,79 @@ class SparseL1OptimizerTest extends PortfolioOptimizerContract {
                 .covariance(new double[][] {{1, 0}, {0, 1}}).build();
         assertThrows(IllegalArgumentException.class, () -> sparse.optimize(noMu));
     }
+
+    /** On larger problems the capacitance active set agrees with the generic sign-split active set. */
+    @Test
+    void agreesWithTheGenericActiveSetOnLargeProblems() {
+        SparseL1Optimizer cold = new SparseL1Optimizer(false);
+        Random rnd = new Random(46);
+        for (int trial = 0; trial < 6; trial++) {
+            int n = 150 + rnd.nextInt(100);
+            double rho = new double[] {0.02, 0.05, 0.15}[trial % 3];
+            PortfolioProblem p = RandomProblems.problem(rnd.nextLong(), n).gamma(1 + 3 * rnd.nextDouble()).rho(rho)
+                    .build();
+            PortfolioResult r = sparse.optimize(p);
+            PortfolioResult reference = cold.optimize(p);
+            assertEquals(SolverStatus.CONVERGED, r.status());
+            assertEquals(SolverStatus.CONVERGED, reference.status());
+            assertEquals(reference.nonZeroCount(), r.nonZeroCount(), "trial " + trial);
+            for (int i = 0; i < n; i++) {
+                assertEquals(reference.weights()[i], r.weights()[i], 1e-10, "trial " + trial + " asset " + i);
+            }
+            assertTrue(Kkt.sparseL1(p.covariance(), p.expectedReturns(), p.gamma(), rho, r.weights()) <= 1e-10);
+        }
+    }
+
+    /**
+     * On leveraged problems (strong factors, small idiosyncratic risk: the {@code rho = 0} portfolio holds
+     * large hedged positions) some assets end on the other side of zero than in the {@code rho = 0} start. The
+     * side of a free asset only changes when it is removed and re-enters, so these trials exercise re-entry
+     * with a side change; the solutions agree with the generic active set and satisfy the subgradient
+     * conditions.
+     */
+    @Test
+    void sideChangesThroughReentryAgreeWithTheGenericActiveSet() {
+        SparseL1Optimizer cold = new SparseL1Optimizer(false);
+        Random rnd = new Random(48);
+        int sideChanges = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 3 + rnd.nextInt(trial < 180 ? 3 : 60);
+            double rho = Math.pow(10, -2 + 2 * rnd.nextDouble());
+            PortfolioProblem.Builder b = RandomProblems.leveraged(rnd, n);
+            PortfolioProblem p = b.rho(rho).build();
+            PortfolioResult r = sparse.optimize(p);
+            PortfolioResult reference = cold.optimize(p);
+            assertEquals(SolverStatus.CONVERGED, r.status());
+            for (int i = 0; i < n; i++) {
+                assertEquals(reference.weights()[i], r.weights()[i], 1e-10 * (1 + Math.abs(reference.weights()[i])),
+                        "trial " + trial + " asset " + i);
+            }
+            assertTrue(Kkt.sparseL1(p.covariance(), p.expectedReturns(), p.gamma(), rho, r.weights()) <= 1e-10);
+            double[] start = sparse.optimize(b.rho(0).build()).weights();
+            for (int i = 0; i < n; i++) {
+                if (start[i] * r.weights()[i] < 0) {
+                    sideChanges++;
+                }
+            }
+        }
+        assertTrue(sideChanges > 0, "no trial changed the side of an asset");
+    }
+
+    /**
+     * The start has every asset free (the {@code rho = 0} portfolio has no zero weight on these problems) and
+     * an iteration removes at most one asset, so the reported iterations cannot be fewer than the zero weights
+     * plus the final step.
+     */
+    @Test
+    void iterationsCountEveryRemovedPosition() {
+        Random rnd = new Random(47);
+        for (int trial = 0; trial < 10; trial++) {
+            int n = 2 + rnd.nextInt(200);
+            PortfolioProblem p = RandomProblems.problem(rnd.nextLong(), n).rho(0.2 * rnd.nextDouble()).build();
+            PortfolioResult r = sparse.optimize(p);
+            assertEquals(SolverStatus.CONVERGED, r.status());
+            assertTrue(r.iterations() >= n - r.nonZeroCount() + 1,
+                    "iterations " + r.iterations() + " for " + (n - r.nonZeroCount()) + " zero weights");
+        }
+    }
 }
