@@ -5,14 +5,15 @@
 # Targets 127.0.0.1 only; every wrk run is bounded by DURATION.
 #
 #   mvn -B -q -o -pl benchmarks -am package -DskipTests
-#   benchmarks/load/lab-rest.sh              # DURATION=10s THREADS=2 CONNECTIONS=32 ROUNDS=2 PORT=18081
+#   benchmarks/load/lab-rest.sh              # DURATION=10s THREADS=2 CONNECTIONS=32 ROUNDS=4 PORT=18081
+#   prints each run, then the median over rounds of each route's ratio to the static route of its round
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-4}"
 PORT="${PORT:-18081}"
 JAR=benchmarks/target/benchmarks.jar
 HOST=127.0.0.1
@@ -22,10 +23,11 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 case "$DURATION" in *s|*m) ;; *) echo "DURATION must look like 10s or 1m" >&2; exit 1;; esac
 
 LOG=$(mktemp)
+RESULTS=$(mktemp)
 HFTHOT_ACCESS_LOG=OFF java -Xmx1g -XX:+UseParallelGC --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$JAR" \
   io.hfthot.benchmarks.lab.http.LabLoadServer "$PORT" >"$LOG" 2>&1 &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -f "$LOG"' EXIT
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -f "$LOG" "$RESULTS"' EXIT
 for _ in $(seq 1 600); do
   grep -q "lab load server ready" "$LOG" && break
   kill -0 "$SERVER" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
@@ -35,12 +37,13 @@ grep -q "lab load server ready" "$LOG" || { echo "lab load server did not start"
 KEY=$(sed -n 's/.* key \(hft_[A-Za-z0-9_-]*\).*/\1/p' "$LOG" | head -1)
 
 REGIME="/v1/signals/regime?symbol=BTC-USDT"
-# An explicit start_time (8 hours back): the engine's default start overflows for unlimited-depth
-# (Enterprise) keys at the time of writing, and the load key must be Enterprise to have no REST window.
-OHLCV="/v1/market/ohlcv?symbol=BTC-USDT&interval=5m&limit=100&start_time=$(( $(date +%s%3N) - 8 * 3600 * 1000 ))"
+# Seed 000's own example request: the last 100 closed 5m bars.
+OHLCV="/v1/market/ohlcv?symbol=BTC-USDT&interval=5m&limit=100"
 STATIC="/bench/static"
 
-run() {  # $1 = label, $2 = path; prints "label req/s p50 p99"
+SIZED="/bench/static-ohlcv-size"
+
+run() {  # $1 = label, $2 = path; prints "label req/s p50 p99" and records "round label req/s"
   local out
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 2s --latency \
         -H "X-HFThot-API-Key: $KEY" "http://$HOST:$PORT$2")
@@ -50,10 +53,11 @@ run() {  # $1 = label, $2 = path; prints "label req/s p50 p99"
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
   printf '%-8s %12s req/s   p50 %-9s p99 %-9s non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  echo "$round $1 $rps" >>"$RESULTS"
 }
 
 echo "warm-up (discarded)"
-for p in "$STATIC" "$REGIME" "$OHLCV"; do
+for p in "$STATIC" "$REGIME" "$OHLCV" "$SIZED"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "X-HFThot-API-Key: $KEY" "http://$HOST:$PORT$p" >/dev/null
 done
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternating rounds"
@@ -61,4 +65,12 @@ for round in $(seq 1 "$ROUNDS"); do
   run static "$STATIC"
   run regime "$REGIME"
   run ohlcv "$OHLCV"
+  run sized "$SIZED"
 done
+# Ratios within each round (each route next to the static routes of the same round), then the medians.
+median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+ratio() {  # $1 = route, $2 = baseline: one ratio per round
+  awk -v a="$1" -v b="$2" '$2 == a {x[$1]=$3} $2 == b {y[$1]=$3} END {for (k in x) printf "%.3f\n", x[k]/y[k]}' "$RESULTS"
+}
+echo "median over $ROUNDS rounds: regime/static $(ratio regime static | median)," \
+  "ohlcv/static $(ratio ohlcv static | median), ohlcv/static-ohlcv-size $(ratio ohlcv sized | median)"

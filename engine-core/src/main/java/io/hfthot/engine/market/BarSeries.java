@@ -3,7 +3,12 @@ package io.hfthot.engine.market;
 import java.util.Arrays;
 import java.util.List;
 
-/** A growable columnar series of bars in strictly increasing time order. Not thread-safe. */
+/**
+ * A growable columnar series of bars in strictly increasing time order. One writer (the market, under its
+ * lock) appends; any number of readers may read at the same time without a lock: every append publishes
+ * a {@link View} (the arrays and the size) through a volatile field, and a bar below a published size is
+ * never written again, so a reader sees a consistent prefix of the series.
+ */
 final class BarSeries {
     private final Interval interval;
     private long[] time = new long[1024];
@@ -13,9 +18,20 @@ final class BarSeries {
     private double[] close = new double[1024];
     private double[] volume = new double[1024];
     private int size;
+    private volatile View view;
+
+    /** What readers see: arrays that are never written below {@code size}, and that size. */
+    private record View(long[] time, double[] open, double[] high, double[] low, double[] close, double[] volume,
+                        int size) {
+    }
 
     BarSeries(Interval interval) {
         this.interval = interval;
+        publish();
+    }
+
+    private void publish() {
+        view = new View(time, open, high, low, close, volume, size);
     }
 
     void append(long t, double o, double h, double l, double c, double v) {
@@ -32,6 +48,7 @@ final class BarSeries {
         close[size] = c;
         volume[size] = v;
         size++;
+        publish();
     }
 
     void ensureCapacity(int capacity) {
@@ -42,6 +59,7 @@ final class BarSeries {
             low = Arrays.copyOf(low, capacity);
             close = Arrays.copyOf(close, capacity);
             volume = Arrays.copyOf(volume, capacity);
+            publish();
         }
     }
 
@@ -57,27 +75,27 @@ final class BarSeries {
         return close[size - 1];
     }
 
+    /** Reader-safe: the oldest open time, or {@link Long#MAX_VALUE} when empty. */
     long firstTime() {
-        return size == 0 ? Long.MAX_VALUE : time[0];
+        View v = view;
+        return v.size == 0 ? Long.MAX_VALUE : v.time[0];
     }
 
-    /** Index of the first bar with time >= t (size when none). */
-    private int lowerBound(long t) {
-        return BarRanges.lowerBound(time, size, t);
-    }
-
-    /** The most recent {@code limit} bars with time in [start, end]. */
+    /** Reader-safe: the most recent {@code limit} bars with time in [start, end]. */
     List<Bar> range(long start, long end, int limit) {
-        return BarRanges.range(time, open, high, low, close, volume, size, start, end, limit);
+        View v = view;
+        return BarRanges.range(v.time, v.open, v.high, v.low, v.close, v.volume, v.size, start, end, limit);
     }
 
+    /** Reader-safe: the bars with time in [start, end] as columns. */
     BarColumns columns(String symbol, long start, long end) {
-        int from = lowerBound(start);
-        int to = end == Long.MAX_VALUE ? size : lowerBound(end + 1);
+        View v = view;
+        int from = BarRanges.lowerBound(v.time, v.size, start);
+        int to = end == Long.MAX_VALUE ? v.size : BarRanges.lowerBound(v.time, v.size, end + 1);
         to = Math.max(from, to);
-        return new BarColumns(symbol, interval, Arrays.copyOfRange(time, from, to),
-                Arrays.copyOfRange(open, from, to), Arrays.copyOfRange(high, from, to),
-                Arrays.copyOfRange(low, from, to), Arrays.copyOfRange(close, from, to),
-                Arrays.copyOfRange(volume, from, to));
+        return new BarColumns(symbol, interval, Arrays.copyOfRange(v.time, from, to),
+                Arrays.copyOfRange(v.open, from, to), Arrays.copyOfRange(v.high, from, to),
+                Arrays.copyOfRange(v.low, from, to), Arrays.copyOfRange(v.close, from, to),
+                Arrays.copyOfRange(v.volume, from, to));
     }
 }

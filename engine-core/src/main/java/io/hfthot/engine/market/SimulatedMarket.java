@@ -43,6 +43,8 @@ public final class SimulatedMarket implements MarketDataSource {
     private final long startedAtMs;
     private final long tickStartMs;
     private long generatedThrough;
+    /** End of the minute being simulated: no bar closes before the clock reaches it (see {@link #bars}). */
+    private volatile long nextCloseMs;
     private boolean minuteDrawn;
 
     /**
@@ -153,6 +155,7 @@ public final class SimulatedMarket implements MarketDataSource {
             minuteDrawn = false;
         }
         generatedThrough = now;
+        nextCloseMs = ordered[0].minuteEnd();
     }
 
     /**
@@ -188,13 +191,25 @@ public final class SimulatedMarket implements MarketDataSource {
         return process.book(depth);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Bars close only when the simulation passes a minute boundary, so while the clock is before the
+     * end of the minute being simulated, advancing first would not change any series: the bars are read
+     * without the market's lock (the series publish safely). Only a request that finds a boundary passed
+     * takes the lock and advances. Concurrent OHLCV reads therefore do not queue behind each other.
+     */
     @Override
-    public synchronized List<Bar> bars(String symbol, Interval interval, long startMs, long endMs, int limit) {
+    public List<Bar> bars(String symbol, Interval interval, long startMs, long endMs, int limit) {
         SymbolProcess process = process(symbol);
         requireInterval(interval);
         MarketRequests.limit(limit);
         MarketRequests.range(startMs, endMs);
-        advanceTo(clock.millis());
+        if (clock.millis() >= nextCloseMs) {
+            synchronized (this) {
+                advanceTo(clock.millis());
+            }
+        }
         return process.series[interval.ordinal()].range(startMs, endMs, limit);
     }
 

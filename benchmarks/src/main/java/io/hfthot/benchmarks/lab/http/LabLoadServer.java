@@ -2,6 +2,7 @@ package io.hfthot.benchmarks.lab.http;
 
 import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.JsonCodec;
 import io.hfthot.adapters.http.Response;
 import io.hfthot.adapters.http.TransportConfig;
 import io.hfthot.adapters.http.TransportServer;
@@ -10,6 +11,7 @@ import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.api.OhlcvRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,8 +44,14 @@ public final class LabLoadServer {
         for (int i = 0; i < 20; i++) {
             staticBody.put("field_" + i, i % 2 == 0 ? (Object) (i * 1.5) : "value-" + i);
         }
+        // Calibration: the bytes of a real 100-bar OHLCV answer, written as they are (no key, no engine),
+        // to tell the cost of moving a 10 KB body from the cost of the route.
+        byte[] ohlcvSized = JsonCodec.standard().encode(engine.ohlcv(
+                engine.access().keys().issue("calibration", Tier.ENTERPRISE).record().principal(),
+                new OhlcvRequest("BTC-USDT", "5m", null, null, 100)));
         HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
-                .get("/bench/static", r -> Response.ok(staticBody));
+                .get("/bench/static", r -> Response.ok(staticBody))
+                .get("/bench/static-ohlcv-size", r -> Response.bytes(200, "application/json", ohlcvSized));
         LabHttpSurface.mount(builder, engine, engine.access(), Clock.systemUTC(), LabHttpOptions.defaults());
         TransportServer server = TransportServer.start(TransportConfig.of("127.0.0.1", port), builder.build());
         String key = engine.access().keys().issue("load", Tier.ENTERPRISE).rawKey();
