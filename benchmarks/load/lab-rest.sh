@@ -14,6 +14,7 @@ DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 ROUNDS="${ROUNDS:-4}"
+LIGHT_CONNECTIONS="${LIGHT_CONNECTIONS:-4}"
 PORT="${PORT:-18081}"
 JAR=benchmarks/target/benchmarks.jar
 HOST=127.0.0.1
@@ -66,6 +67,14 @@ for round in $(seq 1 "$ROUNDS"); do
   run regime "$REGIME"
   run ohlcv "$OHLCV"
   run sized "$SIZED"
+done
+# Latency below saturation: at -c32 every route is saturated and its p50 is mostly queueing
+# (connections / throughput); a light load shows what one request costs.
+echo "latency at wrk -t2 -c$LIGHT_CONNECTIONS (below saturation), $DURATION each"
+for p in static:"$STATIC" regime:"$REGIME" ohlcv:"$OHLCV"; do
+  out=$(wrk -t2 -c"$LIGHT_CONNECTIONS" -d"$DURATION" --timeout 2s --latency -H "X-HFThot-API-Key: $KEY" "http://$HOST:$PORT${p#*:}")
+  printf '%-8s %12s req/s   p50 %-9s p99 %s\n' "${p%%:*}" "$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")"
 done
 # Ratios within each round (each route next to the static routes of the same round), then the medians.
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }

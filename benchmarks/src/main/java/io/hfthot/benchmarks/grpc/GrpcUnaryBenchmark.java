@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * latency distribution (read p0.50 and p0.99).
  *
  * <p>Peer figures: {@code target=bare} is bare grpc-java on the same transport and proto answering a
- * constant (the issue's baseline: p50 154 us with default executors); {@code target=lab} is
+ * constant (the issue's baseline: p50 154 us with default executors; {@code target=bare-direct} runs it on
+ * the transport thread, the issue's 120 us variant); {@code target=lab} is
  * {@link io.hfthot.adapters.grpc.LabGrpcServer} with API-key authentication, the tier gate, the request
  * window and the engine's regime inference on {@code lookback} bars; {@code target=engine} calls
  * {@code LabEngine.regime} directly, without gRPC, to show how much of the round trip is the engine's.
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GrpcUnaryBenchmark {
     /** Which server answers. */
-    @Param({"bare", "lab", "engine"})
+    @Param({"bare", "bare-direct", "lab", "engine"})
     public String target;
 
     /** Bars of HMM inference asked for (seed 000's example uses 200). */
@@ -55,8 +56,8 @@ public class GrpcUnaryBenchmark {
     public void setUp() throws Exception {
         int port;
         String key = null;
-        if ("bare".equals(target)) {
-            bare = BareGrpcBaseline.start();
+        if (target.startsWith("bare")) {
+            bare = BareGrpcBaseline.start("bare-direct".equals(target));
             port = bare.port();
         } else {
             lab = new LabGrpcTarget();
