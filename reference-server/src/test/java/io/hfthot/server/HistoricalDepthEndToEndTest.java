@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hfthot.engine.lab.api.GeneratedKey;
 import io.hfthot.engine.lab.market.MarketTables;
-import io.hfthot.lakehouse.ColumnVector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -80,15 +79,7 @@ class HistoricalDepthEndToEndTest {
 
     /** Rows of a version of market.ohlcv with ts at or after {@code floor}, counted over the whole snapshot. */
     private long rowsFrom(long version, Instant floor) {
-        ColumnVector ts = server.lab().lakehouse().readVersion(MarketTables.OHLCV, version).read().column("ts");
-        long floorMicros = floor.getEpochSecond() * 1_000_000L + floor.getNano() / 1000;
-        long n = 0;
-        for (int i = 0; i < ts.size(); i++) {
-            if (ts.getLong(i) >= floorMicros) {
-                n++;
-            }
-        }
-        return n;
+        return MarketRows.countFrom(server.lab(), MarketTables.OHLCV, version, floor);
     }
 
     private void assertBracketed(long visible, long version, Instant sent, Instant answered, String what) {

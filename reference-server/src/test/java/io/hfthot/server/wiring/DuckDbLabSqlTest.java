@@ -17,11 +17,11 @@ import io.hfthot.engine.lab.api.SqlResponse;
 import io.hfthot.engine.lab.market.MarketTables;
 import io.hfthot.engine.lab.sql.SqlFormat;
 import io.hfthot.engine.market.Interval;
-import io.hfthot.lakehouse.ColumnVector;
 import io.hfthot.lakehouse.duckdb.QueryEngine;
 import io.hfthot.lakehouse.duckdb.QueryOptions;
 import io.hfthot.lakehouse.duckdb.QueryResult;
 import io.hfthot.lakehouse.duckdb.RowFloor;
+import io.hfthot.server.MarketRows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,19 +85,6 @@ class DuckDbLabSqlTest {
         return new ObjectMapper().readTree(lab.sql(caller, sql, "json").body()).get("rows").get(0).get(0).asLong();
     }
 
-    /** Rows of a version of a market table whose ts is at or after {@code floor}, counted without SQL. */
-    private static long rowsFrom(LabEngine lab, String table, long version, Instant floor) {
-        ColumnVector ts = lab.lakehouse().readVersion(table, version).read().column("ts");
-        long floorMicros = floor.getEpochSecond() * 1_000_000L + floor.getNano() / 1000;
-        long n = 0;
-        for (int i = 0; i < ts.size(); i++) {
-            if (ts.getLong(i) >= floorMicros) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     @Test
     void rowsOlderThanTheCallersDepthDoNotExistForItsQueries() throws IOException {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -108,12 +95,13 @@ class DuckDbLabSqlTest {
             Principal hobbyist = caller(Tier.HOBBYIST);
             Principal enterprise = caller(Tier.ENTERPRISE);
             long version = lab.lakehouse().read(MarketTables.OHLCV).version();
-            long all = rowsFrom(lab, MarketTables.OHLCV, version, Instant.EPOCH);
-            assertTrue(rowsFrom(lab, MarketTables.OHLCV, version, hobbyistFloor) < all, "the history is older than a year");
+            long all = MarketRows.countFrom(lab, MarketTables.OHLCV, version, Instant.EPOCH);
+            assertTrue(MarketRows.countFrom(lab, MarketTables.OHLCV, version, hobbyistFloor) < all,
+                    "the history is older than a year");
 
             String countAll = "SELECT count(*) FROM market.ohlcv";
-            assertEquals(rowsFrom(lab, MarketTables.OHLCV, version, freeFloor), count(lab, free, countAll));
-            assertEquals(rowsFrom(lab, MarketTables.OHLCV, version, hobbyistFloor), count(lab, hobbyist, countAll));
+            assertEquals(MarketRows.countFrom(lab, MarketTables.OHLCV, version, freeFloor), count(lab, free, countAll));
+            assertEquals(MarketRows.countFrom(lab, MarketTables.OHLCV, version, hobbyistFloor), count(lab, hobbyist, countAll));
             assertEquals(all, count(lab, enterprise, countAll), "Enterprise history is unbounded");
             assertEquals(1, count(lab, free, "SELECT count(*) FROM (SELECT min(ts) AS first FROM market.ohlcv) "
                     + "WHERE first >= TIMESTAMPTZ '" + freeFloor + "'"));
@@ -132,7 +120,7 @@ class DuckDbLabSqlTest {
                 assertEquals(0, count(lab, free, attempt), attempt);
                 assertTrue(count(lab, enterprise, attempt) > 0 || attempt.contains("ticks"), attempt);
             }
-            assertEquals(rowsFrom(lab, MarketTables.OHLCV, 1, hobbyistFloor),
+            assertEquals(MarketRows.countFrom(lab, MarketTables.OHLCV, 1, hobbyistFloor),
                     count(lab, hobbyist, "SELECT count(*) FROM market.ohlcv VERSION AS OF 1"));
             assertEquals(count(lab, enterprise, "SELECT count(*) FROM market.ticks"), count(lab, free, "SELECT count(*) FROM market.ticks"),
                     "the recent ticks are within every depth");
