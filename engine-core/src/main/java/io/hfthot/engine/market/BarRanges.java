@@ -1,6 +1,5 @@
 package io.hfthot.engine.market;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,17 +38,14 @@ public final class BarRanges {
      * @param start  earliest open time, inclusive
      * @param end    latest open time, inclusive ({@link Long#MAX_VALUE} for no bound)
      * @param limit  the most bars to return
-     * @return a new list
+     * @return an immutable view of the bars (the columns are read in place: the caller guarantees that
+     *         slots below {@code size} are never written again)
      */
     public static List<Bar> range(long[] time, double[] open, double[] high, double[] low, double[] close,
                                   double[] volume, int size, long start, long end, int limit) {
         int from = lowerBound(time, size, start);
         int to = end == Long.MAX_VALUE ? size : lowerBound(time, size, end + 1);
         from = Math.max(from, to - limit);
-        List<Bar> out = new ArrayList<>(Math.max(0, to - from));
-        for (int i = from; i < to; i++) {
-            out.add(new Bar(time[i], open[i], high[i], low[i], close[i], volume[i]));
-        }
-        return out;
+        return BarSlice.over(time, open, high, low, close, volume, from, Math.max(from, to));
     }
 }

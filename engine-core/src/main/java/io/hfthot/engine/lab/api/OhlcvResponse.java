@@ -1,6 +1,7 @@
 package io.hfthot.engine.lab.api;
 
 import io.hfthot.engine.market.Bar;
+import io.hfthot.engine.market.BarSlice;
 import java.util.List;
 
 /**
@@ -13,8 +14,8 @@ import java.util.List;
  * @param latencyMs measured engine time of this call in milliseconds (fractional)
  */
 public record OhlcvResponse(String symbol, String interval, List<Bar> bars, String source, double latencyMs) {
-    /** Copies the bar list. */
+    /** Keeps an immutable copy of the bar list (a {@link BarSlice} is immutable already and kept as it is). */
     public OhlcvResponse {
-        bars = List.copyOf(bars);
+        bars = BarSlice.immutable(bars);
     }
 }
