@@ -343,31 +343,42 @@ public final class HttpSurface implements HttpHandler {
             }
             return new Outcome(response.status(), counting.count);
         }
-        byte[] body;
-        if (response.jsonBody() != null) {
-            body = codec.encode(response.jsonBody());
-        } else {
-            body = response.rawBody();
+        if (response.jsonBody() == null) {
+            return writeBytes(exchange, response, response.rawBody(), response.rawBody() == null ? 0
+                    : response.rawBody().length, gzip);
         }
+        BodyBuffer json = BodyBuffer.acquire();
+        try {
+            codec.encodeTo(response.jsonBody(), json);
+            return writeBytes(exchange, response, json.array(), json.size(), gzip);
+        } finally {
+            json.release();
+        }
+    }
+
+    /** Writes the first {@code length} bytes of {@code body} (null: no body), gzipped when asked and worth it. */
+    private Outcome writeBytes(HttpExchange exchange, Response response, byte[] body, int length, boolean gzip)
+            throws IOException {
         if (body == null || response.status() == 204 || response.status() == 304) {
             exchange.sendResponseHeaders(response.status(), -1);
             return new Outcome(response.status(), 0);
         }
-        h.set("Content-Type", response.contentType());
-        if (gzip && body.length >= gzipMinBytes) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream(body.length / 3 + 64);
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        if (gzip && length >= gzipMinBytes) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(length / 3 + 64);
             try (GZIPOutputStream z = new GZIPOutputStream(buf)) {
-                z.write(body);
+                z.write(body, 0, length);
             }
             body = buf.toByteArray();
-            h.set("Content-Encoding", "gzip");
-            h.add("Vary", "Accept-Encoding");
+            length = body.length;
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
         }
-        exchange.sendResponseHeaders(response.status(), body.length);
+        exchange.sendResponseHeaders(response.status(), length);
         try (OutputStream os = exchange.getResponseBody()) {
-            os.write(body);
+            os.write(body, 0, length);
         }
-        return new Outcome(response.status(), body.length);
+        return new Outcome(response.status(), length);
     }
 
     /** Counts bytes written to a stream for the access log. */

@@ -1,5 +1,6 @@
 package io.hfthot.adapters.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -34,6 +37,7 @@ import java.util.stream.Collectors;
  */
 public final class JsonCodec {
     private final ObjectMapper mapper;
+    private final ObjectWriter streamWriter;
 
     /**
      * Wraps a configured mapper.
@@ -42,6 +46,7 @@ public final class JsonCodec {
      */
     public JsonCodec(ObjectMapper mapper) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.streamWriter = mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     /**
@@ -84,6 +89,23 @@ public final class JsonCodec {
     public byte[] encode(Object value) {
         try {
             return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Encodes a value as UTF-8 JSON into a stream, with no intermediate array (a response body written
+     * into a reused buffer).
+     *
+     * @param value any value Jackson can write
+     * @param out   the stream; written to, flushed, and not closed
+     * @throws IOException when the stream fails
+     * @throws IllegalStateException when the value cannot be written (a programming error)
+     */
+    public void encodeTo(Object value, OutputStream out) throws IOException {
+        try {
+            streamWriter.writeValue(out, value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + value.getClass().getName() + " as JSON", e);
         }

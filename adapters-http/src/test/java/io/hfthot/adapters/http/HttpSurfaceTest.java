@@ -62,6 +62,7 @@ class HttpSurfaceTest {
                     return Response.ok(Map.of("symbol", symbol, "limit", limit));
                 })
                 .get("/v1/big", r -> Response.ok(Map.of("data", "x".repeat(5000))))
+                .get("/v1/sized", r -> Response.ok(Map.of("data", "y".repeat(r.query().optionalInt("n", 0, 0, 1 << 20)))))
                 .get("/v1/boom", r -> {
                     throw new IllegalStateException("a bug");
                 })
@@ -286,6 +287,18 @@ class HttpSurfaceTest {
                 .header("Access-Control-Request-Method", "GET"));
         assertEquals(403, foreign.statusCode());
         assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void jsonBodiesOfVeryDifferentSizesInTurnComeOutWholeWithTheirLength() throws Exception {
+        // Bodies are encoded into a per-thread buffer that is reused, and dropped when it grew large.
+        for (int n : new int[] {300_000, 3, 70_000, 0, 16_384, 1, 65_536, 2}) {
+            HttpResponse<byte[]> r = send(get(hfthot, "/v1/sized?n=" + n));
+            assertEquals(200, r.statusCode());
+            assertEquals(n, json(r).get("data").asText().length());
+            assertTrue(json(r).get("data").asText().chars().allMatch(c -> c == 'y'));
+            assertEquals(r.body().length, Integer.parseInt(r.headers().firstValue("Content-Length").orElseThrow()));
+        }
     }
 
     @Test
