@@ -35,20 +35,35 @@ public final class QueryParams {
             return EMPTY;
         }
         Map<String, List<String>> map = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        int at = 0;
+        int length = rawQuery.length();
+        while (at <= length) {
+            int amp = rawQuery.indexOf('&', at);
+            int end = amp < 0 ? length : amp;
+            if (end > at) {
+                int eq = rawQuery.indexOf('=', at);
+                boolean hasValue = eq >= 0 && eq < end;
+                String name = decode(rawQuery.substring(at, hasValue ? eq : end));
+                String value = hasValue ? decode(rawQuery.substring(eq + 1, end)) : "";
+                map.merge(name, List.of(value), QueryParams::concat);
             }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            map.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+            at = end + 1;
         }
-        map.replaceAll((k, v) -> List.copyOf(v));
         return new QueryParams(Collections.unmodifiableMap(map));
     }
 
+    /** The values of a repeated parameter, in arrival order (rare: a fresh immutable list each time). */
+    private static List<String> concat(List<String> earlier, List<String> later) {
+        List<String> all = new ArrayList<>(earlier.size() + later.size());
+        all.addAll(earlier);
+        all.addAll(later);
+        return List.copyOf(all);
+    }
+
     private static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s; // nothing to decode: most names and values, e.g. symbol=BTC-USDT
+        }
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

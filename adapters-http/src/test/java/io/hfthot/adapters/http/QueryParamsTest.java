@@ -18,6 +18,26 @@ class QueryParamsTest {
     }
 
     @Test
+    void emptyPairsAreSkippedAndRepeatedNamesKeepTheirOrder() {
+        QueryParams q = QueryParams.parse("&&a=1&&a=2&b&=v&a=3=4&");
+        assertEquals(List.of("1", "2", "3=4"), q.all("a"));
+        assertEquals(List.of(""), q.all("b"));
+        assertEquals(List.of("v"), q.all(""));
+        assertEquals(List.of("a", "b", ""), List.copyOf(q.asMap().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> q.all("a").add("5"));
+    }
+
+    @Test
+    void plusIsASpaceAndEscapesAreDecodedInNamesAndValues() {
+        QueryParams q = QueryParams.parse("sql=SELECT+1%2B1&a%5Fb=x&plain=BTC-USDT");
+        assertEquals("SELECT 1+1", q.requiredString("sql"));
+        assertEquals("x", q.requiredString("a_b"));
+        assertEquals("BTC-USDT", q.requiredString("plain"));
+        ApiException bad = assertThrows(ApiException.class, () -> QueryParams.parse("sql=50%"));
+        assertEquals(ErrorKind.INVALID_PARAMS, bad.kind());
+    }
+
+    @Test
     void errorsNameTheParameterTheValueAndTheAcceptedRange() {
         QueryParams q = QueryParams.parse("limit=abc&poll_seconds=12&interval=2m");
         ApiException notInt = assertThrows(ApiException.class, () -> q.optionalInt("limit", 500, 1, 5000));
