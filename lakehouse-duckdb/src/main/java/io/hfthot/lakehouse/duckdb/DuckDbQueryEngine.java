@@ -12,6 +12,7 @@ import io.hfthot.lakehouse.duckdb.internal.QueryPlanner;
 import io.hfthot.lakehouse.duckdb.internal.ScanSqlBuilder;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 
@@ -71,7 +72,13 @@ public final class DuckDbQueryEngine implements QueryEngine {
             thread.setDaemon(true);
             return thread;
         });
-        this.arrowMemory = new RootAllocator();
+        // Arrow's own Unsafe allocation manager, named rather than left to Arrow's default (Netty's when
+        // arrow-memory-netty is present): Netty 4.1.118+ turns sun.misc.Unsafe off by default on Java 25+
+        // unless -Dio.netty.noUnsafe=false is given, and then Arrow's Netty manager fails in its static
+        // initialiser (EmptyByteBuf.memoryAddress: UnsupportedOperationException), so `java -jar` failed
+        // on Temurin 25. Arrow's core uses Unsafe either way; this removes only the Netty layer.
+        this.arrowMemory = new RootAllocator(RootAllocator.configBuilder()
+                .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
     }
 
     /**
