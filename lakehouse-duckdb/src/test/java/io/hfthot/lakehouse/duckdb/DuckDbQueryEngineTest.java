@@ -22,6 +22,18 @@ class DuckDbQueryEngineTest extends QueryEngineContract {
     }
 
     @Test
+    void anErrorRaisedWhileTheQueryRunsIsAUserErrorThatSaysWhatToCheck() {
+        // The driver hides the reason of execution-time errors of streamed results (DuckDbErrors explains).
+        for (String sql : List.of("SELECT CAST(symbol AS INTEGER) FROM market.ohlcv",
+                "SELECT sum(CAST(symbol AS INTEGER)) FROM market.ohlcv")) {
+            InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> json(sql), sql);
+            assertTrue(e.getMessage().startsWith("the query failed while it ran"), e.getMessage());
+            assertTrue(e.getMessage().contains("cannot be cast") && e.getMessage().contains("memory"), e.getMessage());
+        }
+        assertEquals(100, json("SELECT count(*) FROM market.ohlcv VERSION AS OF 1").get("rows").get(0).get(0).asLong());
+    }
+
+    @Test
     void aTableReferencedTwiceIsResolvedOnce() {
         int before = lakehouse.resolutions();
         json("SELECT count(*) FROM market.ohlcv a JOIN market.ohlcv b ON a.ts = b.ts AND a.symbol = b.symbol");

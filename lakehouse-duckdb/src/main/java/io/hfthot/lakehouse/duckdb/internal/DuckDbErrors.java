@@ -18,6 +18,20 @@ public final class DuckDbErrors {
             "Conversion Error", "Invalid Input Error", "Out of Range Error", "Not implemented Error", "Mismatch Type Error",
             "Type Error", "Constraint Error", "Invalid Error", "Dependency Error", "Sequence Error");
 
+    /**
+     * What duckdb_jdbc 2.0.0.1 says instead of the real error when a streamed query fails while it runs: its
+     * JNI {@code _duckdb_jdbc_query_result_meta} (and {@code _fetch}) throw this fixed text when the result
+     * {@code HasError()}, dropping {@code GetError()}. With {@code jdbc_stream_results} (which the engine
+     * needs so that a row limit stops the work) every execution-time error arrives this way: a failed cast,
+     * an overflow, a query over the memory limit. 2.0.0.1 is the newest driver on Maven Central.
+     */
+    static final String HIDDEN_RUNTIME_ERROR = "Invalid Input Error: Invalid result set";
+    /** The message users get instead of {@link #HIDDEN_RUNTIME_ERROR}: what is known and what to check. */
+    static final String RUNTIME_ERROR_EXPLAINED = "the query failed while it ran; the DuckDB driver does not report"
+            + " why for errors raised during execution. Typical causes: a value that cannot be cast (e.g."
+            + " CAST(symbol AS INTEGER)), an arithmetic overflow, or more memory than the engine's limit (a large"
+            + " join or aggregate: narrow it, e.g. with a WHERE on ts)";
+
     private DuckDbErrors() {
     }
 
@@ -29,6 +43,9 @@ public final class DuckDbErrors {
      */
     public static QueryException translate(SQLException e, Path root) {
         String message = clean(e.getMessage(), root);
+        if (message.equals(HIDDEN_RUNTIME_ERROR)) {
+            return new InvalidQueryException(RUNTIME_ERROR_EXPLAINED, e);
+        }
         if (message.startsWith("Permission Error")) {
             return new QueryRejectedException("access denied: " + message, e);
         }
