@@ -1,6 +1,7 @@
 package io.hfthot.server;
 
 import io.hfthot.server.cli.ImportCommand;
+import io.hfthot.server.logging.JulBridge;
 import io.hfthot.server.logging.LoggingShutdown;
 import java.io.IOException;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ public final class Main {
      * @param args see {@link ServerConfig#usage()} and {@link ImportCommand#usage()}
      */
     public static void main(String[] args) {
+        JulBridge.install();
         if (args.length > 0 && "import".equals(args[0])) {
             System.exit(ImportCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
             return;
