@@ -344,8 +344,8 @@ public final class HttpSurface implements HttpHandler {
             return new Outcome(response.status(), counting.count);
         }
         if (response.jsonBody() == null) {
-            return writeBytes(exchange, response, response.rawBody(), response.rawBody() == null ? 0
-                    : response.rawBody().length, gzip);
+            byte[] raw = response.rawBody();
+            return writeBytes(exchange, response, raw, raw == null ? 0 : raw.length, gzip);
         }
         BodyBuffer json = BodyBuffer.acquire();
         try {
