@@ -90,18 +90,6 @@ public final class BarSlice extends AbstractList<Bar> implements RandomAccess {
         return size;
     }
 
-    /**
-     * Returns the open time of a bar without building it.
-     *
-     * @param index the bar's position in this slice
-     * @return Unix ms
-     * @throws IndexOutOfBoundsException when {@code index} is not in {@code [0, size())}
-     */
-    public long time(int index) {
-        Objects.checkIndex(index, size);
-        return time[from + index];
-    }
-
     @Override
     public List<Bar> subList(int fromIndex, int toIndex) {
         Objects.checkFromToIndex(fromIndex, toIndex, size);

@@ -69,9 +69,6 @@ class BarRangesProperties {
         assertEquals(expected, slice);
         assertEquals(expected.size(), slice.size());
         assertEquals(expected.hashCode(), slice.hashCode());
-        for (int i = 0; i < slice.size(); i++) {
-            assertEquals(expected.get(i).time(), ((BarSlice) slice).time(i));
-        }
     }
 
     @Property(tries = 200)
