@@ -27,7 +27,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,12 +55,15 @@ public final class DuckDbQueryEngine implements QueryEngine {
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
     private static final int CANCELLED = 2;
+    /** Stack of the threads that run DuckDB: its recursion over a 1,000-level expression needs more than 1 MB. */
+    static final long WORKER_STACK_BYTES = 64L << 20;
 
     private final DuckDbSettings settings;
     private final QueryPlanner planner;
     private final FileColumnCache fileColumns;
     private final ConnectionPool pool;
     private final ScheduledExecutorService canceller;
+    private final ExecutorService workers;
     private final BufferAllocator arrowMemory;
     private volatile boolean closed;
 
@@ -77,6 +82,15 @@ public final class DuckDbQueryEngine implements QueryEngine {
         // unless -Dio.netty.noUnsafe=false is given, and then Arrow's Netty manager fails in its static
         // initialiser (EmptyByteBuf.memoryAddress: UnsupportedOperationException), so `java -jar` failed
         // on Temurin 25. Arrow's core uses Unsafe either way; this removes only the Netty layer.
+        // DuckDB parses, binds and plans on the calling thread, recursively: `SELECT 1+1+...+1` with 900 terms
+        // (within its own max_expression_depth of 1000) overflowed a 1 MB Java thread stack inside native code and
+        // killed the JVM with SIGSEGV. Every DuckDB call of a query therefore runs on a worker with a large stack;
+        // the pool is cached, so it holds at most one thread per caller waiting for a result.
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(null, r, "duckdb-query", WORKER_STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.arrowMemory = new RootAllocator(RootAllocator.configBuilder()
                 .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
     }
@@ -147,6 +161,22 @@ public final class DuckDbQueryEngine implements QueryEngine {
         if (closed) {
             throw new IllegalStateException("the query engine is closed");
         }
+        Future<QueryResult> running = workers.submit(() -> run(sql, options));
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new QueryExecutionException("interrupted while the query ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new QueryExecutionException("the query failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private QueryResult run(String sql, QueryOptions options) {
         long started = System.nanoTime();
         long deadline = started + options.timeout().toNanos();
         PooledConnection connection = pool.acquire(deadline - System.nanoTime());
@@ -265,6 +295,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         closed = true;
         canceller.shutdownNow();
+        workers.shutdownNow();
         pool.close();
         arrowMemory.close();
     }

@@ -57,10 +57,25 @@ public final class DuckDbErrors {
         }
         for (String prefix : USER_ERRORS) {
             if (message.startsWith(prefix)) {
-                return new InvalidQueryException(message, e);
+                return new InvalidQueryException(explainDepth(message), e);
             }
         }
         return new QueryExecutionException("the query failed: " + message, e);
+    }
+
+    /**
+     * Rewrites DuckDB's "Max expression depth limit of 1000 exceeded. Use SET max_expression_depth ..." (raised by
+     * its parser and binder), whose advice a sandboxed query cannot follow: SET is refused and the setting locked.
+     *
+     * @param message DuckDB's message
+     * @return the message, or an explanation of the depth limit
+     */
+    static String explainDepth(String message) {
+        if (!message.contains("Max expression depth limit")) {
+            return message;
+        }
+        return "the query nests expressions or subqueries more than 1000 levels deep (DuckDB's max_expression_depth, "
+                + "fixed on this server); simplify it, e.g. sum a column instead of writing a long chain of '+'";
     }
 
     /**
