@@ -19,6 +19,7 @@ import org.duckdb.DuckDBResultSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -119,6 +120,17 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 }
             }
             throw new QueryExecutionException("could not start DuckDB: " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeQuietly(primary);
+            throw new QueryExecutionException("could not create the SQL spill directory " + settings.spillDirectory() + ": " + e, e);
+        }
+    }
+
+    private static void closeQuietly(DuckDBConnection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing to start; the first error is the one reported
         }
     }
 
@@ -133,11 +145,20 @@ public final class DuckDbQueryEngine implements QueryEngine {
         return properties;
     }
 
-    private static void lockDown(DuckDBConnection connection, DuckDbSettings settings) throws SQLException {
+    private static void lockDown(DuckDBConnection connection, DuckDbSettings settings) throws SQLException, IOException {
         String root = settings.lakehouseRoot().toString();
         String rootDirectory = root.endsWith("/") ? root : root + "/";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET temp_directory = ''");
+            if (settings.spillDirectory() == null) {
+                statement.execute("SET temp_directory = ''");
+            } else {
+                // A query over memory_limit spills here instead of failing; max_temp_directory_size bounds the disk
+                // it may take (DuckDB's default is 90% of the free space). Temp files are DuckDB's own: they are
+                // written with enable_external_access=false and outside allowed_directories (checked in tests).
+                Files.createDirectories(settings.spillDirectory());
+                statement.execute("SET temp_directory = " + ScanSqlBuilder.quoteString(settings.spillDirectory().toString()));
+                statement.execute("SET max_temp_directory_size = " + ScanSqlBuilder.quoteString(settings.maxSpillSize().trim()));
+            }
             // allowed_directories must be set while external access is still on; DuckDB checks it afterwards.
             statement.execute("SET allowed_directories = [" + ScanSqlBuilder.quoteString(rootDirectory) + "]");
             statement.execute("SET enable_external_access = false");
@@ -204,7 +225,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 if (stopTimer(cancel, state)) {
                     throw timeout(options);
                 }
-                throw DuckDbErrors.translate(e, settings.lakehouseRoot());
+                throw withLimits(DuckDbErrors.translate(e, settings.lakehouseRoot()));
             }
             if (stopTimer(cancel, state)) {
                 throw timeout(options);
@@ -255,6 +276,19 @@ public final class DuckDbQueryEngine implements QueryEngine {
             // cancel() swallows its own failures; nothing else can be thrown here.
         }
         return true;
+    }
+
+    /**
+     * Adds this engine's memory limits to an error raised while a query ran: the driver hides DuckDB's reason for
+     * those (see {@link DuckDbErrors}), and running out of memory is the usual one, so the user learns the bound.
+     */
+    private QueryException withLimits(QueryException e) {
+        if (!(e instanceof InvalidQueryException) || !e.getMessage().startsWith("the query failed while it ran")) {
+            return e;
+        }
+        String limits = "memory_limit " + (settings.memoryLimit() == null ? "DuckDB's default" : settings.memoryLimit().trim())
+                + (settings.spillDirectory() == null ? ", no spilling" : ", spilling up to " + settings.maxSpillSize().trim());
+        return new InvalidQueryException(e.getMessage() + " (this server's SQL limits: " + limits + ")", e);
     }
 
     private static QueryTimeoutException timeout(QueryOptions options) {
