@@ -1,6 +1,7 @@
 package io.hfthot.server;
 
 import io.hfthot.adapters.http.TlsConfig;
+import io.hfthot.server.wiring.SqlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,10 +32,11 @@ import java.util.stream.Collectors;
  * @param seed            seed of the market simulator (same seed, same simulated market)
  * @param history         how much simulated history the first start writes to the lakehouse
  * @param demoKeys        whether the first start issues one demo API key per tier and prints them
+ * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  */
 public record ServerConfig(String bindHost, int httpPort, int htiPort, int marketMakerPort, int hubPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
-                           Duration shutdownGrace, long seed, History history, boolean demoKeys) {
+                           Duration shutdownGrace, long seed, History history, boolean demoKeys, SqlConfig sql) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -59,7 +61,17 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         VIRTUAL_THREADS("--virtual-threads", "HFTHOT_VIRTUAL_THREADS", "false", "true: virtual threads (JDK 21+)"),
         SEED("--seed", "HFTHOT_SEED", "42", "market simulator seed"),
         HISTORY("--history", "HFTHOT_HISTORY", "full", "simulated history at first start: full or small"),
-        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier");
+        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier"),
+        SQL_MEMORY("--sql-memory-limit", "HFTHOT_SQL_MEMORY_LIMIT", "auto",
+                "DuckDB memory_limit, e.g. 512MB; auto = (RAM - max heap - 512MB) / 2, 64MB to 1GB"),
+        SQL_THREADS("--sql-threads", "HFTHOT_SQL_THREADS", "auto", "DuckDB threads; auto = cores, at most 4"),
+        SQL_SPILL_MAX("--sql-spill-max", "HFTHOT_SQL_SPILL_MAX", "1GB",
+                "disk a query may spill to in <data-dir>/sql-spill; 0 = no spilling"),
+        SQL_CONNECTIONS("--sql-connections", "HFTHOT_SQL_CONNECTIONS", "4", "SQL queries run at once, server-wide (1-64)"),
+        SQL_PER_KEY("--sql-per-key", "HFTHOT_SQL_PER_KEY", "2", "SQL queries one key (and one key owner) runs at once"),
+        SQL_QUEUE_WAIT("--sql-queue-wait-ms", "HFTHOT_SQL_QUEUE_WAIT_MS", "2000", "wait for a busy SQL slot before a 429"),
+        SQL_TIMEOUTS("--sql-timeouts", "HFTHOT_SQL_TIMEOUTS", "free_beta=5s,hobbyist=10s,professional=20s,enterprise=30s",
+                "per-tier SQL query time limit");
 
         final String flag;
         final String env;
@@ -87,6 +99,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         checkPort(hubPort, Option.HUB_PORT);
         checkPort(grpcPort, Option.GRPC_PORT);
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(sql, "sql");
     }
 
     private static void checkPort(int port, Option o) {
@@ -103,7 +116,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
      */
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2), 42, History.SMALL, true);
+                Duration.ofSeconds(2), 42, History.SMALL, true, SqlConfig.defaults());
     }
 
     /**
@@ -147,7 +160,10 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.HTI_PORT),
                 port(values, Option.MM_PORT), port(values, Option.HUB_PORT), port(values, Option.GRPC_PORT),
                 Path.of(values.get(Option.DATA_DIR)), tls, cors, bool(values, Option.VIRTUAL_THREADS),
-                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS));
+                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS),
+                SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
+                        values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
+                        values.get(Option.SQL_TIMEOUTS)));
     }
 
     private static Option byFlag(String flag) {
