@@ -102,6 +102,17 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         Objects.requireNonNull(sql, "sql");
     }
 
+    /**
+     * A copy with other SQL settings.
+     *
+     * @param newSql the SQL settings
+     * @return the copy
+     */
+    public ServerConfig withSql(SqlConfig newSql) {
+        return new ServerConfig(bindHost, httpPort, htiPort, marketMakerPort, hubPort, grpcPort, dataDir, tls, corsOrigins,
+                virtualThreads, shutdownGrace, seed, history, demoKeys, newSql);
+    }
+
     private static void checkPort(int port, Option o) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(o.flag + " = " + port + " is not a port; expected 0 (ephemeral) to 65535");
