@@ -1,6 +1,7 @@
 package io.hfthot.lakehouse.duckdb;
 
 import io.hfthot.lakehouse.duckdb.internal.ArrowResultWriter;
+import io.hfthot.lakehouse.duckdb.internal.CappedBody;
 import io.hfthot.lakehouse.duckdb.internal.ConnectionPool;
 import io.hfthot.lakehouse.duckdb.internal.DuckDbErrors;
 import io.hfthot.lakehouse.duckdb.internal.EncodedResult;
@@ -214,7 +215,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
         if (remaining <= 0) {
             throw timeout(options);
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
+        CappedBody body = new CappedBody(options.maxResultBytes());
         try (Statement statement = connection.connection().createStatement()) {
             AtomicInteger state = new AtomicInteger(RUNNING);
             ScheduledFuture<?> cancel = canceller.schedule(() -> cancel(statement, state), remaining, TimeUnit.NANOSECONDS);
@@ -225,7 +226,14 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 if (stopTimer(cancel, state)) {
                     throw timeout(options);
                 }
-                throw withLimits(DuckDbErrors.translate(e, settings.lakehouseRoot()));
+                throw withLimits(DuckDbErrors.translate(e, settings.lakehouseRoot(), settings.spillDirectory()));
+            } catch (IOException | RuntimeException e) {
+                // e.g. the result outgrew its cap: stop the timer before the statement closes, so a late cancel
+                // cannot reach the connection's next query
+                if (stopTimer(cancel, state)) {
+                    throw timeout(options);
+                }
+                throw e;
             }
             if (stopTimer(cancel, state)) {
                 throw timeout(options);
@@ -233,7 +241,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
             return new QueryResult(options.format(), encoded.columns(), encoded.rowCount(), encoded.truncated(),
                     plan.snapshots(), Duration.ofNanos(System.nanoTime() - started), body.toByteArray());
         } catch (SQLException e) {
-            throw DuckDbErrors.translate(e, settings.lakehouseRoot());
+            throw DuckDbErrors.translate(e, settings.lakehouseRoot(), settings.spillDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("encoding the result failed", e);
         }
@@ -310,7 +318,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 return rs.getString(1);
             }
         } catch (SQLException e) {
-            throw DuckDbErrors.translate(e, settings.lakehouseRoot());
+            throw DuckDbErrors.translate(e, settings.lakehouseRoot(), settings.spillDirectory());
         } finally {
             pool.release(connection);
         }

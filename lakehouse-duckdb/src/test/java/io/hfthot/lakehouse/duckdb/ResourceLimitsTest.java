@@ -94,6 +94,21 @@ class ResourceLimitsTest {
         }
     }
 
+    @Test
+    void aResultLargerThanItsCapIsRefusedInBothFormatsAndTheEngineKeepsServing() {
+        // 10,000 rows of a 10 kB value: 100 MB of body, built in the heap before the cap existed (with 1 MB values, 10 GB)
+        String wide = "SELECT (SELECT string_agg('x', '') FROM range(10000)) AS big FROM range(10000)";
+        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1), lakehouse)) {
+            for (ResultFormat format : ResultFormat.values()) {
+                QueryRejectedException e = assertThrows(QueryRejectedException.class, () -> engine.query(wide,
+                        QueryOptions.defaults().withFormat(format).withMaxResultBytes(8L << 20)), format.name());
+                assertTrue(e.getMessage().startsWith("the result is larger than 8 MiB"), e.getMessage());
+            }
+            QueryResult small = engine.query("SELECT 1 AS one", QueryOptions.defaults());
+            assertTrue(new String(small.body(), StandardCharsets.UTF_8).contains("[[1]]"));
+        }
+    }
+
     private static long bytes(String duckDbSize) {
         String[] parts = duckDbSize.trim().split(" ");
         double value = Double.parseDouble(parts[0]);

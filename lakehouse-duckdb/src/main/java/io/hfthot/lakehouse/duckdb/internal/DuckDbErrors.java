@@ -38,11 +38,17 @@ public final class DuckDbErrors {
     /**
      * Translates a DuckDB failure.
      *
-     * @param e    what the driver threw
-     * @param root the lakehouse root, hidden from messages
+     * @param e     what the driver threw
+     * @param root  the lakehouse root, hidden from messages
+     * @param other further server directories hidden from messages (e.g. the spill directory); nulls are skipped
      */
-    public static QueryException translate(SQLException e, Path root) {
+    public static QueryException translate(SQLException e, Path root, Path... other) {
         String message = clean(e.getMessage(), root);
+        for (Path hidden : other) {
+            if (hidden != null) {
+                message = message.replace(hidden.toString(), "<server directory>");
+            }
+        }
         if (message.equals(HIDDEN_RUNTIME_ERROR)) {
             return new InvalidQueryException(RUNTIME_ERROR_EXPLAINED, e);
         }
