@@ -169,6 +169,9 @@ public final class DuckDbQueryEngine implements QueryEngine {
             if (settings.threads() > 0) {
                 statement.execute("SET threads = " + settings.threads());
             }
+            // memory_limit (alias max_memory) bounds DuckDB's buffer manager only (duckdb.org, Operations manual >
+            // Limits: "This limit only applies to the buffer manager"; a vector may allocate up to 128 GB besides),
+            // hence the function allow-list's exclusion of caller-sized constructors such as list_resize.
             if (settings.memoryLimit() != null) {
                 statement.execute("SET memory_limit = " + ScanSqlBuilder.quoteString(settings.memoryLimit().trim()));
             }
