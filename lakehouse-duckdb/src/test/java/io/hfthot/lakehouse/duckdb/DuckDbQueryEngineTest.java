@@ -90,6 +90,12 @@ class DuckDbQueryEngineTest extends QueryEngineContract {
     }
 
     @Test
+    void allowedAggregatesNamedByAStringStillWork() {
+        assertEquals(3, json("SELECT list_aggregate([1, 2, 3], 'max')").get("rows").get(0).get(0).asInt());
+        assertEquals(1, json("SELECT [1, 2, 3].list_aggr('min')").get("rows").get(0).get(0).asInt());
+    }
+
+    @Test
     void deeplyNestedExpressionsRunOrGetAClearRefusal() {
         assertEquals(501, json("SELECT " + "1+".repeat(500) + "1").get("rows").get(0).get(0).asInt());
         assertEquals(900, json("SELECT " + "1+".repeat(899) + "1").get("rows").get(0).get(0).asInt());

@@ -154,6 +154,12 @@ class DuckDbSandboxAttackTest {
                 attack("duckdb_functions", "SELECT * FROM duckdb_functions()", QueryRejectedException.class, "duckdb_functions"),
                 attack("query_table", "SELECT * FROM query_table('market.ohlcv')", QueryRejectedException.class, "query_table"),
                 attack("qualified range", "SELECT * FROM main.range(3)", QueryRejectedException.class, "range"),
+                attack("an aggregate named by a string", "SELECT list_aggregate([1], 'bitstring_agg', 0, 2000000000)",
+                        QueryRejectedException.class, "bitstring_agg"),
+                attack("an aggregate named by a method call", "SELECT [1].list_aggr('approx_top_k', 2000000000)",
+                        QueryRejectedException.class, "approx_top_k"),
+                attack("an aggregate named by an expression", "SELECT list_aggregate([1], 'mi' || 'n')",
+                        QueryRejectedException.class, "string literal"),
                 // memory the engine's limit cannot see: sizes chosen by the caller
                 attack("list_resize to 2e9 elements", "SELECT list_resize([1], 2000000000)", QueryRejectedException.class, "list_resize"),
                 attack("repeat a string 2e9 times", "SELECT repeat('x', 2000000000)", QueryRejectedException.class, "repeat"),

@@ -63,6 +63,10 @@ public final class SyntaxTreeInspector {
     private static final Set<String> BARE_SESSION_FUNCTIONS = Set.of("current_user", "session_user", "current_role",
             "current_schema", "current_catalog", "user");
 
+    /** Functions that call an aggregate named by a string argument, e.g. {@code list_aggregate([1, 2], 'min')}. */
+    private static final Set<String> AGGREGATE_BY_NAME = Set.of("list_aggregate", "array_aggregate", "list_aggr", "array_aggr",
+            "aggregate");
+
     private SyntaxTreeInspector() {
     }
 
@@ -181,9 +185,10 @@ public final class SyntaxTreeInspector {
                         + "() is not allowed: call functions without a schema or catalog name");
             }
             if (!FunctionAllowList.allows(name)) {
-                throw new QueryRejectedException("function " + name + "() is not allowed: queries may call DuckDB's pure "
-                        + "scalar, aggregate and window functions only (catalog, settings and session functions, state "
-                        + "changers, sleeps and functions that allocate a size you pass are refused; see docs/sql.md)");
+                throw notAllowed(name);
+            }
+            if (AGGREGATE_BY_NAME.contains(name)) {
+                checkNamedAggregate(node, name);
             }
         } else if ("COLUMN_REF".equals(kind)) {
             JsonNode parts = node.path("column_names");
@@ -191,6 +196,31 @@ public final class SyntaxTreeInspector {
                 throw new QueryRejectedException("\"" + parts.get(0).asText() + "\" is not allowed as a bare name: DuckDB "
                         + "would answer it with a session function; qualify a column of that name (e.g. t." + parts.get(0).asText() + ")");
             }
+        }
+    }
+
+    private static QueryRejectedException notAllowed(String name) {
+        return new QueryRejectedException("function " + name + "() is not allowed: queries may call DuckDB's pure "
+                + "scalar, aggregate and window functions only (catalog, settings and session functions, state "
+                + "changers, sleeps and functions that allocate a size you pass are refused; see docs/sql.md)");
+    }
+
+    /**
+     * {@code list_aggregate(list, 'name', ...)} calls the aggregate its second argument names, which the function
+     * check above never sees: {@code list_aggregate([1], 'bitstring_agg', 0, 2000000000)} would run an aggregate that is
+     * not on the list. The name must be a literal naming an allowed function.
+     */
+    private static void checkNamedAggregate(JsonNode node, String name) {
+        JsonNode second = node.has("arguments") ? node.path("arguments").path(1).path("expression") : node.path("children").path(1);
+        JsonNode literal = second.path("literal");
+        String named = "STRING".equals(literal.path("kind").asText()) ? literal.path("text").asText()
+                : second.path("value").path("value").isTextual() ? second.path("value").path("value").asText() : null;
+        if (!"CONSTANT".equals(second.path("class").asText()) || named == null) {
+            throw new QueryRejectedException(name + "() needs the aggregate's name as a string literal, e.g. " + name
+                    + "(prices, 'max')");
+        }
+        if (!FunctionAllowList.allows(named)) {
+            throw notAllowed(named.toLowerCase(Locale.ROOT));
         }
     }
 
