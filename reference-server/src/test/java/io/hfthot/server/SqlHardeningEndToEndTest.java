@@ -94,15 +94,41 @@ class SqlHardeningEndToEndTest {
 
     @Test
     void aSecondConcurrentQueryOfOneKeyIsRateLimitedAndTheServerKeepsServing() throws Exception {
-        CompletableFuture<HttpResponse<String>> slow = query("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r "
-                + "WHERE n < 1000000000) SELECT max(n) FROM r");
-        Thread.sleep(500);
-        JsonNode limited = refused("SELECT 1", 429, "RATE_LIMITED");
-        assertTrue(limited.get("message").asText().contains("already runs 1 SQL queries"), limited.toString());
-        HttpResponse<String> timedOut = slow.get();
-        assertEquals(400, timedOut.statusCode(), timedOut.body());
-        assertTrue(timedOut.body().contains("time limit of 3000 ms"), timedOut.body());
+        HttpResponse<String> limited = null;
+        // The slow query reaches admission after its HTTP round trip, and a probe that runs at that very moment can
+        // take the key's one slot first (the slow one is then refused): a few attempts make the test deterministic.
+        for (int attempt = 0; attempt < 3 && limited == null; attempt++) {
+            limited = rateLimitedBehindASlowQuery();
+        }
+        assertTrue(limited != null, "never rate limited while a slow query of the same key ran");
+        JsonNode body = JSON.readTree(limited.body());
+        assertEquals("RATE_LIMITED", body.get("code").asText());
+        assertTrue(body.get("message").asText().contains("already runs 1 SQL queries"), limited.body());
         HttpResponse<String> after = query("SELECT 1 AS one").get();
         assertEquals(200, after.statusCode(), after.body());
+    }
+
+    /** Runs a query that stops at the 3 s limit and probes meanwhile; returns the 429 seen, or null. */
+    private HttpResponse<String> rateLimitedBehindASlowQuery() throws Exception {
+        CompletableFuture<HttpResponse<String>> slow = query("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r "
+                + "WHERE n < 1000000000) SELECT max(n) FROM r");
+        HttpResponse<String> seen = null;
+        Thread.sleep(300);
+        long giveUp = System.nanoTime() + Duration.ofMillis(2000).toNanos();
+        while (seen == null && System.nanoTime() < giveUp && !slow.isDone()) {
+            HttpResponse<String> probe = query("SELECT 1").get();
+            if (probe.statusCode() == 429) {
+                seen = probe;
+            } else {
+                assertEquals(200, probe.statusCode(), probe.body());
+                Thread.sleep(50);
+            }
+        }
+        HttpResponse<String> finished = slow.get();
+        if (finished.statusCode() != 429) {
+            assertEquals(400, finished.statusCode(), finished.body());
+            assertTrue(finished.body().contains("time limit of 3000 ms"), finished.body());
+        }
+        return seen;
     }
 }
