@@ -11,6 +11,7 @@ import io.hfthot.lakehouse.duckdb.internal.PlannedQuery;
 import io.hfthot.lakehouse.duckdb.internal.PooledConnection;
 import io.hfthot.lakehouse.duckdb.internal.QueryPlanner;
 import io.hfthot.lakehouse.duckdb.internal.ScanSqlBuilder;
+import io.hfthot.lakehouse.duckdb.internal.StaleSpillFiles;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
@@ -157,6 +158,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 // it may take (DuckDB's default is 90% of the free space). Temp files are DuckDB's own: they are
                 // written with enable_external_access=false and outside allowed_directories (checked in tests).
                 Files.createDirectories(settings.spillDirectory());
+                StaleSpillFiles.delete(settings.spillDirectory());
                 statement.execute("SET temp_directory = " + ScanSqlBuilder.quoteString(settings.spillDirectory().toString()));
                 statement.execute("SET max_temp_directory_size = " + ScanSqlBuilder.quoteString(settings.maxSpillSize().trim()));
             }

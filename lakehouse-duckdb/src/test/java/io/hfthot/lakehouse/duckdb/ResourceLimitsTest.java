@@ -109,6 +109,31 @@ class ResourceLimitsTest {
         }
     }
 
+    @Test
+    void spillFilesOfDeadProcessesAreDeletedAtStartAndLiveOnesKept() throws Exception {
+        Path spill = Files.createDirectories(dir.resolve("sql-spill"));
+        long dead = deadPid();
+        Path stale = Files.writeString(spill.resolve("duckdb_temp_" + dead + "_0_storage_DEFAULT-0.tmp"), "stale");
+        Path staleOwner = Files.writeString(spill.resolve("duckdb_temp_" + dead + "_0_owner"), "");
+        Path live = Files.writeString(spill.resolve("duckdb_temp_" + ProcessHandle.current().pid() + "_9_owner"), "");
+        Path other = Files.writeString(spill.resolve("notes.txt"), "kept");
+        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1)
+                .withSpill(spill, "64MB"), lakehouse)) {
+            assertTrue(!Files.exists(stale) && !Files.exists(staleOwner), "a dead process's spill files were removed");
+            assertTrue(Files.exists(live) && Files.exists(other), "a live process's files and other files stay");
+        }
+    }
+
+    /** A pid that no process has: past the largest live pid. */
+    private static long deadPid() {
+        long max = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1);
+        long pid = max + 1000;
+        while (ProcessHandle.of(pid).isPresent()) {
+            pid++;
+        }
+        return pid;
+    }
+
     private static long bytes(String duckDbSize) {
         String[] parts = duckDbSize.trim().split(" ");
         double value = Double.parseDouble(parts[0]);
