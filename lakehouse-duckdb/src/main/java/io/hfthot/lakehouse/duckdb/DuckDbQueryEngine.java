@@ -45,13 +45,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ~9 ms, so a fixed pool of connections is opened up front and reused. The database is locked down before any
  * user query runs: extension auto-install and auto-load off, an empty extension directory,
  * {@code allowed_directories} = the lakehouse root, {@code enable_external_access = false} (so nothing outside
- * the root can be read or written, and nothing can be attached or installed), no spilling to disk, the
- * session time zone UTC, then {@code lock_configuration = true} so no statement can change a setting. On top
+ * the root can be read or written, and nothing can be attached or installed), the memory limit and thread
+ * count, spilling only to the configured spill directory up to its cap (or not at all), the session time zone UTC,
+ * then {@code lock_configuration = true} so no statement can change a setting. On top
  * of that every query goes through token checks, DuckDB's own parser ({@code json_serialize_sql}) and a
  * syntax-tree check (see {@code docs/sql.md}), so only the Parquet scans the engine generates read files.
  *
  * <p>Thread-safe; up to {@link DuckDbSettings#poolSize()} queries run at once, others wait within their
- * time limit.
+ * time limit. DuckDB calls run on worker threads with a large stack (see {@link #WORKER_STACK_BYTES}); an encoded
+ * result may not exceed {@link QueryOptions#maxResultBytes()}.
  */
 public final class DuckDbQueryEngine implements QueryEngine {
 
