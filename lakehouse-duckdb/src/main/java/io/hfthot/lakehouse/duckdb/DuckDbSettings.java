@@ -61,7 +61,14 @@ public record DuckDbSettings(Path lakehouseRoot, int poolSize, int threads, Stri
         this(lakehouseRoot, poolSize, threads, memoryLimit, null, null);
     }
 
-    private static void checkSize(String field, String value) {
+    /**
+     * Checks a size in DuckDB's syntax (a number and a unit: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB).
+     *
+     * @param field the setting's name, for the message
+     * @param value the size, or null (accepted: the default applies)
+     * @throws IllegalArgumentException naming the field and the value
+     */
+    public static void checkSize(String field, String value) {
         if (value != null && !MEMORY.matcher(value.trim()).matches()) {
             throw new IllegalArgumentException(field + " must look like \"512MB\" or \"2GB\", got \"" + value + "\"");
         }

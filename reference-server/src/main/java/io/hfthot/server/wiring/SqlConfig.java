@@ -25,9 +25,14 @@ public record SqlConfig(String memoryLimit, int threads, String maxSpill, SqlLim
     /** The spill directory's name inside the data directory. */
     public static final String SPILL_DIRECTORY = "sql-spill";
 
-    /** Validates what the engine settings do not. */
+    /** Validates the sizes and the thread count. */
     public SqlConfig {
         Objects.requireNonNull(limits, "limits");
+        DuckDbSettings.checkSize("--sql-memory-limit", memoryLimit);
+        DuckDbSettings.checkSize("--sql-spill-max", maxSpill);
+        if (threads < 0 || threads > 1024) {
+            throw new IllegalArgumentException("--sql-threads = " + threads + ": expected auto (0) or 1 to 1024");
+        }
     }
 
     /**
@@ -71,16 +76,11 @@ public record SqlConfig(String memoryLimit, int threads, String maxSpill, SqlLim
                                   String queueWaitMs, String timeouts) {
         String memoryLimit = "auto".equalsIgnoreCase(memory) ? null : memory;
         int threads = "auto".equalsIgnoreCase(threadCount) ? 0 : integer("--sql-threads", threadCount);
-        if (threads < 0 || threads > 1024) {
-            throw new IllegalArgumentException("--sql-threads = " + threadCount + ": expected auto or 1 to 1024");
-        }
         String maxSpill = "0".equals(spill) ? null : spill;
         try {
             SqlLimits limits = new SqlLimits(integer("--sql-per-key", perKey), integer("--sql-connections", connections),
                     Duration.ofMillis(integer("--sql-queue-wait-ms", queueWaitMs)), tierTimeouts(timeouts));
-            SqlConfig config = new SqlConfig(memoryLimit, threads, maxSpill, limits);
-            config.engineSettings(Path.of("."), Path.of(".")); // validates the sizes now, not at first query
-            return config;
+            return new SqlConfig(memoryLimit, threads, maxSpill, limits);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("SQL options (--sql-*): " + e.getMessage(), e);
         }
