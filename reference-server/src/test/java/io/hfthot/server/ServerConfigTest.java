@@ -1,6 +1,7 @@
 package io.hfthot.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +16,8 @@ class ServerConfigTest {
         ServerConfig c = ServerConfig.parse(new String[0], Map.of());
         assertEquals("127.0.0.1", c.bindHost());
         assertEquals(8080, c.httpPort());
-        assertEquals(3500, c.htiPort());
         assertEquals(8002, c.marketMakerPort());
-        assertEquals(9000, c.hubPort());
+        assertEquals(50053, c.grpcPort());
         assertEquals(Path.of("./data"), c.dataDir());
         assertTrue(c.tls().isEmpty());
         assertEquals(Set.of(), c.corsOrigins());
@@ -25,11 +25,11 @@ class ServerConfigTest {
 
     @Test
     void environmentOverridesDefaultsAndFlagsOverrideTheEnvironment() {
-        Map<String, String> env = Map.of("HFTHOT_HTTP_PORT", "18080", "HFTHOT_HUB_PORT", "19000",
+        Map<String, String> env = Map.of("HFTHOT_HTTP_PORT", "18080", "HFTHOT_GRPC_PORT", "19000",
                 "HFTHOT_DATA_DIR", "/tmp/x", "HFTHOT_CORS_ORIGINS", "https://a.example, https://b.example");
         ServerConfig c = ServerConfig.parse(new String[] {"--http-port", "28080", "--mm-port=0", "--bind", "0.0.0.0"}, env);
         assertEquals(28080, c.httpPort());
-        assertEquals(19000, c.hubPort());
+        assertEquals(19000, c.grpcPort());
         assertEquals(0, c.marketMakerPort());
         assertEquals("0.0.0.0", c.bindHost());
         assertEquals(Path.of("/tmp/x"), c.dataDir());
@@ -39,8 +39,8 @@ class ServerConfigTest {
     @Test
     void errorsNameTheOptionTheValueAndWhatIsAccepted() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> ServerConfig.parse(new String[] {"--hti-port", "http"}, Map.of()));
-        assertEquals("--hti-port (or HFTHOT_HTI_PORT) = 'http' is not a port; expected 0 (ephemeral) to 65535",
+                () -> ServerConfig.parse(new String[] {"--grpc-port", "http"}, Map.of()));
+        assertEquals("--grpc-port (or HFTHOT_GRPC_PORT) = 'http' is not a port; expected 0 (ephemeral) to 65535",
                 bad.getMessage());
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
                 () -> ServerConfig.parse(new String[0], Map.of("HFTHOT_MM_PORT", "70000")));
@@ -57,9 +57,20 @@ class ServerConfigTest {
     @Test
     void usageListsEveryFlagAndVariable() {
         String usage = ServerConfig.usage();
-        for (String s : new String[] {"--http-port", "HFTHOT_HTTP_PORT", "--hti-port", "--mm-port", "--hub-port",
+        for (String s : new String[] {"--http-port", "HFTHOT_HTTP_PORT", "--mm-port", "--grpc-port",
                 "--data-dir", "--bind", "--tls-keystore"}) {
             assertTrue(usage.contains(s), s);
+        }
+    }
+
+    @Test
+    void surfacesThatServeNothingHaveNoPortFlag() {
+        // The HTI and hub surfaces have no routes yet: the server binds no port for them and takes no flag.
+        for (String flag : new String[] {"--hti-port", "--hub-port"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ServerConfig.parse(new String[] {flag, "0"}, Map.of()));
+            assertTrue(e.getMessage().startsWith("unknown option '" + flag + "'"), e.getMessage());
+            assertFalse(ServerConfig.usage().contains(flag), flag);
         }
     }
 }

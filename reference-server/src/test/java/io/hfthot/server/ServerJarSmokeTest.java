@@ -51,7 +51,7 @@ class ServerJarSmokeTest {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Path data = tmp.resolve("data");
         ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-jar", jar.toString(),
-                "--http-port", "0", "--hti-port", "0", "--mm-port", "0", "--hub-port", "0", "--grpc-port", "0",
+                "--http-port", "0", "--mm-port", "0", "--grpc-port", "0",
                 "--history", "small",
                 "--data-dir", data.toString()).redirectErrorStream(true);
         // A file, not a pipe: the whole output stays readable after the process has exited.
@@ -76,7 +76,8 @@ class ServerJarSmokeTest {
                     }
                 }
             }
-            assertEquals(5, ports.size(), "expected four HTTP listeners and gRPC in:\n" + String.join("\n", output));
+            assertEquals(3, ports.size(), "expected the HFThot and market-maker listeners and gRPC in:\n"
+                    + String.join("\n", output));
             assertTrue(Files.isDirectory(data));
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(
