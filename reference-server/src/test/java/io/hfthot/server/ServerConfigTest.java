@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.lab.keys.MasterKeySource;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,39 @@ class ServerConfigTest {
             assertTrue(e.getMessage().startsWith("unknown option '" + flag + "'"), e.getMessage());
             assertFalse(ServerConfig.usage().contains(flag), flag);
         }
+    }
+
+    @Test
+    void theMasterKeyComesFromTheDataDirectoryAFileOrTheEnvironmentOneWayOnly() {
+        assertEquals(MasterKeySource.inDataDirectory(), ServerConfig.parse(new String[0], Map.of()).storage().masterKey());
+        assertEquals(MasterKeySource.file(Path.of("/run/secrets/hfthot.key")), ServerConfig.parse(
+                new String[] {"--master-key-file", "/run/secrets/hfthot.key"}, Map.of()).storage().masterKey());
+        String b64 = Base64.getEncoder().encodeToString(new byte[32]);
+        ServerConfig fromEnv = ServerConfig.parse(new String[0], Map.of("HFTHOT_MASTER_KEY", b64));
+        assertEquals("HFTHOT_MASTER_KEY", fromEnv.storage().masterKey().describe());
+        assertFalse(fromEnv.toString().contains(b64), "the key never reaches a log line: " + fromEnv);
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> ServerConfig.parse(
+                new String[] {"--master-key-file", "/k"}, Map.of("HFTHOT_MASTER_KEY", b64)));
+        assertEquals("--master-key-file (or HFTHOT_MASTER_KEY_FILE) and HFTHOT_MASTER_KEY are both set; give the master "
+                + "key one way only", both.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[0], Map.of("HFTHOT_MASTER_KEY", "c2hvcnQ=")));
+        assertTrue(bad.getMessage().startsWith("HFTHOT_MASTER_KEY decodes to 5 bytes"), bad.getMessage());
+        assertTrue(ServerConfig.usage().contains("HFTHOT_MASTER_KEY "), ServerConfig.usage());
+    }
+
+    @Test
+    void theFreeDiskReserveTakesBytesOrBinaryUnits() {
+        assertEquals(64L << 20, ServerConfig.parse(new String[0], Map.of()).storage().minFreeBytes());
+        assertEquals(0, ServerConfig.parse(new String[] {"--min-free-disk", "0"}, Map.of()).storage().minFreeBytes());
+        assertEquals(512L << 10, ServerConfig.parse(new String[] {"--min-free-disk=512k"}, Map.of()).storage().minFreeBytes());
+        assertEquals(2L << 30, ServerConfig.parse(new String[0], Map.of("HFTHOT_MIN_FREE_DISK", "2GiB")).storage()
+                .minFreeBytes());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--min-free-disk", "lots"}, Map.of()));
+        assertEquals("--min-free-disk (or HFTHOT_MIN_FREE_DISK) = 'lots' is not a size; expected bytes or a number with "
+                + "k, m or g (binary units), e.g. 64m", bad.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--min-free-disk", "999999999999999g"}, Map.of()));
     }
 }
