@@ -68,6 +68,9 @@ public final class DataDirectoryLock implements AutoCloseable {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
+            } catch (IOException e) {
+                throw new IOException("cannot lock " + file + " (" + e.getMessage() + "); the data directory must be on a "
+                        + "file system with file locks (a local disk, not every network file system has them)", e);
             }
             if (lock == null) {
                 throw new IOException(inUse(dataDir, describeHolder(read(channel))));

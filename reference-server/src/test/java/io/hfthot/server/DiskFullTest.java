@@ -1,6 +1,7 @@
 package io.hfthot.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,8 +104,9 @@ class DiskFullTest {
                 }
                 assertWriteRefused(server, pro);
                 String reason = health(server).get("reason").asText();
-                assertTrue(reason.contains(reserve > 0 ? "bytes are free on the file system of " + data
-                        : "a write to " + data + " failed: No space left on device"), reason);
+                assertTrue(reason.contains(reserve > 0 ? "bytes are free on the data directory's file system"
+                        : "a write failed: No space left on device"), reason);
+                assertFalse(reason.contains(tmp.toString()), "the public health route shows no server path: " + reason);
                 assertReadsWork(server, pro);
             }
             try (ReferenceServer again = ReferenceServer.start(config)) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ public final class StorageGuard {
     /** The file a recovery probe writes and deletes in the data directory. */
     static final String PROBE_FILE = ".write-probe";
     private static final int PROBE_BYTES = 64 * 1024;
+    private static final List<String> DISK_FULL_PHRASES = List.of("No space left on device",
+            "Disk quota exceeded", "There is not enough space on the disk");
 
     private final Path directory;
     private final long minFreeBytes;
@@ -83,7 +86,8 @@ public final class StorageGuard {
     /**
      * Returns why the directory is read-only, or empty when it is writable (probing when due).
      *
-     * @return the reason, a sentence naming the directory and the free space
+     * @return the reason, a sentence with the free space; it never names the directory's path, because it is
+     *         shown to clients (the health route is public): the log line of the transition names it
      */
     public Optional<String> unavailableReason() {
         probeIfDue();
@@ -126,7 +130,7 @@ public final class StorageGuard {
         if (full.isEmpty()) {
             return false;
         }
-        markUnavailable("a write to " + directory + " failed: " + full.get() + " (" + usableDescription() + ")");
+        markUnavailable("a write failed: " + full.get() + " (" + usableDescription() + ")");
         return true;
     }
 
@@ -137,12 +141,13 @@ public final class StorageGuard {
         try {
             usable = Files.getFileStore(directory).getUsableSpace();
         } catch (IOException e) {
-            markUnavailable("cannot read the free space of " + directory + ": " + e.getMessage());
+            markUnavailable("the free space of the data directory's file system cannot be read (" + e.getClass().getSimpleName()
+                    + ")");
             return;
         }
         if (usable < minFreeBytes) {
-            markUnavailable("only " + usable + " bytes are free on the file system of " + directory
-                    + ", under the " + minFreeBytes + "-byte reserve (--min-free-disk)");
+            markUnavailable("only " + usable + " bytes are free on the data directory's file system, under the "
+                    + minFreeBytes + "-byte reserve (--min-free-disk)");
             return;
         }
         if (unavailable != null && probeWriteSucceeds()) {
@@ -155,17 +160,20 @@ public final class StorageGuard {
      * Tells whether a failure (or one of its causes) is a full disk or an exhausted disk quota.
      *
      * @param failure any throwable
-     * @return the operating system's message, or empty when the failure is something else
+     * @return the operating system's phrase (e.g. {@code No space left on device}), or empty when the failure is
+     *         something else
      */
     public static Optional<String> diskFullMessage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String text = t instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : t.getMessage();
             if (text != null) {
                 String lower = text.toLowerCase(Locale.ROOT);
-                // The strerror texts of ENOSPC and EDQUOT (Linux, macOS) and of Windows' ERROR_DISK_FULL.
-                if (lower.contains("no space left on device") || lower.contains("disk quota exceeded")
-                        || lower.contains("not enough space on the disk")) {
-                    return Optional.of(text);
+                // The strerror texts of ENOSPC and EDQUOT (Linux, macOS) and of Windows' ERROR_DISK_FULL. Only
+                // the phrase is kept: the rest of a message may name a server path, and clients see this.
+                for (String phrase : DISK_FULL_PHRASES) {
+                    if (lower.contains(phrase.toLowerCase(Locale.ROOT))) {
+                        return Optional.of(phrase);
+                    }
                 }
             }
         }
@@ -208,7 +216,7 @@ public final class StorageGuard {
         }
         if (wasWritable) {
             // Once per transition, without a stack trace: the state, not each refused write, is the news.
-            LOG.warn("data directory is read-only until space returns: {}", reason);
+            LOG.warn("data directory {} is read-only until space returns: {}", directory, reason);
         }
     }
 

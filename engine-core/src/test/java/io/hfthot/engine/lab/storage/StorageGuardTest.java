@@ -37,6 +37,8 @@ class StorageGuardTest {
         assertTrue(StorageGuard.diskFullMessage(new FileSystemException("/d/x", null, "Disk quota exceeded")).isPresent());
         assertTrue(StorageGuard.diskFullMessage(new RuntimeException(new IllegalStateException(
                 new IOException("There is not enough space on the disk")))).isPresent());
+        assertEquals(Optional.of("No space left on device"), StorageGuard.diskFullMessage(
+                new IOException("/srv/data/lakehouse/x.parquet: no space left on device")), "only the phrase, no path");
         assertEquals(Optional.empty(), StorageGuard.diskFullMessage(new IOException("Permission denied")));
         assertEquals(Optional.empty(), StorageGuard.diskFullMessage(new IllegalArgumentException("bad symbol")));
     }
@@ -54,7 +56,8 @@ class StorageGuardTest {
         assertEquals(LabErrorCode.SERVICE_UNAVAILABLE, full.code());
         assertEquals(503, full.code().httpStatus());
         assertTrue(full.getMessage().startsWith("creating an API key needs to write to the server's data directory, "
-                + "which is read-only for now: a write to " + dir + " failed: No space left on device"), full.getMessage());
+                + "which is read-only for now: a write failed: No space left on device ("), full.getMessage());
+        assertFalse(full.getMessage().contains(dir.toString()), "clients never see the server's paths");
         assertTrue(full.getMessage().endsWith("Reads go on; retry once disk space has been freed."), full.getMessage());
         assertFalse(guard.writable());
 
@@ -86,8 +89,9 @@ class StorageGuardTest {
     void underTheReserveTheDirectoryIsReadOnlyFromTheStart(@TempDir Path dir) {
         StorageGuard guard = StorageGuard.open(dir, Long.MAX_VALUE, PROBE, TestClock.fixed());
         String reason = guard.unavailableReason().orElseThrow();
-        assertTrue(reason.contains("bytes are free on the file system of " + dir + ", under the " + Long.MAX_VALUE
+        assertTrue(reason.contains("bytes are free on the data directory's file system, under the " + Long.MAX_VALUE
                 + "-byte reserve (--min-free-disk)"), reason);
+        assertFalse(reason.contains(dir.toString()), reason);
         LabException e = assertThrows(LabException.class, () -> guard.write("a Parquet export", () -> 1));
         assertEquals(LabErrorCode.SERVICE_UNAVAILABLE, e.code());
     }
