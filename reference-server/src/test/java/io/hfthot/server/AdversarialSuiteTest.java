@@ -94,6 +94,11 @@ class AdversarialSuiteTest {
         if (disk != null) {
             disk.close();
         }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The checks after every attack. */

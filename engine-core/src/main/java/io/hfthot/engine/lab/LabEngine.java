@@ -763,12 +763,17 @@ public final class LabEngine implements AutoCloseable {
             }
         }
         try {
-            appendAndFlush();
+            persist(marketData::appendClosed);
         } catch (RuntimeException e) {
-            LOG.warn("final lakehouse append or usage flush failed", e);
+            LOG.warn("final lakehouse append failed", e);
         }
         if (sql != null) {
             sql.close();
+        }
+        try {
+            persist(flushIdentity);
+        } catch (RuntimeException e) {
+            LOG.warn("final usage flush failed", e);
         }
         bus.close();
         market.close();
@@ -786,17 +791,22 @@ public final class LabEngine implements AutoCloseable {
 
     // ------------------------------------------------------------------ internals
 
-    /**
-     * Appends closed bars and ticks and flushes usage, unless the data directory is read-only; a full disk met
-     * on the way makes it read-only (reported once by the guard) and the rows stay pending for the next round.
-     */
+    /** Appends closed bars and ticks, then flushes usage: one background round. */
     private void appendAndFlush() {
+        persist(marketData::appendClosed);
+        persist(flushIdentity);
+    }
+
+    /**
+     * Runs a background write unless the data directory is read-only; a full disk met on the way makes it
+     * read-only (reported once by the guard) and what was to be written stays pending for a later round.
+     */
+    private void persist(Runnable write) {
         if (!storage.writable()) {
             return;
         }
         try {
-            marketData.appendClosed();
-            flushIdentity.run();
+            write.run();
         } catch (RuntimeException e) {
             if (!storage.recordFailure(e)) {
                 throw e;
