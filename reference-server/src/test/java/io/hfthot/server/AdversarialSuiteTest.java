@@ -52,7 +52,7 @@ import org.opentest4j.TestAbortedException;
 class AdversarialSuiteTest {
     /**
      * The resident-memory bound: the 512 MB heap at most, plus metaspace, thread stacks, Jetty/Netty/Arrow direct
-     * buffers and DuckDB's native memory. Measured here after every attack: 333 to 346 MB.
+     * buffers and DuckDB's native memory. Measured here after every attack, two runs: 325 to 346 MB.
      */
     static final long RSS_BOUND_MB = 900;
 
@@ -105,20 +105,23 @@ class AdversarialSuiteTest {
     @AfterEach
     void serverIsAliveHealthyBoundedAndAnsweredNo5xx() throws Exception {
         assertTrue(server.process().isAlive(), "the server died:\n" + String.join("\n", tail()));
+        // Healthy: within 10 s of the attack's end, a health check answers ok in under a second.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        String health = "";
-        while (System.nanoTime() < deadline) {
+        String last = "no answer";
+        boolean healthy = false;
+        while (!healthy && System.nanoTime() < deadline) {
             long t0 = System.nanoTime();
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            health = r.body();
-            if (r.statusCode() == 200 && "ok".equals(JSON.readTree(r.body()).get("status").asText())) {
-                assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(1), "health took over 1 s");
-                break;
+            long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0);
+            last = r.statusCode() + " in " + micros + " us: " + r.body();
+            healthy = r.statusCode() == 200 && "ok".equals(JSON.readTree(r.body()).get("status").asText())
+                    && micros < 1_000_000;
+            if (!healthy) {
+                Thread.sleep(100);
             }
-            Thread.sleep(100);
         }
-        assertEquals("ok", JSON.readTree(health).get("status").asText(), health);
+        assertTrue(healthy, "not healthy within 10 s; last health answer " + last);
         long rssMb = server.rssBytes() >> 20;
         assertTrue(rssMb < RSS_BOUND_MB, "RSS " + rssMb + " MB >= " + RSS_BOUND_MB + " MB");
         System.out.println("after attack: RSS " + rssMb + " MB");
