@@ -1,6 +1,8 @@
 package io.hfthot.server;
 
 import io.hfthot.adapters.http.TlsConfig;
+import io.hfthot.engine.lab.keys.MasterKeySource;
+import io.hfthot.engine.lab.storage.StorageOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,9 +21,7 @@ import java.util.stream.Collectors;
  * @param bindHost        the interface every listener binds; loopback by default so a fresh start exposes
  *                        nothing to the network ({@code --bind 0.0.0.0} to serve other machines)
  * @param httpPort        HFThot REST + WebSocket (seed 000), default 8080
- * @param htiPort         HTI client API with SSE (seeds 001/002), default 3500
- * @param marketMakerPort market-maker bot backend (seed 003), default 8002
- * @param hubPort         agents hub (seed 004), default 9000
+ * @param marketMakerPort market-maker stream and health (seed 003), default 8002
  * @param grpcPort        HFThot gRPC (seed 000), default 50053
  * @param dataDir         where state lives; created on first start
  * @param tls             serve HTTPS/WSS on every listener from this PKCS#12 keystore
@@ -31,10 +31,13 @@ import java.util.stream.Collectors;
  * @param seed            seed of the market simulator (same seed, same simulated market)
  * @param history         how much simulated history the first start writes to the lakehouse
  * @param demoKeys        whether the first start issues one demo API key per tier and prints them
+ * @param storage         where the master key sealing provider keys comes from, and the free-disk reserve under
+ *                        which the server stops writing (see {@code docs/security.md})
  */
-public record ServerConfig(String bindHost, int httpPort, int htiPort, int marketMakerPort, int hubPort, int grpcPort,
+public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
-                           Duration shutdownGrace, long seed, History history, boolean demoKeys) {
+                           Duration shutdownGrace, long seed, History history, boolean demoKeys,
+                           StorageOptions storage) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -48,9 +51,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
     enum Option {
         BIND("--bind", "HFTHOT_BIND", "127.0.0.1", "interface to bind (0.0.0.0 for all)"),
         HTTP_PORT("--http-port", "HFTHOT_HTTP_PORT", "8080", "HFThot REST + WebSocket port"),
-        HTI_PORT("--hti-port", "HFTHOT_HTI_PORT", "3500", "HTI client API (SSE) port"),
-        MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker backend port"),
-        HUB_PORT("--hub-port", "HFTHOT_HUB_PORT", "9000", "agents hub port"),
+        MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker stream and health port"),
         GRPC_PORT("--grpc-port", "HFTHOT_GRPC_PORT", "50053", "HFThot gRPC port"),
         DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
         TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
@@ -59,7 +60,11 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         VIRTUAL_THREADS("--virtual-threads", "HFTHOT_VIRTUAL_THREADS", "false", "true: virtual threads (JDK 21+)"),
         SEED("--seed", "HFTHOT_SEED", "42", "market simulator seed"),
         HISTORY("--history", "HFTHOT_HISTORY", "full", "simulated history at first start: full or small"),
-        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier");
+        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier"),
+        MASTER_KEY_FILE("--master-key-file", "HFTHOT_MASTER_KEY_FILE", "",
+                "file with the provider-keys master key (32 bytes or base64), read only"),
+        MIN_FREE_DISK("--min-free-disk", "HFTHOT_MIN_FREE_DISK", "64m",
+                "free-disk reserve under which writes answer 503 (bytes, or k/m/g)");
 
         final String flag;
         final String env;
@@ -74,17 +79,19 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         }
     }
 
+    /** The variable that gives the master key itself, as base64 (no flag: a command line is visible to all). */
+    static final String MASTER_KEY_ENV = "HFTHOT_MASTER_KEY";
+
     /** Validates and copies the fields. */
     public ServerConfig {
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         corsOrigins = Set.copyOf(corsOrigins);
         checkPort(httpPort, Option.HTTP_PORT);
-        checkPort(htiPort, Option.HTI_PORT);
         checkPort(marketMakerPort, Option.MM_PORT);
-        checkPort(hubPort, Option.HUB_PORT);
         checkPort(grpcPort, Option.GRPC_PORT);
         Objects.requireNonNull(history, "history");
     }
@@ -102,8 +109,8 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
      * @return the config
      */
     public static ServerConfig ephemeral(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, 0, 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2), 42, History.SMALL, true);
+        return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
+                Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults());
     }
 
     /**
@@ -144,10 +151,56 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         }
         Set<String> cors = Arrays.stream(values.get(Option.CORS_ORIGINS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.HTI_PORT),
-                port(values, Option.MM_PORT), port(values, Option.HUB_PORT), port(values, Option.GRPC_PORT),
+        return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.MM_PORT),
+                port(values, Option.GRPC_PORT),
                 Path.of(values.get(Option.DATA_DIR)), tls, cors, bool(values, Option.VIRTUAL_THREADS),
-                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS));
+                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS),
+                StorageOptions.defaults().withMasterKey(masterKey(values, env)).withMinFreeBytes(bytes(values, Option.MIN_FREE_DISK)));
+    }
+
+    /**
+     * Returns a copy with other storage options.
+     *
+     * @param options the options
+     * @return the copy
+     */
+    public ServerConfig withStorage(StorageOptions options) {
+        return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
+                shutdownGrace, seed, history, demoKeys, options);
+    }
+
+    private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
+        String file = values.get(Option.MASTER_KEY_FILE);
+        String inline = env.get(MASTER_KEY_ENV);
+        boolean hasInline = inline != null && !inline.isBlank();
+        if (!file.isEmpty() && hasInline) {
+            throw new IllegalArgumentException(Option.MASTER_KEY_FILE.flag + " (or " + Option.MASTER_KEY_FILE.env + ") and "
+                    + MASTER_KEY_ENV + " are both set; give the master key one way only");
+        }
+        if (hasInline) {
+            return MasterKeySource.base64(MASTER_KEY_ENV, inline);
+        }
+        return file.isEmpty() ? MasterKeySource.inDataDirectory() : MasterKeySource.file(Path.of(file));
+    }
+
+    private static long bytes(Map<Option, String> values, Option o) {
+        String v = values.get(o).toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,15})\\s*([kmg]?)i?b?").matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + values.get(o)
+                    + "' is not a size; expected bytes or a number with k, m or g (binary units), e.g. 64m");
+        }
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + values.get(o) + "' is too large");
+        }
     }
 
     private static Option byFlag(String flag) {
@@ -211,14 +264,17 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
             sb.append(String.format("  %-18s %-24s %s (default: %s)%n", o.flag, o.env, o.help,
                     o.defaultValue.isEmpty() ? "none" : o.defaultValue));
         }
+        sb.append(String.format("  %-18s %-24s %s%n", "", MASTER_KEY_ENV,
+                "the provider-keys master key itself, base64 of 32 bytes (instead of --master-key-file)"));
         return sb.toString();
     }
 
     /** Hides the keystore password. */
     @Override
     public String toString() {
-        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, htiPort, marketMakerPort, hubPort, grpcPort)
+        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
-                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys + "]";
+                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
+                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + "]";
     }
 }

@@ -35,6 +35,7 @@ import io.hfthot.engine.lab.quant.PortfolioLab;
 import io.hfthot.engine.lab.regime.RegimeService;
 import io.hfthot.engine.lab.sql.LabSql;
 import io.hfthot.engine.lab.sql.SqlFormat;
+import io.hfthot.engine.lab.storage.StorageGuard;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.engine.market.MarketRequestException;
@@ -146,6 +147,7 @@ public final class LabEngine implements AutoCloseable {
     private final Set<String> symbolSet;
     private final ScheduledExecutorService jobs;
     private final Object maintenanceLock = new Object();
+    private final StorageGuard storage;
     private volatile boolean closed;
 
     private LabEngine(LabConfig config, Clock clock, LabStores stores, Function<Lakehouse, LabSql> sqlFactory) {
@@ -156,8 +158,10 @@ public final class LabEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
+        this.storage = StorageGuard.open(config.dataDir(), config.storage().minFreeBytes(),
+                config.storage().probeInterval(), clock);
         this.lakehouse = Lakehouse.open(config.dataDir().resolve("lakehouse"), LakehouseOptions.defaults().withClock(clock));
-        LabStores.Identity identity = stores.open(lakehouse, clock, config.dataDir());
+        LabStores.Identity identity = stores.open(lakehouse, clock, config.dataDir(), config.storage().masterKey());
         this.access = identity.access();
         this.providerKeys = identity.providers();
         this.flushIdentity = identity.flush();
@@ -165,7 +169,7 @@ public final class LabEngine implements AutoCloseable {
                 .withTicksPerSecond(config.ticksPerSecond()), clock);
         this.symbolSet = Set.copyOf(market.symbols());
         this.bus = new InMemoryEventBus(clock, config.busThreads());
-        this.marketData = LakehouseMarketData.open(market, lakehouse);
+        this.marketData = LakehouseMarketData.open(market, lakehouse, storage);
         this.regimes = new RegimeService(config.regimeFitBars(), FitOptions.defaults(), bus);
         long now = clock.millis();
         for (String symbol : market.symbols()) {
@@ -185,10 +189,8 @@ public final class LabEngine implements AutoCloseable {
             tickFeed.start(Math.max(1, config.tickPollInterval().toMillis()));
             jobs.scheduleWithFixedDelay(guarded("regime update", this::updateRegimes), 1, 1, TimeUnit.SECONDS);
             long append = config.appendInterval().toMillis();
-            jobs.scheduleWithFixedDelay(guarded("lakehouse append", () -> {
-                marketData.appendClosed();
-                flushIdentity.run();
-            }), append, append, TimeUnit.MILLISECONDS);
+            jobs.scheduleWithFixedDelay(guarded("lakehouse append", this::appendAndFlush), append, append,
+                    TimeUnit.MILLISECONDS);
             long refit = config.regimeRefitInterval().toMillis();
             jobs.scheduleWithFixedDelay(guarded("regime refit", this::refitRegimes), refit, refit,
                     TimeUnit.MILLISECONDS);
@@ -522,7 +524,7 @@ public final class LabEngine implements AutoCloseable {
      */
     public ParquetExport exportParquet(Principal caller, String table, Long version) {
         Objects.requireNonNull(caller, "caller");
-        return history.exportParquet(table, version, visibleFrom(caller));
+        return storage.write("a Parquet export", () -> history.exportParquet(table, version, visibleFrom(caller)));
     }
 
     /**
@@ -614,7 +616,7 @@ public final class LabEngine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw LabException.invalid("tier", e.getMessage());
         }
-        IssuedApiKey issued = access.keys().issue(owner, t);
+        IssuedApiKey issued = storage.write("creating an API key", () -> access.keys().issue(owner, t));
         return DemoKeys.toGenerated(issued);
     }
 
@@ -740,8 +742,7 @@ public final class LabEngine implements AutoCloseable {
         synchronized (maintenanceLock) {
             tickFeed.pollOnce();
             updateRegimes();
-            marketData.appendClosed();
-            flushIdentity.run();
+            appendAndFlush();
         }
     }
 
@@ -762,7 +763,7 @@ public final class LabEngine implements AutoCloseable {
             }
         }
         try {
-            marketData.appendClosed();
+            persist(marketData::appendClosed);
         } catch (RuntimeException e) {
             LOG.warn("final lakehouse append failed", e);
         }
@@ -770,7 +771,7 @@ public final class LabEngine implements AutoCloseable {
             sql.close();
         }
         try {
-            flushIdentity.run();
+            persist(flushIdentity);
         } catch (RuntimeException e) {
             LOG.warn("final usage flush failed", e);
         }
@@ -778,7 +779,40 @@ public final class LabEngine implements AutoCloseable {
         market.close();
     }
 
+    /**
+     * Returns whether the data directory takes writes now, and why not: {@code /v1/health} reports it, and
+     * every write of the engine goes through it (refused with {@code SERVICE_UNAVAILABLE} while read-only).
+     *
+     * @return the storage guard
+     */
+    public StorageGuard storage() {
+        return storage;
+    }
+
     // ------------------------------------------------------------------ internals
+
+    /** Appends closed bars and ticks, then flushes usage: one background round. */
+    private void appendAndFlush() {
+        persist(marketData::appendClosed);
+        persist(flushIdentity);
+    }
+
+    /**
+     * Runs a background write unless the data directory is read-only; a full disk met on the way makes it
+     * read-only (reported once by the guard) and what was to be written stays pending for a later round.
+     */
+    private void persist(Runnable write) {
+        if (!storage.writable()) {
+            return;
+        }
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            if (!storage.recordFailure(e)) {
+                throw e;
+            }
+        }
+    }
 
     private void updateRegimes() {
         long now = clock.millis();

@@ -14,6 +14,8 @@ import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.engine.identity.crypto.AesGcmSealer;
 import io.hfthot.engine.identity.lakehouse.LakehouseProviderKeyStore;
 import io.hfthot.engine.lab.keys.MasterKeyFile;
+import io.hfthot.engine.lab.keys.MasterKeySource;
+import io.hfthot.engine.lab.keys.MasterKeys;
 import io.hfthot.engine.usage.provider.InMemoryProviderKeyStore;
 import io.hfthot.engine.usage.provider.ProviderKeys;
 import java.nio.file.Path;
@@ -25,14 +27,14 @@ enum LabStores {
     /** {@code auth.api_keys} and {@code auth.usage} in the lab's lakehouse. */
     LAKEHOUSE {
         @Override
-        Identity open(Lakehouse lakehouse, Clock clock, Path dataDir) {
+        Identity open(Lakehouse lakehouse, Clock clock, Path dataDir, MasterKeySource masterKey) {
             QuotaEngine quotas = new QuotaEngine(QuotaTable.seed000(), new SlidingLogRateLimiter(),
                     new InMemoryStreamLimiter());
             LakehouseUsageStore usage = LakehouseUsageStore.open(lakehouse, clock);
             AccessControl access = new AccessControl(new ApiKeyService(LakehouseApiKeyStore.open(lakehouse),
                     RandomSecrets.system(), clock), quotas, new UsageService(quotas, usage));
             SecureRandom random = new SecureRandom();
-            byte[] master = MasterKeyFile.loadOrCreate(dataDir.resolve(MASTER_KEY_FILE), random);
+            byte[] master = MasterKeys.load(masterKey, dataDir, random);
             ProviderKeys providers = new ProviderKeys(LakehouseProviderKeyStore.open(lakehouse),
                     new AesGcmSealer(master, 1, random), new SlidingLogRateLimiter(), clock);
             return new Identity(access, providers, usage::flush);
@@ -41,7 +43,7 @@ enum LabStores {
     /** Everything in memory; lost at close. */
     IN_MEMORY {
         @Override
-        Identity open(Lakehouse lakehouse, Clock clock, Path dataDir) {
+        Identity open(Lakehouse lakehouse, Clock clock, Path dataDir, MasterKeySource masterKey) {
             SecureRandom random = new SecureRandom();
             byte[] master = new byte[MasterKeyFile.BYTES];
             random.nextBytes(master);
@@ -51,18 +53,16 @@ enum LabStores {
         }
     };
 
-    /** File of the data directory holding the key that seals provider keys. */
-    static final String MASTER_KEY_FILE = "provider-keys.master";
-
     /**
      * Builds the access control over this kind of store.
      *
      * @param lakehouse the lab's lakehouse
      * @param clock     the clock
      * @param dataDir   the data directory (for the provider master key)
+     * @param masterKey where the key sealing provider keys comes from (ignored by {@link #IN_MEMORY})
      * @return the access control, the provider keys and how to flush the stores
      */
-    abstract Identity open(Lakehouse lakehouse, Clock clock, Path dataDir);
+    abstract Identity open(Lakehouse lakehouse, Clock clock, Path dataDir, MasterKeySource masterKey);
 
     /**
      * The access control, the provider keys and the flush of the write-behind stores.
