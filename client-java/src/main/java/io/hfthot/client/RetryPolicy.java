@@ -52,13 +52,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
 
     /**
-     * The default: 4 attempts, 200 ms doubling up to 5 s, 50 % jitter, server hints honoured up to 60 s (a Free
-     * key's window is one minute).
+     * The default: 4 attempts, 200 ms doubling up to 5 s, 50 % jitter, server hints honoured up to 120 s (a
+     * key's request window is one minute, and {@code X-RateLimit-Reset} is a whole second rounded up, so a full
+     * window's wait can exceed 60 s slightly; the SQL quota's hourly window is not waited for).
      *
      * @return the policy
      */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0, 0.5, Duration.ofSeconds(60));
+        return new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0, 0.5, Duration.ofSeconds(120));
     }
 
     /**
