@@ -9,7 +9,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
     /** Sleeps with {@link Thread#sleep(long, int)}. */
-    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
 
     /**
      * Waits for the duration.

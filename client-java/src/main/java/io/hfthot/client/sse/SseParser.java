@@ -23,6 +23,11 @@ public final class SseParser {
     private long retryMillis = -1;
     private boolean first = true;
 
+    /** Creates a parser at the start of a stream. */
+    public SseParser() {
+        // Nothing to set up: the fields above are the spec's initial state.
+    }
+
     /**
      * Feeds one line (without its terminator).
      *
