@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,7 +21,7 @@ public final class HfthotClientBuilder {
     Duration requestTimeout = Duration.ofSeconds(30);
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.SYSTEM;
-    RandomGenerator random = new java.util.SplittableRandom();
+    RandomGenerator random = new SplittableRandom();
 
     HfthotClientBuilder(URI baseUri, String apiKey) {
         Objects.requireNonNull(baseUri, "baseUri");

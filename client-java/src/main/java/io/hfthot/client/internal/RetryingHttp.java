@@ -37,7 +37,7 @@ public final class RetryingHttp {
      * @param policy  the retry policy
      * @param clock   the clock {@code Retry-After} dates and {@code X-RateLimit-Reset} are measured from
      * @param sleeper waits between attempts
-     * @param random  the source of jitter
+     * @param random  the source of jitter (used under a lock, so it need not be thread safe)
      */
     public RetryingHttp(HttpClient http, RetryPolicy policy, Clock clock, Sleeper sleeper, RandomGenerator random) {
         this.http = Objects.requireNonNull(http, "http");
@@ -66,7 +66,7 @@ public final class RetryingHttp {
                     throw new HfthotException(request.method() + " " + request.uri().getPath() + " failed after " + attempt
                             + " attempt(s): " + e, e);
                 }
-                pause(policy.backoff(attempt, random));
+                pause(backoff(attempt));
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -84,8 +84,15 @@ public final class RetryingHttp {
             if (hint.isPresent() && hint.get().compareTo(policy.maxRetryAfter()) > 0) {
                 throw error(response, attempt); // the server asks for a longer wait than the caller accepts
             }
-            Duration backoff = policy.backoff(attempt, random);
+            Duration backoff = backoff(attempt);
             pause(hint.filter(h -> h.compareTo(backoff) > 0).orElse(backoff));
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        // One client serves many threads, and RandomGenerator implementations are mostly not thread safe.
+        synchronized (random) {
+            return policy.backoff(attempt, random);
         }
     }
 

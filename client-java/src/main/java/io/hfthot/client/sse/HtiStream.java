@@ -19,6 +19,11 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HTI real-time feed (seeds 001 and 002): {@code GET /client-api/hti/stream?api_code=...&poll_seconds=...}
@@ -40,6 +45,7 @@ public final class HtiStream implements AutoCloseable, Iterable<SseEvent> {
     private final InputStream body;
     private final BufferedReader reader;
     private final SseParser parser = new SseParser();
+    private volatile boolean closed;
 
     private HtiStream(InputStream body) {
         this.body = body;
@@ -68,13 +74,17 @@ public final class HtiStream implements AutoCloseable, Iterable<SseEvent> {
                 + "&poll_seconds=" + pollSeconds);
         HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> response;
+        // No request timeout: the response is endless. The headers must arrive within `timeout`.
+        CompletableFuture<HttpResponse<InputStream>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            // No request timeout: the response is endless. The headers must arrive within `timeout`.
-            response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new HfthotException("cannot open the HTI stream: " + e, e);
+            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new HfthotException("cannot open the HTI stream: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new HfthotException("the HTI stream sent no response headers within " + timeout, e);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new HfthotException("interrupted while opening the HTI stream", e);
         }
@@ -100,13 +110,16 @@ public final class HtiStream implements AutoCloseable, Iterable<SseEvent> {
     /**
      * Blocks for the next event.
      *
-     * @return the event, or empty when the server ended the stream (or it was closed)
+     * @return the event, or empty when the server ended the stream or {@link #close()} was called
      * @throws UncheckedIOException when reading fails while the stream is open
      */
     public Optional<SseEvent> next() {
         try {
-            return parser.next(reader);
+            return closed ? Optional.empty() : parser.next(reader);
         } catch (IOException e) {
+            if (closed) {
+                return Optional.empty(); // close() from another thread interrupts a blocked read this way
+            }
             throw new UncheckedIOException("reading the HTI stream failed", e);
         }
     }
@@ -116,7 +129,7 @@ public final class HtiStream implements AutoCloseable, Iterable<SseEvent> {
      *
      * @return milliseconds, or empty
      */
-    public java.util.OptionalLong retryMillis() {
+    public OptionalLong retryMillis() {
         return parser.retryMillis();
     }
 
@@ -153,6 +166,7 @@ public final class HtiStream implements AutoCloseable, Iterable<SseEvent> {
     /** Closes the connection. */
     @Override
     public void close() {
+        closed = true;
         try {
             body.close();
         } catch (IOException e) {

@@ -43,7 +43,7 @@ public final class LabStream implements AutoCloseable, Iterable<StreamMessage> {
     private final WebSocket socket;
     private final Duration sendTimeout;
     private volatile Closed closed;
-    private boolean ended;
+    private volatile boolean ended;
 
     /** How the connection ended: the close status and reason. */
     private record Closed(int status, String reason) {

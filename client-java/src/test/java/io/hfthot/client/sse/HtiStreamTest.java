@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,7 @@ class HtiStreamTest {
     private HttpServer server;
     private final AtomicReference<String> query = new AtomicReference<>();
     private final AtomicReference<String> accept = new AtomicReference<>();
+    private final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws Exception {
@@ -36,6 +42,19 @@ class HtiStreamTest {
         server.createContext("/client-api/hti/stream", ex -> {
             query.set(ex.getRequestURI().getRawQuery());
             accept.set(ex.getRequestHeaders().getFirst("Accept"));
+            if (ex.getRequestURI().getRawQuery().contains("api_code=quiet")) {
+                // Sends `ready`, then nothing until the test ends: the client blocks in a read.
+                ex.sendResponseHeaders(200, 0);
+                ex.getResponseBody().write("event: ready\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+                ex.getResponseBody().flush();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ex.close();
+                return;
+            }
             if (!ex.getRequestURI().getRawQuery().contains("api_code=good")) {
                 byte[] body = "{\"detail\":\"Invalid API code\"}".getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().add("Content-Type", "application/json");
@@ -65,6 +84,7 @@ class HtiStreamTest {
 
     @AfterEach
     void stop() {
+        release.countDown();
         server.stop(0);
     }
 
@@ -86,6 +106,18 @@ class HtiStreamTest {
                 new SseEvent(HtiStream.ERROR, "{\"detail\":\"stream closed by server\"}", "idea-1")), events);
         assertEquals("api_code=good+code&poll_seconds=2.0", query.get());
         assertEquals("text/event-stream", accept.get());
+    }
+
+    @Test
+    void closeFromAnotherThreadEndsABlockedRead() {
+        ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor();
+        try (HtiStream stream = HtiStream.open(HttpClient.newHttpClient(), uri(), "quiet", 2.0, Duration.ofSeconds(5))) {
+            assertEquals(HtiStream.READY, stream.next().orElseThrow().event());
+            closer.schedule(stream::close, 200, TimeUnit.MILLISECONDS);
+            assertEquals(Optional.empty(), stream.next());
+        } finally {
+            closer.shutdownNow();
+        }
     }
 
     @Test
