@@ -74,8 +74,7 @@ class ClientGrpcEndToEndTest {
     }
 
     private String key(Tier tier) {
-        return server.lab().demoKeys().stream().filter(k -> k.apiKey().startsWith(tier.keyPrefix())).findFirst()
-                .orElseThrow().apiKey();
+        return DemoKey.of(server, tier);
     }
 
     @Test
