@@ -19,10 +19,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -46,13 +43,14 @@ public final class LabStream implements AutoCloseable, Iterable<StreamMessage> {
     private volatile boolean ended;
 
     /** How the connection ended: the close status and reason. */
-    private record Closed(int status, String reason) {
+    record Closed(int status, String reason) {
     }
 
-    private record Failed(Throwable error) {
+    /** The transport failed. */
+    record Failed(Throwable error) {
     }
 
-    private LabStream(WebSocket socket, Duration sendTimeout, BlockingQueue<Object> queue) {
+    LabStream(WebSocket socket, Duration sendTimeout, BlockingQueue<Object> queue) {
         this.socket = socket;
         this.queue = queue;
         this.sendTimeout = sendTimeout;
@@ -72,11 +70,11 @@ public final class LabStream implements AutoCloseable, Iterable<StreamMessage> {
         if (bufferSize < 1) {
             throw new IllegalArgumentException("bufferSize = " + bufferSize + " is not accepted; expected at least 1");
         }
-        Listener listener = new Listener(bufferSize);
+        StreamListener listener = new StreamListener(bufferSize);
         try {
             WebSocket ws = http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, listener)
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return new LabStream(ws, timeout, listener.queue);
+            return new LabStream(ws, timeout, listener.queue());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException h) {
                 throw refused(h.getResponse());
@@ -243,46 +241,5 @@ public final class LabStream implements AutoCloseable, Iterable<StreamMessage> {
             socket.abort();
         }
         ended = true;
-    }
-
-    /** Receives frames on the JDK's thread and hands whole messages to the queue. */
-    private static final class Listener implements WebSocket.Listener {
-        private final int bufferSize;
-        private final StringBuilder partial = new StringBuilder();
-        /** Filled from the first frame on, before the LabStream exists. */
-        private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-
-        Listener(int bufferSize) {
-            this.bufferSize = bufferSize;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(bufferSize);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (!last) {
-                webSocket.request(1); // a fragment is not a message: fetch the rest without spending the budget
-                return null;
-            }
-            String text = partial.toString();
-            partial.setLength(0);
-            queue.add(StreamMessage.parse(text));
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            queue.add(new Closed(statusCode, reason));
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            queue.add(new Failed(error));
-        }
     }
 }
