@@ -484,11 +484,11 @@ public final class LabEngine implements AutoCloseable {
             throw LabException.invalid("method", "method is required");
         }
         String method = method(request.method());
-        List<String> symbols = distinctSymbols(request.symbols(), true);
-        if (symbols.size() > MAX_BACKTEST_SYMBOLS) {
+        if (request.symbols() != null && request.symbols().size() > MAX_BACKTEST_SYMBOLS) {
             throw LabException.invalid("symbols", "a backtest accepts at most " + MAX_BACKTEST_SYMBOLS
-                    + " symbols, got " + symbols.size());
+                    + " symbols, got " + request.symbols().size());
         }
+        List<String> symbols = distinctSymbols(request.symbols(), true);
         int lookback = lookbackDays(request.lookbackDays());
         int rebalance = request.rebalanceDays() == null ? DEFAULT_REBALANCE_DAYS : request.rebalanceDays();
         if (rebalance < 1 || rebalance > 365) {
