@@ -169,7 +169,7 @@ public final class AccountKeys {
      * @param action what to run, at most once, on the revoking thread
      * @return closing it unregisters the action (call it when the stream ends)
      */
-    public AutoCloseable onRevoke(String keyId, Runnable action) {
+    public Registration onRevoke(String keyId, Runnable action) {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(action, "action");
         revokeListeners.computeIfAbsent(keyId, k -> ConcurrentHashMap.newKeySet()).add(action);
@@ -186,6 +186,14 @@ public final class AccountKeys {
             set.remove(action);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** A registered revocation action; closing it unregisters the action and never throws. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        /** Unregisters the action. */
+        @Override
+        void close();
     }
 
     /**

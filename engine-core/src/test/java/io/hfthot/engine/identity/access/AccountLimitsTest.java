@@ -146,12 +146,12 @@ class AccountLimitsTest {
     }
 
     @Test
-    void revocationIsImmediateOwnerOnlyAndTellsListeners() throws Exception {
+    void revocationIsImmediateOwnerOnlyAndTellsListeners() {
         IssuedApiKey mine = access.keys().issue("hank", Tier.PROFESSIONAL);
         Principal hank = principal(mine);
         Principal stranger = principal(access.keys().issue("ivy", Tier.ENTERPRISE));
         AtomicInteger closed = new AtomicInteger();
-        AutoCloseable registration = access.accountKeys().onRevoke(hank.keyId(), closed::incrementAndGet);
+        AccountKeys.Registration registration = access.accountKeys().onRevoke(hank.keyId(), closed::incrementAndGet);
         assertTrue(access.accountKeys().revoke(stranger, hank.keyId()).isEmpty(), "another account cannot revoke it");
         assertTrue(access.keys().verify(mine.rawKey()).isPresent());
         assertEquals(0, closed.get());
