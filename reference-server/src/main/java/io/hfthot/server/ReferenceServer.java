@@ -99,7 +99,7 @@ public final class ReferenceServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Path dataDir = Files.createDirectories(config.dataDir()).toAbsolutePath().normalize();
         Clock clock = Clock.systemUTC();
-        LabEngine lab = LabEngine.start(labConfig(config, dataDir), clock, DuckDbLabSql::forLab);
+        LabEngine lab = LabEngine.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql::forLab);
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
         try {

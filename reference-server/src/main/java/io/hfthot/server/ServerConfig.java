@@ -1,6 +1,9 @@
 package io.hfthot.server;
 
 import io.hfthot.adapters.http.TlsConfig;
+import io.hfthot.engine.identity.KeyLimits;
+import io.hfthot.engine.lab.LabLimits;
+import io.hfthot.engine.lab.compute.ComputeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,10 +34,12 @@ import java.util.stream.Collectors;
  * @param seed            seed of the market simulator (same seed, same simulated market)
  * @param history         how much simulated history the first start writes to the lakehouse
  * @param demoKeys        whether the first start issues one demo API key per tier and prints them
+ * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  */
 public record ServerConfig(String bindHost, int httpPort, int htiPort, int marketMakerPort, int hubPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
-                           Duration shutdownGrace, long seed, History history, boolean demoKeys) {
+                           Duration shutdownGrace, long seed, History history, boolean demoKeys,
+                           LabLimits labLimits) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -59,7 +64,15 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         VIRTUAL_THREADS("--virtual-threads", "HFTHOT_VIRTUAL_THREADS", "false", "true: virtual threads (JDK 21+)"),
         SEED("--seed", "HFTHOT_SEED", "42", "market simulator seed"),
         HISTORY("--history", "HFTHOT_HISTORY", "full", "simulated history at first start: full or small"),
-        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier");
+        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier"),
+        MAX_LIVE_KEYS("--max-live-keys", "HFTHOT_MAX_LIVE_KEYS", KeyLimits.DEFAULT_LIVE_KEYS,
+                "live API keys per account, by the creating key's tier"),
+        KEY_CREATIONS("--key-creations-per-day", "HFTHOT_KEY_CREATIONS_PER_DAY",
+                Integer.toString(KeyLimits.DEFAULT_CREATIONS_PER_DAY), "API keys an account may create per 24 h"),
+        COMPUTE_THREADS("--compute-threads", "HFTHOT_COMPUTE_THREADS", "0",
+                "MFG/optimise/backtest threads (0: one per CPU; queue: 4 per thread)"),
+        COMPUTE_DEADLINE("--compute-deadline", "HFTHOT_COMPUTE_DEADLINE", "10s",
+                "longest MFG/optimise/backtest computation (e.g. 10s, 2500ms)");
 
         final String flag;
         final String env;
@@ -103,7 +116,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
      */
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2), 42, History.SMALL, true);
+                Duration.ofSeconds(2), 42, History.SMALL, true, LabLimits.defaults());
     }
 
     /**
@@ -147,7 +160,8 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.HTI_PORT),
                 port(values, Option.MM_PORT), port(values, Option.HUB_PORT), port(values, Option.GRPC_PORT),
                 Path.of(values.get(Option.DATA_DIR)), tls, cors, bool(values, Option.VIRTUAL_THREADS),
-                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS));
+                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS),
+                labLimits(values));
     }
 
     private static Option byFlag(String flag) {
@@ -192,6 +206,45 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         };
     }
 
+    private static LabLimits labLimits(Map<Option, String> values) {
+        KeyLimits keys;
+        try {
+            keys = KeyLimits.parse(values.get(Option.MAX_LIVE_KEYS), wholeNumber(values, Option.KEY_CREATIONS));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Option.MAX_LIVE_KEYS.flag + " / " + Option.KEY_CREATIONS.flag + ": "
+                    + e.getMessage(), e);
+        }
+        int threads = wholeNumber(values, Option.COMPUTE_THREADS);
+        if (threads == 0) {
+            threads = ComputeLimits.defaults().threads();
+        }
+        String d = values.get(Option.COMPUTE_DEADLINE).strip().toLowerCase(java.util.Locale.ROOT);
+        Duration deadline;
+        try {
+            deadline = d.endsWith("ms") ? Duration.ofMillis(Long.parseLong(d.substring(0, d.length() - 2)))
+                    : Duration.ofMillis(Math.round(Double.parseDouble(d.endsWith("s") ? d.substring(0, d.length() - 1)
+                    : d) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Option.COMPUTE_DEADLINE.flag + " (or " + Option.COMPUTE_DEADLINE.env
+                    + ") = '" + values.get(Option.COMPUTE_DEADLINE) + "' is not a duration such as 10s or 2500ms", e);
+        }
+        try {
+            return new LabLimits(keys, new ComputeLimits(threads, Math.min(10_000, 4 * threads), deadline));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Option.COMPUTE_THREADS.flag + " / " + Option.COMPUTE_DEADLINE.flag
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int wholeNumber(Map<Option, String> values, Option o) {
+        String v = values.get(o).strip();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + v + "' is not a whole number", e);
+        }
+    }
+
     private static boolean bool(Map<Option, String> values, Option o) {
         String v = values.get(o).toLowerCase(java.util.Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {
@@ -219,6 +272,6 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
     public String toString() {
         return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, htiPort, marketMakerPort, hubPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
-                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys + "]";
+                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys + ", " + labLimits + "]";
     }
 }
