@@ -654,7 +654,9 @@ public final class LabEngine implements AutoCloseable {
     }
 
     /**
-     * Issues an API key; the raw key is returned once and only its hash is stored.
+     * Issues an API key for any account, the operator's path (benchmarks, tests, administration): it is not
+     * subject to the account limits of {@link #createKey}. The raw key is returned once and only its hash is
+     * stored.
      *
      * @param owner the owner id (1..128 characters of letters, digits, {@code _ . @ -})
      * @param tier  the tier ({@code free_beta}, {@code hobbyist}, {@code professional}, {@code enterprise}, or

@@ -122,8 +122,8 @@ public final class AccountKeys {
         if (!window.allowed()) {
             return new Issue(new QuotaDecision(QuotaDecision.Outcome.RATE_LIMITED, null, window.limit(), 0,
                     window.resetEpochSecond(), null, "Key creation limit reached: an account may create "
-                            + limits.creationsPerDay() + " API keys per 24 hours; retry at the time given by"
-                            + " X-RateLimit-Reset."), null);
+                            + limits.creationsPerDay() + " API keys per 24 hours; the next creation is possible at "
+                            + Instant.ofEpochSecond(window.resetEpochSecond()) + "."), null);
         }
         IssuedApiKey issued = keys.issue(account, tier);
         return new Issue(new QuotaDecision(QuotaDecision.Outcome.ALLOWED, null, window.limit(), window.remaining(),

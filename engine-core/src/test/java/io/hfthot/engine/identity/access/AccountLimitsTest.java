@@ -136,7 +136,8 @@ class AccountLimitsTest {
                 tight.accountKeys().revoke(free, issue.key().record().keyId());
             } else {
                 assertEquals(429, issue.decision().httpStatus());
-                assertTrue(issue.decision().message().contains("3 API keys per 24 hours"), issue.decision().message());
+                assertTrue(issue.decision().message().contains("3 API keys per 24 hours; the next creation is possible at "
+                        + clock.instant().plus(Duration.ofDays(1))), issue.decision().message());
             }
         }
         assertEquals(3, created);
