@@ -261,7 +261,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
     public static String usage() {
         StringBuilder sb = new StringBuilder("usage: java -jar hfthot-server.jar [options]\n");
         for (Option o : Option.values()) {
-            sb.append(String.format("  %-18s %-24s %s (default: %s)%n", o.flag, o.env, o.help,
+            sb.append(String.format("  %-24s %-30s %s (default: %s)%n", o.flag, o.env, o.help,
                     o.defaultValue.isEmpty() ? "none" : o.defaultValue));
         }
         return sb.toString();
