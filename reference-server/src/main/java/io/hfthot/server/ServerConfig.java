@@ -3,6 +3,9 @@ package io.hfthot.server;
 import io.hfthot.adapters.http.TlsConfig;
 import io.hfthot.engine.lab.keys.MasterKeySource;
 import io.hfthot.engine.lab.storage.StorageOptions;
+import io.hfthot.engine.identity.KeyLimits;
+import io.hfthot.engine.lab.LabLimits;
+import io.hfthot.engine.lab.compute.ComputeLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,11 +36,12 @@ import java.util.stream.Collectors;
  * @param demoKeys        whether the first start issues one demo API key per tier and prints them
  * @param storage         where the master key sealing provider keys comes from, and the free-disk reserve under
  *                        which the server stops writing (see {@code docs/security.md})
+ * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
-                           StorageOptions storage) {
+                           StorageOptions storage, LabLimits labLimits) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -64,7 +68,15 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         MASTER_KEY_FILE("--master-key-file", "HFTHOT_MASTER_KEY_FILE", "",
                 "file with the provider-keys master key (32 bytes or base64), read only"),
         MIN_FREE_DISK("--min-free-disk", "HFTHOT_MIN_FREE_DISK", "64m",
-                "free-disk reserve under which writes answer 503 (bytes, or k/m/g)");
+                "free-disk reserve under which writes answer 503 (bytes, or k/m/g)"),
+        MAX_LIVE_KEYS("--max-live-keys", "HFTHOT_MAX_LIVE_KEYS", KeyLimits.DEFAULT_LIVE_KEYS,
+                "live API keys per account, by the creating key's tier"),
+        KEY_CREATIONS("--key-creations-per-day", "HFTHOT_KEY_CREATIONS_PER_DAY",
+                Integer.toString(KeyLimits.DEFAULT_CREATIONS_PER_DAY), "API keys an account may create per 24 h"),
+        COMPUTE_THREADS("--compute-threads", "HFTHOT_COMPUTE_THREADS", "0",
+                "MFG/optimise/backtest threads (0: one per CPU; queue: 4 per thread)"),
+        COMPUTE_DEADLINE("--compute-deadline", "HFTHOT_COMPUTE_DEADLINE", "10s",
+                "longest MFG/optimise/backtest computation (e.g. 10s, 2500ms)");
 
         final String flag;
         final String env;
@@ -110,7 +122,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults());
+                Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults());
     }
 
     /**
@@ -155,7 +167,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 port(values, Option.GRPC_PORT),
                 Path.of(values.get(Option.DATA_DIR)), tls, cors, bool(values, Option.VIRTUAL_THREADS),
                 Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS),
-                StorageOptions.defaults().withMasterKey(masterKey(values, env)).withMinFreeBytes(bytes(values, Option.MIN_FREE_DISK)));
+                StorageOptions.defaults().withMasterKey(masterKey(values, env)).withMinFreeBytes(bytes(values, Option.MIN_FREE_DISK)),
+                labLimits(values));
     }
 
     /**
@@ -166,7 +179,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options);
+                shutdownGrace, seed, history, demoKeys, options, labLimits);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
@@ -245,6 +258,45 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         };
     }
 
+    private static LabLimits labLimits(Map<Option, String> values) {
+        KeyLimits keys;
+        try {
+            keys = KeyLimits.parse(values.get(Option.MAX_LIVE_KEYS), wholeNumber(values, Option.KEY_CREATIONS));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Option.MAX_LIVE_KEYS.flag + " / " + Option.KEY_CREATIONS.flag + ": "
+                    + e.getMessage(), e);
+        }
+        int threads = wholeNumber(values, Option.COMPUTE_THREADS);
+        if (threads == 0) {
+            threads = ComputeLimits.defaults().threads();
+        }
+        String d = values.get(Option.COMPUTE_DEADLINE).strip().toLowerCase(java.util.Locale.ROOT);
+        Duration deadline;
+        try {
+            deadline = d.endsWith("ms") ? Duration.ofMillis(Long.parseLong(d.substring(0, d.length() - 2)))
+                    : Duration.ofMillis(Math.round(Double.parseDouble(d.endsWith("s") ? d.substring(0, d.length() - 1)
+                    : d) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Option.COMPUTE_DEADLINE.flag + " (or " + Option.COMPUTE_DEADLINE.env
+                    + ") = '" + values.get(Option.COMPUTE_DEADLINE) + "' is not a duration such as 10s or 2500ms", e);
+        }
+        try {
+            return new LabLimits(keys, new ComputeLimits(threads, Math.min(10_000, 4 * threads), deadline));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Option.COMPUTE_THREADS.flag + " / " + Option.COMPUTE_DEADLINE.flag
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int wholeNumber(Map<Option, String> values, Option o) {
+        String v = values.get(o).strip();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + v + "' is not a whole number", e);
+        }
+    }
+
     private static boolean bool(Map<Option, String> values, Option o) {
         String v = values.get(o).toLowerCase(java.util.Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {
@@ -261,10 +313,10 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static String usage() {
         StringBuilder sb = new StringBuilder("usage: java -jar hfthot-server.jar [options]\n");
         for (Option o : Option.values()) {
-            sb.append(String.format("  %-18s %-24s %s (default: %s)%n", o.flag, o.env, o.help,
+            sb.append(String.format("  %-24s %-30s %s (default: %s)%n", o.flag, o.env, o.help,
                     o.defaultValue.isEmpty() ? "none" : o.defaultValue));
         }
-        sb.append(String.format("  %-18s %-24s %s%n", "", MASTER_KEY_ENV,
+        sb.append(String.format("  %-24s %-30s %s%n", "", MASTER_KEY_ENV,
                 "the provider-keys master key itself, base64 of 32 bytes (instead of --master-key-file)"));
         return sb.toString();
     }
@@ -275,6 +327,6 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
                 + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
-                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + "]";
+                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + "]";
     }
 }
