@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +37,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: one process, one listener per seed surface plus seed 000's gRPC server, over one
- * {@link LabEngine} (market data, signals, portfolio, lakehouse, identity and quotas) and its event bus.
- * {@link #start} binds everything or nothing; {@link #close} stops gracefully and releases the ports.
+ * The reference server: one process serving seed 000 (REST + WebSocket, and gRPC) and seed 003's market-maker
+ * stream and health, over one {@link LabEngine} (market data, signals, portfolio, lakehouse, identity and
+ * quotas) and its event bus. {@link #start} binds everything or nothing; {@link #close} stops gracefully and
+ * releases the ports.
+ *
+ * <p>Only surfaces that serve something are bound: the HTI (seeds 001/002) and hub (seed 004) APIs have no
+ * routes yet, so the server opens no port for them rather than one that answers 404 to everything.
  */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
@@ -48,16 +53,12 @@ public final class ReferenceServer implements AutoCloseable {
     /** The market-maker WebSocket path (seed 003). */
     public static final String MARKET_MAKER_STREAM_PATH = "/api/v1/ws/stream";
 
-    /** The four API surfaces. */
+    /** The HTTP surfaces the server binds. */
     public enum Surface {
         /** HFThot Research Lab REST + WebSocket (seed 000). */
         HFTHOT("HFThot REST + WebSocket"),
-        /** HTI trade-ideas client API with SSE (seeds 001/002). */
-        HTI("HTI client API (SSE)"),
-        /** Market-maker bot backend (seed 003). */
-        MARKET_MAKER("market maker"),
-        /** Agents hub (seed 004). */
-        HUB("hub");
+        /** Market-maker bot backend (seed 003): its {@code TradeData} stream and health route. */
+        MARKET_MAKER("market maker");
 
         private final String label;
 
@@ -76,9 +77,11 @@ public final class ReferenceServer implements AutoCloseable {
     private final LabEngine lab;
     private final Map<Surface, TransportServer> listeners;
     private final LabGrpcServer grpc;
+    private final DataDirectoryLock lock;
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabEngine lab, Map<Surface, TransportServer> listeners,
-                            LabGrpcServer grpc) {
+                            LabGrpcServer grpc, DataDirectoryLock lock) {
+        this.lock = lock;
         this.config = config;
         this.dataDir = dataDir;
         this.lab = lab;
@@ -87,33 +90,41 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * Creates the data directory if needed, starts the lab engine (which fills the lakehouse with simulated
-     * history at first start) and every listener.
+     * Creates the data directory if needed, takes its lock ({@link DataDirectoryLock}: one server process per
+     * data directory), starts the lab engine (which fills the lakehouse with simulated history at first start)
+     * and every listener.
      *
      * @param config the configuration
      * @return the running server
-     * @throws IOException when a port cannot be bound or the data directory cannot be created; anything
-     *                     already started is stopped again
+     * @throws IOException when another process holds the data directory (the message names it), a port cannot
+     *                     be bound or the data directory cannot be created; anything already started is stopped
+     *                     again
      */
     public static ReferenceServer start(ServerConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
         Path dataDir = Files.createDirectories(config.dataDir()).toAbsolutePath().normalize();
         Clock clock = Clock.systemUTC();
-        LabEngine lab = LabEngine.start(labConfig(config, dataDir), clock, DuckDbLabSql.factory(config.sql(), dataDir));
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant());
+        LabEngine lab;
+        try {
+            lab = LabEngine.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql.factory(config.sql(), dataDir));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
         try {
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), hfthot(config, lab, clock)));
-            listeners.put(Surface.HTI, listen(config, config.htiPort(), hti(config)));
             listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), marketMaker(config, lab.bus())));
-            listeners.put(Surface.HUB, listen(config, config.hubPort(), hub(config)));
             grpc = startGrpc(config, lab, clock);
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
             lab.close();
+            lock.close();
             throw e;
         }
-        return new ReferenceServer(config, dataDir, lab, listeners, grpc);
+        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock);
     }
 
     private static LabConfig labConfig(ServerConfig config, Path dataDir) {
@@ -121,7 +132,7 @@ public final class ReferenceServer implements AutoCloseable {
         LabConfig defaults = LabConfig.defaults(dataDir, config.seed());
         return new LabConfig(dataDir, config.seed(), history, defaults.ticksPerSecond(), true,
                 defaults.tickPollInterval(), defaults.appendInterval(), defaults.regimeRefitInterval(),
-                defaults.regimeFitBars(), config.demoKeys(), defaults.busThreads());
+                defaults.regimeFitBars(), config.demoKeys(), defaults.busThreads(), config.storage());
     }
 
     private static LabGrpcServer startGrpc(ServerConfig config, LabEngine lab, Clock clock) throws IOException {
@@ -156,16 +167,22 @@ public final class ReferenceServer implements AutoCloseable {
     private static HttpSurface hfthot(ServerConfig config, LabEngine lab, Clock clock) {
         HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
                 .cors(cors(config))
-                .get("/v1/health", r -> Response.ok(Map.of("status", "ok")));
+                .get("/v1/health", r -> Response.ok(health(lab)));
         return LabHttpSurface.mount(builder, lab, lab.access(), clock, LabHttpOptions.defaults()).build();
     }
 
-    private static HttpSurface hti(ServerConfig config) {
-        return HttpSurface.builder("hti", ErrorShape.DETAIL).cors(cors(config)).build();
-    }
-
-    private static HttpSurface hub(ServerConfig config) {
-        return HttpSurface.builder("hub", ErrorShape.DETAIL).cors(cors(config)).build();
+    /**
+     * Seed 000's health body: {@code {"status":"ok"}} while everything works; {@code {"status":"degraded",
+     * "reason":...}} (still 200, so that seed 000 clients keep parsing it) while the data directory is read-only.
+     * Any status other than {@code ok} means not ready.
+     */
+    static Map<String, String> health(LabEngine lab) {
+        Map<String, String> body = new LinkedHashMap<>();
+        lab.storage().unavailableReason().ifPresentOrElse(reason -> {
+            body.put("status", "degraded");
+            body.put("reason", reason);
+        }, () -> body.put("status", "ok"));
+        return body;
     }
 
     private static HttpSurface marketMaker(ServerConfig config, EventBus bus) {
@@ -255,7 +272,6 @@ public final class ReferenceServer implements AutoCloseable {
             String extra = switch (s) {
                 case HFTHOT -> "  GET /v1/health";
                 case MARKET_MAKER -> "  GET /health, WS " + MARKET_MAKER_STREAM_PATH;
-                default -> "";
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
         }
@@ -284,5 +300,10 @@ public final class ReferenceServer implements AutoCloseable {
             LOG.warn("stopping gRPC failed", e);
         }
         lab.close();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("releasing {} failed", lock.file(), e);
+        }
     }
 }

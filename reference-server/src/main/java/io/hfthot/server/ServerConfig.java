@@ -1,6 +1,11 @@
 package io.hfthot.server;
 
 import io.hfthot.adapters.http.TlsConfig;
+import io.hfthot.engine.lab.keys.MasterKeySource;
+import io.hfthot.engine.lab.storage.StorageOptions;
+import io.hfthot.engine.identity.KeyLimits;
+import io.hfthot.engine.lab.LabLimits;
+import io.hfthot.engine.lab.compute.ComputeLimits;
 import io.hfthot.server.wiring.SqlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +25,7 @@ import java.util.stream.Collectors;
  * @param bindHost        the interface every listener binds; loopback by default so a fresh start exposes
  *                        nothing to the network ({@code --bind 0.0.0.0} to serve other machines)
  * @param httpPort        HFThot REST + WebSocket (seed 000), default 8080
- * @param htiPort         HTI client API with SSE (seeds 001/002), default 3500
- * @param marketMakerPort market-maker bot backend (seed 003), default 8002
- * @param hubPort         agents hub (seed 004), default 9000
+ * @param marketMakerPort market-maker stream and health (seed 003), default 8002
  * @param grpcPort        HFThot gRPC (seed 000), default 50053
  * @param dataDir         where state lives; created on first start
  * @param tls             serve HTTPS/WSS on every listener from this PKCS#12 keystore
@@ -32,11 +35,15 @@ import java.util.stream.Collectors;
  * @param seed            seed of the market simulator (same seed, same simulated market)
  * @param history         how much simulated history the first start writes to the lakehouse
  * @param demoKeys        whether the first start issues one demo API key per tier and prints them
+ * @param storage         where the master key sealing provider keys comes from, and the free-disk reserve under
+ *                        which the server stops writing (see {@code docs/security.md})
+ * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  */
-public record ServerConfig(String bindHost, int httpPort, int htiPort, int marketMakerPort, int hubPort, int grpcPort,
+public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
-                           Duration shutdownGrace, long seed, History history, boolean demoKeys, SqlConfig sql) {
+                           Duration shutdownGrace, long seed, History history, boolean demoKeys,
+                           StorageOptions storage, LabLimits labLimits, SqlConfig sql) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -50,9 +57,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
     enum Option {
         BIND("--bind", "HFTHOT_BIND", "127.0.0.1", "interface to bind (0.0.0.0 for all)"),
         HTTP_PORT("--http-port", "HFTHOT_HTTP_PORT", "8080", "HFThot REST + WebSocket port"),
-        HTI_PORT("--hti-port", "HFTHOT_HTI_PORT", "3500", "HTI client API (SSE) port"),
-        MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker backend port"),
-        HUB_PORT("--hub-port", "HFTHOT_HUB_PORT", "9000", "agents hub port"),
+        MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker stream and health port"),
         GRPC_PORT("--grpc-port", "HFTHOT_GRPC_PORT", "50053", "HFThot gRPC port"),
         DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
         TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
@@ -62,6 +67,18 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         SEED("--seed", "HFTHOT_SEED", "42", "market simulator seed"),
         HISTORY("--history", "HFTHOT_HISTORY", "full", "simulated history at first start: full or small"),
         DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier"),
+        MASTER_KEY_FILE("--master-key-file", "HFTHOT_MASTER_KEY_FILE", "",
+                "file with the provider-keys master key (32 bytes or base64), read only"),
+        MIN_FREE_DISK("--min-free-disk", "HFTHOT_MIN_FREE_DISK", "64m",
+                "free-disk reserve under which writes answer 503 (bytes, or k/m/g)"),
+        MAX_LIVE_KEYS("--max-live-keys", "HFTHOT_MAX_LIVE_KEYS", KeyLimits.DEFAULT_LIVE_KEYS,
+                "live API keys per account, by the creating key's tier"),
+        KEY_CREATIONS("--key-creations-per-day", "HFTHOT_KEY_CREATIONS_PER_DAY",
+                Integer.toString(KeyLimits.DEFAULT_CREATIONS_PER_DAY), "API keys an account may create per 24 h"),
+        COMPUTE_THREADS("--compute-threads", "HFTHOT_COMPUTE_THREADS", "0",
+                "MFG/optimise/backtest threads (0: one per CPU; queue: 4 per thread)"),
+        COMPUTE_DEADLINE("--compute-deadline", "HFTHOT_COMPUTE_DEADLINE", "10s",
+                "longest MFG/optimise/backtest computation (e.g. 10s, 2500ms)"),
         SQL_MEMORY("--sql-memory-limit", "HFTHOT_SQL_MEMORY_LIMIT", "auto",
                 "DuckDB memory_limit, e.g. 512MB; auto = (RAM - max heap - 512MB) / 2, 64MB to 1GB"),
         SQL_THREADS("--sql-threads", "HFTHOT_SQL_THREADS", "auto", "DuckDB threads; auto = cores, at most 4"),
@@ -86,17 +103,19 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         }
     }
 
+    /** The variable that gives the master key itself, as base64 (no flag: a command line is visible to all). */
+    static final String MASTER_KEY_ENV = "HFTHOT_MASTER_KEY";
+
     /** Validates and copies the fields. */
     public ServerConfig {
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         corsOrigins = Set.copyOf(corsOrigins);
         checkPort(httpPort, Option.HTTP_PORT);
-        checkPort(htiPort, Option.HTI_PORT);
         checkPort(marketMakerPort, Option.MM_PORT);
-        checkPort(hubPort, Option.HUB_PORT);
         checkPort(grpcPort, Option.GRPC_PORT);
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(sql, "sql");
@@ -109,8 +128,8 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
      * @return the copy
      */
     public ServerConfig withSql(SqlConfig newSql) {
-        return new ServerConfig(bindHost, httpPort, htiPort, marketMakerPort, hubPort, grpcPort, dataDir, tls, corsOrigins,
-                virtualThreads, shutdownGrace, seed, history, demoKeys, newSql);
+        return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql);
     }
 
     private static void checkPort(int port, Option o) {
@@ -126,8 +145,8 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
      * @return the config
      */
     public static ServerConfig ephemeral(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, 0, 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2), 42, History.SMALL, true, SqlConfig.defaults());
+        return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
+                Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults());
     }
 
     /**
@@ -168,13 +187,60 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         }
         Set<String> cors = Arrays.stream(values.get(Option.CORS_ORIGINS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.HTI_PORT),
-                port(values, Option.MM_PORT), port(values, Option.HUB_PORT), port(values, Option.GRPC_PORT),
+        return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.MM_PORT),
+                port(values, Option.GRPC_PORT),
                 Path.of(values.get(Option.DATA_DIR)), tls, cors, bool(values, Option.VIRTUAL_THREADS),
                 Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS),
+                StorageOptions.defaults().withMasterKey(masterKey(values, env)).withMinFreeBytes(bytes(values, Option.MIN_FREE_DISK)),
+                labLimits(values),
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)));
+    }
+
+    /**
+     * Returns a copy with other storage options.
+     *
+     * @param options the options
+     * @return the copy
+     */
+    public ServerConfig withStorage(StorageOptions options) {
+        return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql);
+    }
+
+    private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
+        String file = values.get(Option.MASTER_KEY_FILE);
+        String inline = env.get(MASTER_KEY_ENV);
+        boolean hasInline = inline != null && !inline.isBlank();
+        if (!file.isEmpty() && hasInline) {
+            throw new IllegalArgumentException(Option.MASTER_KEY_FILE.flag + " (or " + Option.MASTER_KEY_FILE.env + ") and "
+                    + MASTER_KEY_ENV + " are both set; give the master key one way only");
+        }
+        if (hasInline) {
+            return MasterKeySource.base64(MASTER_KEY_ENV, inline);
+        }
+        return file.isEmpty() ? MasterKeySource.inDataDirectory() : MasterKeySource.file(Path.of(file));
+    }
+
+    private static long bytes(Map<Option, String> values, Option o) {
+        String v = values.get(o).toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,15})\\s*([kmg]?)i?b?").matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + values.get(o)
+                    + "' is not a size; expected bytes or a number with k, m or g (binary units), e.g. 64m");
+        }
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + values.get(o) + "' is too large");
+        }
     }
 
     private static Option byFlag(String flag) {
@@ -219,6 +285,45 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         };
     }
 
+    private static LabLimits labLimits(Map<Option, String> values) {
+        KeyLimits keys;
+        try {
+            keys = KeyLimits.parse(values.get(Option.MAX_LIVE_KEYS), wholeNumber(values, Option.KEY_CREATIONS));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Option.MAX_LIVE_KEYS.flag + " / " + Option.KEY_CREATIONS.flag + ": "
+                    + e.getMessage(), e);
+        }
+        int threads = wholeNumber(values, Option.COMPUTE_THREADS);
+        if (threads == 0) {
+            threads = ComputeLimits.defaults().threads();
+        }
+        String d = values.get(Option.COMPUTE_DEADLINE).strip().toLowerCase(java.util.Locale.ROOT);
+        Duration deadline;
+        try {
+            deadline = d.endsWith("ms") ? Duration.ofMillis(Long.parseLong(d.substring(0, d.length() - 2)))
+                    : Duration.ofMillis(Math.round(Double.parseDouble(d.endsWith("s") ? d.substring(0, d.length() - 1)
+                    : d) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Option.COMPUTE_DEADLINE.flag + " (or " + Option.COMPUTE_DEADLINE.env
+                    + ") = '" + values.get(Option.COMPUTE_DEADLINE) + "' is not a duration such as 10s or 2500ms", e);
+        }
+        try {
+            return new LabLimits(keys, new ComputeLimits(threads, Math.min(10_000, 4 * threads), deadline));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Option.COMPUTE_THREADS.flag + " / " + Option.COMPUTE_DEADLINE.flag
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int wholeNumber(Map<Option, String> values, Option o) {
+        String v = values.get(o).strip();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + v + "' is not a whole number", e);
+        }
+    }
+
     private static boolean bool(Map<Option, String> values, Option o) {
         String v = values.get(o).toLowerCase(java.util.Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {
@@ -235,17 +340,20 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
     public static String usage() {
         StringBuilder sb = new StringBuilder("usage: java -jar hfthot-server.jar [options]\n");
         for (Option o : Option.values()) {
-            sb.append(String.format("  %-18s %-24s %s (default: %s)%n", o.flag, o.env, o.help,
+            sb.append(String.format("  %-24s %-30s %s (default: %s)%n", o.flag, o.env, o.help,
                     o.defaultValue.isEmpty() ? "none" : o.defaultValue));
         }
+        sb.append(String.format("  %-24s %-30s %s%n", "", MASTER_KEY_ENV,
+                "the provider-keys master key itself, base64 of 32 bytes (instead of --master-key-file)"));
         return sb.toString();
     }
 
     /** Hides the keystore password. */
     @Override
     public String toString() {
-        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, htiPort, marketMakerPort, hubPort, grpcPort)
+        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
-                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys + "]";
+                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
+                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + "]";
     }
 }

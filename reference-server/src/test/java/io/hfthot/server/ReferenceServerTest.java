@@ -76,6 +76,9 @@ class ReferenceServerTest {
             assertEquals(404, notFound.statusCode());
             assertEquals("{\"detail\":\"no route for GET /nope\"}", notFound.body());
             List<String> described = server.describe();
+            // Only what serves something is listed: no HTI or hub line (those surfaces have no routes yet).
+            assertTrue(described.stream().noneMatch(l -> l.startsWith("HTI") || l.startsWith("hub")),
+                    described.toString());
             assertTrue(described.stream().anyMatch(l -> l.startsWith("HFThot gRPC") && l.contains(":" + server.grpcPort())),
                     described.toString());
             for (GeneratedKey key : server.lab().demoKeys()) {
@@ -105,8 +108,9 @@ class ReferenceServerTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             ServerConfig base = ServerConfig.ephemeral(tmp);
-            ServerConfig clash = new ServerConfig(base.bindHost(), 0, 0, taken.getLocalPort(), 0, 0, base.dataDir(),
-                    base.tls(), base.corsOrigins(), false, base.shutdownGrace(), base.seed(), base.history(), false, base.sql());
+            ServerConfig clash = new ServerConfig(base.bindHost(), 0, taken.getLocalPort(), 0, base.dataDir(),
+                    base.tls(), base.corsOrigins(), false, base.shutdownGrace(), base.seed(), base.history(), false, base.storage(),
+                    base.labLimits(), base.sql());
             IOException e = assertThrows(IOException.class, () -> ReferenceServer.start(clash));
             assertTrue(e.getMessage().contains("mm") && e.getMessage().contains(Integer.toString(taken.getLocalPort())),
                     e.getMessage());

@@ -1,10 +1,13 @@
 package io.hfthot.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.lab.keys.MasterKeySource;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,9 +18,8 @@ class ServerConfigTest {
         ServerConfig c = ServerConfig.parse(new String[0], Map.of());
         assertEquals("127.0.0.1", c.bindHost());
         assertEquals(8080, c.httpPort());
-        assertEquals(3500, c.htiPort());
         assertEquals(8002, c.marketMakerPort());
-        assertEquals(9000, c.hubPort());
+        assertEquals(50053, c.grpcPort());
         assertEquals(Path.of("./data"), c.dataDir());
         assertTrue(c.tls().isEmpty());
         assertEquals(Set.of(), c.corsOrigins());
@@ -25,11 +27,11 @@ class ServerConfigTest {
 
     @Test
     void environmentOverridesDefaultsAndFlagsOverrideTheEnvironment() {
-        Map<String, String> env = Map.of("HFTHOT_HTTP_PORT", "18080", "HFTHOT_HUB_PORT", "19000",
+        Map<String, String> env = Map.of("HFTHOT_HTTP_PORT", "18080", "HFTHOT_GRPC_PORT", "19000",
                 "HFTHOT_DATA_DIR", "/tmp/x", "HFTHOT_CORS_ORIGINS", "https://a.example, https://b.example");
         ServerConfig c = ServerConfig.parse(new String[] {"--http-port", "28080", "--mm-port=0", "--bind", "0.0.0.0"}, env);
         assertEquals(28080, c.httpPort());
-        assertEquals(19000, c.hubPort());
+        assertEquals(19000, c.grpcPort());
         assertEquals(0, c.marketMakerPort());
         assertEquals("0.0.0.0", c.bindHost());
         assertEquals(Path.of("/tmp/x"), c.dataDir());
@@ -39,8 +41,8 @@ class ServerConfigTest {
     @Test
     void errorsNameTheOptionTheValueAndWhatIsAccepted() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> ServerConfig.parse(new String[] {"--hti-port", "http"}, Map.of()));
-        assertEquals("--hti-port (or HFTHOT_HTI_PORT) = 'http' is not a port; expected 0 (ephemeral) to 65535",
+                () -> ServerConfig.parse(new String[] {"--grpc-port", "http"}, Map.of()));
+        assertEquals("--grpc-port (or HFTHOT_GRPC_PORT) = 'http' is not a port; expected 0 (ephemeral) to 65535",
                 bad.getMessage());
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
                 () -> ServerConfig.parse(new String[0], Map.of("HFTHOT_MM_PORT", "70000")));
@@ -57,9 +59,54 @@ class ServerConfigTest {
     @Test
     void usageListsEveryFlagAndVariable() {
         String usage = ServerConfig.usage();
-        for (String s : new String[] {"--http-port", "HFTHOT_HTTP_PORT", "--hti-port", "--mm-port", "--hub-port",
+        for (String s : new String[] {"--http-port", "HFTHOT_HTTP_PORT", "--mm-port", "--grpc-port",
                 "--data-dir", "--bind", "--tls-keystore"}) {
             assertTrue(usage.contains(s), s);
         }
+    }
+
+    @Test
+    void surfacesThatServeNothingHaveNoPortFlag() {
+        // The HTI and hub surfaces have no routes yet: the server binds no port for them and takes no flag.
+        for (String flag : new String[] {"--hti-port", "--hub-port"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ServerConfig.parse(new String[] {flag, "0"}, Map.of()));
+            assertTrue(e.getMessage().startsWith("unknown option '" + flag + "'"), e.getMessage());
+            assertFalse(ServerConfig.usage().contains(flag), flag);
+        }
+    }
+
+    @Test
+    void theMasterKeyComesFromTheDataDirectoryAFileOrTheEnvironmentOneWayOnly() {
+        assertEquals(MasterKeySource.inDataDirectory(), ServerConfig.parse(new String[0], Map.of()).storage().masterKey());
+        assertEquals(MasterKeySource.file(Path.of("/run/secrets/hfthot.key")), ServerConfig.parse(
+                new String[] {"--master-key-file", "/run/secrets/hfthot.key"}, Map.of()).storage().masterKey());
+        String b64 = Base64.getEncoder().encodeToString(new byte[32]);
+        ServerConfig fromEnv = ServerConfig.parse(new String[0], Map.of("HFTHOT_MASTER_KEY", b64));
+        assertEquals("HFTHOT_MASTER_KEY", fromEnv.storage().masterKey().describe());
+        assertFalse(fromEnv.toString().contains(b64), "the key never reaches a log line: " + fromEnv);
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> ServerConfig.parse(
+                new String[] {"--master-key-file", "/k"}, Map.of("HFTHOT_MASTER_KEY", b64)));
+        assertEquals("--master-key-file (or HFTHOT_MASTER_KEY_FILE) and HFTHOT_MASTER_KEY are both set; give the master "
+                + "key one way only", both.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[0], Map.of("HFTHOT_MASTER_KEY", "c2hvcnQ=")));
+        assertTrue(bad.getMessage().startsWith("HFTHOT_MASTER_KEY decodes to 5 bytes"), bad.getMessage());
+        assertTrue(ServerConfig.usage().contains("HFTHOT_MASTER_KEY "), ServerConfig.usage());
+    }
+
+    @Test
+    void theFreeDiskReserveTakesBytesOrBinaryUnits() {
+        assertEquals(64L << 20, ServerConfig.parse(new String[0], Map.of()).storage().minFreeBytes());
+        assertEquals(0, ServerConfig.parse(new String[] {"--min-free-disk", "0"}, Map.of()).storage().minFreeBytes());
+        assertEquals(512L << 10, ServerConfig.parse(new String[] {"--min-free-disk=512k"}, Map.of()).storage().minFreeBytes());
+        assertEquals(2L << 30, ServerConfig.parse(new String[0], Map.of("HFTHOT_MIN_FREE_DISK", "2GiB")).storage()
+                .minFreeBytes());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--min-free-disk", "lots"}, Map.of()));
+        assertEquals("--min-free-disk (or HFTHOT_MIN_FREE_DISK) = 'lots' is not a size; expected bytes or a number with "
+                + "k, m or g (binary units), e.g. 64m", bad.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--min-free-disk", "999999999999999g"}, Map.of()));
     }
 }

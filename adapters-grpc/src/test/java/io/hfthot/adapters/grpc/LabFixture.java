@@ -23,12 +23,15 @@ final class LabFixture implements AutoCloseable {
     final TestClock clock = new TestClock(START);
     final LabEngine engine;
 
+    private final java.util.concurrent.atomic.AtomicInteger accounts = new java.util.concurrent.atomic.AtomicInteger();
+
     LabFixture(Path dir) {
         engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, 7L), clock, null);
     }
 
+    /** Issues a key of a tier in its own account (keys of one account share its quotas and stream slots). */
     String key(Tier tier) {
-        return engine.access().keys().issue("grpc-test", tier).rawKey();
+        return engine.access().keys().issue("grpc-test-" + accounts.incrementAndGet(), tier).rawKey();
     }
 
     static ClientInterceptor withKey(String key) {

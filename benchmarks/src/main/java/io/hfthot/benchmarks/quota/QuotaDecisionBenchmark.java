@@ -63,14 +63,14 @@ public class QuotaDecisionBenchmark {
         long tick;
 
         /**
-         * Gives the thread its own key.
+         * Gives the thread its own key in its own account (keys of one account share its windows).
          *
          * @param shared the shared engine
          */
         @Setup
         public void setUp(Shared shared) {
-            principal = new Principal(Long.toHexString(System.identityHashCode(this)) + "-" + Thread.currentThread().getId(),
-                    "owner", Tier.PROFESSIONAL, T0);
+            String id = Long.toHexString(System.identityHashCode(this)) + "-" + Thread.currentThread().getId();
+            principal = new Principal(id, "owner-" + id, Tier.PROFESSIONAL, T0);
         }
     }
 

@@ -87,6 +87,16 @@ public final class ApiKeyService {
     }
 
     /**
+     * Finds a key's row by its public id.
+     *
+     * @param keyId the key id shown in key lists
+     * @return the row, active or revoked, or empty
+     */
+    public Optional<ApiKeyRecord> find(String keyId) {
+        return store.findByKeyId(keyId);
+    }
+
+    /**
      * Lists an owner's keys (fingerprints and hints only).
      *
      * @param ownerId the owner

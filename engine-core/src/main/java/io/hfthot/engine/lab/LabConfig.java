@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.lab.storage.StorageOptions;
 import io.hfthot.engine.market.HistoryPlan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,13 +22,15 @@ import java.util.Objects;
  * @param regimeFitBars       how many 1m bars a refit uses
  * @param createDemoKeys      whether the first start issues one demo key per tier
  * @param busThreads          threads of the event bus that deliver to listener subscribers (1..256)
+ * @param storage             where the master key comes from and the disk reserve under which writes stop
  */
 public record LabConfig(Path dataDir, long seed, HistoryPlan history, double ticksPerSecond, boolean background,
                         Duration tickPollInterval, Duration appendInterval, Duration regimeRefitInterval,
-                        int regimeFitBars, boolean createDemoKeys, int busThreads) {
+                        int regimeFitBars, boolean createDemoKeys, int busThreads, StorageOptions storage) {
     /** Validates every field, naming the offending one. */
     public LabConfig {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(history, "history");
         if (!(ticksPerSecond >= 1 && ticksPerSecond <= 10_000)) {
             throw new IllegalArgumentException("ticksPerSecond must be in [1, 10000], got " + ticksPerSecond);
@@ -41,6 +44,28 @@ public record LabConfig(Path dataDir, long seed, HistoryPlan history, double tic
         if (busThreads < 1 || busThreads > 256) {
             throw new IllegalArgumentException("busThreads must be in [1, 256], got " + busThreads);
         }
+    }
+
+    /**
+     * Creates a configuration with {@link StorageOptions#defaults()}.
+     *
+     * @param dataDir             see the record
+     * @param seed                see the record
+     * @param history             see the record
+     * @param ticksPerSecond      see the record
+     * @param background          see the record
+     * @param tickPollInterval    see the record
+     * @param appendInterval      see the record
+     * @param regimeRefitInterval see the record
+     * @param regimeFitBars       see the record
+     * @param createDemoKeys      see the record
+     * @param busThreads          see the record
+     */
+    public LabConfig(Path dataDir, long seed, HistoryPlan history, double ticksPerSecond, boolean background,
+                     Duration tickPollInterval, Duration appendInterval, Duration regimeRefitInterval,
+                     int regimeFitBars, boolean createDemoKeys, int busThreads) {
+        this(dataDir, seed, history, ticksPerSecond, background, tickPollInterval, appendInterval, regimeRefitInterval,
+                regimeFitBars, createDemoKeys, busThreads, StorageOptions.defaults());
     }
 
     /**
@@ -78,7 +103,7 @@ public record LabConfig(Path dataDir, long seed, HistoryPlan history, double tic
      */
     public LabConfig withBackground(boolean on) {
         return new LabConfig(dataDir, seed, history, ticksPerSecond, on, tickPollInterval, appendInterval,
-                regimeRefitInterval, regimeFitBars, createDemoKeys, busThreads);
+                regimeRefitInterval, regimeFitBars, createDemoKeys, busThreads, storage);
     }
 
     /**
@@ -89,7 +114,18 @@ public record LabConfig(Path dataDir, long seed, HistoryPlan history, double tic
      */
     public LabConfig withDemoKeys(boolean on) {
         return new LabConfig(dataDir, seed, history, ticksPerSecond, background, tickPollInterval, appendInterval,
-                regimeRefitInterval, regimeFitBars, on, busThreads);
+                regimeRefitInterval, regimeFitBars, on, busThreads, storage);
+    }
+
+    /**
+     * Returns a copy with other storage options.
+     *
+     * @param options the master key source and disk reserve
+     * @return the copy
+     */
+    public LabConfig withStorage(StorageOptions options) {
+        return new LabConfig(dataDir, seed, history, ticksPerSecond, background, tickPollInterval, appendInterval,
+                regimeRefitInterval, regimeFitBars, createDemoKeys, busThreads, options);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -5,10 +5,12 @@ import io.hfthot.engine.events.EventListener;
 import io.hfthot.engine.events.InMemoryEventBus;
 import io.hfthot.engine.events.Subscription;
 import io.hfthot.engine.events.SubscriptionOptions;
+import io.hfthot.engine.identity.ApiKeyRecord;
 import io.hfthot.engine.identity.IssuedApiKey;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.access.AccessControl;
+import io.hfthot.engine.identity.access.AccountKeys;
 import io.hfthot.engine.lab.api.BacktestRequest;
 import io.hfthot.engine.lab.api.BacktestResponse;
 import io.hfthot.engine.lab.api.GeneratedKey;
@@ -25,6 +27,7 @@ import io.hfthot.engine.lab.api.TableRead;
 import io.hfthot.engine.lab.api.TableVersions;
 import io.hfthot.engine.lab.api.TickerResponse;
 import io.hfthot.engine.lab.api.UsageResponse;
+import io.hfthot.engine.lab.compute.ComputeGate;
 import io.hfthot.engine.lab.history.TableHistory;
 import io.hfthot.engine.lab.keys.DemoKeys;
 import io.hfthot.engine.lab.live.LiveTickFeed;
@@ -35,6 +38,7 @@ import io.hfthot.engine.lab.quant.PortfolioLab;
 import io.hfthot.engine.lab.regime.RegimeService;
 import io.hfthot.engine.lab.sql.LabSql;
 import io.hfthot.engine.lab.sql.SqlFormat;
+import io.hfthot.engine.lab.storage.StorageGuard;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.engine.market.MarketRequestException;
@@ -62,6 +66,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -109,10 +114,14 @@ public final class LabEngine implements AutoCloseable {
     public static final int DEFAULT_HORIZON_MIN = 5;
     /** Default {@code n_agents} of the MFG signal. */
     public static final int DEFAULT_AGENTS = 1000;
-    /** Largest {@code n_agents} served (the finite-crowd check costs agents x time steps). */
-    public static final int MAX_AGENTS = 100_000;
-    /** Largest {@code horizon_min} served (one day). */
-    public static final int MAX_HORIZON_MIN = 1440;
+    /**
+     * Largest {@code n_agents} served. The finite-crowd check costs agents x time steps and the time steps grow
+     * with the horizon: with {@link #MAX_HORIZON_MIN} this bounds one signal to well under 2 s of CPU (measured
+     * 60 min x 5000 agents: 0.45 s warm, 1.3 s cold; 1440 min x 100000 agents took 91 s before these bounds).
+     */
+    public static final int MAX_AGENTS = 5_000;
+    /** Largest {@code horizon_min} served (one hour; see {@link #MAX_AGENTS} for the cost). */
+    public static final int MAX_HORIZON_MIN = 60;
     /** Default backtest span in days before {@code end_time}. */
     public static final int DEFAULT_BACKTEST_DAYS = 365;
     /** Default days between backtest rebalances. */
@@ -121,8 +130,15 @@ public final class LabEngine implements AutoCloseable {
     public static final double DEFAULT_COST_BPS = 10.0;
     /** One-minute returns behind the MFG signal's volatility estimate. */
     public static final int VOLATILITY_BARS = 120;
-    /** Most symbols one optimisation or backtest accepts. */
+    /** Most symbols one optimisation accepts (an explicit 50 x 50 covariance solves in about 15 ms). */
     public static final int MAX_SYMBOLS = 50;
+    /** Most symbols one backtest accepts (each rebalance solves one optimisation over them). */
+    public static final int MAX_BACKTEST_SYMBOLS = 20;
+    /**
+     * Most rebalances one backtest runs ({@code (end_time - start_time) / rebalance_days}): ten years weekly. With
+     * {@link #MAX_BACKTEST_SYMBOLS} this bounds a backtest to about a second of CPU.
+     */
+    public static final int MAX_REBALANCES = 520;
 
     private static final Logger LOG = LoggerFactory.getLogger(LabEngine.class);
     private static final long DAY_MS = 86_400_000L;
@@ -139,6 +155,7 @@ public final class LabEngine implements AutoCloseable {
     private final RegimeService regimes;
     private final LiveTickFeed tickFeed;
     private final MfgSignals mfg = new MfgSignals();
+    private final ComputeGate compute;
     private final PortfolioLab portfolio = new PortfolioLab();
     private final TableHistory history;
     private final LabSql sql;
@@ -146,18 +163,24 @@ public final class LabEngine implements AutoCloseable {
     private final Set<String> symbolSet;
     private final ScheduledExecutorService jobs;
     private final Object maintenanceLock = new Object();
+    private final StorageGuard storage;
     private volatile boolean closed;
 
-    private LabEngine(LabConfig config, Clock clock, LabStores stores, Function<Lakehouse, LabSql> sqlFactory) {
+    private LabEngine(LabConfig config, LabLimits limits, Clock clock, LabStores stores,
+                      Function<Lakehouse, LabSql> sqlFactory) {
         this.config = config;
+        this.compute = new ComputeGate(limits.compute());
         this.clock = clock;
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
+        this.storage = StorageGuard.open(config.dataDir(), config.storage().minFreeBytes(),
+                config.storage().probeInterval(), clock);
         this.lakehouse = Lakehouse.open(config.dataDir().resolve("lakehouse"), LakehouseOptions.defaults().withClock(clock));
-        LabStores.Identity identity = stores.open(lakehouse, clock, config.dataDir());
+        LabStores.Identity identity = stores.open(lakehouse, clock, config.dataDir(), config.storage().masterKey(),
+                limits.keys());
         this.access = identity.access();
         this.providerKeys = identity.providers();
         this.flushIdentity = identity.flush();
@@ -165,7 +188,7 @@ public final class LabEngine implements AutoCloseable {
                 .withTicksPerSecond(config.ticksPerSecond()), clock);
         this.symbolSet = Set.copyOf(market.symbols());
         this.bus = new InMemoryEventBus(clock, config.busThreads());
-        this.marketData = LakehouseMarketData.open(market, lakehouse);
+        this.marketData = LakehouseMarketData.open(market, lakehouse, storage);
         this.regimes = new RegimeService(config.regimeFitBars(), FitOptions.defaults(), bus);
         long now = clock.millis();
         for (String symbol : market.symbols()) {
@@ -185,10 +208,8 @@ public final class LabEngine implements AutoCloseable {
             tickFeed.start(Math.max(1, config.tickPollInterval().toMillis()));
             jobs.scheduleWithFixedDelay(guarded("regime update", this::updateRegimes), 1, 1, TimeUnit.SECONDS);
             long append = config.appendInterval().toMillis();
-            jobs.scheduleWithFixedDelay(guarded("lakehouse append", () -> {
-                marketData.appendClosed();
-                flushIdentity.run();
-            }), append, append, TimeUnit.MILLISECONDS);
+            jobs.scheduleWithFixedDelay(guarded("lakehouse append", this::appendAndFlush), append, append,
+                    TimeUnit.MILLISECONDS);
             long refit = config.regimeRefitInterval().toMillis();
             jobs.scheduleWithFixedDelay(guarded("regime refit", this::refitRegimes), refit, refit,
                     TimeUnit.MILLISECONDS);
@@ -220,9 +241,24 @@ public final class LabEngine implements AutoCloseable {
      * @return the started engine
      */
     public static LabEngine start(LabConfig config, Clock clock, Function<Lakehouse, LabSql> sqlFactory) {
+        return start(config, LabLimits.defaults(), clock, sqlFactory);
+    }
+
+    /**
+     * Starts an engine as {@link #start(LabConfig, Clock, Function)} with explicit abuse limits.
+     *
+     * @param config     the configuration
+     * @param limits     key and compute limits
+     * @param clock      the clock every component reads
+     * @param sqlFactory the SQL engine factory, or null
+     * @return the started engine
+     */
+    public static LabEngine start(LabConfig config, LabLimits limits, Clock clock,
+                                  Function<Lakehouse, LabSql> sqlFactory) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
-        return new LabEngine(config, clock, LabStores.LAKEHOUSE, sqlFactory);
+        return new LabEngine(config, limits, clock, LabStores.LAKEHOUSE, sqlFactory);
     }
 
     /**
@@ -234,9 +270,24 @@ public final class LabEngine implements AutoCloseable {
      * @return the started engine
      */
     public static LabEngine startInMemoryIdentity(LabConfig config, Clock clock, Function<Lakehouse, LabSql> sqlFactory) {
+        return startInMemoryIdentity(config, LabLimits.defaults(), clock, sqlFactory);
+    }
+
+    /**
+     * Starts an engine with in-memory identity stores and explicit abuse limits; for tests.
+     *
+     * @param config     the configuration
+     * @param limits     key and compute limits
+     * @param clock      the clock
+     * @param sqlFactory the SQL engine factory, or null
+     * @return the started engine
+     */
+    public static LabEngine startInMemoryIdentity(LabConfig config, LabLimits limits, Clock clock,
+                                                  Function<Lakehouse, LabSql> sqlFactory) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
-        return new LabEngine(config, clock, LabStores.IN_MEMORY, sqlFactory);
+        return new LabEngine(config, limits, clock, LabStores.IN_MEMORY, sqlFactory);
     }
 
     // ------------------------------------------------------------------ market data
@@ -353,8 +404,8 @@ public final class LabEngine implements AutoCloseable {
      * {@value #VOLATILITY_BARS} bars).
      *
      * @param symbol     the symbol
-     * @param horizonMin horizon in minutes (1..1440), or null for 5
-     * @param nAgents    agents of the finite-crowd check (2..100000), or null for 1000
+     * @param horizonMin horizon in minutes (1..{@value #MAX_HORIZON_MIN}), or null for 5
+     * @param nAgents    agents of the finite-crowd check (2..{@value #MAX_AGENTS}), or null for 1000
      * @return trajectory and diagnostics
      * @throws LabException INVALID_PARAMS (symbol, horizon_min, n_agents)
      */
@@ -436,6 +487,10 @@ public final class LabEngine implements AutoCloseable {
             throw LabException.invalid("method", "method is required");
         }
         String method = method(request.method());
+        if (request.symbols() != null && request.symbols().size() > MAX_BACKTEST_SYMBOLS) {
+            throw LabException.invalid("symbols", "a backtest accepts at most " + MAX_BACKTEST_SYMBOLS
+                    + " symbols, got " + request.symbols().size());
+        }
         List<String> symbols = distinctSymbols(request.symbols(), true);
         int lookback = lookbackDays(request.lookbackDays());
         int rebalance = request.rebalanceDays() == null ? DEFAULT_REBALANCE_DAYS : request.rebalanceDays();
@@ -471,6 +526,13 @@ public final class LabEngine implements AutoCloseable {
         }
         if (end < start) {
             throw LabException.invalid("end_time", "end_time must be >= start_time (" + start + "), got " + end);
+        }
+        long rebalances = (end - start) / DAY_MS / rebalance + 1;
+        if (rebalances > MAX_REBALANCES) {
+            throw LabException.invalid("rebalance_days", "the backtest from " + Instant.ofEpochMilli(start) + " to "
+                    + Instant.ofEpochMilli(end) + " with rebalance_days=" + rebalance + " would run " + rebalances
+                    + " rebalances; at most " + MAX_REBALANCES + " are accepted: raise rebalance_days or shorten"
+                    + " start_time..end_time");
         }
         // The first rebalance needs lookback days of returns before start_time: that history is read too.
         long readFrom = start - (long) (lookback + 1) * DAY_MS;
@@ -523,7 +585,7 @@ public final class LabEngine implements AutoCloseable {
      */
     public ParquetExport exportParquet(Principal caller, String table, Long version) {
         Objects.requireNonNull(caller, "caller");
-        return history.exportParquet(table, version, visibleFrom(caller));
+        return storage.write("a Parquet export", () -> history.exportParquet(table, version, visibleFrom(caller)));
     }
 
     /**
@@ -596,7 +658,9 @@ public final class LabEngine implements AutoCloseable {
     }
 
     /**
-     * Issues an API key; the raw key is returned once and only its hash is stored.
+     * Issues an API key for any account, the operator's path (benchmarks, tests, administration): it is not
+     * subject to the account limits of {@link #createKey}. The raw key is returned once and only its hash is
+     * stored.
      *
      * @param owner the owner id (1..128 characters of letters, digits, {@code _ . @ -})
      * @param tier  the tier ({@code free_beta}, {@code hobbyist}, {@code professional}, {@code enterprise}, or
@@ -615,8 +679,60 @@ public final class LabEngine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw LabException.invalid("tier", e.getMessage());
         }
-        IssuedApiKey issued = access.keys().issue(owner, t);
+        IssuedApiKey issued = storage.write("creating an API key", () -> access.keys().issue(owner, t));
         return DemoKeys.toGenerated(issued);
+    }
+
+    /**
+     * {@code POST /v1/keys}: creates a key in the caller's account, within its tier, live-key cap and creation
+     * window ({@link io.hfthot.engine.identity.access.AccountKeys}).
+     *
+     * @param caller the key asking
+     * @param tier   the new key's tier (any name {@link Tier#parse} accepts), or null for the caller's tier
+     * @return the key (the raw key is returned once)
+     * @throws LabException INVALID_PARAMS (tier), TIER_REQUIRED (tier above the caller's), RATE_LIMITED (cap or
+     *                      creation window)
+     */
+    public GeneratedKey createKey(Principal caller, String tier) {
+        Objects.requireNonNull(caller, "caller");
+        Tier t;
+        try {
+            t = tier == null ? caller.tier() : Tier.parse(tier);
+        } catch (IllegalArgumentException e) {
+            throw LabException.invalid("tier", e.getMessage());
+        }
+        AccountKeys.Issue issue = storage.write("creating an API key",
+                () -> access.accountKeys().create(caller, t, clock.instant()));
+        QuotaDecision d = issue.decision();
+        if (!d.allowed()) {
+            LabErrorCode code = d.outcome() == QuotaDecision.Outcome.TIER_REQUIRED ? LabErrorCode.TIER_REQUIRED
+                    : LabErrorCode.RATE_LIMITED;
+            throw new LabException(code, "tier", d.required().orElse(null), d.message(), null);
+        }
+        return DemoKeys.toGenerated(issue.key());
+    }
+
+    /**
+     * {@code DELETE /v1/keys/{key_id}}: revokes a key of the caller's account; it is refused from the next request
+     * on and its open streams are closed.
+     *
+     * @param caller the key asking (it may revoke itself)
+     * @param keyId  the key's public id
+     * @return the revoked row, or empty when the caller's account has no key with that id
+     */
+    public Optional<ApiKeyRecord> revokeKey(Principal caller, String keyId) {
+        Objects.requireNonNull(caller, "caller");
+        return storage.write("revoking an API key", () -> access.accountKeys().revoke(caller, keyId));
+    }
+
+    /**
+     * Returns the bounded pool that adapters run compute-heavy operations on ({@link #mfgPrice},
+     * {@link #optimize}, {@link #backtest}), with its deadline and cancellation.
+     *
+     * @return the compute gate
+     */
+    public ComputeGate compute() {
+        return compute;
     }
 
     /**
@@ -741,8 +857,7 @@ public final class LabEngine implements AutoCloseable {
         synchronized (maintenanceLock) {
             tickFeed.pollOnce();
             updateRegimes();
-            marketData.appendClosed();
-            flushIdentity.run();
+            appendAndFlush();
         }
     }
 
@@ -753,6 +868,7 @@ public final class LabEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        compute.close();
         tickFeed.close();
         if (jobs != null) {
             jobs.shutdownNow();
@@ -763,7 +879,7 @@ public final class LabEngine implements AutoCloseable {
             }
         }
         try {
-            marketData.appendClosed();
+            persist(marketData::appendClosed);
         } catch (RuntimeException e) {
             LOG.warn("final lakehouse append failed", e);
         }
@@ -771,7 +887,7 @@ public final class LabEngine implements AutoCloseable {
             sql.close();
         }
         try {
-            flushIdentity.run();
+            persist(flushIdentity);
         } catch (RuntimeException e) {
             LOG.warn("final usage flush failed", e);
         }
@@ -779,7 +895,40 @@ public final class LabEngine implements AutoCloseable {
         market.close();
     }
 
+    /**
+     * Returns whether the data directory takes writes now, and why not: {@code /v1/health} reports it, and
+     * every write of the engine goes through it (refused with {@code SERVICE_UNAVAILABLE} while read-only).
+     *
+     * @return the storage guard
+     */
+    public StorageGuard storage() {
+        return storage;
+    }
+
     // ------------------------------------------------------------------ internals
+
+    /** Appends closed bars and ticks, then flushes usage: one background round. */
+    private void appendAndFlush() {
+        persist(marketData::appendClosed);
+        persist(flushIdentity);
+    }
+
+    /**
+     * Runs a background write unless the data directory is read-only; a full disk met on the way makes it
+     * read-only (reported once by the guard) and what was to be written stays pending for a later round.
+     */
+    private void persist(Runnable write) {
+        if (!storage.writable()) {
+            return;
+        }
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            if (!storage.recordFailure(e)) {
+                throw e;
+            }
+        }
+    }
 
     private void updateRegimes() {
         long now = clock.millis();

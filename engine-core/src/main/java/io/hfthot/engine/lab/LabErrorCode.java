@@ -14,7 +14,12 @@ public enum LabErrorCode {
     /** A quota is exhausted (429; gRPC RESOURCE_EXHAUSTED). */
     RATE_LIMITED(429, "RESOURCE_EXHAUSTED"),
     /** An unexpected failure inside the engine (500; gRPC INTERNAL). */
-    INTERNAL_ERROR(500, "INTERNAL");
+    INTERNAL_ERROR(500, "INTERNAL"),
+    /**
+     * The operation needs to write and the data directory is read-only for now, e.g. its disk is full (503;
+     * gRPC UNAVAILABLE). Not in seed 000's table: a temporary condition the client may retry, unlike a 500.
+     */
+    SERVICE_UNAVAILABLE(503, "UNAVAILABLE");
 
     private final int httpStatus;
     private final String grpcStatusName;
@@ -27,7 +32,7 @@ public enum LabErrorCode {
     /**
      * Returns the HTTP status seed 000 gives this code.
      *
-     * @return 400, 401, 403, 429 or 500
+     * @return 400, 401, 403, 429, 500 or 503
      */
     public int httpStatus() {
         return httpStatus;

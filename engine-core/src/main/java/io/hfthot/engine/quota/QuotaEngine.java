@@ -9,9 +9,16 @@ import java.util.Optional;
  * Decides whether a principal may use a feature now, from the {@link QuotaTable}, a {@link RateLimiter}
  * for windowed limits and a {@link StreamLimiter} for concurrent streams.
  *
- * <p>Limits are per API key (seed 000): the rate-limit bucket of REST requests is the key id itself, and
- * other windowed features use {@code keyId|feature}. The engine holds no lock of its own; its cost is a
- * table lookup plus the limiter's per-bucket work. Thread-safe.
+ * <p><b>Per key and per account.</b> Seed 000 enforces limits per API key; a key also belongs to an account
+ * ({@link Principal#ownerId()}), and every key an account mints shares the account's windows, so minting keys
+ * never multiplies a quota. One bucket per account serves both: the REST bucket is the account id itself,
+ * other windowed features use {@code accountId|feature}, and stream slots are counted per account. A call is
+ * admitted iff the account's bucket holds fewer than the <em>calling key's</em> tier limit. Because a key's
+ * events are a subset of its account's events, this implies the per-key limit of seed 000, so no separate
+ * per-key bucket is kept. When an account holds keys of several tiers, each key may spend only while the
+ * account as a whole is under that key's tier limit (a Free key of a Professional account stops at 60
+ * requests per minute of the whole account). The engine holds no lock of its own; its cost is a table lookup
+ * plus the limiter's per-bucket work. Thread-safe.
  */
 public final class QuotaEngine {
     private static final Feature[] FEATURES = Feature.values();
@@ -42,9 +49,20 @@ public final class QuotaEngine {
             for (Tier tier : Tier.values()) {
                 rateLimitedMessage[tier.ordinal()][feature.ordinal()] = "Rate limit reached: "
                         + table.allowance(tier, feature).describe() + " for " + feature.displayName() + " on the "
-                        + tier.displayName() + " tier; retry at the time given by X-RateLimit-Reset.";
+                        + tier.displayName() + " tier, shared by every key of the account; retry at the time given by"
+                        + " X-RateLimit-Reset.";
             }
         }
+    }
+
+    /**
+     * Returns the limiter holding the engine's windows (other account-wide windows, such as key creations,
+     * share it so that one snapshot saves them all).
+     *
+     * @return the limiter
+     */
+    public RateLimiter limiter() {
+        return limiter;
     }
 
     /**
@@ -75,7 +93,7 @@ public final class QuotaEngine {
             case DENIED:
                 return tierRequired(principal.tier(), feature);
             case CONCURRENT:
-                int active = streams.active(principal.keyId());
+                int active = streams.active(principal.ownerId());
                 long nowSecond = TimeMath.ceilEpochSecond(TimeMath.epochNanos(now));
                 if (active < allowance.limit()) {
                     return new QuotaDecision(QuotaDecision.Outcome.ALLOWED, feature, allowance.limit(),
@@ -126,26 +144,26 @@ public final class QuotaEngine {
         boolean limited = allowance.kind() == Allowance.Kind.CONCURRENT;
         int max = limited ? (int) Math.min(Integer.MAX_VALUE, allowance.limit()) : Integer.MAX_VALUE;
         long nowSecond = TimeMath.ceilEpochSecond(TimeMath.epochNanos(now));
-        Optional<StreamLease> lease = streams.tryOpen(principal.keyId(), max);
+        Optional<StreamLease> lease = streams.tryOpen(principal.ownerId(), max);
         if (lease.isEmpty()) {
             return new StreamGrant(streamsExhausted(principal.tier(), max, nowSecond), null);
         }
         if (!limited) {
             return new StreamGrant(QuotaDecision.allowedUnmetered(Feature.WEBSOCKET_STREAM), lease.get());
         }
-        long remaining = Math.max(0, max - streams.active(principal.keyId()));
+        long remaining = Math.max(0, max - streams.active(principal.ownerId()));
         return new StreamGrant(new QuotaDecision(QuotaDecision.Outcome.ALLOWED, Feature.WEBSOCKET_STREAM, max,
                 remaining, nowSecond, null, ""), lease.get());
     }
 
     /**
-     * Returns the number of streams a principal holds open.
+     * Returns the number of streams the principal's account holds open (over all its keys).
      *
      * @param principal the caller
-     * @return open streams
+     * @return open streams of the account
      */
     public int activeStreams(Principal principal) {
-        return streams.active(principal.keyId());
+        return streams.active(principal.ownerId());
     }
 
     /**
@@ -184,7 +202,7 @@ public final class QuotaEngine {
 
     private String bucket(Principal principal, Feature feature) {
         String suffix = bucketSuffix[feature.ordinal()];
-        return suffix.isEmpty() ? principal.keyId() : principal.keyId().concat(suffix);
+        return suffix.isEmpty() ? principal.ownerId() : principal.ownerId().concat(suffix);
     }
 
     private QuotaDecision tierRequired(Tier tier, Feature feature) {
@@ -199,6 +217,6 @@ public final class QuotaEngine {
     private static QuotaDecision streamsExhausted(Tier tier, long max, long nowSecond) {
         return new QuotaDecision(QuotaDecision.Outcome.RATE_LIMITED, Feature.WEBSOCKET_STREAM, max, 0, nowSecond,
                 null, "Stream limit reached: the " + tier.displayName() + " tier allows " + max
-                        + " concurrent WebSocket streams; close one before opening another.");
+                        + " concurrent WebSocket streams per account (over all its keys); close one before opening another.");
     }
 }

@@ -2,6 +2,9 @@ package io.hfthot.engine.quota;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -74,6 +77,43 @@ public final class SlidingLogRateLimiter implements RateLimiter {
     }
 
     /**
+     * Copies the admitted events of every bucket that lie in {@code (now - longestWindow, now]}, for saving.
+     * Safe to run concurrently with decisions (each bucket is copied under its own lock).
+     *
+     * @param now           the current time
+     * @param longestWindow the longest window any caller uses for these buckets
+     * @return bucket name to its event times (epoch nanoseconds, ascending); buckets with no such event are left
+     *         out
+     */
+    public Map<String, long[]> snapshot(Instant now, Duration longestWindow) {
+        long cutoff = TimeMath.epochNanos(now) - longestWindow.toNanos();
+        Map<String, long[]> out = new TreeMap<>();
+        buckets.forEach((name, log) -> {
+            long[] times = log.copySince(cutoff);
+            if (times.length > 0) {
+                out.put(name, times);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Replaces a bucket's log with saved event times (a restart restoring its windows). Call before the
+     * bucket is used; the times need not be sorted.
+     *
+     * @param bucket the bucket name
+     * @param times  admitted event times, epoch nanoseconds (not modified)
+     */
+    public void restore(String bucket, long[] times) {
+        if (bucket == null || times == null) {
+            throw new IllegalArgumentException("bucket and times must not be null");
+        }
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        buckets.put(bucket, new SlidingLog(sorted));
+    }
+
+    /**
      * Returns the number of live buckets (for monitoring).
      *
      * @return bucket count
@@ -103,6 +143,28 @@ public final class SlidingLogRateLimiter implements RateLimiter {
         private int head;
         private int size;
         private long latest = Long.MIN_VALUE;
+
+        SlidingLog() {
+        }
+
+        SlidingLog(long[] sorted) {
+            times = Arrays.copyOf(sorted, Math.max(INITIAL_CAPACITY, sorted.length));
+            size = sorted.length;
+            latest = size == 0 ? Long.MIN_VALUE : sorted[size - 1];
+        }
+
+        synchronized long[] copySince(long cutoff) {
+            long[] out = new long[size];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                int at = head + i;
+                long t = times[at >= times.length ? at - times.length : at];
+                if (t > cutoff) {
+                    out[n++] = t;
+                }
+            }
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
 
         synchronized RateLimitResult decide(int limit, long windowNanos, long now, boolean record) {
             long t = Math.max(now, latest);

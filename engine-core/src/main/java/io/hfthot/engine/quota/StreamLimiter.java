@@ -15,7 +15,7 @@ public interface StreamLimiter {
     /**
      * Opens a lease when the subject is below its maximum.
      *
-     * @param subject the subject (a key id)
+     * @param subject the subject (the quota engine counts per account id)
      * @param max     the maximum simultaneous leases, at least 1, or {@link Integer#MAX_VALUE} for no limit
      * @return the lease, or empty when {@code max} leases are already open
      */

@@ -87,7 +87,7 @@ class LabSignalsTest {
         assertTrue(r.targetPrice() < r.currentPrice());
         assertInvalid("horizon_min", () -> engine.mfgPrice("ETH-USDT", 0, null));
         assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, 1));
-        assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, 100_001));
+        assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, LabEngine.MAX_AGENTS + 1));
     }
 
     @Test

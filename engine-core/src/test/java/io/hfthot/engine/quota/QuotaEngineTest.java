@@ -19,7 +19,7 @@ class QuotaEngineTest {
             new InMemoryStreamLimiter());
 
     private static Principal principal(Tier tier) {
-        return new Principal("key-" + tier.id(), "owner", tier, Instant.parse("2026-01-10T00:00:00Z"));
+        return new Principal("key-" + tier.id(), "owner-" + tier.id(), tier, Instant.parse("2026-01-10T00:00:00Z"));
     }
 
     @Test

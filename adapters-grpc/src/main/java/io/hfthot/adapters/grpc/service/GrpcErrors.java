@@ -81,6 +81,8 @@ public final class GrpcErrors {
                 return Status.Code.RESOURCE_EXHAUSTED;
             case INTERNAL_ERROR:
                 return Status.Code.INTERNAL;
+            case SERVICE_UNAVAILABLE:
+                return Status.Code.UNAVAILABLE;
             default:
                 throw new IllegalArgumentException("unmapped error code " + code);
         }

@@ -6,6 +6,7 @@ import io.hfthot.adapters.grpc.proto.BacktestResponse;
 import io.hfthot.adapters.grpc.proto.OptimizeRequest;
 import io.hfthot.adapters.grpc.proto.OptimizeResponse;
 import io.hfthot.adapters.grpc.proto.PortfolioServiceGrpc;
+import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.lab.LabEngine;
 
 /** Seed 000's {@code PortfolioService}: optimisation and backtests over lakehouse history or explicit inputs. */
@@ -18,13 +19,21 @@ final class PortfolioGrpcService extends PortfolioServiceGrpc.PortfolioServiceIm
 
     @Override
     public void optimize(OptimizeRequest request, StreamObserver<OptimizeResponse> observer) {
-        Rpcs.unary("Optimize", observer, () -> ProtoCodec.optimizeResponse(
-                engine.optimize(Rpcs.caller(), ProtoCodec.optimizeRequest(request))));
+        Rpcs.unary("Optimize", observer, () -> {
+            // The caller lives in the gRPC context, which the compute thread does not see: read it here.
+            Principal caller = Rpcs.caller();
+            var body = ProtoCodec.optimizeRequest(request);
+            return ProtoCodec.optimizeResponse(Rpcs.compute(engine, "portfolio optimisation",
+                    () -> engine.optimize(caller, body)));
+        });
     }
 
     @Override
     public void backtest(BacktestRequest request, StreamObserver<BacktestResponse> observer) {
-        Rpcs.unary("Backtest", observer, () -> ProtoCodec.backtestResponse(
-                engine.backtest(Rpcs.caller(), ProtoCodec.backtestRequest(request))));
+        Rpcs.unary("Backtest", observer, () -> {
+            Principal caller = Rpcs.caller();
+            var body = ProtoCodec.backtestRequest(request);
+            return ProtoCodec.backtestResponse(Rpcs.compute(engine, "backtest", () -> engine.backtest(caller, body)));
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.hfthot.adapters.grpc.service;
 
+import io.grpc.Context;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.hfthot.adapters.grpc.auth.ApiKeyAuthInterceptor;
@@ -7,6 +8,9 @@ import io.hfthot.adapters.grpc.stream.FlowControlledEventStream;
 import io.hfthot.engine.events.Event;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.access.AccessControl;
+import io.hfthot.engine.identity.access.AccountKeys;
+import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.compute.CancelSignal;
 import io.hfthot.engine.quota.StreamGrant;
 import io.hfthot.engine.quota.StreamLease;
 import java.time.InstantSource;
@@ -45,6 +49,24 @@ final class Rpcs {
         return principal;
     }
 
+    /**
+     * Runs a compute-heavy engine call on the engine's bounded pool under its deadline; a call the client
+     * cancels (or whose gRPC deadline passes) interrupts the computation.
+     */
+    static <T> T compute(LabEngine engine, String operation, Supplier<T> work) {
+        return engine.compute().run(operation, work, cancelledWith(Context.current()));
+    }
+
+    /** The cancellation of a gRPC call's context as a {@link CancelSignal}. */
+    static CancelSignal cancelledWith(Context context) {
+        return cancel -> {
+            Context.CancellationListener listener = c -> cancel.run();
+            // Runs at once when the context is already cancelled.
+            context.addListener(listener, Runnable::run);
+            return () -> context.removeListener(listener);
+        };
+    }
+
     static <T> void unary(String method, StreamObserver<T> observer, Supplier<T> call) {
         T answer;
         try {
@@ -57,6 +79,12 @@ final class Rpcs {
         observer.onCompleted();
     }
 
+    private static void closeQuietly(AccountKeys.Registration registration) {
+        if (registration != null) {
+            registration.close();
+        }
+    }
+
     /** Ends every open stream with UNAVAILABLE (the server is stopping). */
     void shutdownStreams(String reason) {
         for (FlowControlledEventStream<?> stream : live) {
@@ -67,8 +95,10 @@ final class Rpcs {
     <T> void stream(String method, StreamObserver<T> observer, FlowControlledEventStream.Source source,
                     Function<Event, T> encoder) {
         StreamLease lease;
+        Principal caller;
         try {
-            StreamGrant grant = access.openStream(caller(), clock.instant());
+            caller = caller();
+            StreamGrant grant = access.openStream(caller, clock.instant());
             if (!grant.decision().allowed()) {
                 observer.onError(GrpcErrors.refused(grant.decision()));
                 return;
@@ -80,9 +110,11 @@ final class Rpcs {
         }
         try {
             AtomicReference<FlowControlledEventStream<T>> self = new AtomicReference<>();
+            AtomicReference<AccountKeys.Registration> revocation = new AtomicReference<>();
             FlowControlledEventStream<T> stream = FlowControlledEventStream.start(source, streamBuffer,
                     (ServerCallStreamObserver<T>) observer, encoder, () -> {
                         lease.close();
+                        closeQuietly(revocation.get());
                         FlowControlledEventStream<T> s = self.get();
                         if (s != null) {
                             live.remove(s);
@@ -90,6 +122,11 @@ final class Rpcs {
                     });
             self.set(stream);
             live.add(stream);
+            // DELETE /v1/keys/{key_id} ends the key's streams at once.
+            revocation.set(access.accountKeys().onRevoke(caller.keyId(), () -> stream.shutdown("API key revoked")));
+            if (stream.isEnded()) {
+                closeQuietly(revocation.get());
+            }
             if (stream.isEnded()) {
                 // Ended before it was registered (an instant cancel): onEnd could not remove it.
                 live.remove(stream);

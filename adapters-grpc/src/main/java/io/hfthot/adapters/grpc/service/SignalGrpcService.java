@@ -29,9 +29,9 @@ final class SignalGrpcService extends SignalServiceGrpc.SignalServiceImplBase {
 
     @Override
     public void getMFGPrice(MFGRequest request, StreamObserver<MFGResponse> observer) {
-        Rpcs.unary("GetMFGPrice", observer, () -> ProtoCodec.mfgResponse(engine.mfgPrice(
-                ProtoCodec.text(request.getSymbol()), ProtoCodec.count(request.getHorizonMin()),
-                ProtoCodec.count(request.getNAgents()))));
+        Rpcs.unary("GetMFGPrice", observer, () -> ProtoCodec.mfgResponse(Rpcs.compute(engine, "MFG price signal",
+                () -> engine.mfgPrice(ProtoCodec.text(request.getSymbol()), ProtoCodec.count(request.getHorizonMin()),
+                        ProtoCodec.count(request.getNAgents())))));
     }
 
     @Override

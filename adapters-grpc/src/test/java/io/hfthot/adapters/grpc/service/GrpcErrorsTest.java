@@ -22,7 +22,8 @@ class GrpcErrorsTest {
                 LabErrorCode.UNAUTHORIZED, Status.Code.UNAUTHENTICATED,
                 LabErrorCode.TIER_REQUIRED, Status.Code.PERMISSION_DENIED,
                 LabErrorCode.RATE_LIMITED, Status.Code.RESOURCE_EXHAUSTED,
-                LabErrorCode.INTERNAL_ERROR, Status.Code.INTERNAL);
+                LabErrorCode.INTERNAL_ERROR, Status.Code.INTERNAL,
+                LabErrorCode.SERVICE_UNAVAILABLE, Status.Code.UNAVAILABLE);
         for (LabErrorCode code : LabErrorCode.values()) {
             assertEquals(expected.get(code), GrpcErrors.statusCode(code), code.name());
             // The engine's own table names the same gRPC status.

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The one filter in front of every seed-000 route: it authenticates {@code X-HFThot-API-Key}, spends one
- * {@link Feature#REST_REQUEST} from the key's sliding window, then the route's own feature (tier gate or
+ * {@link Feature#REST_REQUEST} from the sliding window of the key's account (shared by all its keys), then the
+ * route's own feature (tier gate or
  * quota: MFG signals, portfolio optimisations, backtests, Lakehouse SQL, Parquet export), and sets
  * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} on the response,
  * refused or not.

@@ -69,6 +69,7 @@ public final class LabErrors {
             case TIER_REQUIRED -> ErrorKind.TIER_REQUIRED;
             case RATE_LIMITED -> ErrorKind.RATE_LIMITED;
             case INTERNAL_ERROR -> ErrorKind.INTERNAL_ERROR;
+            case SERVICE_UNAVAILABLE -> ErrorKind.SERVICE_UNAVAILABLE;
         };
     }
 

@@ -8,7 +8,6 @@ import io.hfthot.adapters.http.Request;
 import io.hfthot.adapters.http.Response;
 import io.hfthot.adapters.http.RouteHandler;
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabEngine;
 import io.hfthot.engine.lab.api.BacktestRequest;
 import io.hfthot.engine.lab.api.GeneratedKey;
@@ -17,6 +16,7 @@ import io.hfthot.engine.lab.api.OhlcvResponse;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.ParquetExport;
 import io.hfthot.engine.lab.api.SqlResponse;
+import io.hfthot.engine.lab.compute.CancelSignal;
 import io.hfthot.engine.quota.Feature;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -71,13 +71,9 @@ public final class LabRoutes {
         r.add(get("/v1/market/ticker", null, q -> Response.ok(engine.ticker(LabParams.string(q.query(), "symbol")))));
         r.add(get("/v1/signals/regime", null, q -> Response.ok(engine.regime(
                 LabParams.string(q.query(), "symbol"), LabParams.integer(q.query(), "lookback")))));
-        r.add(get("/v1/signals/mfg", Feature.MFG_SIGNALS, q -> Response.ok(engine.mfgPrice(
-                LabParams.string(q.query(), "symbol"), LabParams.integer(q.query(), "horizon_min"),
-                LabParams.integer(q.query(), "n_agents")))));
-        r.add(post("/v1/portfolio/optimize", Feature.PORTFOLIO_OPTIMIZATION, q -> Response.ok(
-                engine.optimize(LabAccessFilter.principal(q), q.body(OptimizeRequest.class)))));
-        r.add(post("/v1/portfolio/backtest", Feature.BACKTEST, q -> Response.ok(
-                engine.backtest(LabAccessFilter.principal(q), q.body(BacktestRequest.class)))));
+        r.add(get("/v1/signals/mfg", Feature.MFG_SIGNALS, this::mfg));
+        r.add(post("/v1/portfolio/optimize", Feature.PORTFOLIO_OPTIMIZATION, this::optimize));
+        r.add(post("/v1/portfolio/backtest", Feature.BACKTEST, this::backtest));
         r.add(get("/v1/lakehouse/query", Feature.LAKEHOUSE_SQL, this::sql));
         r.add(get("/v1/lakehouse/export", Feature.PARQUET_EXPORT, this::export));
         r.add(get("/v1/lakehouse/versions", Feature.LAKEHOUSE_SQL, q ->
@@ -85,6 +81,8 @@ public final class LabRoutes {
         r.add(get("/v1/lakehouse/read", Feature.LAKEHOUSE_SQL, this::read));
         r.add(get("/v1/account/usage", null, q -> Response.ok(engine.usage(LabAccessFilter.principal(q)))));
         r.add(post("/v1/keys", null, this::generateKey));
+        r.add(new LabRoute("DELETE", "/v1/keys/{key_id}", true, Optional.empty(),
+                LabErrors.translating(this::revokeKey)));
         r.add(new LabRoute("GET", "/v1/openapi.json", false, Optional.empty(),
                 q -> Response.bytes(200, "application/json", openApi)));
         return List.copyOf(r);
@@ -96,6 +94,28 @@ public final class LabRoutes {
 
     private static LabRoute post(String path, Feature feature, RouteHandler handler) {
         return new LabRoute("POST", path, true, Optional.ofNullable(feature), LabErrors.translating(handler));
+    }
+
+    // Compute-heavy routes: decoded here, computed on the engine's bounded pool under its deadline.
+    private Response mfg(Request q) {
+        String symbol = LabParams.string(q.query(), "symbol");
+        Integer horizon = LabParams.integer(q.query(), "horizon_min");
+        Integer agents = LabParams.integer(q.query(), "n_agents");
+        return Response.ok(engine.compute().run("MFG price signal", () -> engine.mfgPrice(symbol, horizon, agents),
+                CancelSignal.NONE));
+    }
+
+    private Response optimize(Request q) {
+        Principal caller = LabAccessFilter.principal(q);
+        OptimizeRequest body = q.body(OptimizeRequest.class);
+        return Response.ok(engine.compute().run("portfolio optimisation", () -> engine.optimize(caller, body),
+                CancelSignal.NONE));
+    }
+
+    private Response backtest(Request q) {
+        Principal caller = LabAccessFilter.principal(q);
+        BacktestRequest body = q.body(BacktestRequest.class);
+        return Response.ok(engine.compute().run("backtest", () -> engine.backtest(caller, body), CancelSignal.NONE));
     }
 
     private Response ohlcv(Request q) {
@@ -168,18 +188,32 @@ public final class LabRoutes {
         Principal caller = LabAccessFilter.principal(q);
         byte[] raw = q.bodyBytes();
         KeyRequest body = raw.length == 0 ? new KeyRequest(null) : q.body(KeyRequest.class);
-        Tier wanted;
-        try {
-            wanted = body.tier() == null ? caller.tier() : Tier.parse(body.tier());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("field 'tier': " + e.getMessage());
-        }
-        if (!caller.tier().atLeast(wanted)) {
-            throw new ApiException(ErrorKind.TIER_REQUIRED, "creating a " + wanted.displayName()
-                    + " key requires a " + wanted.displayName() + " key or higher; this API key is on the "
-                    + caller.tier().displayName() + " tier.");
-        }
-        GeneratedKey key = engine.generateKey(caller.ownerId(), wanted.id());
+        GeneratedKey key = engine.createKey(caller, body.tier());
         return Response.json(201, key);
+    }
+
+    /**
+     * The answer of {@code DELETE /v1/keys/{key_id}}.
+     *
+     * @param keyId     the revoked key's id
+     * @param tier      its tier
+     * @param revokedAt when it was revoked (ISO-8601; the first revocation's time when revoked twice)
+     */
+    public record RevokedKey(String keyId, String tier, String revokedAt) {
+    }
+
+    private Response revokeKey(Request q) {
+        Principal caller = LabAccessFilter.principal(q);
+        String keyId = q.pathParam("key_id");
+        if (!keyId.matches("[0-9a-f]{16}")) {
+            throw ApiException.invalid("path parameter 'key_id' must be 16 lowercase hex digits (the key_id shown"
+                    + " when the key was created), got '" + (keyId.length() > 40 ? keyId.substring(0, 40) + "…" : keyId)
+                    + "'");
+        }
+        return engine.revokeKey(caller, keyId)
+                .map(row -> Response.ok(new RevokedKey(row.keyId(), row.tier().id(),
+                        row.revoked().map(Object::toString).orElse(null))))
+                .orElseThrow(() -> new ApiException(ErrorKind.NOT_FOUND, "no API key with key_id '" + keyId
+                        + "' in this key's account"));
     }
 }

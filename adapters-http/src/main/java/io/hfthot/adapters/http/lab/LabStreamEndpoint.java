@@ -30,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seed 000's {@code /v1/stream} WebSocket: the key is checked at the upgrade ({@code ?api_key=}, 401 refuses
- * it), a stream slot of the caller's tier is taken (1 / 3 / 10 / unlimited concurrent streams; 429 refuses
- * the upgrade when none is free) and held until the connection closes.
+ * it), a stream slot of the caller's tier is taken (1 / 3 / 10 / unlimited concurrent streams per account, over
+ * all its keys; 429 refuses the upgrade when none is free) and held until the connection closes. Revoking the key
+ * ({@code DELETE /v1/keys/{key_id}}) closes its connections with 1008 {@code API key revoked}.
  *
  * <p>Messages: {@code subscribe} / {@code unsubscribe} with {@code stream} {@code price_feed} or
  * {@code regime} and a {@code symbol}, answered by an {@link Ack}; then {@code tick} messages
@@ -45,6 +46,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
     /** Subscriptions one connection may hold at a time (bounds the memory a client can pin). */
     public static final int MAX_SUBSCRIPTIONS = 64;
     private static final String LEASE = "hfthot.stream.lease";
+    private static final String KEY_ID = "hfthot.stream.key";
     private static final String SUBSCRIPTIONS = "hfthot.stream.subscriptions";
 
     private final LabEngine engine;
@@ -80,6 +82,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
             throw LabErrors.refused(grant.decision());
         }
         upgrade.attributes().put(LEASE, grant.lease());
+        upgrade.attributes().put(KEY_ID, principal.keyId());
     }
 
     @Override
@@ -87,6 +90,11 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
         Object lease = connection.attributes().get(LEASE);
         if (lease instanceof AutoCloseable c) {
             connection.closeOnDisconnect(c);
+        }
+        if (connection.attributes().get(KEY_ID) instanceof String keyId) {
+            // DELETE /v1/keys/{key_id} ends the key's streams at once (1008: policy violation).
+            connection.closeOnDisconnect(access.accountKeys().onRevoke(keyId,
+                    () -> connection.close(1008, "API key revoked")));
         }
         connection.attributes().put(SUBSCRIPTIONS, new ConcurrentHashMap<String, Subscription>());
     }

@@ -31,6 +31,7 @@ final class LabServerFixture implements AutoCloseable {
     final TransportServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     final String base;
+    private final java.util.concurrent.atomic.AtomicInteger accounts = new java.util.concurrent.atomic.AtomicInteger();
 
     LabServerFixture(Path dataDir, LabHttpOptions options) throws IOException {
         engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dataDir, 7L), Clock.systemUTC(), null);
@@ -41,9 +42,17 @@ final class LabServerFixture implements AutoCloseable {
         base = server.baseUri();
     }
 
-    /** Issues a fresh key of a tier (fresh keys have fresh quotas). */
+    /** Issues a fresh key of a tier in its own account (fresh accounts have fresh quotas). */
     String key(Tier tier) {
-        return engine.access().keys().issue("test-" + tier.id(), tier).rawKey();
+        return engine.access().keys().issue("test-" + tier.id() + "-" + accounts.incrementAndGet(), tier).rawKey();
+    }
+
+    HttpResponse<String> delete(String path, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (key != null) {
+            b.header("X-HFThot-API-Key", key);
+        }
+        return client.send(b.DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String pathAndQuery, String key) throws IOException, InterruptedException {

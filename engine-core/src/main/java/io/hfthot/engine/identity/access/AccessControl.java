@@ -2,6 +2,7 @@ package io.hfthot.engine.identity.access;
 
 import io.hfthot.engine.identity.ApiKeyService;
 import io.hfthot.engine.identity.InMemoryApiKeyStore;
+import io.hfthot.engine.identity.KeyLimits;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
 import io.hfthot.engine.quota.Feature;
@@ -36,6 +37,7 @@ public final class AccessControl {
     private final ApiKeyService keys;
     private final QuotaEngine quotas;
     private final UsageService usage;
+    private final AccountKeys accountKeys;
 
     /**
      * Creates the facade.
@@ -45,12 +47,25 @@ public final class AccessControl {
      * @param usage  usage accounting
      */
     public AccessControl(ApiKeyService keys, QuotaEngine quotas, UsageService usage) {
-        if (keys == null || quotas == null || usage == null) {
-            throw new IllegalArgumentException("keys, quotas and usage must not be null");
+        this(keys, quotas, usage, KeyLimits.defaults());
+    }
+
+    /**
+     * Creates the facade with explicit key limits.
+     *
+     * @param keys      API key verification
+     * @param quotas    the quota engine
+     * @param usage     usage accounting
+     * @param keyLimits live-key caps and key-creation rate per account
+     */
+    public AccessControl(ApiKeyService keys, QuotaEngine quotas, UsageService usage, KeyLimits keyLimits) {
+        if (keys == null || quotas == null || usage == null || keyLimits == null) {
+            throw new IllegalArgumentException("keys, quotas, usage and keyLimits must not be null");
         }
         this.keys = keys;
         this.quotas = quotas;
         this.usage = usage;
+        this.accountKeys = new AccountKeys(keys, quotas.limiter(), keyLimits);
     }
 
     /**
@@ -61,10 +76,22 @@ public final class AccessControl {
      * @return the facade
      */
     public static AccessControl inMemory(InstantSource clock, RandomSecrets secrets) {
+        return inMemory(clock, secrets, KeyLimits.defaults());
+    }
+
+    /**
+     * Wires the in-memory defaults with seed 000's table and explicit key limits.
+     *
+     * @param clock     the time source for key creation times
+     * @param secrets   the CSPRNG for new keys
+     * @param keyLimits live-key caps and key-creation rate per account
+     * @return the facade
+     */
+    public static AccessControl inMemory(InstantSource clock, RandomSecrets secrets, KeyLimits keyLimits) {
         QuotaEngine quotas = new QuotaEngine(QuotaTable.seed000(), new SlidingLogRateLimiter(),
                 new InMemoryStreamLimiter());
         return new AccessControl(new ApiKeyService(new InMemoryApiKeyStore(), secrets, clock), quotas,
-                new UsageService(quotas, new InMemoryUsageStore()));
+                new UsageService(quotas, new InMemoryUsageStore()), keyLimits);
     }
 
     /**
@@ -74,6 +101,16 @@ public final class AccessControl {
      */
     public ApiKeyService keys() {
         return keys;
+    }
+
+    /**
+     * Returns key management on behalf of callers (create within the account's limits, revoke, revocation
+     * listeners).
+     *
+     * @return the account keys
+     */
+    public AccountKeys accountKeys() {
+        return accountKeys;
     }
 
     /**

@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Demo keys of a fresh installation: one API key per tier for owner {@value #OWNER}, issued at first start so
- * that the server can print working keys at once.
+ * Demo keys of a fresh installation: one API key per tier, each in its own account ({@link #owner(Tier)}, e.g.
+ * {@code demo-professional}, so that the demo keys do not share one account's windows), issued at first start so
+ * that the server can print working keys at once. Data directories created before accounts were separated keep
+ * their demo keys in the single account {@value #OWNER}.
  *
  * <p>The key table stores only hashes, so the raw demo keys are also written to {@code demo-keys.txt} in the
  * data directory, created with owner-only permissions ({@code rw-------} on POSIX file systems), for later
@@ -30,7 +32,7 @@ import java.util.Set;
  * <p>File format: comment lines start with {@code #}; each other line is {@code <tier id> <raw key>}.
  */
 public final class DemoKeys {
-    /** The owner of every demo key. */
+    /** The prefix of every demo key's account (and the one account of demo keys issued by older versions). */
     public static final String OWNER = "demo";
     /** The file name under the data directory. */
     public static final String FILE_NAME = "demo-keys.txt";
@@ -59,7 +61,7 @@ public final class DemoKeys {
                     .append("# HFThot demo API keys, one per tier (demo use only: raw credentials).\n")
                     .append("# The key table stores SHA-256 hashes only; delete this file after noting the keys.\n");
             for (Tier tier : Tier.values()) {
-                IssuedApiKey k = keys.issue(OWNER, tier);
+                IssuedApiKey k = keys.issue(owner(tier), tier);
                 issued.add(toGenerated(k));
                 text.append(tier.id()).append(' ').append(k.rawKey()).append('\n');
             }
@@ -68,6 +70,16 @@ public final class DemoKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write " + file, e);
         }
+    }
+
+    /**
+     * Returns the account of a tier's demo key.
+     *
+     * @param tier the tier
+     * @return {@code demo-<tier id>}, e.g. {@code demo-free_beta}
+     */
+    public static String owner(Tier tier) {
+        return OWNER + "-" + tier.id();
     }
 
     private static List<GeneratedKey> load(Path file, ApiKeyService keys) throws IOException {

@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab.market;
 
+import io.hfthot.engine.lab.storage.StorageGuard;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.BarColumns;
 import io.hfthot.engine.market.Interval;
@@ -54,9 +55,11 @@ public final class LakehouseMarketData {
      *
      * @param market    the simulator
      * @param lakehouse the lakehouse
+     * @param storage   whether the data directory takes writes: when it does not (a full disk), the history is
+     *                  served as stored and the simulator's new bars wait for a later {@link #appendClosed()}
      * @return the opened history
      */
-    public static LakehouseMarketData open(SimulatedMarket market, Lakehouse lakehouse) {
+    public static LakehouseMarketData open(SimulatedMarket market, Lakehouse lakehouse, StorageGuard storage) {
         Objects.requireNonNull(market, "market");
         MarketTables tables = new MarketTables(lakehouse);
         boolean reuse = tables.exist();
@@ -68,8 +71,18 @@ public final class LakehouseMarketData {
             }
             data.tickCursors.put(symbol, data.initialCursor(symbol));
         }
-        long rows = data.appendClosed();
-        LOG.info("market history {}: {} rows appended from the simulator", reuse ? "reused" : "created", rows);
+        if (!storage.writable()) {
+            LOG.warn("market history reused read-only: the data directory takes no writes for now");
+            return data;
+        }
+        try {
+            long rows = data.appendClosed();
+            LOG.info("market history {}: {} rows appended from the simulator", reuse ? "reused" : "created", rows);
+        } catch (RuntimeException e) {
+            if (!storage.recordFailure(e)) {
+                throw e;
+            }
+        }
         return data;
     }
 
