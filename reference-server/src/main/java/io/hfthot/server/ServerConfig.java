@@ -85,7 +85,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         SQL_SPILL_MAX("--sql-spill-max", "HFTHOT_SQL_SPILL_MAX", "1GB",
                 "disk a query may spill to in <data-dir>/sql-spill; 0 = no spilling"),
         SQL_CONNECTIONS("--sql-connections", "HFTHOT_SQL_CONNECTIONS", "4", "SQL queries run at once, server-wide (1-64)"),
-        SQL_PER_KEY("--sql-per-key", "HFTHOT_SQL_PER_KEY", "2", "SQL queries one key (and one key owner) runs at once"),
+        SQL_PER_KEY("--sql-per-key", "HFTHOT_SQL_PER_KEY", "2", "SQL queries one key (and one account) runs at once"),
         SQL_QUEUE_WAIT("--sql-queue-wait-ms", "HFTHOT_SQL_QUEUE_WAIT_MS", "2000", "wait for a busy SQL slot before a 429"),
         SQL_TIMEOUTS("--sql-timeouts", "HFTHOT_SQL_TIMEOUTS", "free_beta=5s,hobbyist=10s,professional=20s,enterprise=30s",
                 "per-tier SQL query time limit");

@@ -32,7 +32,7 @@ public interface LabSql extends AutoCloseable {
      * @param format      the result encoding
      * @param visibleFrom the first instant the caller may read (rows with an earlier {@code ts} are invisible),
      *                    or null for every row
-     * @param caller      the authenticated caller: its key and owner bound its concurrent queries, its tier the
+     * @param caller      the authenticated caller: its key and its account (the key's owner) bound its concurrent queries, its tier the
      *                    query's time limit
      * @return the encoded result
      */

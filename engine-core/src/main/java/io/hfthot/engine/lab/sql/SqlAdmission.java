@@ -10,8 +10,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admits SQL queries within {@link SqlLimits}: at most {@code perCaller} running per API key and per key owner,
- * at most {@code concurrent} in all, a short bounded wait for a slot, and a {@code RATE_LIMITED} refusal
+ * Admits SQL queries within {@link SqlLimits}: at most {@code perCaller} running per API key and per account (the
+ * keys' owner), at most {@code concurrent} in all, a short bounded wait for a slot, and a {@code RATE_LIMITED} refusal
  * otherwise. A caller over its own share is refused at once, so one user cannot queue the server's slots; a busy
  * server refuses after {@code queueWait}, so nobody waits for tens of seconds behind someone else's slow query.
  * Thread-safe.
@@ -62,7 +62,7 @@ public final class SqlAdmission {
     public Permit admit(Principal caller) {
         Objects.requireNonNull(caller, "caller");
         if (!enter(caller)) {
-            throw refused("this API key (or another key of the same owner) already runs " + limits.perCaller()
+            throw refused("this API key (or another key of the same account) already runs " + limits.perCaller()
                     + " SQL queries, the most allowed at once; wait for one to finish, then retry");
         }
         boolean admitted = false;

@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * How much SQL one caller and the whole server may run at once, and how long one query may take per tier.
  *
- * @param perCaller  queries one caller may run at the same time, counted per API key and per key owner (so minting
- *                   more keys does not multiply it); 1 to {@code concurrent}
+ * @param perCaller  queries one caller may run at the same time, counted per API key and per account (the keys'
+ *                   owner), so minting more keys does not multiply it; 1 to {@code concurrent}
  * @param concurrent queries the server runs at the same time (the SQL engine's connections); 1 to 64
  * @param queueWait  how long a query may wait for one of the {@code concurrent} slots before it is refused with
  *                   {@code RATE_LIMITED}; 0 to 60 seconds

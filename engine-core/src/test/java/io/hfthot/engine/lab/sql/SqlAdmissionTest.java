@@ -37,7 +37,7 @@ class SqlAdmissionTest {
         assertEquals(LabErrorCode.RATE_LIMITED, e.code());
         assertEquals("sql", e.parameter().orElseThrow());
         assertTrue(e.getMessage().contains("already runs 2 SQL queries"), e.getMessage());
-        // another key of the same owner shares the owner's count: minting keys does not multiply it
+        // another key of the same account shares the owner's count: minting keys does not multiply it
         assertThrows(LabException.class, () -> admission.admit(key("k2", "alice")));
         // someone else still gets in
         admission.admit(key("k3", "bob")).close();
