@@ -107,7 +107,7 @@ public final class ReferenceServer implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant());
         LabEngine lab;
         try {
-            lab = LabEngine.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql::forLab);
+            lab = LabEngine.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql.factory(config.sql(), dataDir));
         } catch (RuntimeException e) {
             lock.close();
             throw e;

@@ -6,6 +6,7 @@ import io.hfthot.engine.lab.storage.StorageOptions;
 import io.hfthot.engine.identity.KeyLimits;
 import io.hfthot.engine.lab.LabLimits;
 import io.hfthot.engine.lab.compute.ComputeLimits;
+import io.hfthot.server.wiring.SqlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -37,11 +38,12 @@ import java.util.stream.Collectors;
  * @param storage         where the master key sealing provider keys comes from, and the free-disk reserve under
  *                        which the server stops writing (see {@code docs/security.md})
  * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
+ * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
-                           StorageOptions storage, LabLimits labLimits) {
+                           StorageOptions storage, LabLimits labLimits, SqlConfig sql) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -76,7 +78,17 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         COMPUTE_THREADS("--compute-threads", "HFTHOT_COMPUTE_THREADS", "0",
                 "MFG/optimise/backtest threads (0: one per CPU; queue: 4 per thread)"),
         COMPUTE_DEADLINE("--compute-deadline", "HFTHOT_COMPUTE_DEADLINE", "10s",
-                "longest MFG/optimise/backtest computation (e.g. 10s, 2500ms)");
+                "longest MFG/optimise/backtest computation (e.g. 10s, 2500ms)"),
+        SQL_MEMORY("--sql-memory-limit", "HFTHOT_SQL_MEMORY_LIMIT", "auto",
+                "DuckDB memory_limit, e.g. 512MB; auto = (RAM - max heap - 512MB) / 2, 64MB to 1GB"),
+        SQL_THREADS("--sql-threads", "HFTHOT_SQL_THREADS", "auto", "DuckDB threads; auto = cores, at most 4"),
+        SQL_SPILL_MAX("--sql-spill-max", "HFTHOT_SQL_SPILL_MAX", "1GB",
+                "disk a query may spill to in <data-dir>/sql-spill; 0 = no spilling"),
+        SQL_CONNECTIONS("--sql-connections", "HFTHOT_SQL_CONNECTIONS", "4", "SQL queries run at once, server-wide (1-64)"),
+        SQL_PER_KEY("--sql-per-key", "HFTHOT_SQL_PER_KEY", "2", "SQL queries one key (and one account) runs at once"),
+        SQL_QUEUE_WAIT("--sql-queue-wait-ms", "HFTHOT_SQL_QUEUE_WAIT_MS", "2000", "wait for a busy SQL slot before a 429"),
+        SQL_TIMEOUTS("--sql-timeouts", "HFTHOT_SQL_TIMEOUTS", "free_beta=5s,hobbyist=10s,professional=20s,enterprise=30s",
+                "per-tier SQL query time limit");
 
         final String flag;
         final String env;
@@ -106,6 +118,18 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         checkPort(marketMakerPort, Option.MM_PORT);
         checkPort(grpcPort, Option.GRPC_PORT);
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(sql, "sql");
+    }
+
+    /**
+     * A copy with other SQL settings.
+     *
+     * @param newSql the SQL settings
+     * @return the copy
+     */
+    public ServerConfig withSql(SqlConfig newSql) {
+        return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql);
     }
 
     private static void checkPort(int port, Option o) {
@@ -122,7 +146,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults());
+                Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults());
     }
 
     /**
@@ -168,7 +192,10 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 Path.of(values.get(Option.DATA_DIR)), tls, cors, bool(values, Option.VIRTUAL_THREADS),
                 Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS),
                 StorageOptions.defaults().withMasterKey(masterKey(values, env)).withMinFreeBytes(bytes(values, Option.MIN_FREE_DISK)),
-                labLimits(values));
+                labLimits(values),
+                SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
+                        values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
+                        values.get(Option.SQL_TIMEOUTS)));
     }
 
     /**
@@ -179,7 +206,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {

@@ -558,7 +558,8 @@ public final class LabEngine implements AutoCloseable {
      * @param statement the SQL
      * @param format    {@code json} (default when null) or {@code arrow}
      * @return the encoded result
-     * @throws LabException INVALID_PARAMS (sql, format) or INTERNAL_ERROR (no SQL engine configured)
+     * @throws LabException INVALID_PARAMS (sql, format), RATE_LIMITED (too many concurrent queries) or
+     *                     INTERNAL_ERROR (no SQL engine configured)
      */
     public SqlResponse sql(Principal caller, String statement, String format) {
         Objects.requireNonNull(caller, "caller");
@@ -569,7 +570,7 @@ public final class LabEngine implements AutoCloseable {
         if (sql == null) {
             throw LabException.internal("no SQL engine is configured on this server", null);
         }
-        return sql.query(statement, f, visibleFrom(caller));
+        return sql.query(statement, f, visibleFrom(caller), caller);
     }
 
     /**

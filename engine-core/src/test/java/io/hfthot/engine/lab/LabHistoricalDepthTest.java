@@ -49,7 +49,7 @@ class LabHistoricalDepthTest {
     void start(@TempDir Path dir) {
         LabSql recording = new LabSql() {
             @Override
-            public SqlResponse query(String sql, SqlFormat format, Instant visibleFrom) {
+            public SqlResponse query(String sql, SqlFormat format, Instant visibleFrom, Principal caller) {
                 sqlBounds.add(visibleFrom);
                 return new SqlResponse("application/json", new byte[0], 0, false);
             }

@@ -1,6 +1,7 @@
 package io.hfthot.lakehouse.duckdb;
 
 import io.hfthot.lakehouse.duckdb.internal.ArrowResultWriter;
+import io.hfthot.lakehouse.duckdb.internal.CappedBody;
 import io.hfthot.lakehouse.duckdb.internal.ConnectionPool;
 import io.hfthot.lakehouse.duckdb.internal.DuckDbErrors;
 import io.hfthot.lakehouse.duckdb.internal.EncodedResult;
@@ -10,6 +11,7 @@ import io.hfthot.lakehouse.duckdb.internal.PlannedQuery;
 import io.hfthot.lakehouse.duckdb.internal.PooledConnection;
 import io.hfthot.lakehouse.duckdb.internal.QueryPlanner;
 import io.hfthot.lakehouse.duckdb.internal.ScanSqlBuilder;
+import io.hfthot.lakehouse.duckdb.internal.StaleSpillFiles;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
@@ -19,6 +21,7 @@ import org.duckdb.DuckDBResultSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +30,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,25 +45,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ~9 ms, so a fixed pool of connections is opened up front and reused. The database is locked down before any
  * user query runs: extension auto-install and auto-load off, an empty extension directory,
  * {@code allowed_directories} = the lakehouse root, {@code enable_external_access = false} (so nothing outside
- * the root can be read or written, and nothing can be attached or installed), no spilling to disk, the
- * session time zone UTC, then {@code lock_configuration = true} so no statement can change a setting. On top
+ * the root can be read or written, and nothing can be attached or installed), the memory limit and thread
+ * count, spilling only to the configured spill directory up to its cap (or not at all), the session time zone UTC,
+ * then {@code lock_configuration = true} so no statement can change a setting. On top
  * of that every query goes through token checks, DuckDB's own parser ({@code json_serialize_sql}) and a
  * syntax-tree check (see {@code docs/sql.md}), so only the Parquet scans the engine generates read files.
  *
  * <p>Thread-safe; up to {@link DuckDbSettings#poolSize()} queries run at once, others wait within their
- * time limit.
+ * time limit. DuckDB calls run on worker threads with a large stack (see {@link #WORKER_STACK_BYTES}); an encoded
+ * result may not exceed {@link QueryOptions#maxResultBytes()}.
  */
 public final class DuckDbQueryEngine implements QueryEngine {
 
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
     private static final int CANCELLED = 2;
+    /** Stack of the threads that run DuckDB: its recursion over a 1,000-level expression needs more than 1 MB. */
+    static final long WORKER_STACK_BYTES = 64L << 20;
 
     private final DuckDbSettings settings;
     private final QueryPlanner planner;
     private final FileColumnCache fileColumns;
     private final ConnectionPool pool;
     private final ScheduledExecutorService canceller;
+    private final ExecutorService workers;
     private final BufferAllocator arrowMemory;
     private volatile boolean closed;
 
@@ -77,6 +87,15 @@ public final class DuckDbQueryEngine implements QueryEngine {
         // unless -Dio.netty.noUnsafe=false is given, and then Arrow's Netty manager fails in its static
         // initialiser (EmptyByteBuf.memoryAddress: UnsupportedOperationException), so `java -jar` failed
         // on Temurin 25. Arrow's core uses Unsafe either way; this removes only the Netty layer.
+        // DuckDB parses, binds and plans on the calling thread, recursively: `SELECT 1+1+...+1` with 900 terms
+        // (within its own max_expression_depth of 1000) overflowed a 1 MB Java thread stack inside native code and
+        // killed the JVM with SIGSEGV. Every DuckDB call of a query therefore runs on a worker with a large stack;
+        // the pool is cached, so it holds at most one thread per caller waiting for a result.
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(null, r, "duckdb-query", WORKER_STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.arrowMemory = new RootAllocator(RootAllocator.configBuilder()
                 .allocationManagerFactory(UnsafeAllocationManager.FACTORY).build());
     }
@@ -105,6 +124,17 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 }
             }
             throw new QueryExecutionException("could not start DuckDB: " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeQuietly(primary);
+            throw new QueryExecutionException("could not create the SQL spill directory " + settings.spillDirectory() + ": " + e, e);
+        }
+    }
+
+    private static void closeQuietly(DuckDBConnection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing to start; the first error is the one reported
         }
     }
 
@@ -119,11 +149,21 @@ public final class DuckDbQueryEngine implements QueryEngine {
         return properties;
     }
 
-    private static void lockDown(DuckDBConnection connection, DuckDbSettings settings) throws SQLException {
+    private static void lockDown(DuckDBConnection connection, DuckDbSettings settings) throws SQLException, IOException {
         String root = settings.lakehouseRoot().toString();
         String rootDirectory = root.endsWith("/") ? root : root + "/";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET temp_directory = ''");
+            if (settings.spillDirectory() == null) {
+                statement.execute("SET temp_directory = ''");
+            } else {
+                // A query over memory_limit spills here instead of failing; max_temp_directory_size bounds the disk
+                // it may take (DuckDB's default is 90% of the free space). Temp files are DuckDB's own: they are
+                // written with enable_external_access=false and outside allowed_directories (checked in tests).
+                Files.createDirectories(settings.spillDirectory());
+                StaleSpillFiles.delete(settings.spillDirectory());
+                statement.execute("SET temp_directory = " + ScanSqlBuilder.quoteString(settings.spillDirectory().toString()));
+                statement.execute("SET max_temp_directory_size = " + ScanSqlBuilder.quoteString(settings.maxSpillSize().trim()));
+            }
             // allowed_directories must be set while external access is still on; DuckDB checks it afterwards.
             statement.execute("SET allowed_directories = [" + ScanSqlBuilder.quoteString(rootDirectory) + "]");
             statement.execute("SET enable_external_access = false");
@@ -133,6 +173,9 @@ public final class DuckDbQueryEngine implements QueryEngine {
             if (settings.threads() > 0) {
                 statement.execute("SET threads = " + settings.threads());
             }
+            // memory_limit (alias max_memory) bounds DuckDB's buffer manager only (duckdb.org, Operations manual >
+            // Limits: "This limit only applies to the buffer manager"; a vector may allocate up to 128 GB besides),
+            // hence the function allow-list's exclusion of caller-sized constructors such as list_resize.
             if (settings.memoryLimit() != null) {
                 statement.execute("SET memory_limit = " + ScanSqlBuilder.quoteString(settings.memoryLimit().trim()));
             }
@@ -147,6 +190,22 @@ public final class DuckDbQueryEngine implements QueryEngine {
         if (closed) {
             throw new IllegalStateException("the query engine is closed");
         }
+        Future<QueryResult> running = workers.submit(() -> run(sql, options));
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new QueryExecutionException("interrupted while the query ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new QueryExecutionException("the query failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private QueryResult run(String sql, QueryOptions options) {
         long started = System.nanoTime();
         long deadline = started + options.timeout().toNanos();
         PooledConnection connection = pool.acquire(deadline - System.nanoTime());
@@ -163,7 +222,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
         if (remaining <= 0) {
             throw timeout(options);
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
+        CappedBody body = new CappedBody(options.maxResultBytes());
         try (Statement statement = connection.connection().createStatement()) {
             AtomicInteger state = new AtomicInteger(RUNNING);
             ScheduledFuture<?> cancel = canceller.schedule(() -> cancel(statement, state), remaining, TimeUnit.NANOSECONDS);
@@ -174,7 +233,14 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 if (stopTimer(cancel, state)) {
                     throw timeout(options);
                 }
-                throw DuckDbErrors.translate(e, settings.lakehouseRoot());
+                throw withLimits(DuckDbErrors.translate(e, settings.lakehouseRoot(), settings.spillDirectory()));
+            } catch (IOException | RuntimeException e) {
+                // e.g. the result outgrew its cap: stop the timer before the statement closes, so a late cancel
+                // cannot reach the connection's next query
+                if (stopTimer(cancel, state)) {
+                    throw timeout(options);
+                }
+                throw e;
             }
             if (stopTimer(cancel, state)) {
                 throw timeout(options);
@@ -182,7 +248,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
             return new QueryResult(options.format(), encoded.columns(), encoded.rowCount(), encoded.truncated(),
                     plan.snapshots(), Duration.ofNanos(System.nanoTime() - started), body.toByteArray());
         } catch (SQLException e) {
-            throw DuckDbErrors.translate(e, settings.lakehouseRoot());
+            throw DuckDbErrors.translate(e, settings.lakehouseRoot(), settings.spillDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("encoding the result failed", e);
         }
@@ -227,6 +293,19 @@ public final class DuckDbQueryEngine implements QueryEngine {
         return true;
     }
 
+    /**
+     * Adds this engine's memory limits to an error raised while a query ran: the driver hides DuckDB's reason for
+     * those (see {@link DuckDbErrors}), and running out of memory is the usual one, so the user learns the bound.
+     */
+    private QueryException withLimits(QueryException e) {
+        if (!(e instanceof InvalidQueryException) || !e.getMessage().startsWith("the query failed while it ran")) {
+            return e;
+        }
+        String limits = "memory_limit " + (settings.memoryLimit() == null ? "DuckDB's default" : settings.memoryLimit().trim())
+                + (settings.spillDirectory() == null ? ", no spilling" : ", spilling up to " + settings.maxSpillSize().trim());
+        return new InvalidQueryException(e.getMessage() + " (this server's SQL limits: " + limits + ")", e);
+    }
+
     private static QueryTimeoutException timeout(QueryOptions options) {
         return new QueryTimeoutException("the query did not finish within its time limit of " + options.timeout().toMillis()
                 + " ms and was cancelled; narrow it (e.g. a WHERE on ts) or raise the limit");
@@ -246,7 +325,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 return rs.getString(1);
             }
         } catch (SQLException e) {
-            throw DuckDbErrors.translate(e, settings.lakehouseRoot());
+            throw DuckDbErrors.translate(e, settings.lakehouseRoot(), settings.spillDirectory());
         } finally {
             pool.release(connection);
         }
@@ -265,6 +344,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         closed = true;
         canceller.shutdownNow();
+        workers.shutdownNow();
         pool.close();
         arrowMemory.close();
     }

@@ -78,4 +78,43 @@ class DuckDbQueryEngineTest extends QueryEngineContract {
         other.close();
         assertThrows(IllegalStateException.class, () -> other.query("SELECT 1", QueryOptions.defaults()));
     }
+
+    @Test
+    void aCteIsVisibleInItsOwnQueryAndTheSubqueriesNestedInIt() {
+        assertEquals(2, json("WITH a AS (SELECT 1 AS x), b AS (SELECT x + 1 AS y FROM a) SELECT y FROM b").get("rows").get(0).get(0).asInt());
+        assertEquals(160, json("WITH t AS (SELECT count(*) AS n FROM market.ohlcv) SELECT (SELECT n FROM t)").get("rows").get(0).get(0).asInt());
+        assertEquals(2, json("WITH o AS (SELECT 2 AS v) SELECT * FROM (WITH i AS (SELECT v FROM o) SELECT v FROM i)")
+                .get("rows").get(0).get(0).asInt());
+        assertEquals(1, json("SELECT count(*) FROM (SELECT 1) x WHERE EXISTS (WITH c AS (SELECT 1) SELECT 1 FROM c)")
+                .get("rows").get(0).get(0).asInt());
+    }
+
+    @Test
+    void allowedAggregatesNamedByAStringStillWork() {
+        assertEquals(3, json("SELECT list_aggregate([1, 2, 3], 'max')").get("rows").get(0).get(0).asInt());
+        assertEquals(1, json("SELECT [1, 2, 3].list_aggr('min')").get("rows").get(0).get(0).asInt());
+    }
+
+    @Test
+    void deeplyNestedExpressionsRunOrGetAClearRefusal() {
+        assertEquals(501, json("SELECT " + "1+".repeat(500) + "1").get("rows").get(0).get(0).asInt());
+        assertEquals(900, json("SELECT " + "1+".repeat(899) + "1").get("rows").get(0).get(0).asInt());
+        assertEquals(1, json("SELECT " + "(".repeat(500) + "1" + ")".repeat(500)).get("rows").get(0).get(0).asInt());
+        for (String sql : List.of("SELECT " + "1+".repeat(1000) + "1", "SELECT " + "(".repeat(1000) + "1" + ")".repeat(1000),
+                "SELECT " + "(".repeat(100_000) + "1" + ")".repeat(100_000), "SELECT " + "(SELECT ".repeat(300) + "1" + ")".repeat(300))) {
+            InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> json(sql), sql.substring(0, 20));
+            assertTrue(e.getMessage().contains("1000 levels deep"), e.getMessage());
+        }
+    }
+
+    @Test
+    void pivotWorksInFrom() {
+        String in = " IN ('BTC-USDT', 'ETH-USDT', 'SOL-USDT')";
+        assertEquals("[[100,50,10]]", json("SELECT * FROM (SELECT symbol FROM market.ohlcv) PIVOT (count(*) FOR symbol" + in + ")")
+                .get("rows").toString());
+        assertEquals("[[100,50,10]]", json("PIVOT (SELECT symbol FROM market.ohlcv) ON symbol" + in + " USING count(*)")
+                .get("rows").toString());
+        assertEquals("[[100,50,10]]", json("WITH s AS (SELECT symbol FROM market.ohlcv) SELECT * FROM (PIVOT s ON symbol" + in
+                + " USING count(*))").get("rows").toString());
+    }
 }

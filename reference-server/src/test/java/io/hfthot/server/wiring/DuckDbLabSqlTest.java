@@ -16,6 +16,7 @@ import io.hfthot.engine.lab.LabException;
 import io.hfthot.engine.lab.api.SqlResponse;
 import io.hfthot.engine.lab.market.MarketTables;
 import io.hfthot.engine.lab.sql.SqlFormat;
+import io.hfthot.engine.lab.sql.SqlLimits;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.lakehouse.duckdb.QueryEngine;
 import io.hfthot.lakehouse.duckdb.QueryOptions;
@@ -141,11 +142,11 @@ class DuckDbLabSqlTest {
             public void close() {
             }
         };
-        try (DuckDbLabSql sql = new DuckDbLabSql(recording, QueryOptions.defaults())) {
+        try (DuckDbLabSql sql = new DuckDbLabSql(recording, QueryOptions.defaults(), SqlLimits.defaults())) {
             Instant bound = Instant.parse("2025-01-12T14:00:30Z");
-            sql.query("SELECT 1", SqlFormat.JSON, bound);
-            sql.query("SELECT 1", SqlFormat.ARROW, null);
-            sql.query("SELECT 1", SqlFormat.JSON, Instant.parse("-0100-01-01T00:00:00Z"));
+            sql.query("SELECT 1", SqlFormat.JSON, bound, PRO);
+            sql.query("SELECT 1", SqlFormat.ARROW, null, PRO);
+            sql.query("SELECT 1", SqlFormat.JSON, Instant.parse("-0100-01-01T00:00:00Z"), PRO);
             assertEquals(new RowFloor("ts", bound), seen.get(0).rowFloor());
             assertNull(seen.get(1).rowFloor(), "no bound, no floor");
             assertEquals(RowFloor.MIN_EARLIEST, seen.get(2).rowFloor().earliest(),

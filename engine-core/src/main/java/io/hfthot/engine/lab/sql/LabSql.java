@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab.sql;
 
+import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.lab.api.SqlResponse;
 import java.time.Instant;
 
@@ -11,8 +12,9 @@ import java.time.Instant;
  * {@code market.ticks}, {@code auth.usage}, ... and {@code VERSION AS OF n} / {@code TIMESTAMP AS OF '...'}
  * time travel) and never changes stored data. A statement that is not a read-only SELECT, does not parse,
  * or names an unknown table or version throws {@link io.hfthot.engine.lab.LabException} with code
- * {@code INVALID_PARAMS} and parameter {@code sql}; an engine failure throws it with code
- * {@code INTERNAL_ERROR}. Thread-safe. {@link #close()} releases the engine's resources.
+ * {@code INVALID_PARAMS} and parameter {@code sql}; a caller over its share of concurrent queries, or a server
+ * whose query slots stay busy, gets {@code RATE_LIMITED} (see {@link SqlAdmission}); an engine failure throws it
+ * with code {@code INTERNAL_ERROR}. Thread-safe. {@link #close()} releases the engine's resources.
  *
  * <p>Historical depth: with a {@code visibleFrom}, the rows of every table whose {@code ts} column
  * ({@link io.hfthot.engine.lab.history.TableHistory#TIME_COLUMN}) is earlier than it do not exist for the query,
@@ -30,9 +32,11 @@ public interface LabSql extends AutoCloseable {
      * @param format      the result encoding
      * @param visibleFrom the first instant the caller may read (rows with an earlier {@code ts} are invisible),
      *                    or null for every row
+     * @param caller      the authenticated caller: its key and its account (the key's owner) bound its concurrent queries, its tier the
+     *                    query's time limit
      * @return the encoded result
      */
-    SqlResponse query(String sql, SqlFormat format, Instant visibleFrom);
+    SqlResponse query(String sql, SqlFormat format, Instant visibleFrom, Principal caller);
 
     /** Releases the engine's resources; idempotent. */
     @Override

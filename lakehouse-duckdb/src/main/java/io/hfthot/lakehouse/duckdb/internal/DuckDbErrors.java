@@ -38,11 +38,17 @@ public final class DuckDbErrors {
     /**
      * Translates a DuckDB failure.
      *
-     * @param e    what the driver threw
-     * @param root the lakehouse root, hidden from messages
+     * @param e     what the driver threw
+     * @param root  the lakehouse root, hidden from messages
+     * @param other further server directories hidden from messages (e.g. the spill directory); nulls are skipped
      */
-    public static QueryException translate(SQLException e, Path root) {
+    public static QueryException translate(SQLException e, Path root, Path... other) {
         String message = clean(e.getMessage(), root);
+        for (Path hidden : other) {
+            if (hidden != null) {
+                message = message.replace(hidden.toString(), "<server directory>");
+            }
+        }
         if (message.equals(HIDDEN_RUNTIME_ERROR)) {
             return new InvalidQueryException(RUNTIME_ERROR_EXPLAINED, e);
         }
@@ -57,10 +63,25 @@ public final class DuckDbErrors {
         }
         for (String prefix : USER_ERRORS) {
             if (message.startsWith(prefix)) {
-                return new InvalidQueryException(message, e);
+                return new InvalidQueryException(explainDepth(message), e);
             }
         }
         return new QueryExecutionException("the query failed: " + message, e);
+    }
+
+    /**
+     * Rewrites DuckDB's "Max expression depth limit of 1000 exceeded. Use SET max_expression_depth ..." (raised by
+     * its parser and binder), whose advice a sandboxed query cannot follow: SET is refused and the setting locked.
+     *
+     * @param message DuckDB's message
+     * @return the message, or an explanation of the depth limit
+     */
+    static String explainDepth(String message) {
+        if (!message.contains("Max expression depth limit")) {
+            return message;
+        }
+        return "the query nests expressions or subqueries more than 1000 levels deep (DuckDB's max_expression_depth, "
+                + "fixed on this server); simplify it, e.g. sum a column instead of writing a long chain of '+'";
     }
 
     /**
