@@ -11,7 +11,8 @@ import io.hfthot.quant.SolverStatus;
  * ({@code -Infinity} lower bounds allow unlimited shorts). Solved exactly by a primal active-set method with
  * Cholesky updates of the free block.
  *
- * <p>Diagnostics: {@link PortfolioResult#objective()} is the utility {@code mu'w - (gamma/2) w'Sigma w};
+ * <p>Diagnostics: {@link PortfolioResult#objective()} is the cost minimised, {@code (gamma/2) w'Sigma w - mu'w}
+ * (the negated CARA utility, so that every method reports the quantity it minimises);
  * {@link PortfolioResult#kktResidual()} is the largest of: the budget error {@code |sum(w) - 1|}, bound
  * violations, and the stationarity / multiplier-sign violations of {@code g = gamma Sigma w - mu} against
  * {@code lambda} (the mean of {@code g} over the free assets): {@code |g_i - lambda|} for free assets,
@@ -80,7 +81,7 @@ public final class CaraOptimizer implements PortfolioOptimizer {
         }
         kkt = Math.max(kkt, Math.abs(sum - 1.0));
         SolverStatus status = outcome.status();
-        return new PortfolioResult(name(), problem.symbols(), w, status, ret - 0.5 * gamma * var,
+        return new PortfolioResult(name(), problem.symbols(), w, status, 0.5 * gamma * var - ret,
                 outcome.iterations(), kkt, rc, PortfolioResult.countNonZero(w));
     }
 }
