@@ -199,7 +199,7 @@ public final class BaumWelch {
             trace[i] -= data.logJacobian;
         }
         return new FitResult(model, ll, winner.steps, status == SolverStatus.CONVERGED, status, reason, trace,
-                startLl);
+                startLl, x.length());
     }
 
     /** A start's run so far, with its whole trace and step count. */

@@ -20,15 +20,19 @@ import io.hfthot.quant.SolverStatus;
  *                              cycle (non-decreasing without a sticky prior, up to rounding)
  * @param restartLogLikelihoods the last log-likelihood of every starting model, in start order (two per restart:
  *                              the clustered start, then the full-variance start)
+ * @param observations          the number of observations {@code T} fitted (for the information criteria)
  */
 public record FitResult(GaussianHmm model, double logLikelihood, int iterations, boolean converged,
                         SolverStatus status, String reason, double[] logLikelihoodTrace,
-                        double[] restartLogLikelihoods) {
+                        double[] restartLogLikelihoods, int observations) {
     /** Validates and copies the arrays in. */
     public FitResult {
         if (model == null || status == null || reason == null || logLikelihoodTrace == null
                 || restartLogLikelihoods == null) {
             throw new IllegalArgumentException("model, status, reason and traces must not be null");
+        }
+        if (observations < 1) {
+            throw new IllegalArgumentException("observations must be >= 1, got " + observations);
         }
         logLikelihoodTrace = logLikelihoodTrace.clone();
         restartLogLikelihoods = restartLogLikelihoods.clone();
@@ -54,5 +58,24 @@ public record FitResult(GaussianHmm model, double logLikelihood, int iterations,
      */
     public boolean isUsable() {
         return status.isUsable();
+    }
+
+    /**
+     * Akaike's information criterion {@code 2 p - 2 log L}, {@code p = model().freeParameters()}: lower is better.
+     *
+     * @return the AIC
+     */
+    public double aic() {
+        return 2.0 * model.freeParameters() - 2 * logLikelihood;
+    }
+
+    /**
+     * The Bayesian (Schwarz) information criterion {@code p ln T - 2 log L}: lower is better; it penalises
+     * extra states more than the AIC once {@code T > e^2}.
+     *
+     * @return the BIC
+     */
+    public double bic() {
+        return model.freeParameters() * Math.log(observations) - 2 * logLikelihood;
     }
 }
