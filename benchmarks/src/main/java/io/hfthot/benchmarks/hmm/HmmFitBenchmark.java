@@ -60,7 +60,7 @@ public class HmmFitBenchmark {
      * Three regimes (sigma 0.6%, 1.2% and a Student-t(3) regime of sigma 3%), and zero episodes starting with
      * probability 4% / 3 per day, half single holidays, half stale runs of 2-8 days: about 4% exact zeros.
      */
-    static Observations lumpyReturns(int length, SplittableRandom r) {
+    public static Observations lumpyReturns(int length, SplittableRandom r) {
         GaussianHmm regimes = GaussianHmm.univariate(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3},
                 new double[][] {{0.97, 0.02, 0.01}, {0.02, 0.96, 0.02}, {0.02, 0.06, 0.92}},
                 new double[] {0.0005, 0.0, -0.001}, new double[] {0.006 * 0.006, 0.012 * 0.012, 0.03 * 0.03});

@@ -46,6 +46,13 @@ final class SparseL1Growth {
         double[] x = ws.target;
         double[] y = ws.zTarget;
         double[] g = ws.gradientWork;
+        // sf[a * n + j] = Sigma[a][free[j]]: the support's columns stored contiguously, so that the gradient of
+        // every asset is a plain dot product with w_F (kept in x) instead of a gather through free[].
+        double[] sf = ws.removedColumns;
+        // fx = L^-1 (mu_F - rho s_F) and fy = L^-1 1, extended by one entry per appended row, so that each step
+        // needs only the back substitution.
+        double[] fx = ws.u1;
+        double[] fy = ws.u2;
 
         int best = 0;
         for (int a = 1; a < n; a++) {
@@ -59,8 +66,9 @@ final class SparseL1Growth {
         side[best] = 1.0;
         free[0] = best;
         slot[best] = 0;
+        copyColumn(sigma, n, best, sf, 0);
         int k = 1;
-        if (!appendRow(sigma, n, gamma, free, l, 0)) {
+        if (!appendRow(sf, n, gamma, free, l, 0, mu, rho, side, fx, fy)) {
             return null;
         }
         double scale = 0;
@@ -75,7 +83,7 @@ final class SparseL1Growth {
                 DenseKernels.multiply(sigma, n, w, ws.sw);
                 return new ActiveSetQp.Outcome(SolverStatus.CANCELLED, iter - 1);
             }
-            double lambda = target(mu, rho, side, free, k, n, l, x, y);
+            double lambda = target(k, n, l, fx, fy, x, y);
             double alpha = 1.0;
             int block = -1;
             for (int j = 0; j < k; j++) {
@@ -100,9 +108,10 @@ final class SparseL1Growth {
                 free[block] = free[--k];
                 if (k > 0) {
                     slot[free[block]] = block;
+                    copyColumn(sigma, n, free[block], sf, block);
                 }
                 for (int j = 0; j < k; j++) {
-                    if (!appendRow(sigma, n, gamma, free, l, j)) {
+                    if (!appendRow(sf, n, gamma, free, l, j, mu, rho, side, fx, fy)) {
                         return null;
                     }
                 }
@@ -118,11 +127,7 @@ final class SparseL1Growth {
                 if (slot[a] >= 0) {
                     continue;
                 }
-                double s = 0;
-                for (int j = 0; j < k; j++) {
-                    s += sigma[a * n + free[j]] * w[free[j]];
-                }
-                g[a] = gamma * s - mu[a];
+                g[a] = gamma * DenseKernels.dot(sf, a * n, x, k) - mu[a];
                 double violation = Math.abs(g[a] - lambda) - rho;
                 if (violation > worst) {
                     worst = violation;
@@ -139,7 +144,8 @@ final class SparseL1Growth {
             side[entering] = g[entering] - lambda < 0 ? 1.0 : -1.0;
             free[k] = entering;
             slot[entering] = k;
-            if (!appendRow(sigma, n, gamma, free, l, k)) {
+            copyColumn(sigma, n, entering, sf, k);
+            if (!appendRow(sf, n, gamma, free, l, k, mu, rho, side, fx, fy)) {
                 return null;
             }
             k++;
@@ -151,43 +157,55 @@ final class SparseL1Growth {
 
     /**
      * Row {@code j} of the Cholesky factor of {@code K_FF} (row-major, stride n), given rows {@code 0..j-1}:
-     * {@code L_j. = solve(L, K_F,free[j])}, diagonal {@code sqrt(K_jj - |L_j.|^2)}.
+     * {@code L_j. = solve(L, K_F,free[j])}, diagonal {@code sqrt(K_jj - |L_j.|^2)}; and entry {@code j} of the
+     * forward solutions {@code fx}, {@code fy}.
      *
      * @return false when the pivot is not safely positive (the support is singular)
      */
-    private static boolean appendRow(double[] sigma, int n, double gamma, int[] free, double[] l, int j) {
+    private static boolean appendRow(double[] sf, int n, double gamma, int[] free, double[] l, int j, double[] mu,
+                                     double rho, double[] side, double[] fx, double[] fy) {
         int a = free[j];
+        int row = j * n;
         double ss = 0;
         for (int i = 0; i < j; i++) {
-            double s = gamma * sigma[a * n + free[i]];
-            for (int q = 0; q < i; q++) {
-                s -= l[j * n + q] * l[i * n + q];
-            }
+            double s = gamma * sf[a * n + i] - DenseKernels.dot(l, row, l, i * n, i);
             s /= l[i * n + i];
-            l[j * n + i] = s;
+            l[row + i] = s;
             ss += s * s;
         }
-        double diag = gamma * sigma[a * n + a];
+        double diag = gamma * sf[a * n + j];
         double pivot = diag - ss;
         if (!(pivot > SparseL1ActiveSet.PIVOT_TOLERANCE * diag)) {
             return false;
         }
-        l[j * n + j] = Math.sqrt(pivot);
+        double d = Math.sqrt(pivot);
+        l[row + j] = d;
+        fx[j] = (mu[a] - rho * side[a] - DenseKernels.dot(l, row, fx, 0, j)) / d;
+        fy[j] = (1.0 - DenseKernels.dot(l, row, fy, 0, j)) / d;
         return true;
     }
 
     /**
      * The budget-constrained minimiser on the support: writes it to {@code x[0..k)} and returns {@code lambda}.
-     * {@code y} is scratch for {@code K_FF^-1 1}.
+     * {@code y} receives {@code K_FF^-1 1}.
      */
-    private static double target(double[] mu, double rho, double[] side, int[] free, int k, int n, double[] l,
-                                 double[] x, double[] y) {
-        for (int j = 0; j < k; j++) {
-            x[j] = mu[free[j]] - rho * side[free[j]];
-            y[j] = 1.0;
+    private static double target(int k, int n, double[] l, double[] fx, double[] fy, double[] x, double[] y) {
+        System.arraycopy(fx, 0, x, 0, k);
+        System.arraycopy(fy, 0, y, 0, k);
+        // Back substitution with L' by rows of L (contiguous), both right-hand sides in one pass.
+        for (int i = k - 1; i >= 0; i--) {
+            int row = i * n;
+            double d = l[row + i];
+            double vx = x[i] / d;
+            double vy = y[i] / d;
+            x[i] = vx;
+            y[i] = vy;
+            for (int q = 0; q < i; q++) {
+                double lq = l[row + q];
+                x[q] -= lq * vx;
+                y[q] -= lq * vy;
+            }
         }
-        cholSolve(l, n, k, x);
-        cholSolve(l, n, k, y);
         double sx = 0;
         double sy = 0;
         for (int j = 0; j < k; j++) {
@@ -201,21 +219,10 @@ final class SparseL1Growth {
         return lambda;
     }
 
-    /** Solves {@code L L' v = b} in place for the leading {@code k x k} block of a row-major factor. */
-    private static void cholSolve(double[] l, int n, int k, double[] b) {
-        for (int i = 0; i < k; i++) {
-            double s = b[i];
-            for (int q = 0; q < i; q++) {
-                s -= l[i * n + q] * b[q];
-            }
-            b[i] = s / l[i * n + i];
-        }
-        for (int i = k - 1; i >= 0; i--) {
-            double s = b[i];
-            for (int q = i + 1; q < k; q++) {
-                s -= l[q * n + i] * b[q];
-            }
-            b[i] = s / l[i * n + i];
+    /** Stores column {@code asset} of Sigma as column {@code j} of {@code sf} (stride n). */
+    private static void copyColumn(double[] sigma, int n, int asset, double[] sf, int j) {
+        for (int a = 0; a < n; a++) {
+            sf[a * n + j] = sigma[a * n + asset];
         }
     }
 }

@@ -17,8 +17,9 @@ import io.hfthot.quant.SolverStatus;
  * {@code g_i + rho sign(w_i) = lambda} where {@code w_i != 0} and {@code |g_i - lambda| <= rho} where
  * {@code w_i = 0}. The work follows the size of the answer: {@link SparseL1Growth} first grows the support from
  * the empty side (one asset, then the most violating asset at a time, as the path of Brodie et al.), at O(k^2 +
- * n k) per step for {@code k} positions; if the support outgrows half the assets, or the grown point fails a KKT
- * check at 1e-12 of the gradient scale, the dense side is closer and {@link SparseL1ActiveSet} runs. That one
+ * n k) per step for {@code k} positions; if a cheap estimate of the answer's size (a soft threshold of the
+ * {@code rho = 0} portfolio) exceeds three quarters of the assets, the support outgrows that, or the grown point
+ * fails a KKT check at 1e-12 of the gradient scale, the dense side is closer and {@link SparseL1ActiveSet} runs. That one
  * starts from the {@code rho = 0} portfolio with every asset free on the side of its sign
  * and solves each step through the Cholesky factor of the whole {@code Sigma} kept by the problem plus a small
  * capacitance matrix of the zeroed assets, so an iteration costs O(n r) and zeroing an asset one O(n^2)
@@ -31,7 +32,7 @@ import io.hfthot.quant.SolverStatus;
  * {@link PortfolioResult#nonZeroCount()} the number of positions.
  */
 public final class SparseL1Optimizer implements PortfolioOptimizer {
-    /** The growth path is tried up to {@code max(this, n / 2)} positions. */
+    /** The growth path is tried up to {@code max(this, 3n / 4)} positions. */
     static final int GROWTH_MIN_SUPPORT = 8;
     /** A grown point is accepted when its KKT residual is below this fraction of the gradient scale. */
     static final double KKT_CHECK = 1e-12;
@@ -73,9 +74,13 @@ public final class SparseL1Optimizer implements PortfolioOptimizer {
         double[] sigma = problem.sigmaFlat();
         ActiveSetQp.Outcome outcome = null;
         if (warmStart && problem.factor() != null) {
-            // The side closer to the answer: grow the support from one asset while it stays below half the
-            // assets, else (or if the grown point fails the KKT check) remove positions from the dense side.
-            outcome = SparseL1Growth.solve(problem, ws, Math.max(GROWTH_MIN_SUPPORT, n / 2));
+            // The side closer to the answer: grow the support from one asset when the answer is expected to hold
+            // at most three quarters of the assets (and while it does), else (or if the grown point fails the
+            // KKT check) remove positions from the dense side, whose removals cost O(n^2) each.
+            int limit = Math.max(GROWTH_MIN_SUPPORT, 3 * n / 4);
+            if (estimatedSupport(problem, ws) <= limit) {
+                outcome = SparseL1Growth.solve(problem, ws, limit);
+            }
             if (outcome != null && outcome.status() == SolverStatus.CONVERGED
                     && kktResidual(problem, ws.w, ws.sw) > KKT_CHECK * scale(problem)) {
                 outcome = null;
@@ -155,5 +160,38 @@ public final class SparseL1Optimizer implements PortfolioOptimizer {
                     problem.gamma() * sigma[a * n + a]));
         }
         return scale;
+    }
+
+    /**
+     * A cheap guess of the answer's size, to pick the side to start from: the assets whose {@code rho = 0}
+     * (budget-only) weight {@code w0} has {@code |gamma Sigma_aa w0_a| > rho}. With a diagonal {@code Sigma} the
+     * answer is a soft threshold of exactly that kind; otherwise it is an estimate, and a wrong guess only costs
+     * time (the growth path gives up beyond three quarters of the assets).
+     */
+    private static int estimatedSupport(PortfolioProblem problem, PortfolioWorkspace ws) {
+        int n = problem.size();
+        ws.ensureSparse(n);
+        double[] x = ws.u1;
+        double[] y = ws.u2;
+        if (!InverseSolves.solve(problem, ws, x, y)) {
+            return 0;
+        }
+        double gamma = problem.gamma();
+        double sx = 0;
+        double sy = 0;
+        for (int i = 0; i < n; i++) {
+            sx += x[i];
+            sy += y[i];
+        }
+        double lambda = (gamma - sx) / sy;
+        double[] sigma = problem.sigmaFlat();
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            double w0 = (x[i] + lambda * y[i]) / gamma;
+            if (Math.abs(gamma * sigma[i * n + i] * w0) > problem.rho()) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -197,7 +197,7 @@ class SparseL1OptimizerTest extends PortfolioOptimizerContract {
             boolean grown = r.iterations() >= k && r.iterations() <= 3 * k + 2;
             boolean shrunk = r.iterations() >= n - k + 1;
             assertTrue(grown || shrunk, "iterations " + r.iterations() + " for " + k + " positions of " + n);
-            if (k <= n / 4 && n >= 40) {
+            if (k <= n / 8 && n >= 40) {
                 assertTrue(r.iterations() <= 3 * k + 2, "a sparse answer is grown: " + r.iterations()
                         + " iterations for " + k + " positions of " + n);
             }
