@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
  */
 public final class BaumWelch {
     /** Parameter tolerance of the screening runs that rank the starting models. */
-    static final double SCREENING_TOLERANCE = 1e-3;
+    static final double SCREENING_TOLERANCE = 1e-2;
 
     private BaumWelch() {
     }
