@@ -33,6 +33,9 @@ import java.util.function.IntFunction;
  * flag stays set).
  */
 public final class BaumWelch {
+    // Length: ~450 lines because the general E-step and M-step (the hot loop and the statistics it feeds) sit next
+    // to the fit that drives them; the run, the starts, degeneracy, atoms and units already live in their own
+    // classes (AcceleratedEm, KMeansPlusPlus, Degeneracy, Atoms, Standardised).
     /** Parameter tolerance of the screening runs that rank the starting models. */
     static final double SCREENING_TOLERANCE = 1e-2;
 
