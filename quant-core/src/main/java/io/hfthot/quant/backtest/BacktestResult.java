@@ -1,8 +1,10 @@
 package io.hfthot.quant.backtest;
 
+import io.hfthot.quant.SolverStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outcome of a backtest.
@@ -15,12 +17,15 @@ import java.util.List;
  * @param returns    net period returns, {@code returns[j] = equity[j + 1] / equity[j] - 1} (copied)
  * @param rebalances the rebalancing decisions in time order
  * @param metrics    the performance metrics of {@code returns}
+ * @param status     {@code CONVERGED} when the run reached the last bar, {@code CANCELLED} when the thread was
+ *                   interrupted (the curve then ends at the last bar done)
  */
 public record BacktestResult(List<String> symbols, int firstBar, long[] times, double[] equity, double[] returns,
-        List<Rebalance> rebalances, PerformanceMetrics metrics) {
+        List<Rebalance> rebalances, PerformanceMetrics metrics, SolverStatus status) {
 
     /** Takes defensive copies. */
     public BacktestResult {
+        Objects.requireNonNull(status, "status");
         symbols = Collections.unmodifiableList(new ArrayList<>(symbols));
         times = times.clone();
         equity = equity.clone();

@@ -4,7 +4,9 @@ import io.hfthot.quant.portfolio.PortfolioProblem;
 import io.hfthot.quant.portfolio.PortfolioResult;
 import io.hfthot.quant.portfolio.PortfolioWorkspace;
 import io.hfthot.quant.stats.Returns;
+import io.hfthot.quant.SolverStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,6 +21,10 @@ import java.util.List;
  * trade) and asset returns {@code R_i = p_{t+1,i} / p_{t,i} - 1}, the net return is
  * {@code (1 - c_t)(1 + w'R) - 1} and the weights drift to {@code w_i (1 + R_i) / (1 + w'R)}. If the value
  * reaches zero (possible with shorts) it stays there and trading stops.
+ *
+ * <p>Cancellation: the run checks {@link Thread#isInterrupted()} once per bar; an interrupted run returns the
+ * curve, rebalances and metrics of the bars done so far with status {@link SolverStatus#CANCELLED} (the flag
+ * stays set). A run to the last bar has status {@link SolverStatus#CONVERGED}.
  *
  * <p>Stateless and thread-safe; each run uses its own workspace.
  */
@@ -58,8 +64,14 @@ public final class Backtester {
         equity[0] = 1.0;
         times[0] = allTimes[first];
         boolean ruined = false;
+        int done = periods;
         for (int t = first; t < bars - 1; t++) {
             int j = t - first;
+            if (j > 0 && Thread.currentThread().isInterrupted()) {
+                // Cooperative cancellation, checked once per bar: the result covers the bars done so far.
+                done = j;
+                break;
+            }
             double cost = 0;
             if (!ruined && (t - first) % config.rebalanceEvery() == 0) {
                 PortfolioResult r = optimise(prices, p, t, config, ws);
@@ -92,9 +104,15 @@ public final class Backtester {
             returns[j] = equity[j] > 0 ? growth - 1 : 0.0;
             times[j + 1] = allTimes[t + 1];
         }
+        SolverStatus status = done == periods ? SolverStatus.CONVERGED : SolverStatus.CANCELLED;
+        if (done < periods) {
+            returns = Arrays.copyOf(returns, done);
+            equity = Arrays.copyOf(equity, done + 1);
+            times = Arrays.copyOf(times, done + 1);
+        }
         PerformanceMetrics metrics = PerformanceMetrics.compute(returns, config.periodsPerYear(),
                 config.riskFreePerPeriod(), totalTurnover);
-        return new BacktestResult(prices.symbols(), first, times, equity, returns, rebalances, metrics);
+        return new BacktestResult(prices.symbols(), first, times, equity, returns, rebalances, metrics, status);
     }
 
     /** Builds the window's problem from prices up to and including bar {@code t} only, and solves it. */

@@ -2,44 +2,98 @@ package io.hfthot.quant.hmm;
 
 import io.hfthot.quant.SolverStatus;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
- * Fits a {@link GaussianHmm} by Baum-Welch expectation-maximisation with Rabiner scaling, k-means++
- * initialisation and seeded restarts.
+ * Fits a {@link GaussianHmm} by Baum-Welch expectation-maximisation with Rabiner scaling, SQUAREM acceleration,
+ * k-means++ initialisation and seeded restarts.
  *
  * <p>Each fit standardises every feature (subtract the mean, divide by the standard deviation) so that
- * tolerances and floors do not depend on the units of the data, runs EM from {@link FitOptions#restarts()}
- * k-means++ initialisations, keeps the restart with the highest log-likelihood, maps the model back to the
- * original units and puts its states in canonical order. The same data and options always give a bit-identical
- * result.
+ * tolerances and floors do not depend on the units of the data. Each of {@link FitOptions#restarts()} k-means++
+ * seedings gives two starting models (the clusters' own variances; every state at the full data variance, as
+ * hmmlearn starts). Every start is first run by accelerated EM to a screening tolerance of
+ * {@value #SCREENING_TOLERANCE}; the starts are then ranked, <em>non-degenerate fits first</em>, then by
+ * log-likelihood, and the best is run on to {@link FitOptions#relativeTolerance()}. If it degenerates on the
+ * way, the next one in the ranking is polished instead. The model is mapped back to the original units and its
+ * states put in canonical order. The same data and options always give a bit-identical result.
  *
  * <p>A state is <em>degenerate</em> when its unfloored variance in some feature falls to the variance floor
  * (it has collapsed onto (nearly) identical values, such as a run of exactly-zero returns) or when it explains
- * less than one observation. Without the floor such a state has an unbounded likelihood, so when the data
- * contain such runs the best restart is usually degenerate; the fit then reports
- * {@link SolverStatus#DEGENERATE} with a reason naming the state's location and size rather than passing the
- * spike off as a regime.
+ * less than one observation. Without the floor such a state has an unbounded likelihood, so on data with
+ * repeated values (zero returns on holidays, stale prices) the degenerate fits often have the highest
+ * likelihood of all; they are nevertheless ranked after every regime fit. Only when every start degenerates is
+ * a degenerate fit returned, with {@link SolverStatus#DEGENERATE} and a reason that says so and names the
+ * collapsed state's location and size.
+ *
+ * <p>Cancellation: each run checks {@link Thread#isInterrupted()} once per SQUAREM cycle; when the thread is
+ * interrupted the fit stops and returns the best model so far with {@link SolverStatus#CANCELLED} (the interrupt
+ * flag stays set).
  */
 public final class BaumWelch {
-    /** A state explaining fewer observations than this is reported as empty. */
-    static final double MIN_OCCUPANCY = 1.0;
+    // Length: ~450 lines because the general E-step and M-step (the hot loop and the statistics it feeds) sit next
+    // to the fit that drives them; the run, the starts, degeneracy, atoms and units already live in their own
+    // classes (AcceleratedEm, KMeansPlusPlus, Degeneracy, Atoms, Standardised).
+    /** Parameter tolerance of the screening runs that rank the starting models. */
+    static final double SCREENING_TOLERANCE = 1e-2;
 
     private BaumWelch() {
     }
 
     /**
-     * Fits a model to the observations.
+     * Fits a model to the observations from k-means++ restarts.
      *
      * @param x       the observations, at least {@link GaussianHmm#freeParameters(int, int)} of them, no feature
      *                constant
      * @param options the fit options
-     * @return the fit; non-convergence and degeneracy are statuses, not exceptions
+     * @return the fit; non-convergence, degeneracy and cancellation are statuses, not exceptions
      * @throws IllegalArgumentException if there are fewer observations than free parameters or a feature is
      *                                  constant
      */
     public static FitResult fit(Observations x, FitOptions options) {
+        Standardised data = prepare(x, options);
+        SplittableRandom root = new SplittableRandom(options.seed());
+        GaussianHmm[][] pairs = new GaussianHmm[options.restarts()][];
+        // Seedings are made when first needed (in restart order, so the seeds do not depend on timing): an
+        // interrupted fit then does not first seed every restart.
+        IntFunction<GaussianHmm> starts = i -> {
+            if (pairs[i / 2] == null) {
+                pairs[i / 2] = KMeansPlusPlus.initialise(data.z, x.length(), x.features(), options.states(),
+                        options.varianceFloorFraction(), root.split());
+            }
+            return pairs[i / 2][i % 2];
+        };
+        return fitFrom(x, options, data, starts, 2 * options.restarts());
+    }
+
+    /**
+     * Fits a model to the observations by EM from a given model, with no restarts ({@link FitOptions#restarts()}
+     * and {@link FitOptions#seed()} are not used): the way to refit a model on new data cheaply, or to continue a
+     * fit. Variances of the initial model below the floor are raised to it.
+     *
+     * @param x            the observations
+     * @param options      the fit options; {@link FitOptions#states()} must equal the initial model's states
+     * @param initialModel the starting model, with as many features as {@code x}
+     * @return the fit
+     * @throws IllegalArgumentException on mismatched states or features, or as {@link #fit(Observations, FitOptions)}
+     */
+    public static FitResult fit(Observations x, FitOptions options, GaussianHmm initialModel) {
+        if (initialModel == null) {
+            throw new IllegalArgumentException("initialModel must not be null");
+        }
+        Standardised data = prepare(x, options);
+        initialModel.checkFeatures(x);
+        if (initialModel.k != options.states()) {
+            throw new IllegalArgumentException("initialModel has " + initialModel.k + " states but options.states is "
+                    + options.states());
+        }
+        GaussianHmm start = data.toStandard(initialModel, options.varianceFloorFraction());
+        return fitFrom(x, options, data, i -> start, 1);
+    }
+
+    private static Standardised prepare(Observations x, FitOptions options) {
         if (x == null || options == null) {
             throw new IllegalArgumentException("observations and options must not be null");
         }
@@ -51,48 +105,113 @@ public final class BaumWelch {
             throw new IllegalArgumentException("observations has " + length + " rows but a " + k + "-state model over "
                     + d + " feature(s) has " + free + " free parameters; need at least " + free + " observations");
         }
-        double[] centre = new double[d];
-        double[] spread = new double[d];
-        double[] z = standardise(x, centre, spread);
-        double logJacobian = 0;
-        for (int f = 0; f < d; f++) {
-            logJacobian += Math.log(spread[f]);
-        }
-        logJacobian *= length;
-        Observations standard = Observations.ofRowMajor(z, d);
+        return Standardised.of(x);
+    }
+
+    private static FitResult fitFrom(Observations x, FitOptions options, Standardised data,
+                                     IntFunction<GaussianHmm> starts, int count) {
+        int length = x.length();
+        int d = x.features();
+        Observations standard = Observations.ofRowMajor(data.z, d);
         double[] floor = new double[d];
         Arrays.fill(floor, options.varianceFloorFraction());
+        HmmWorkspace ws = new HmmWorkspace(length, options.states());
+        double screening = Math.max(SCREENING_TOLERANCE, options.relativeTolerance());
+        boolean screen = count > 1;
+        Atoms atoms = Atoms.of(x.data, length, d);
 
-        HmmWorkspace ws = new HmmWorkspace(length, k);
-        SplittableRandom root = new SplittableRandom(options.seed());
-        double[] restartLl = new double[options.restarts()];
-        Run best = null;
-        for (int r = 0; r < options.restarts(); r++) {
-            GaussianHmm init = KMeansPlusPlus.initialise(z, length, d, k, options.varianceFloorFraction(), root.split());
-            Run run = run(init, standard, floor, options, ws, logJacobian);
-            restartLl[r] = run.logLikelihood;
-            if (best == null || run.betterThan(best)) {
-                best = run;
+        Candidate[] screened = new Candidate[count];
+        double[] startLl = new double[count];
+        Arrays.fill(startLl, Double.NaN);
+        for (int i = 0; i < count; i++) {
+            AcceleratedEm.Run run = AcceleratedEm.run(starts.apply(i), standard, floor, options.stickyStrength(),
+                    options.maxIterations(), screen ? screening : options.relativeTolerance(), options.accelerated(), atoms, ws);
+            screened[i] = new Candidate(i, run, run.trace(), run.steps());
+            startLl[i] = run.logLikelihood() - data.logJacobian;
+            if (run.status() == SolverStatus.CANCELLED) {
+                return result(x, options, data, best(screened), SolverStatus.CANCELLED, startLl, ws,
+                        "interrupted while running start " + (i + 1) + " of " + count);
             }
         }
-
-        GaussianHmm model = canonical(toOriginalUnits(best.model, centre, spread));
-        double ll = model.logLikelihood(x, ws);
-        SolverStatus status;
-        String reason;
-        if (best.degeneracy != null) {
-            status = SolverStatus.DEGENERATE;
-            reason = describeInOriginalUnits(best, centre, spread, options.restarts());
-        } else if (best.converged) {
-            status = SolverStatus.CONVERGED;
-            reason = "";
-        } else {
-            status = SolverStatus.MAX_ITERATIONS;
-            reason = "no convergence within " + options.maxIterations() + " iterations (last relative change "
-                    + String.format(Locale.ROOT, "%.3g", best.lastRelativeChange) + " > " + options.relativeTolerance()
-                    + ")";
+        Candidate[] ranked = Arrays.stream(screened).sorted(Candidate.RANKING).toArray(Candidate[]::new);
+        if (!screen) {
+            return finish(x, options, data, ranked[0], startLl, ws, count);
         }
-        return new FitResult(model, ll, best.iterations, best.converged, status, reason, best.trace, restartLl);
+        Candidate firstPolished = null;
+        for (Candidate c : ranked) {
+            if (c.run.degeneracy() != null && firstPolished != null) {
+                break;
+            }
+            Candidate polished = polish(c, standard, floor, options, atoms, ws);
+            startLl[c.start] = polished.run.logLikelihood() - data.logJacobian;
+            if (polished.run.status() == SolverStatus.CANCELLED || polished.run.degeneracy() == null) {
+                return finish(x, options, data, polished, startLl, ws, count);
+            }
+            if (firstPolished == null || Candidate.RANKING.compare(polished, firstPolished) < 0) {
+                firstPolished = polished;
+            }
+        }
+        return finish(x, options, data, firstPolished, startLl, ws, count);
+    }
+
+    /** Runs a screened start on to the full tolerance within what is left of its step budget. */
+    private static Candidate polish(Candidate c, Observations standard, double[] floor, FitOptions options,
+                                    Atoms atoms, HmmWorkspace ws) {
+        AcceleratedEm.Run screened = c.run;
+        if (screened.status() != SolverStatus.CONVERGED || options.relativeTolerance() >= SCREENING_TOLERANCE) {
+            return c;
+        }
+        int budget = Math.max(1, options.maxIterations() - c.steps);
+        AcceleratedEm.Run run = AcceleratedEm.run(screened.model(), standard, floor, options.stickyStrength(), budget,
+                options.relativeTolerance(), options.accelerated(), atoms, ws);
+        double[] trace = Arrays.copyOf(c.trace, c.trace.length + run.trace().length);
+        System.arraycopy(run.trace(), 0, trace, c.trace.length, run.trace().length);
+        return new Candidate(c.start, run, trace, c.steps + run.steps());
+    }
+
+    private static Candidate best(Candidate[] candidates) {
+        return Arrays.stream(candidates).filter(c -> c != null).min(Candidate.RANKING).orElseThrow();
+    }
+
+    private static FitResult finish(Observations x, FitOptions options, Standardised data, Candidate winner,
+                                    double[] startLl, HmmWorkspace ws, int starts) {
+        AcceleratedEm.Run run = winner.run;
+        if (run.status() == SolverStatus.CANCELLED) {
+            return result(x, options, data, winner, SolverStatus.CANCELLED, startLl, ws,
+                    "interrupted while refining the best start");
+        }
+        if (run.degeneracy() != null) {
+            return result(x, options, data, winner, SolverStatus.DEGENERATE, startLl, ws, "all " + starts
+                    + " starting model(s) degenerated; in the best " + run.degeneracy().describe(data.centre,
+                    data.spread));
+        }
+        if (run.status() == SolverStatus.CONVERGED) {
+            return result(x, options, data, winner, SolverStatus.CONVERGED, startLl, ws, "");
+        }
+        return result(x, options, data, winner, SolverStatus.MAX_ITERATIONS, startLl, ws, "no convergence within "
+                + options.maxIterations() + " EM steps (last relative parameter change "
+                + String.format(Locale.ROOT, "%.3g", run.lastChange()) + " > " + options.relativeTolerance() + ")");
+    }
+
+    private static FitResult result(Observations x, FitOptions options, Standardised data, Candidate winner,
+                                    SolverStatus status, double[] startLl, HmmWorkspace ws, String reason) {
+        GaussianHmm model = canonical(data.toOriginal(winner.run.model()));
+        double ll = model.logLikelihood(x, ws);
+        double[] trace = winner.trace.clone();
+        for (int i = 0; i < trace.length; i++) {
+            trace[i] -= data.logJacobian;
+        }
+        return new FitResult(model, ll, winner.steps, status == SolverStatus.CONVERGED, status, reason, trace,
+                startLl, x.length());
+    }
+
+    /** A start's run so far, with its whole trace and step count. */
+    private record Candidate(int start, AcceleratedEm.Run run, double[] trace, int steps) {
+        /** Non-degenerate first, then the higher log-likelihood, then the earlier start. */
+        static final Comparator<Candidate> RANKING = Comparator
+                .comparing((Candidate c) -> c.run.degeneracy() != null)
+                .thenComparing(c -> -c.run.logLikelihood())
+                .thenComparingInt(Candidate::start);
     }
 
     /**
@@ -130,6 +249,12 @@ public final class BaumWelch {
         if (!(stickyStrength >= 0) || !Double.isFinite(stickyStrength)) {
             throw new IllegalArgumentException("stickyStrength must be a finite number >= 0, got " + stickyStrength);
         }
+        return iterate(model, x, varianceFloor, stickyStrength, ws);
+    }
+
+    /** {@link #step} without argument checks, for the fitting loop whose arguments are valid by construction. */
+    static EmStep iterate(GaussianHmm model, Observations x, double[] varianceFloor, double stickyStrength,
+                          HmmWorkspace ws) {
         ws.ensure(x.length(), model.k);
         ws.ensureStatistics(model.k, model.d);
         double ll = expectation(model, x.data, x.length(), ws);
@@ -292,125 +417,6 @@ public final class BaumWelch {
         return GaussianHmm.create(k, d, pi, a, means, vars);
     }
 
-    /** One EM run from an initial model, on standardised data. */
-    private static Run run(GaussianHmm init, Observations z, double[] floor, FitOptions o, HmmWorkspace ws,
-                           double logJacobian) {
-        int length = z.length();
-        double[] trace = new double[o.maxIterations()];
-        GaussianHmm model = init;
-        double prev = Double.NaN;
-        double change = Double.NaN;
-        int iterations = 0;
-        boolean converged = false;
-        double ll = Double.NEGATIVE_INFINITY;
-        while (iterations < o.maxIterations()) {
-            EmStep step = step(model, z, floor, o.stickyStrength(), ws);
-            ll = step.logLikelihood();
-            trace[iterations++] = ll - logJacobian;
-            if (iterations > 1) {
-                change = Math.abs(ll - prev) / Math.max(Math.abs(prev), length);
-                if (change <= o.relativeTolerance()) {
-                    converged = true;
-                    break;
-                }
-            }
-            if (iterations == o.maxIterations()) {
-                break;
-            }
-            model = step.updated();
-            prev = ll;
-        }
-        // The statistics in ws describe the posteriors under `model`, the model whose likelihood is `ll`.
-        int[] degenerate = findDegenerateState(model, ws, floor);
-        double[][] stateMeans = null;
-        double occupancy = 0;
-        double raw = 0;
-        if (degenerate != null) {
-            stateMeans = model.means();
-            occupancy = ws.occupancy[degenerate[0]];
-            raw = ws.rawVariance[degenerate[0] * model.d + Math.max(degenerate[1], 0)];
-        }
-        return new Run(model, ll - logJacobian, iterations, converged, Arrays.copyOf(trace, iterations), change,
-                degenerate, stateMeans, occupancy, raw);
-    }
-
-    /** {@code {state, feature}} of the first collapsed state, {@code {state, -1}} of the first empty one, or null. */
-    private static int[] findDegenerateState(GaussianHmm m, HmmWorkspace ws, double[] floor) {
-        for (int i = 0; i < m.k; i++) {
-            if (ws.occupancy[i] < MIN_OCCUPANCY) {
-                return new int[] {i, -1};
-            }
-            for (int f = 0; f < m.d; f++) {
-                if (ws.rawVariance[i * m.d + f] <= floor[f]) {
-                    return new int[] {i, f};
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String describeInOriginalUnits(Run run, double[] centre, double[] spread, int restarts) {
-        int state = run.degeneracy[0];
-        int feature = run.degeneracy[1];
-        String prefix = "in the best of " + restarts + " restart(s) ";
-        if (feature < 0) {
-            return prefix + String.format(Locale.ROOT, "a state is empty: it explains %.3g observations (< %.0f)",
-                    run.degenerateOccupancy, MIN_OCCUPANCY);
-        }
-        double mean = centre[feature] + spread[feature] * run.stateMeans[state][feature];
-        double raw = run.degenerateRawVariance * spread[feature] * spread[feature];
-        return prefix + String.format(Locale.ROOT,
-                "a state collapsed onto nearly identical values of feature %d: %.1f observations near %.6g with "
-                        + "variance %.3g, at or below the variance floor (a run of identical values, e.g. "
-                        + "exactly-zero returns?)", feature, run.degenerateOccupancy, mean, raw);
-    }
-
-    private static double[] standardise(Observations x, double[] centre, double[] spread) {
-        int length = x.length();
-        int d = x.features();
-        double[] data = x.data;
-        for (int f = 0; f < d; f++) {
-            double mean = 0;
-            for (int t = 0; t < length; t++) {
-                mean += data[t * d + f];
-            }
-            mean /= length;
-            double ss = 0;
-            for (int t = 0; t < length; t++) {
-                double z = data[t * d + f] - mean;
-                ss += z * z;
-            }
-            double sd = Math.sqrt(ss / length);
-            if (!(sd > 0) || sd <= Math.ulp(Math.abs(mean)) * 16) {
-                throw new IllegalArgumentException("observations feature " + f + " is constant (every value is "
-                        + data[f] + "): a Gaussian HMM cannot be fitted to a series without variation");
-            }
-            centre[f] = mean;
-            spread[f] = sd;
-        }
-        double[] z = new double[length * d];
-        for (int t = 0; t < length; t++) {
-            for (int f = 0; f < d; f++) {
-                z[t * d + f] = (data[t * d + f] - centre[f]) / spread[f];
-            }
-        }
-        return z;
-    }
-
-    private static GaussianHmm toOriginalUnits(GaussianHmm m, double[] centre, double[] spread) {
-        int k = m.k;
-        int d = m.d;
-        double[] means = new double[k * d];
-        double[] vars = new double[k * d];
-        for (int i = 0; i < k; i++) {
-            for (int f = 0; f < d; f++) {
-                means[i * d + f] = centre[f] + spread[f] * m.means[i * d + f];
-                vars[i * d + f] = spread[f] * spread[f] * m.variances[i * d + f];
-            }
-        }
-        return GaussianHmm.create(k, d, m.initial.clone(), m.transition.clone(), means, vars);
-    }
-
     /**
      * Puts states in canonical order: ascending variance of feature 0, then ascending mean of feature 0, then the
      * same for the next features, so that fits that differ only by labelling become identical.
@@ -440,15 +446,5 @@ public final class BaumWelch {
             perm[i] = order[i];
         }
         return m.permute(perm);
-    }
-
-    /** One restart's outcome, on standardised data except {@code logLikelihood} and {@code trace}. */
-    private record Run(GaussianHmm model, double logLikelihood, int iterations, boolean converged, double[] trace,
-                       double lastRelativeChange, int[] degeneracy, double[][] stateMeans,
-                       double degenerateOccupancy, double degenerateRawVariance) {
-        /** The higher log-likelihood wins; ties keep the earlier restart. */
-        boolean betterThan(Run other) {
-            return logLikelihood > other.logLikelihood;
-        }
     }
 }

@@ -8,24 +8,31 @@ import io.hfthot.quant.SolverStatus;
  * @param model                 the fitted model, states in canonical order (ascending variance of feature 0, then
  *                              ascending mean of feature 0, then the other features likewise)
  * @param logLikelihood         {@code log p(x | model)} of the data the model was fitted to
- * @param iterations            EM iterations run by the winning restart
- * @param converged             whether the winning restart met the relative tolerance
- * @param status                {@link SolverStatus#CONVERGED}, {@link SolverStatus#MAX_ITERATIONS}, or
- *                              {@link SolverStatus#DEGENERATE} when the best restart has a collapsed or empty
- *                              state
- * @param reason                why the fit is degenerate or did not converge; empty when {@code CONVERGED}
- * @param logLikelihoodTrace    the log-likelihood before each EM update of the winning restart (non-decreasing
- *                              without a sticky prior, up to rounding)
- * @param restartLogLikelihoods the final log-likelihood of every restart, in restart order
+ * @param iterations            EM steps (E-step evaluations, SQUAREM's included) spent on the winning start
+ * @param converged             whether the winning start met the relative tolerance
+ * @param status                {@link SolverStatus#CONVERGED}; {@link SolverStatus#MAX_ITERATIONS};
+ *                              {@link SolverStatus#DEGENERATE} when every start ended with a collapsed or empty
+ *                              state (a degenerate fit is never preferred to a regime fit); or
+ *                              {@link SolverStatus#CANCELLED} when the thread was interrupted
+ * @param reason                why the fit is degenerate, cancelled or did not converge; empty when
+ *                              {@code CONVERGED}
+ * @param logLikelihoodTrace    the log-likelihood at each accepted iterate of the winning start, one per SQUAREM
+ *                              cycle (non-decreasing without a sticky prior, up to rounding)
+ * @param restartLogLikelihoods the last log-likelihood of every starting model, in start order (two per restart:
+ *                              the clustered start, then the full-variance start)
+ * @param observations          the number of observations {@code T} fitted (for the information criteria)
  */
 public record FitResult(GaussianHmm model, double logLikelihood, int iterations, boolean converged,
                         SolverStatus status, String reason, double[] logLikelihoodTrace,
-                        double[] restartLogLikelihoods) {
+                        double[] restartLogLikelihoods, int observations) {
     /** Validates and copies the arrays in. */
     public FitResult {
         if (model == null || status == null || reason == null || logLikelihoodTrace == null
                 || restartLogLikelihoods == null) {
             throw new IllegalArgumentException("model, status, reason and traces must not be null");
+        }
+        if (observations < 1) {
+            throw new IllegalArgumentException("observations must be >= 1, got " + observations);
         }
         logLikelihoodTrace = logLikelihoodTrace.clone();
         restartLogLikelihoods = restartLogLikelihoods.clone();
@@ -44,13 +51,31 @@ public record FitResult(GaussianHmm model, double logLikelihood, int iterations,
     }
 
     /**
-     * Whether the model can be trusted: converged or stopped at the iteration limit, but not degenerate. Unlike
-     * {@link SolverStatus#isUsable()}, which accepts degenerate solutions of solvers in general, a degenerate
-     * HMM fit is not reliable: its collapsed state is a spike on repeated values, not a regime.
+     * Whether the model can be used: the same answer as {@link SolverStatus#isUsable()} of {@link #status()}, true
+     * only for a converged, non-degenerate fit.
      *
-     * @return {@code status() != DEGENERATE}
+     * @return {@code status().isUsable()}
      */
-    public boolean isReliable() {
-        return status != SolverStatus.DEGENERATE;
+    public boolean isUsable() {
+        return status.isUsable();
+    }
+
+    /**
+     * Akaike's information criterion {@code 2 p - 2 log L}, {@code p = model().freeParameters()}: lower is better.
+     *
+     * @return the AIC
+     */
+    public double aic() {
+        return 2.0 * model.freeParameters() - 2 * logLikelihood;
+    }
+
+    /**
+     * The Bayesian (Schwarz) information criterion {@code p ln T - 2 log L}: lower is better; it penalises
+     * extra states more than the AIC once {@code T > e^2}.
+     *
+     * @return the BIC
+     */
+    public double bic() {
+        return model.freeParameters() * Math.log(observations) - 2 * logLikelihood;
     }
 }

@@ -6,7 +6,10 @@ import java.util.SplittableRandom;
 /**
  * k-means++ seeding (Arthur and Vassilvitskii 2007) followed by Lloyd iterations, turned into an initial HMM:
  * cluster means and variances as emissions, transition counts of the hard assignment (plus one) as the
- * transition matrix, uniform initial probabilities.
+ * transition matrix, uniform initial probabilities. The same centres also give a second start in hmmlearn's
+ * manner: every state at the full data variance with a uniform transition matrix. Wide starting states cannot
+ * lock onto a tight cluster of repeated values in the first steps, so this start often reaches a regime fit
+ * where the clustered start is drawn into a spike on repeated values.
  */
 final class KMeansPlusPlus {
     private static final int LLOYD_ITERATIONS = 25;
@@ -23,9 +26,9 @@ final class KMeansPlusPlus {
      * @param k      number of states
      * @param floor  variance floor in standardised units
      * @param random the randomness of this restart (advanced)
-     * @return the initial model
+     * @return two initial models: the clustered one and the full-variance one
      */
-    static GaussianHmm initialise(double[] z, int length, int d, int k, double floor, SplittableRandom random) {
+    static GaussianHmm[] initialise(double[] z, int length, int d, int k, double floor, SplittableRandom random) {
         double[] centres = new double[k * d];
         double[] nearest = new double[length];
         int first = random.nextInt(length);
@@ -132,7 +135,14 @@ final class KMeansPlusPlus {
         }
         double[] initial = new double[k];
         Arrays.fill(initial, 1.0 / k);
-        return GaussianHmm.create(k, d, initial, transition, centres, variances);
+        double[] uniform = new double[k * k];
+        Arrays.fill(uniform, 1.0 / k);
+        double[] full = new double[k * d];
+        // Standardised data: the full data variance is 1 in every feature.
+        Arrays.fill(full, Math.max(1.0, floor));
+        return new GaussianHmm[] {
+            GaussianHmm.create(k, d, initial.clone(), transition, centres.clone(), variances),
+            GaussianHmm.create(k, d, initial, uniform, centres, full)};
     }
 
     private static double squaredDistance(double[] z, int zo, double[] c, int co, int d) {

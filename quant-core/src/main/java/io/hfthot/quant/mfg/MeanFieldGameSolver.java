@@ -129,6 +129,11 @@ public final class MeanFieldGameSolver {
             if (k == options.maxOuterIterations()) {
                 break;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // Cooperative cancellation, once per outer iteration: the result is this sweep.
+                status = SolverStatus.CANCELLED;
+                break;
+            }
             ws.mixer.step(ws.mu, ws.swept, ws.residual, options.andersonDepth(), options.damping());
         }
         if (status == SolverStatus.ILL_CONDITIONED) {

@@ -7,7 +7,9 @@ import io.hfthot.quant.SolverStatus;
  *
  * @param status          {@code CONVERGED} when the relative fixed-point residual met the tolerance,
  *                        {@code MAX_ITERATIONS} when the limit was hit (the result is the last
- *                        sweep), {@code ILL_CONDITIONED} when a sweep produced a non-finite value
+ *                        sweep), {@code ILL_CONDITIONED} when a sweep produced a non-finite value,
+ *                        {@code CANCELLED} when the thread was interrupted (checked once per outer
+ *                        iteration; the result is the last sweep)
  * @param outerIterations the number of HJB/Fokker-Planck sweeps performed
  * @param residual        the final relative residual {@code max|Phi(mu) - mu| / max|Phi(mu)|}
  * @param massError       {@code max_n |sum_i m_i^n - 1|} over the reported sweep

@@ -131,6 +131,150 @@ public record MfgProblem(double horizon, double kappa, double alpha, double phi,
                 initialStd, inventoryMin, inventoryMax, timeSteps, inventoryNodes, newScheme);
     }
 
+    /**
+     * A builder with named parameters. Every model parameter and the grid size must be set; the inventory
+     * bounds default to {@link #withDefaultBounds}'s, the scheme to {@link DifferenceScheme#UPWIND}.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named setters for an {@link MfgProblem}; {@link #build()} names any parameter left unset. */
+    public static final class Builder {
+        private double horizon = Double.NaN;
+        private double kappa = Double.NaN;
+        private double alpha = Double.NaN;
+        private double phi = Double.NaN;
+        private double terminalPenalty = Double.NaN;
+        private double initialPrice = Double.NaN;
+        private double volatility = Double.NaN;
+        private double initialMean = Double.NaN;
+        private double initialStd = Double.NaN;
+        private double inventoryMin = Double.NaN;
+        private double inventoryMax = Double.NaN;
+        private int timeSteps = -1;
+        private int inventoryNodes = -1;
+        private DifferenceScheme scheme = DifferenceScheme.UPWIND;
+
+        private Builder() {
+        }
+
+        /** @param value the horizon T (> 0) @return this builder */
+        public Builder horizon(double value) {
+            horizon = value;
+            return this;
+        }
+
+        /** @param value temporary impact kappa (> 0) @return this builder */
+        public Builder kappa(double value) {
+            kappa = value;
+            return this;
+        }
+
+        /** @param value permanent impact alpha (>= 0) @return this builder */
+        public Builder alpha(double value) {
+            alpha = value;
+            return this;
+        }
+
+        /** @param value running inventory penalty phi (>= 0) @return this builder */
+        public Builder phi(double value) {
+            phi = value;
+            return this;
+        }
+
+        /** @param value terminal penalty A (>= 0) @return this builder */
+        public Builder terminalPenalty(double value) {
+            terminalPenalty = value;
+            return this;
+        }
+
+        /** @param value initial price S0 @return this builder */
+        public Builder initialPrice(double value) {
+            initialPrice = value;
+            return this;
+        }
+
+        /** @param value price volatility sigma (>= 0) @return this builder */
+        public Builder volatility(double value) {
+            volatility = value;
+            return this;
+        }
+
+        /** @param value mean initial inventory E0 @return this builder */
+        public Builder initialMean(double value) {
+            initialMean = value;
+            return this;
+        }
+
+        /** @param value standard deviation of the initial inventory s0 (> 0) @return this builder */
+        public Builder initialStd(double value) {
+            initialStd = value;
+            return this;
+        }
+
+        /**
+         * Sets the inventory grid's bounds (default: {@code min(0, E0) - 6 s0} to {@code max(0, E0) + 6 s0}).
+         *
+         * @param min the lowest inventory
+         * @param max the highest inventory
+         * @return this builder
+         */
+        public Builder inventoryBounds(double min, double max) {
+            inventoryMin = min;
+            inventoryMax = max;
+            return this;
+        }
+
+        /**
+         * Sets the grid size.
+         *
+         * @param steps number of time steps
+         * @param nodes number of inventory nodes
+         * @return this builder
+         */
+        public Builder grid(int steps, int nodes) {
+            timeSteps = steps;
+            inventoryNodes = nodes;
+            return this;
+        }
+
+        /** @param value the difference scheme (default UPWIND) @return this builder */
+        public Builder scheme(DifferenceScheme value) {
+            scheme = value;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the problem
+         * @throws IllegalArgumentException naming the first parameter that is unset or invalid
+         */
+        public MfgProblem build() {
+            String[] names = {"horizon", "kappa", "alpha", "phi", "terminalPenalty", "initialPrice", "volatility",
+                "initialMean", "initialStd"};
+            double[] values = {horizon, kappa, alpha, phi, terminalPenalty, initialPrice, volatility, initialMean,
+                initialStd};
+            for (int i = 0; i < names.length; i++) {
+                if (Double.isNaN(values[i])) {
+                    throw new IllegalArgumentException(names[i] + " must be set to a finite number, got NaN");
+                }
+            }
+            if (timeSteps == -1) {
+                throw new IllegalArgumentException("timeSteps and inventoryNodes must be set with grid(steps, nodes)");
+            }
+            if (Double.isNaN(inventoryMin) && Double.isNaN(inventoryMax)) {
+                return withDefaultBounds(horizon, kappa, alpha, phi, terminalPenalty, initialPrice, volatility,
+                        initialMean, initialStd, timeSteps, inventoryNodes, scheme);
+            }
+            return new MfgProblem(horizon, kappa, alpha, phi, terminalPenalty, initialPrice, volatility, initialMean,
+                    initialStd, inventoryMin, inventoryMax, timeSteps, inventoryNodes, scheme);
+        }
+    }
+
     /** The time step {@code T / timeSteps}. */
     public double dt() {
         return horizon / timeSteps;

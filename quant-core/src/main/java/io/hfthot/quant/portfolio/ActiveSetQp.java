@@ -83,6 +83,10 @@ final class ActiveSetQp {
         boolean atMinimum = false;
         int justFreed = -1;
         for (int iter = 1; iter <= maxIterations; iter++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Cooperative cancellation: the iterate is feasible, but not optimal.
+                return new Outcome(SolverStatus.CANCELLED, iter - 1);
+            }
             double lambda = eqpStep(sigma, n, gamma, ws, k);
             double[] p = ws.p;
             double pmax = 0;

@@ -11,7 +11,8 @@ import io.hfthot.quant.SolverStatus;
  * ({@code -Infinity} lower bounds allow unlimited shorts). Solved exactly by a primal active-set method with
  * Cholesky updates of the free block.
  *
- * <p>Diagnostics: {@link PortfolioResult#objective()} is the utility {@code mu'w - (gamma/2) w'Sigma w};
+ * <p>Diagnostics: {@link PortfolioResult#objective()} is the cost minimised, {@code (gamma/2) w'Sigma w - mu'w}
+ * (the negated CARA utility, so that every method reports the quantity it minimises);
  * {@link PortfolioResult#kktResidual()} is the largest of: the budget error {@code |sum(w) - 1|}, bound
  * violations, and the stationarity / multiplier-sign violations of {@code g = gamma Sigma w - mu} against
  * {@code lambda} (the mean of {@code g} over the free assets): {@code |g_i - lambda|} for free assets,
@@ -34,20 +35,29 @@ public final class CaraOptimizer implements PortfolioOptimizer {
         if (!problem.hasExpectedReturns()) {
             throw new IllegalArgumentException("expectedReturns are required by method cara");
         }
+        return meanVariance(name(), problem, ws, problem.muRaw(), problem.gamma());
+    }
+
+    /**
+     * Solves {@code minimise (gamma/2) w'Sigma w - lin'w} subject to the budget and the problem's bounds by the
+     * primal active-set method, with the KKT residual described in the class comment (shared with
+     * {@code min_variance}, which is the case {@code lin = 0}, {@code gamma = 1}).
+     */
+    static PortfolioResult meanVariance(String name, PortfolioProblem problem, PortfolioWorkspace ws, double[] lin,
+                                        double gamma) {
         int n = problem.size();
         ws.ensure(n);
-        System.arraycopy(problem.muRaw(), 0, ws.lin, 0, n);
+        System.arraycopy(lin, 0, ws.lin, 0, n);
         System.arraycopy(problem.lowerRaw(), 0, ws.lo, 0, n);
         System.arraycopy(problem.upperRaw(), 0, ws.hi, 0, n);
         double[] sigma = problem.sigmaFlat();
-        double gamma = problem.gamma();
         ActiveSetQp.Outcome outcome = ActiveSetQp.solve(sigma, n, n, gamma, ws);
         ActiveSetQp.recomputeGradient(sigma, n, n, ws);
 
         double[] w = new double[n];
         System.arraycopy(ws.w, 0, w, 0, n);
         double[] sw = ws.sw;
-        double[] mu = problem.muRaw();
+        double[] mu = lin;
         double[] lo = problem.lowerRaw();
         double[] hi = problem.upperRaw();
         double[] rc = new double[n];
@@ -80,7 +90,7 @@ public final class CaraOptimizer implements PortfolioOptimizer {
         }
         kkt = Math.max(kkt, Math.abs(sum - 1.0));
         SolverStatus status = outcome.status();
-        return new PortfolioResult(name(), problem.symbols(), w, status, ret - 0.5 * gamma * var,
+        return new PortfolioResult(name, problem.symbols(), w, status, 0.5 * gamma * var - ret,
                 outcome.iterations(), kkt, rc, PortfolioResult.countNonZero(w));
     }
 }

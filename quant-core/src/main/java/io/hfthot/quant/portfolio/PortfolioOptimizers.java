@@ -13,12 +13,22 @@ public final class PortfolioOptimizers {
     public static final String RISK_PARITY = "risk_parity";
     /** L1-penalised mean-variance optimiser name. */
     public static final String SPARSE_L1 = "sparse_l1";
+    /** Global minimum-variance optimiser name. */
+    public static final String MIN_VARIANCE = "min_variance";
+    /** Tangency (maximum Sharpe ratio) optimiser name. */
+    public static final String MAX_SHARPE = "max_sharpe";
+    /** Hierarchical risk parity name. */
+    public static final String HRP = "hrp";
 
     private static final Map<String, PortfolioOptimizer> BY_NAME = Map.of(
             CARA, new CaraOptimizer(),
             RISK_PARITY, new RiskParityOptimizer(),
-            SPARSE_L1, new SparseL1Optimizer());
-    private static final List<String> NAMES = List.of(CARA, RISK_PARITY, SPARSE_L1);
+            SPARSE_L1, new SparseL1Optimizer(),
+            MIN_VARIANCE, new MinVarianceOptimizer(),
+            MAX_SHARPE, new MaxSharpeOptimizer(),
+            HRP, new HrpOptimizer());
+    /** The seed's three methods first, in their order, then the later ones. */
+    private static final List<String> NAMES = List.of(CARA, RISK_PARITY, SPARSE_L1, MIN_VARIANCE, MAX_SHARPE, HRP);
 
     private PortfolioOptimizers() {
     }

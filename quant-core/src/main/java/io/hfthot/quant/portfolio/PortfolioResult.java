@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param symbols           the symbols, in the problem's order
  * @param weights           the weights, summing to 1 (copied in and out)
  * @param status            how the solver ended; use the weights only if {@link SolverStatus#isUsable()}
- * @param objective         the method's objective at the weights, as documented by each optimiser
+ *                          ({@code CANCELLED} when the computing thread was interrupted: the last iterate)
+ * @param objective         the value, at the weights, of the function the method <em>minimises</em> (one sign
+ *                          convention for every method: lower is better), as documented by each optimiser
  * @param iterations        active-set iterations or coordinate-descent cycles
  * @param kktResidual       the largest violation of the method's optimality conditions (see each optimiser)
  * @param riskContributions {@code w_i (Sigma w)_i} per asset; they sum to the portfolio variance (copied)

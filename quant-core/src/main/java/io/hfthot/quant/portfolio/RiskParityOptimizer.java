@@ -101,7 +101,12 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
         int head = -1;
         // Whether sy = Sigma y was computed from scratch for the current y.
         boolean fresh = true;
+        boolean cancelled = false;
         while (spread > STOP_SPREAD && cycles < MAX_CYCLES && stalled < 20) {
+            if (Thread.currentThread().isInterrupted()) {
+                cancelled = true;
+                break;
+            }
             System.arraycopy(y, 0, before, 0, n);
             forwardSweep(sigma, n, b, y, lower, upper, ws.pair);
             backwardSweep(sigma, n, b, y, lower, upper, ws.pair);
@@ -163,7 +168,7 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
         }
         double residual = spread(w, sy, b, n);
         double kkt = Math.max(residual, Math.abs(sum - 1.0));
-        SolverStatus status = residual <= CONVERGED_SPREAD ? SolverStatus.CONVERGED
+        SolverStatus status = cancelled ? SolverStatus.CANCELLED : residual <= CONVERGED_SPREAD ? SolverStatus.CONVERGED
                 : cycles >= MAX_CYCLES ? SolverStatus.MAX_ITERATIONS : SolverStatus.ILL_CONDITIONED;
         return new PortfolioResult(name(), problem.symbols(), w, status, objective, cycles, kkt, rc,
                 PortfolioResult.countNonZero(w));

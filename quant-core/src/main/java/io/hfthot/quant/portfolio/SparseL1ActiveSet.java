@@ -117,6 +117,10 @@ final class SparseL1ActiveSet {
         boolean refined = false;
         boolean swFresh = false;
         for (int iter = 1; iter <= maxIterations; iter++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Cooperative cancellation: the iterate is feasible, but not optimal.
+                return finish(problem, ws, SolverStatus.CANCELLED, iter - 1, false);
+            }
             double lambda = target(ws, n, ws.target, ws.zTarget);
             double[] target = ws.target;
             double alpha = 1.0;

@@ -160,4 +160,22 @@ class BacktesterTest {
         assertThrows(NullPointerException.class, () -> new BacktestConfig(rp, new SampleCovariance(), 10, 5, 0, 252, 0,
                 (UnaryOperator<PortfolioProblem.Builder>) null));
     }
+
+    @Test
+    void anInterruptedRunStopsAtTheNextBarWithCancelled() {
+        PriceHistory h = randomWalk(3, 400, 2);
+        Thread.currentThread().interrupt();
+        BacktestResult r;
+        try {
+            r = backtester.run(h, fixed(new double[] {0.5, 0.5}, 20, 5, 10));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt flag is left set");
+        }
+        assertEquals(SolverStatus.CANCELLED, r.status());
+        assertEquals(1, r.returns().length, "the first bar is done before the first check");
+        assertEquals(2, r.equity().length);
+        BacktestResult full = backtester.run(h, fixed(new double[] {0.5, 0.5}, 20, 5, 10));
+        assertEquals(SolverStatus.CONVERGED, full.status());
+        assertEquals(full.equity()[1], r.equity()[1], 0.0);
+    }
 }

@@ -74,7 +74,7 @@ class BaumWelchTest {
     void theTraceNeverDecreasesAndEndsAtTheReportedLikelihood() {
         FitResult fit = BaumWelch.fit(RETURNS.observations().slice(0, 1900), FitOptions.defaults().withRestarts(2));
         double[] trace = fit.logLikelihoodTrace();
-        assertEquals(fit.iterations(), trace.length);
+        assertTrue(trace.length >= 1 && trace.length <= fit.iterations(), "one entry per SQUAREM cycle");
         for (int i = 1; i < trace.length; i++) {
             assertTrue(trace[i] >= trace[i - 1] - 1e-9 * Math.abs(trace[i - 1]), "iteration " + i);
         }
@@ -87,8 +87,8 @@ class BaumWelchTest {
         assertEquals(SolverStatus.MAX_ITERATIONS, fit.status());
         assertFalse(fit.converged());
         assertEquals(3, fit.iterations());
-        assertTrue(fit.reason().contains("3 iterations"), fit.reason());
-        assertTrue(fit.isReliable());
+        assertTrue(fit.reason().contains("3 EM steps"), fit.reason());
+        assertFalse(fit.isUsable(), "only a converged fit is usable");
     }
 
     @Test
@@ -135,9 +135,10 @@ class BaumWelchTest {
         }
         FitResult fit = BaumWelch.fit(Observations.univariate(returns), FitOptions.defaults());
         assertEquals(SolverStatus.DEGENERATE, fit.status());
-        assertFalse(fit.isReliable());
+        assertFalse(fit.isUsable());
         assertFalse(fit.reason().isEmpty());
-        assertTrue(fit.reason().contains("collapsed") && fit.reason().contains("feature 0"), fit.reason());
+        assertTrue(fit.reason().contains("all 6 starting model(s) degenerated")
+                && fit.reason().contains("sits on a repeated value of feature 0"), fit.reason());
     }
 
     @Test

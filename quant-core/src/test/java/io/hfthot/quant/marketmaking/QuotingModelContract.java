@@ -64,11 +64,13 @@ abstract class QuotingModelContract {
         int limit = request().maxInventory();
         Quote full = at(limit);
         assertFalse(full.hasBid());
+        assertTrue(full.noBidReason().startsWith("inventory limit reached"), full.noBidReason());
         assertTrue(full.hasAsk());
         assertTrue(Double.isNaN(full.bidPrice()));
         Quote short_ = at(-limit);
         assertTrue(short_.hasBid());
         assertFalse(short_.hasAsk());
+        assertTrue(short_.noAskReason().startsWith("inventory limit reached"), short_.noAskReason());
         Quote flat = at(0);
         assertTrue(flat.hasBid() && flat.hasAsk());
         assertTrue(flat.spread() > 0);

@@ -59,4 +59,22 @@ class MfgProblemTest {
         assertEquals(0.05, p.dt(), 1e-15);
         assertEquals(p.inventoryMax(), p.inventoryAt(49), 1e-12);
     }
+
+    @Test
+    void theBuilderNamesEveryParameterAndDefaultsTheBoundsAndScheme() {
+        MfgProblem built = MfgProblem.builder().horizon(5).kappa(1).alpha(0.2).phi(0.04).terminalPenalty(2)
+                .initialPrice(100).volatility(1).initialMean(1).initialStd(0.5).grid(100, 50).build();
+        assertEquals(MfgProblem.withDefaultBounds(5, 1, 0.2, 0.04, 2, 100, 1, 1, 0.5, 100, 50,
+                DifferenceScheme.UPWIND), built);
+        MfgProblem bounded = MfgProblem.builder().horizon(5).kappa(1).alpha(0.2).phi(0.04).terminalPenalty(2)
+                .initialPrice(100).volatility(1).initialMean(1).initialStd(0.5).grid(100, 50)
+                .inventoryBounds(-5, 5).scheme(DifferenceScheme.LAX_FRIEDRICHS).build();
+        assertEquals(-5, bounded.inventoryMin());
+        assertEquals(DifferenceScheme.LAX_FRIEDRICHS, bounded.scheme());
+        assertRejected("phi must be set", () -> MfgProblem.builder().horizon(5).kappa(1).alpha(0.2)
+                .terminalPenalty(2).initialPrice(100).volatility(1).initialMean(1).initialStd(0.5).grid(10, 10)
+                .build());
+        assertRejected("grid(steps, nodes)", () -> MfgProblem.builder().horizon(5).kappa(1).alpha(0.2).phi(0)
+                .terminalPenalty(2).initialPrice(100).volatility(1).initialMean(1).initialStd(0.5).build());
+    }
 }

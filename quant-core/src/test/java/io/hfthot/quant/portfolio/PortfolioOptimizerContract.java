@@ -21,10 +21,15 @@ abstract class PortfolioOptimizerContract {
     /** The optimiser under test. */
     abstract PortfolioOptimizer optimizer();
 
+    /** A seeded problem this optimiser solves; an optimiser with a narrower domain overrides it. */
+    PortfolioProblem.Builder problem(long seed, int n) {
+        return RandomProblems.problem(seed, n);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 10, 50, 200, 500})
     void weightsSumToOneAndComeInSymbolOrder(int n) {
-        PortfolioProblem p = RandomProblems.problem(1000 + n, n).build();
+        PortfolioProblem p = problem(1000 + n, n).build();
         PortfolioResult r = optimizer().optimize(p);
         assertEquals(SolverStatus.CONVERGED, r.status(), () -> "n=" + n + " " + r);
         assertEquals(p.symbols(), r.symbols());
@@ -51,7 +56,7 @@ abstract class PortfolioOptimizerContract {
 
     @Test
     void riskContributionsSumToPortfolioVariance() {
-        PortfolioProblem p = RandomProblems.problem(7, 12).build();
+        PortfolioProblem p = problem(7, 12).build();
         PortfolioResult r = optimizer().optimize(p);
         double[] w = r.weights();
         double[][] s = p.covariance();
@@ -69,7 +74,7 @@ abstract class PortfolioOptimizerContract {
         Random rnd = new Random(11);
         for (int trial = 0; trial < 5; trial++) {
             int n = 3 + rnd.nextInt(30);
-            PortfolioProblem p = RandomProblems.problem(rnd.nextLong(), n).build();
+            PortfolioProblem p = problem(rnd.nextLong(), n).build();
             int[] perm = RandomProblems.permutation(rnd, n);
             PortfolioResult a = optimizer().optimize(p);
             PortfolioResult b = optimizer().optimize(RandomProblems.permuted(p, perm).build());
@@ -83,8 +88,8 @@ abstract class PortfolioOptimizerContract {
     @Test
     void reusedWorkspaceGivesBitIdenticalResults() {
         PortfolioWorkspace ws = new PortfolioWorkspace();
-        PortfolioProblem big = RandomProblems.problem(21, 40).build();
-        PortfolioProblem small = RandomProblems.problem(22, 15).build();
+        PortfolioProblem big = problem(21, 40).build();
+        PortfolioProblem small = problem(22, 15).build();
         PortfolioResult fresh = optimizer().optimize(small);
         optimizer().optimize(big, ws);
         PortfolioResult reused = optimizer().optimize(small, ws);
@@ -111,7 +116,7 @@ abstract class PortfolioOptimizerContract {
 
     @Test
     void resultCopiesItsArrays() {
-        PortfolioResult r = optimizer().optimize(RandomProblems.problem(5, 4).build());
+        PortfolioResult r = optimizer().optimize(problem(5, 4).build());
         double[] w = r.weights();
         w[0] = 99;
         assertTrue(r.weights()[0] != 99);

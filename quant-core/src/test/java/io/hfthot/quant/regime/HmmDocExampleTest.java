@@ -41,10 +41,10 @@ class HmmDocExampleTest {
                 new double[] {0.005 * 0.005, 0.01 * 0.01, 0.03 * 0.03});
         double[] returns = truth.sample(2000, new SplittableRandom(1)).observations().column(0);
 
-        // 2. Fit 3 states with 5 seeded k-means++ restarts; check the status before trusting the model.
+        // 2. Fit 3 states with 3 seeded k-means++ restarts; check the status before trusting the model.
         Observations x = Observations.univariate(returns);
         FitResult fit = BaumWelch.fit(x, FitOptions.defaults());
-        if (!fit.isReliable()) {
+        if (!fit.isUsable()) {
             throw new IllegalStateException("HMM fit is degenerate: " + fit.reason());
         }
         GaussianHmm model = fit.model(); // states sorted by variance: 0 is the calmest
@@ -78,8 +78,8 @@ class HmmDocExampleTest {
         }
         // example:end
 
-        assertTrue(fit.isReliable(), fit.reason());
-        assertTrue(regimeFit.fit().isReliable(), regimeFit.fit().reason());
+        assertTrue(fit.isUsable(), fit.reason());
+        assertTrue(regimeFit.fit().isUsable(), regimeFit.fit().reason());
         assertTrue(output.get(0).startsWith("state "), output.get(0));
         assertEquals(signal.confidence(), signal.probability(signal.regime()));
         assertTrue(output.size() > 3, "the simulated path has regime changes");
