@@ -6,13 +6,14 @@ import io.hfthot.lakehouse.internal.log.DeltaLog;
 import io.hfthot.lakehouse.internal.log.ProtocolSupport;
 import io.hfthot.lakehouse.internal.log.TableState;
 import io.hfthot.lakehouse.internal.parquet.DataFileReader;
-import io.hfthot.lakehouse.internal.parquet.DataFileWriter;
-import io.hfthot.lakehouse.internal.parquet.WrittenFile;
 import io.hfthot.lakehouse.internal.table.CommitIntent;
 import io.hfthot.lakehouse.internal.table.Committer;
 import io.hfthot.lakehouse.internal.table.FilePaths;
 import io.hfthot.lakehouse.internal.table.PartitionValues;
+import io.hfthot.lakehouse.internal.table.FileRewriter;
 import io.hfthot.lakehouse.internal.table.Scans;
+import io.hfthot.lakehouse.internal.table.TableWriter;
+import io.hfthot.lakehouse.internal.table.UpsertKeys;
 import io.hfthot.lakehouse.storage.FileEntry;
 import io.hfthot.lakehouse.storage.LogStore;
 import java.io.IOException;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * A Delta table: snapshots by version or timestamp, history, and writes that are each one atomic commit
@@ -43,11 +43,16 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * its write becomes visible. Instances are thread-safe and cheap; they hold no open files.
  */
 public final class DeltaTable {
+    /** How often an upsert or erasure that lost to a conflicting commit is recomputed on the newer version. */
+    private static final int MAX_RECOMPUTE_ATTEMPTS = 4;
+
     private final String name;
     private final Path path;
     private final LakehouseOptions options;
     private final DeltaLog log;
     private final Committer committer;
+    private final TableWriter writer;
+    private final FileRewriter rewriter;
 
     DeltaTable(String name, Path path, LakehouseOptions options) {
         this.name = name;
@@ -55,6 +60,8 @@ public final class DeltaTable {
         this.options = options;
         this.log = new DeltaLog(options.store(), this.path, name);
         this.committer = new Committer(log, options.clock(), options.maxCommitRetries(), options.checkpointInterval());
+        this.writer = new TableWriter(options.store(), this.path, options.clock(), options.rowGroupRows(), name);
+        this.rewriter = new FileRewriter(options.store(), writer, name);
     }
 
     /** Returns the table name. */
@@ -187,53 +194,86 @@ public final class DeltaTable {
         Snapshot snap = new Snapshot(name, path, options.store(), base);
         Schema schema = snap.schema();
         predicate.validate(schema);
-        List<String> parts = snap.partitionColumns();
-        long now = options.clock().millis();
-        List<Action> actions = new ArrayList<>();
-        List<Action.AddFile> newFiles = new ArrayList<>();
-        Set<String> removed = new HashSet<>();
-        long removedRows = 0;
-        long keptRows = 0;
-        Map<String, Action.AddFile> byPath = new HashMap<>();
-        for (Action.AddFile a : base.files().values()) {
-            byPath.put(a.path(), a);
-        }
-        for (DataFile f : snap.dataFiles(predicate)) {
-            ColumnBatch all = Scans.readFile(options.store(), f, schema, parts, schema, null,
-                    "version " + base.version() + " of table '" + name + "'");
-            boolean[] match = predicate.evaluate(all);
-            int[] keep = new int[match.length];
-            int k = 0;
-            for (int i = 0; i < match.length; i++) {
-                if (!match[i]) {
-                    keep[k++] = i;
-                }
-            }
-            if (k == match.length) {
-                continue;
-            }
-            Action.AddFile old = byPath.get(f.relativePath());
-            actions.add(remove(old, now));
-            removed.add(old.key());
-            removedRows += match.length - k;
-            if (k > 0) {
-                ColumnBatch rest = all.select(keep, k);
-                keptRows += k;
-                newFiles.addAll(writeFiles(rest, schema, parts));
-            }
-        }
-        if (removed.isEmpty()) {
+        FileRewriter.Plan plan = rewriter.plan(base, schema, snap.partitionColumns(), snap.dataFiles(predicate),
+                FileRewriter.of(predicate), options.clock().millis());
+        if (plan.removedKeys().isEmpty()) {
             return new CommitResult(base.version(), false, 0, 0, 0, 0);
         }
-        actions.addAll(newFiles);
         Map<String, String> metrics = new LinkedHashMap<>();
-        metrics.put("numRemovedFiles", String.valueOf(removed.size()));
-        metrics.put("numAddedFiles", String.valueOf(newFiles.size()));
-        metrics.put("numDeletedRows", String.valueOf(removedRows));
-        metrics.put("numCopiedRows", String.valueOf(keptRows));
-        CommitIntent intent = new CommitIntent(operation, params, metrics, false, true, predicate, removed, false, false);
-        long v = commitOrCleanUp(base, actions, intent, newFiles);
-        return new CommitResult(v, true, newFiles.size(), removed.size(), keptRows, removedRows);
+        metrics.put("numRemovedFiles", String.valueOf(plan.removedKeys().size()));
+        metrics.put("numAddedFiles", String.valueOf(plan.newFiles().size()));
+        metrics.put("numDeletedRows", String.valueOf(plan.removedRows()));
+        metrics.put("numCopiedRows", String.valueOf(plan.keptRows()));
+        CommitIntent intent = new CommitIntent(operation, params, metrics, false, true, predicate, plan.removedKeys(), false, false);
+        long v = commitOrCleanUp(base, plan.actions(), intent, plan.newFiles());
+        return new CommitResult(v, true, plan.newFiles().size(), plan.removedKeys().size(), plan.keptRows(), plan.removedRows());
+    }
+
+    /**
+     * Appends rows, replacing in the same commit every stored row that has the same key (the values of
+     * {@code keyColumns}): a MERGE-free upsert, so re-importing or re-sending rows never duplicates them. Within the
+     * batch the last row of a repeated key wins. Stored files that may hold a key are found by partition values and
+     * statistics, and only those holding one are rewritten (copy-on-write, as {@link #delete}).
+     *
+     * <p>The commit records operation {@code UPSERT}; a concurrent commit adding rows that may share a key makes
+     * the attempt conflict, and the upsert is then recomputed on the new version (a few times at most).
+     *
+     * @param keyColumns one or more distinct columns, none null in the batch
+     * @return the result: {@code rowsWritten} rows of the batch, {@code rowsRemoved} stored rows replaced
+     * @throws IllegalArgumentException on a schema mismatch or a bad key column; the table is unchanged
+     * @throws LakehouseException       when rows would be replaced in a {@code delta.appendOnly} table
+     */
+    public CommitResult upsert(ColumnBatch batch, List<String> keyColumns) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return upsertOnce(batch, keyColumns);
+            } catch (CommitConflictException e) {
+                if (attempt >= MAX_RECOMPUTE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private CommitResult upsertOnce(ColumnBatch batch, List<String> keyColumns) {
+        TableState base = writableState();
+        Snapshot snap = new Snapshot(name, path, options.store(), base);
+        Schema schema = snap.schema();
+        List<String> parts = snap.partitionColumns();
+        ColumnBatch data = conform(batch, schema);
+        UpsertKeys keys = UpsertKeys.of(data, schema, parts, keyColumns, name);
+        if (data.rowCount() == 0) {
+            return new CommitResult(base.version(), false, 0, 0, 0, 0);
+        }
+        List<DataFile> candidates = snap.dataFiles(keys.pruning());
+        FileRewriter.Plan plan = rewriter.plan(base, schema, parts, candidates, keys::matches, options.clock().millis());
+        if (!plan.removedKeys().isEmpty() && ProtocolSupport.isAppendOnly(base.metadata())) {
+            LakehouseException refused = new LakehouseException("table '" + name + "' is append-only (delta.appendOnly=true); "
+                    + "an upsert replacing " + plan.removedRows() + " stored row(s) is not allowed");
+            writer.deleteQuietly(plan.newFiles(), refused);
+            throw refused;
+        }
+        List<Action.AddFile> adds;
+        try {
+            adds = writeFiles(keys.rows(), schema, parts);
+        } catch (RuntimeException e) {
+            writer.deleteQuietly(plan.newFiles(), e);
+            throw e;
+        }
+        List<Action> actions = new ArrayList<>(plan.actions());
+        actions.addAll(adds);
+        List<Action.AddFile> written = new ArrayList<>(plan.newFiles());
+        written.addAll(adds);
+        Map<String, String> metrics = new LinkedHashMap<>();
+        metrics.put("numOutputRows", String.valueOf(keys.rows().rowCount()));
+        metrics.put("numReplacedRows", String.valueOf(plan.removedRows()));
+        metrics.put("numCopiedRows", String.valueOf(plan.keptRows()));
+        metrics.put("numRemovedFiles", String.valueOf(plan.removedKeys().size()));
+        metrics.put("numAddedFiles", String.valueOf(written.size()));
+        CommitIntent intent = new CommitIntent("UPSERT", Map.of("keyColumns", String.join(",", keyColumns)), metrics,
+                false, true, keys.pruning(), plan.removedKeys(), false, false);
+        long v = commitOrCleanUp(base, actions, intent, written);
+        return new CommitResult(v, true, written.size(), plan.removedKeys().size(), keys.rows().rowCount(), plan.removedRows());
     }
 
     /**
@@ -361,7 +401,7 @@ public final class DeltaTable {
                 r = rewrite(predicate, "ERASE", Map.of("column", column, "subjectSha256", sha));
                 break;
             } catch (CommitConflictException e) {
-                if (attempt >= 4) {
+                if (attempt >= MAX_RECOMPUTE_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -441,13 +481,7 @@ public final class DeltaTable {
         try {
             return committer.commit(base, actions, intent);
         } catch (RuntimeException e) {
-            for (Action.AddFile a : written) {
-                try {
-                    options.store().delete(FilePaths.resolve(path, a.path()));
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            writer.deleteQuietly(written, e);
             throw e;
         }
     }
@@ -495,71 +529,7 @@ public final class DeltaTable {
     }
 
     private List<Action.AddFile> writeFiles(ColumnBatch data, Schema schema, List<String> partitionColumns) {
-        List<Field> dataFields = new ArrayList<>();
-        for (Field f : schema.fields()) {
-            if (!partitionColumns.contains(f.name())) {
-                dataFields.add(f);
-            }
-        }
-        Schema fileSchema = new Schema(dataFields);
-        Map<List<String>, int[]> groups = new LinkedHashMap<>();
-        Map<List<String>, Integer> counts = new HashMap<>();
-        int n = data.rowCount();
-        if (partitionColumns.isEmpty()) {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
-            }
-            groups.put(List.of(), all);
-            counts.put(List.of(), n);
-        } else {
-            ColumnVector[] pcols = new ColumnVector[partitionColumns.size()];
-            for (int c = 0; c < pcols.length; c++) {
-                pcols[c] = data.column(partitionColumns.get(c));
-            }
-            for (int i = 0; i < n; i++) {
-                List<String> key = new ArrayList<>(pcols.length);
-                for (ColumnVector pc : pcols) {
-                    key.add(PartitionValues.encode(pc, i));
-                }
-                int[] rows = groups.computeIfAbsent(key, k -> new int[16]);
-                int c = counts.getOrDefault(key, 0);
-                if (c == rows.length) {
-                    rows = java.util.Arrays.copyOf(rows, rows.length * 2);
-                    groups.put(key, rows);
-                }
-                rows[c] = i;
-                counts.put(key, c + 1);
-            }
-        }
-        DataFileWriter writer = new DataFileWriter(options.store(), CompressionCodecName.SNAPPY, options.rowGroupRows());
-        List<Action.AddFile> adds = new ArrayList<>();
-        try {
-            for (Map.Entry<List<String>, int[]> g : groups.entrySet()) {
-                Map<String, String> pv = new LinkedHashMap<>();
-                for (int c = 0; c < partitionColumns.size(); c++) {
-                    pv.put(partitionColumns.get(c), g.getKey().get(c));
-                }
-                String rel = FilePaths.newDataFile(partitionColumns, pv);
-                Path file = path.resolve(rel);
-                int[] rows = java.util.Arrays.copyOf(g.getValue(), counts.get(g.getKey()));
-                WrittenFile w = writer.write(data, fileSchema, file, rows);
-                adds.add(new Action.AddFile(FilePaths.toLogPath(rel), pv, w.size(), options.clock().millis(), true, w.statsJson(), null));
-            }
-        } catch (IOException | RuntimeException e) {
-            for (Action.AddFile a : adds) {
-                try {
-                    options.store().delete(FilePaths.resolve(path, a.path()));
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot write data files of table '" + name + "'", io);
-            }
-            throw (RuntimeException) e;
-        }
-        return adds;
+        return writer.write(data, schema, partitionColumns, true);
     }
 
     /** Creates the table (version 0); used by {@link Lakehouse#createTable}. */
