@@ -277,6 +277,34 @@ public final class DeltaTable {
     }
 
     /**
+     * Sets table properties ({@code metaData.configuration}) in one {@code SET TBLPROPERTIES} commit; other
+     * properties are kept. Used, for example, to lift {@code delta.appendOnly} from a table that now takes upserts.
+     *
+     * @param properties keys and values, none null or blank
+     * @return the result; {@code committed} is false when every property already had the value
+     */
+    public CommitResult setProperties(Map<String, String> properties) {
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null) {
+                throw new IllegalArgumentException("table property " + e.getKey() + "=" + e.getValue() + " of table '" + name
+                        + "' needs a non-blank key and a non-null value");
+            }
+        }
+        TableState base = writableState();
+        Action.Metadata m = base.metadata();
+        Map<String, String> config = new LinkedHashMap<>(m.configuration());
+        config.putAll(properties);
+        if (config.equals(m.configuration())) {
+            return new CommitResult(base.version(), false, 0, 0, 0, 0);
+        }
+        Action.Metadata next = new Action.Metadata(m.id(), m.name(), m.description(), m.formatProvider(), m.schemaString(),
+                m.partitionColumns(), config, m.createdTime());
+        CommitIntent intent = new CommitIntent("SET TBLPROPERTIES", Map.of("properties", new java.util.TreeMap<>(properties).toString()),
+                Map.of(), false, false, null, Set.of(), true, false);
+        return new CommitResult(committer.commit(base, List.of(next), intent), true, 0, 0, 0, 0);
+    }
+
+    /**
      * Adds nullable columns at the end of the schema in one commit (existing files read them as null).
      *
      * @throws IllegalArgumentException when a column is not nullable or its name is taken

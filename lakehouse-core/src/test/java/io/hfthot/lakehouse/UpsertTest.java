@@ -133,4 +133,16 @@ class UpsertTest {
         assertEquals(5, t.snapshot().rowCount());
         assertFalse(t.history().stream().anyMatch(v -> v.version() > 1 && v.operation().equals("UPSERT")));
     }
+
+    @Test
+    void liftingAppendOnlyThroughAPropertyCommitAllowsReplacements() throws Exception {
+        DeltaTable t = table(Map.of("delta.appendOnly", "true"));
+        t.append(TestTables.bars("AAA", 0, 5));
+        CommitResult set = t.setProperties(Map.of("delta.appendOnly", "false"));
+        assertTrue(set.committed());
+        assertFalse(t.setProperties(Map.of("delta.appendOnly", "false")).committed(), "no commit when nothing changes");
+        assertEquals("SET TBLPROPERTIES", t.history().get((int) set.version()).operation());
+        assertEquals(5, t.upsert(TestTables.bars("AAA", 0, 5), KEY).rowsRemoved());
+        assertEquals(TestTables.values(t.snapshot().read()), KernelOracle.rows(t.path(), null));
+    }
 }
