@@ -10,6 +10,7 @@ import io.hfthot.lakehouse.internal.table.CommitIntent;
 import io.hfthot.lakehouse.internal.table.Committer;
 import io.hfthot.lakehouse.internal.table.FilePaths;
 import io.hfthot.lakehouse.internal.table.PartitionValues;
+import io.hfthot.lakehouse.internal.table.Compaction;
 import io.hfthot.lakehouse.internal.table.FileRewriter;
 import io.hfthot.lakehouse.internal.table.Scans;
 import io.hfthot.lakehouse.internal.table.TableWriter;
@@ -274,6 +275,26 @@ public final class DeltaTable {
                 false, true, keys.pruning(), plan.removedKeys(), false, false);
         long v = commitOrCleanUp(base, actions, intent, written);
         return new CommitResult(v, true, written.size(), plan.removedKeys().size(), keys.rows().rowCount(), plan.removedRows());
+    }
+
+    /**
+     * Compacts small files ({@code OPTIMIZE}, bin-packing) in one commit that changes no row: files smaller than
+     * {@code targetFileBytes} in each partition are rewritten into files of about that size, as Delta's
+     * {@code dataChange: false} removes and adds, readable by any Delta reader. Time travel to earlier versions is
+     * unaffected until vacuum deletes the replaced files.
+     *
+     * <p>Never fails because of concurrent writers: appends do not conflict with it, and an attempt that loses to a
+     * delete, upsert or erasure of one of its files is replanned, then skipped ({@link OptimizeResult#committed()}
+     * false).
+     *
+     * @param targetFileBytes target size of a compacted file, bytes (> 0)
+     * @param partitionFilter predicate over partition columns selecting the partitions to compact, or null for all
+     * @throws IllegalArgumentException when the target is not positive or the filter names a non-partition column
+     */
+    public OptimizeResult optimize(long targetFileBytes, Predicate partitionFilter) {
+        writableState(); // refuses tables this module cannot write before any file is read
+        return new Compaction(log, committer, writer, options.store(), path, options.clock(), name)
+                .run(targetFileBytes, partitionFilter);
     }
 
     /**
