@@ -170,4 +170,29 @@ class OptimizeTest {
         assertEquals(1, r.rowsRemoved());
         assertEquals(6, t.snapshot().rowCount());
     }
+
+    @Test
+    void aCompactionConflictsOnlyWithAWriterRemovingOneOfItsFiles() {
+        DeltaTable t = table(Map.of());
+        trickle(t, 3, "AAA", "BBB");
+        io.hfthot.lakehouse.internal.log.TableState stale = t.log().load();
+        t.optimize(64L << 20, Predicate.eq("symbol", "AAA"));
+        io.hfthot.lakehouse.internal.table.Committer committer =
+                new io.hfthot.lakehouse.internal.table.Committer(t.log(), clock, 5, 0);
+        java.util.function.Function<String, io.hfthot.lakehouse.internal.actions.Action.AddFile> fileOf = symbol ->
+                stale.files().values().stream().filter(f -> symbol.equals(f.partitionValues().get("symbol"))).findFirst().orElseThrow();
+        // A reader-writer planned on the stale version that removes a file of the other partition lands on top.
+        var bbb = fileOf.apply("BBB");
+        var removeB = new io.hfthot.lakehouse.internal.actions.Action.RemoveFile(bbb.path(), clock.millis(), true, bbb.partitionValues(), bbb.size(), null);
+        long v = committer.commit(stale, List.of(removeB), new io.hfthot.lakehouse.internal.table.CommitIntent("DELETE", Map.of(), Map.of(),
+                false, true, Predicate.eq("symbol", "BBB"), java.util.Set.of(bbb.key()), false, false));
+        assertEquals(stale.version() + 2, v);
+        // One that removes a file the compaction replaced must conflict: its rows live on in the compacted file.
+        var aaa = fileOf.apply("AAA");
+        var removeA = new io.hfthot.lakehouse.internal.actions.Action.RemoveFile(aaa.path(), clock.millis(), true, aaa.partitionValues(), aaa.size(), null);
+        assertThrows(CommitConflictException.class, () -> committer.commit(stale, List.of(removeA),
+                new io.hfthot.lakehouse.internal.table.CommitIntent("DELETE", Map.of(), Map.of(), false, true,
+                        Predicate.eq("symbol", "AAA"), java.util.Set.of(aaa.key()), false, false)));
+        assertEquals(5, t.snapshot().rowCount());
+    }
 }
