@@ -4,6 +4,7 @@ import io.hfthot.lakehouse.internal.actions.Action;
 import io.hfthot.lakehouse.internal.actions.SchemaJson;
 import io.hfthot.lakehouse.internal.log.DeltaLog;
 import io.hfthot.lakehouse.internal.log.ProtocolSupport;
+import io.hfthot.lakehouse.internal.log.TableRetention;
 import io.hfthot.lakehouse.internal.log.TableState;
 import io.hfthot.lakehouse.internal.parquet.DataFileReader;
 import io.hfthot.lakehouse.internal.table.CommitIntent;
@@ -123,10 +124,16 @@ public final class DeltaTable {
         return log.history();
     }
 
-    /** Writes a checkpoint of the latest version now (normally done every N commits automatically). */
+    /**
+     * Writes a checkpoint of the latest version now (normally done every N commits automatically), then removes the
+     * log entries older than the table's {@code delta.logRetentionDuration} (default 30 days) that precede the newest
+     * checkpoint older than that; versions before it can no longer be read (the error says so).
+     */
     public void checkpoint() {
         try {
-            log.writeCheckpoint(log.load());
+            TableState state = log.load();
+            log.writeCheckpoint(state);
+            log.cleanUpExpiredLogs(state, options.clock().millis());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot checkpoint table '" + name + "'", e);
         }
@@ -362,13 +369,37 @@ public final class DeltaTable {
      * (left by failed writes). Versions that referenced deleted files can no longer be read
      * ({@link DataFileMissingException}). The log itself is kept, so history still lists them.
      *
-     * <p>Keep the retention longer than the longest running read or write, or those may fail.
+     * <p>The retention may not be shorter than the table's {@code delta.deletedFileRetentionDuration} (default 7
+     * days), which protects running reads, writes and time travel; see {@link #vacuum(Duration, boolean)} to force it.
+     *
+     * @throws IllegalArgumentException when the retention is negative or shorter than the table's
      */
     public VacuumResult vacuum(Duration retention) {
+        return vacuum(retention, false);
+    }
+
+    /** Vacuums with the table's own {@code delta.deletedFileRetentionDuration} (default 7 days) as the retention. */
+    public VacuumResult vacuum() {
+        return vacuum(TableRetention.deletedFileRetention(log.load().metadata()), false);
+    }
+
+    /**
+     * As {@link #vacuum(Duration)}; with {@code force}, a retention shorter than the table's
+     * {@code delta.deletedFileRetentionDuration} is accepted (as Delta's
+     * {@code retentionDurationCheck.enabled=false}): readers and writers still using a removed file then fail.
+     */
+    public VacuumResult vacuum(Duration retention, boolean force) {
         if (retention.isNegative()) {
-            throw new IllegalArgumentException("vacuum retention " + retention + " must be >= 0");
+            throw new IllegalArgumentException("vacuum retention " + retention + " of table '" + name + "' must be >= 0");
         }
         TableState state = log.load();
+        Duration minimum = TableRetention.deletedFileRetention(state.metadata());
+        if (!force && retention.compareTo(minimum) < 0) {
+            throw new IllegalArgumentException("vacuum retention " + retention + " of table '" + name + "' is shorter than"
+                    + " the table's " + TableRetention.DELETED_FILE_RETENTION + " (" + minimum + "); running reads, writes"
+                    + " and time travel within that period would fail. Use a retention >= " + minimum
+                    + ", lower the table property, or force the vacuum explicitly");
+        }
         long cutoff = options.clock().millis() - retention.toMillis();
         Set<Path> live = new HashSet<>();
         for (Action.AddFile a : state.files().values()) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * a 16 MiB target keeps each rewrite of a still-growing partition file small (a compacted file below the target
  * is merged again with the next small files, so the bytes rewritten per run are bounded by the target), while a
  * simulated tick partition (~20 MB a day) still ends with about one file a day. Compaction never blocks or fails
- * the appends (see {@code DeltaTable.optimize}); the replaced files stay readable for time travel until vacuum.
+ * the appends (see {@code DeltaTable.optimize}); the replaced files stay readable for time travel until the
+ * scheduled run's vacuum deletes them once older than the table's deleted-file retention (7 days by default).
  *
  * <p>Thread safety: {@link #runOnce} may run concurrently with any writer, in this or another process.
  */
@@ -79,6 +80,7 @@ public final class MarketCompaction implements AutoCloseable {
                                 o.result().addedFiles(), o.result().partitions());
                     }
                 }
+                vacuum(lakehouse);
             } catch (RuntimeException e) {
                 LOG.warn("market compaction failed; retried at the next run", e);
             }
@@ -104,6 +106,27 @@ public final class MarketCompaction implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Deletes the market tables' files that were replaced longer ago than each table's
+     * {@code delta.deletedFileRetentionDuration} (default 7 days), so compaction does not grow the disk forever;
+     * time travel to versions older than that then fails, saying why.
+     *
+     * @param lakehouse the lakehouse
+     * @return the number of files deleted
+     */
+    public static int vacuum(Lakehouse lakehouse) {
+        int deleted = 0;
+        for (String table : List.of(MarketTables.OHLCV, MarketTables.TICKS)) {
+            if (lakehouse.exists(table)) {
+                deleted += lakehouse.table(table).vacuum().deletedFiles().size();
+            }
+        }
+        if (deleted > 0) {
+            LOG.info("market tables: vacuum deleted {} replaced files older than the tables' retention", deleted);
+        }
+        return deleted;
     }
 
     private static void requirePositive(long targetBytes) {

@@ -71,4 +71,14 @@ class MarketCompactionTest {
         assertEquals(30, tables.readAllBars("AAA", Interval.ONE_MINUTE).size());
         assertTrue(lh.listVersions(MarketTables.OHLCV).stream().anyMatch(v -> v.operation().equals("OPTIMIZE")));
     }
+
+    @Test
+    void vacuumKeepsReplacedFilesWithinTheTablesRetention() {
+        Lakehouse lh = Lakehouse.open(dir);
+        trickled(lh, 3);
+        MarketCompaction.runOnce(lh, MarketCompaction.DEFAULT_TARGET_BYTES, null);
+        assertEquals(0, MarketCompaction.vacuum(lh), "the replaced files were removed just now, well within 7 days");
+        long version = lh.read(MarketTables.OHLCV).version();
+        assertEquals(6, lh.readVersion(MarketTables.OHLCV, version - 1).read().rowCount(), "time travel before the compaction still reads");
+    }
 }

@@ -42,6 +42,7 @@ public final class DeltaLog {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaLog.class);
     private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
     private static final Pattern CHECKPOINT = Pattern.compile("(\\d{20})\\.checkpoint(?:\\.(\\d{10})\\.(\\d{10}))?\\.parquet");
+    private static final Pattern EXPIRABLE = Pattern.compile("(\\d{20})\\.(?:json|crc|checkpoint(?:\\.\\d{10}\\.\\d{10})?\\.parquet)");
     private static final Pattern V2_CHECKPOINT = Pattern.compile("(\\d{20})\\.checkpoint\\.[0-9a-fA-F-]{36}\\.(?:json|parquet)");
 
     private final LogStore store;
@@ -171,6 +172,21 @@ public final class DeltaLog {
                         + "' has a V2 checkpoint at version " + v2 + "; only classic and multi-part checkpoints are read");
             }
         }
+        if (!l.commits().containsKey(0L)) {
+            Long earliest = null;
+            for (Long v : l.checkpoints().keySet()) {
+                if (complete(l, v)) {
+                    earliest = v;
+                    break;
+                }
+            }
+            if (earliest != null && target < earliest) {
+                throw new TableNotFoundException("version " + target + " of table '" + tableName + "' is no longer available:"
+                        + " the log entries before version " + earliest + " were removed once older than the table's log"
+                        + " retention (" + TableRetention.LOG_RETENTION + ", default 30 days); the earliest version that can"
+                        + " be read is " + earliest);
+            }
+        }
         List<Long> candidates = new ArrayList<>();
         Long hinted = lastCheckpointHint();
         if (hinted != null && hinted <= target && complete(l, hinted)) {
@@ -292,6 +308,50 @@ public final class DeltaLog {
             }
         }
         return commit.modificationTime();
+    }
+
+    /**
+     * Deletes the log entries (commits, checkpoints, checksum files) that are older than the table's log retention
+     * and that no retained version needs: everything before the newest complete checkpoint that is itself older than
+     * the retention, so every version from that checkpoint on can still be read. Does nothing when the table sets
+     * {@code delta.enableExpiredLogCleanup=false}. Age is the commit file's modification time, which this module sets
+     * to the commit timestamp, as Delta's own cleanup does.
+     *
+     * @param state     the latest state (for its properties)
+     * @param nowMillis the current time
+     * @return the number of files deleted
+     */
+    public int cleanUpExpiredLogs(TableState state, long nowMillis) throws IOException {
+        if (!TableRetention.logCleanupEnabled(state.metadata())) {
+            return 0;
+        }
+        long cutoff = nowMillis - TableRetention.logRetention(state.metadata()).toMillis();
+        Listing l = list();
+        long keepFrom = -1;
+        for (Long v : l.checkpoints().keySet()) {
+            FileEntry commit = l.commits().get(v);
+            long time = commit != null ? commit.modificationTime() : l.checkpoints().get(v).get(0).modificationTime();
+            if (complete(l, v) && time <= cutoff) {
+                keepFrom = v;
+            }
+        }
+        if (keepFrom <= 0) {
+            return 0;
+        }
+        int deleted = 0;
+        for (FileEntry e : store.list(logDir)) {
+            Matcher m = EXPIRABLE.matcher(e.name());
+            // Versions before keepFrom were committed before it, hence before the cutoff (commit times increase);
+            // checkpoint files carry the time they were written, not their version's, so they are judged by version.
+            if (m.matches() && Long.parseLong(m.group(1)) < keepFrom && store.delete(e.path())) {
+                deleted++;
+            }
+        }
+        if (deleted > 0) {
+            LOG.info("table '{}': removed {} log files before version {} (older than {})", tableName, deleted, keepFrom,
+                    TableRetention.logRetention(state.metadata()));
+        }
+        return deleted;
     }
 
     /**

@@ -143,9 +143,12 @@ public final class Committer {
             return;
         }
         try {
-            log.writeCheckpoint(log.load(version));
+            TableState state = log.load(version);
+            log.writeCheckpoint(state);
+            log.cleanUpExpiredLogs(state, clock.millis());
         } catch (IOException | RuntimeException e) {
-            // The commit is durable; a missing checkpoint only slows the next snapshot load.
+            // The commit is durable; a missing checkpoint only slows the next snapshot load, and log cleanup is retried
+            // at the next checkpoint.
             LOG.warn("table '{}': checkpoint at version {} failed: {}", log.tableName(), version, e.getMessage());
         }
     }

@@ -145,7 +145,9 @@ public final class Scans {
             }
         } catch (NoSuchFileException e) {
             throw new DataFileMissingException(describe + " references data file " + file.relativePath()
-                    + " which no longer exists (removed by vacuum or erasure); that version can no longer be read");
+                    + " which no longer exists: vacuum deleted it after it had been removed from the table for longer"
+                    + " than the vacuum retention (at least the table's delta.deletedFileRetentionDuration, default 7"
+                    + " days, unless forced), or an erasure purged it; that version can no longer be read");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read data file " + file.path() + " of " + describe, e);
         }
