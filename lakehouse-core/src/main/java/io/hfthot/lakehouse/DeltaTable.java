@@ -63,7 +63,7 @@ public final class DeltaTable {
         this.log = new DeltaLog(options.store(), this.path, name);
         this.committer = new Committer(log, options.clock(), options.maxCommitRetries(), options.checkpointInterval());
         this.writer = new TableWriter(options.store(), this.path, options.clock(), options.rowGroupRows(), name);
-        this.rewriter = new FileRewriter(options.store(), writer, name);
+        this.rewriter = new FileRewriter(options.store(), this.path, writer, name);
     }
 
     /** Returns the table name. */
@@ -131,7 +131,7 @@ public final class DeltaTable {
      */
     public void checkpoint() {
         try {
-            TableState state = log.load();
+            TableState state = writableState(); // the checkpoint writer knows only the features this module writes
             log.writeCheckpoint(state);
             log.cleanUpExpiredLogs(state, options.clock().millis());
         } catch (IOException e) {

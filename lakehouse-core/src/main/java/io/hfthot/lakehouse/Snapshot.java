@@ -110,7 +110,7 @@ public final class Snapshot {
     public long rowCount() {
         long n = 0;
         for (DataFile f : files) {
-            n += f.stats() != null ? f.stats().numRecords() : readFile(f, new Schema(List.of(schema.fields().get(0))), null).rowCount();
+            n += f.stats() != null ? f.liveRows() : readFile(f, new Schema(List.of(schema.fields().get(0))), null).rowCount();
         }
         return n;
     }
@@ -150,7 +150,7 @@ public final class Snapshot {
     }
 
     private ColumnBatch readFile(DataFile f, Schema out, Predicate predicate) {
-        return Scans.readFile(store, f, schema, partitionColumns(), out, predicate,
+        return Scans.readFile(store, tablePath, f, schema, partitionColumns(), out, predicate,
                 "version " + version() + " of table '" + tableName + "'");
     }
 

@@ -203,12 +203,6 @@ public final class DeltaLog {
             try {
                 TableState s = replay(l, cp, target);
                 ProtocolSupport.checkReadable(s.protocol(), s.metadata(), tableName);
-                for (Action.AddFile a : s.files().values()) {
-                    if (a.deletionVectorId() != null) {
-                        throw new UnsupportedFeatureException("deletionVectors", "table '" + tableName
-                                + "' has files with deletion vectors, which this module does not apply");
-                    }
-                }
                 return s;
             } catch (UnsupportedFeatureException | TableNotFoundException e) {
                 throw e;

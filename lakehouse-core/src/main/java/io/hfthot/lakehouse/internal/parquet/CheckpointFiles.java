@@ -201,7 +201,7 @@ public final class CheckpointFiles {
         if (add != null) {
             return new Action.AddFile(str(add, "path"), map(group(add, "partitionValues")), lng(add, "size", 0),
                     lng(add, "modificationTime", 0), bool(add, "dataChange", true), str(add, "stats"),
-                    dvId(group(add, "deletionVector")));
+                    dv(group(add, "deletionVector")));
         }
         Group rm = group(row, "remove");
         if (rm != null) {
@@ -246,6 +246,15 @@ public final class CheckpointFiles {
 
     private static boolean bool(Group g, String field, boolean dflt) {
         return present(g, field) ? g.getBoolean(field, 0) : dflt;
+    }
+
+    private static io.hfthot.lakehouse.DeletionVector dv(Group dv) {
+        if (dv == null) {
+            return null;
+        }
+        return new io.hfthot.lakehouse.DeletionVector(str(dv, "storageType"), str(dv, "pathOrInlineDv"),
+                present(dv, "offset") ? dv.getInteger("offset", 0) : null, dv.getInteger("sizeInBytes", 0),
+                dv.getLong("cardinality", 0));
     }
 
     private static String dvId(Group dv) {

@@ -113,7 +113,7 @@ public final class Compaction {
             for (List<Action.AddFile> bin : bins) {
                 List<ColumnBatch> batches = new ArrayList<>(bin.size());
                 for (Action.AddFile f : bin) {
-                    batches.add(Scans.readFile(store, Scans.toDataFile(tablePath, f), schema, parts, schema, null,
+                    batches.add(Scans.readFile(store, tablePath, Scans.toDataFile(tablePath, f), schema, parts, schema, null,
                             "version " + base.version() + " of table '" + tableName + "'"));
                     removes.add(new Action.RemoveFile(f.path(), now, false, f.partitionValues(), f.size(), null));
                     removedKeys.add(f.key());

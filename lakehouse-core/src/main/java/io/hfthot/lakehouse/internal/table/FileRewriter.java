@@ -41,10 +41,12 @@ public final class FileRewriter {
     private final LogStore store;
     private final TableWriter writer;
     private final String tableName;
+    private final java.nio.file.Path tablePath;
 
     /** Creates a rewriter for one table. */
-    public FileRewriter(LogStore store, TableWriter writer, String tableName) {
+    public FileRewriter(LogStore store, java.nio.file.Path tablePath, TableWriter writer, String tableName) {
         this.store = store;
+        this.tablePath = tablePath;
         this.writer = writer;
         this.tableName = tableName;
     }
@@ -67,7 +69,7 @@ public final class FileRewriter {
         long keptRows = 0;
         try {
             for (DataFile f : candidates) {
-                ColumnBatch all = Scans.readFile(store, f, schema, partitionColumns, schema, null,
+                ColumnBatch all = Scans.readFile(store, tablePath, f, schema, partitionColumns, schema, null,
                         "version " + base.version() + " of table '" + tableName + "'");
                 boolean[] match = matcher.matches(all);
                 int[] keep = new int[match.length];

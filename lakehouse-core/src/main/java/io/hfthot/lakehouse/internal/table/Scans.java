@@ -83,7 +83,7 @@ public final class Scans {
     /** Converts a live add action to the public {@link DataFile}. */
     public static DataFile toDataFile(Path tableRoot, Action.AddFile add) {
         return new DataFile(FilePaths.resolve(tableRoot, add.path()), add.path(), add.partitionValues(), add.size(),
-                add.modificationTime(), parseStats(add.stats()));
+                add.modificationTime(), parseStats(add.stats()), add.deletionVector());
     }
 
     /** Decodes a file's partition values to typed values. */
@@ -116,7 +116,7 @@ public final class Scans {
      *
      * @param describe how to name the snapshot in a missing-file error
      */
-    public static ColumnBatch readFile(LogStore store, DataFile file, Schema schema, List<String> partitionColumns,
+    public static ColumnBatch readFile(LogStore store, Path tableRoot, DataFile file, Schema schema, List<String> partitionColumns,
                                        Schema output, Predicate predicate, String describe) {
         Set<String> needed = new LinkedHashSet<>(output.names());
         if (predicate != null) {
@@ -151,12 +151,27 @@ public final class Scans {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read data file " + file.path() + " of " + describe, e);
         }
+        int[] live = null;
+        if (file.deletionVector() != null) {
+            DeletedRows deleted = DeletedRows.load(store, tableRoot, file.deletionVector(), describe + ", file " + file.relativePath());
+            live = new int[rows];
+            int k = 0;
+            for (int i = 0; i < rows; i++) {
+                if (!deleted.contains(i)) {
+                    live[k++] = i;
+                }
+            }
+            live = java.util.Arrays.copyOf(live, k);
+        }
         Map<String, Object> pv = typedPartitionValues(schema, partitionColumns, file.partitionValues());
         List<ColumnVector> cols = new ArrayList<>(readCols.size());
         for (Field f : readCols) {
             cols.add(partitionColumns.contains(f.name()) ? ColumnVector.constant(f.type(), pv.get(f.name()), rows) : data.column(f.name()));
         }
         ColumnBatch batch = new ColumnBatch(readSchema, cols);
+        if (live != null) {
+            batch = batch.select(live, live.length);
+        }
         if (predicate != null) {
             boolean[] mask = predicate.evaluate(batch);
             int[] keep = new int[mask.length];
