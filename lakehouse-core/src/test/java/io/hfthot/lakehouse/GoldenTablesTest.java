@@ -105,10 +105,25 @@ class GoldenTablesTest {
     }
 
     @Test
+    void v2CheckpointsWithJsonAndParquetTopLevelFilesAndSidecarsMatchKernel() throws Exception {
+        for (String name : List.of("v2-checkpoint-json", "v2-checkpoint-parquet")) {
+            Path t = golden(name);
+            Snapshot latest = open(t, null);
+            assertEquals(2, latest.version(), name);
+            assertEquals(4, latest.dataFiles().size(), name);
+            List<Row> rows = latest.read().rows();
+            assertEquals(10, rows.size(), name);
+            assertEquals(45, rows.stream().mapToLong(r -> r.getLong("id")).sum(), name);
+            for (long v = 0; v <= 2; v++) {
+                assertEquals(KernelOracle.rows(t, v), TestTables.values(open(t, v).read()), name + " version " + v);
+            }
+        }
+    }
+
+    @Test
     void unsupportedFeaturesAreRefusedByName() {
         assertRefused("dv-with-columnmapping", "columnMapping");
         assertRefused("table-with-columnmapping-mode-name", "columnMapping");
-        assertRefused("v2-checkpoint-parquet", "v2Checkpoint");
     }
 
     private static void assertRefused(String name, String feature) {

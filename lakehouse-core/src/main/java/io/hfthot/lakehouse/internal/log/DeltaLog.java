@@ -84,14 +84,14 @@ public final class DeltaLog {
 
     /** A listing of the log directory, parsed. */
     record Listing(TreeMap<Long, FileEntry> commits, TreeMap<Long, List<FileEntry>> checkpoints, TreeMap<Long, Integer> checkpointParts,
-                   List<Long> v2Checkpoints) {
+                   TreeMap<Long, FileEntry> v2Checkpoints) {
     }
 
     Listing list() {
         TreeMap<Long, FileEntry> commits = new TreeMap<>();
         TreeMap<Long, List<FileEntry>> cps = new TreeMap<>();
         TreeMap<Long, Integer> parts = new TreeMap<>();
-        List<Long> v2 = new ArrayList<>();
+        TreeMap<Long, FileEntry> v2 = new TreeMap<>();
         try {
             for (FileEntry e : store.list(logDir)) {
                 String n = e.name();
@@ -109,7 +109,7 @@ public final class DeltaLog {
                 }
                 m = V2_CHECKPOINT.matcher(n);
                 if (m.matches()) {
-                    v2.add(Long.parseLong(m.group(1)));
+                    v2.putIfAbsent(Long.parseLong(m.group(1)), e);
                 }
             }
         } catch (IOException e) {
@@ -166,12 +166,6 @@ public final class DeltaLog {
         if (target < 0 || target > latest) {
             throw new TableNotFoundException("version " + target + " of table '" + tableName + "' does not exist; versions are 0 to " + latest);
         }
-        for (Long v2 : l.v2Checkpoints()) {
-            if (v2 <= target) {
-                throw new UnsupportedFeatureException("v2Checkpoint", "table '" + tableName
-                        + "' has a V2 checkpoint at version " + v2 + "; only classic and multi-part checkpoints are read");
-            }
-        }
         if (!l.commits().containsKey(0L)) {
             Long earliest = null;
             for (Long v : l.checkpoints().keySet()) {
@@ -192,7 +186,9 @@ public final class DeltaLog {
         if (hinted != null && hinted <= target && complete(l, hinted)) {
             candidates.add(hinted);
         }
-        for (Long v : l.checkpoints().descendingKeySet()) {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>(l.checkpoints().keySet());
+        all.addAll(l.v2Checkpoints().keySet());
+        for (Long v : all.descendingSet()) {
             if (v <= target && complete(l, v) && !candidates.contains(v)) {
                 candidates.add(v);
             }
@@ -216,7 +212,7 @@ public final class DeltaLog {
 
     private static boolean complete(Listing l, long v) {
         List<FileEntry> files = l.checkpoints().get(v);
-        return files != null && files.size() == l.checkpointParts().get(v);
+        return files != null && files.size() == l.checkpointParts().get(v) || l.v2Checkpoints().containsKey(v);
     }
 
     /** Reads the {@code _last_checkpoint} hint; null when missing or unreadable (readers then list). */
@@ -239,14 +235,7 @@ public final class DeltaLog {
         Map<String, Action.RemoveFile> tombstones = new LinkedHashMap<>();
         long timestamp = 0;
         if (checkpoint >= 0) {
-            CheckpointFiles cf = new CheckpointFiles(store);
-            for (FileEntry part : l.checkpoints().get(checkpoint)) {
-                List<Action> actions;
-                try {
-                    actions = cf.read(part.path());
-                } catch (IOException e) {
-                    throw new LakehouseException("checkpoint " + part.path() + " is not readable: " + e.getMessage(), e);
-                }
+            for (List<Action> actions : checkpointActions(l, checkpoint)) {
                 for (Action a : actions) {
                     if (a instanceof Action.Protocol p) {
                         protocol = p;
@@ -263,7 +252,9 @@ public final class DeltaLog {
                 throw new LakehouseException("checkpoint " + checkpoint + " of table '" + tableName + "' lacks protocol or metadata");
             }
             FileEntry commit = l.commits().get(checkpoint);
-            timestamp = commit == null ? l.checkpoints().get(checkpoint).get(0).modificationTime() : commitTimestamp(checkpoint, commit);
+            FileEntry cpFile = l.checkpoints().containsKey(checkpoint) ? l.checkpoints().get(checkpoint).get(0)
+                    : l.v2Checkpoints().get(checkpoint);
+            timestamp = commit == null ? cpFile.modificationTime() : commitTimestamp(checkpoint, commit);
         }
         for (long v = checkpoint + 1; v <= target; v++) {
             FileEntry commit = l.commits().get(v);
@@ -293,6 +284,27 @@ public final class DeltaLog {
             throw new LakehouseException("table '" + tableName + "' has no protocol or metadata at version " + target);
         }
         return new TableState(target, timestamp, protocol, metadata, files, tombstones);
+    }
+
+    /** The actions of a checkpoint, per file: the parts of a classic checkpoint, or a V2 checkpoint with its sidecars. */
+    private List<List<Action>> checkpointActions(Listing l, long checkpoint) {
+        List<List<Action>> out = new ArrayList<>();
+        Path current = null;
+        try {
+            if (l.checkpoints().containsKey(checkpoint) && l.checkpoints().get(checkpoint).size() == l.checkpointParts().get(checkpoint)) {
+                CheckpointFiles cf = new CheckpointFiles(store);
+                for (FileEntry part : l.checkpoints().get(checkpoint)) {
+                    current = part.path();
+                    out.add(cf.read(current));
+                }
+            } else {
+                current = l.v2Checkpoints().get(checkpoint).path();
+                out.add(new V2Checkpoint(store, logDir).read(current));
+            }
+        } catch (IOException e) {
+            throw new LakehouseException("checkpoint " + current + " is not readable: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     private long commitTimestamp(long version, FileEntry commit) {

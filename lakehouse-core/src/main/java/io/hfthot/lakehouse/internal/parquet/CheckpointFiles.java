@@ -196,6 +196,36 @@ public final class CheckpointFiles {
         return out;
     }
 
+    /**
+     * Returns the paths named by the {@code sidecar} actions of a V2 checkpoint's Parquet top-level file (none when
+     * the file has no {@code sidecar} column).
+     */
+    public List<String> sidecarPaths(Path path) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), READ_OPTIONS)) {
+            MessageType file = reader.getFooter().getFileMetaData().getSchema();
+            if (!file.containsField("sidecar")) {
+                return out;
+            }
+            MessageType projection = new MessageType(file.getName(), List.of(file.getType("sidecar")));
+            reader.setRequestedSchema(projection);
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection, file);
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(projection));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    Group sidecar = group(records.read(), "sidecar");
+                    if (sidecar != null) {
+                        out.add(str(sidecar, "path"));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new LakehouseException("checkpoint " + path + " is not readable: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     private static Action toAction(Group row) {
         Group add = group(row, "add");
         if (add != null) {
