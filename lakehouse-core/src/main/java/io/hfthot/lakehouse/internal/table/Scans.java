@@ -11,6 +11,7 @@ import io.hfthot.lakehouse.Predicate;
 import io.hfthot.lakehouse.Schema;
 import io.hfthot.lakehouse.internal.actions.Action;
 import io.hfthot.lakehouse.internal.actions.ActionJson;
+import io.hfthot.lakehouse.internal.log.ColumnMapping;
 import io.hfthot.lakehouse.internal.parquet.DataFileReader;
 import io.hfthot.lakehouse.storage.LogStore;
 import java.io.IOException;
@@ -82,8 +83,18 @@ public final class Scans {
 
     /** Converts a live add action to the public {@link DataFile}. */
     public static DataFile toDataFile(Path tableRoot, Action.AddFile add) {
-        return new DataFile(FilePaths.resolve(tableRoot, add.path()), add.path(), add.partitionValues(), add.size(),
-                add.modificationTime(), parseStats(add.stats()), add.deletionVector());
+        return toDataFile(tableRoot, add, ColumnMapping.NONE);
+    }
+
+    /** Converts a live add action, translating physical column names in partition values and stats to logical ones. */
+    public static DataFile toDataFile(Path tableRoot, Action.AddFile add, ColumnMapping mapping) {
+        FileStats stats = parseStats(add.stats());
+        if (stats != null && mapping.active()) {
+            stats = new FileStats(stats.numRecords(), mapping.toLogical(stats.minValues()), mapping.toLogical(stats.maxValues()),
+                    mapping.toLogical(stats.nullCount()));
+        }
+        return new DataFile(FilePaths.resolve(tableRoot, add.path()), add.path(), mapping.toLogical(add.partitionValues()),
+                add.size(), add.modificationTime(), stats, add.deletionVector());
     }
 
     /** Decodes a file's partition values to typed values. */
@@ -118,6 +129,12 @@ public final class Scans {
      */
     public static ColumnBatch readFile(LogStore store, Path tableRoot, DataFile file, Schema schema, List<String> partitionColumns,
                                        Schema output, Predicate predicate, String describe) {
+        return readFile(store, tableRoot, file, schema, partitionColumns, output, predicate, describe, ColumnMapping.NONE);
+    }
+
+    /** As {@link #readFile(LogStore, Path, DataFile, Schema, List, Schema, Predicate, String)}, through a column mapping. */
+    public static ColumnBatch readFile(LogStore store, Path tableRoot, DataFile file, Schema schema, List<String> partitionColumns,
+                                       Schema output, Predicate predicate, String describe, ColumnMapping mapping) {
         Set<String> needed = new LinkedHashSet<>(output.names());
         if (predicate != null) {
             needed.addAll(predicate.columns());
@@ -138,9 +155,9 @@ public final class Scans {
             if (dataCols.isEmpty()) {
                 data = null;
                 rows = file.stats() != null ? (int) file.stats().numRecords()
-                        : new DataFileReader(store).read(file.path(), new Schema(List.of(firstDataColumn(schema, partitionColumns)))).rowCount();
+                        : readData(store, file.path(), new Schema(List.of(firstDataColumn(schema, partitionColumns))), mapping).rowCount();
             } else {
-                data = new DataFileReader(store).read(file.path(), new Schema(dataCols));
+                data = readData(store, file.path(), new Schema(dataCols), mapping);
                 rows = data.rowCount();
             }
         } catch (NoSuchFileException e) {
@@ -186,6 +203,26 @@ public final class Scans {
             }
         }
         return project(batch, output);
+    }
+
+    /** Reads logical columns from a file whose columns carry physical names (or field ids), as logical columns. */
+    private static ColumnBatch readData(LogStore store, Path path, Schema logical, ColumnMapping mapping) throws java.io.IOException {
+        if (!mapping.active()) {
+            return new DataFileReader(store).read(path, logical);
+        }
+        List<Field> physical = new ArrayList<>(logical.size());
+        Integer[] ids = new Integer[logical.size()];
+        for (int i = 0; i < logical.size(); i++) {
+            Field f = logical.fields().get(i);
+            physical.add(new Field(mapping.physical(f.name()), f.type(), f.nullable()));
+            ids[i] = mapping.fieldId(f.name());
+        }
+        ColumnBatch read = new DataFileReader(store).read(path, new Schema(physical), ids);
+        List<ColumnVector> cols = new ArrayList<>(logical.size());
+        for (int i = 0; i < logical.size(); i++) {
+            cols.add(read.column(i));
+        }
+        return new ColumnBatch(logical, cols);
     }
 
     private static Field firstDataColumn(Schema schema, List<String> partitionColumns) {
