@@ -5,15 +5,10 @@ import io.hfthot.lakehouse.ColumnVector;
 import io.hfthot.lakehouse.DataType;
 import io.hfthot.lakehouse.Predicate;
 import io.hfthot.lakehouse.Schema;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The keys of an upsert batch: which rows of the batch survive (the last of several rows with one key), which
@@ -22,13 +17,13 @@ import java.util.Set;
 public final class UpsertKeys {
     private final List<String> keyColumns;
     private final ColumnBatch rows;
-    private final Set<List<Object>> keys;
+    private final KeyIndex index;
     private final Predicate pruning;
 
-    private UpsertKeys(List<String> keyColumns, ColumnBatch rows, Set<List<Object>> keys, Predicate pruning) {
+    private UpsertKeys(List<String> keyColumns, ColumnBatch rows, KeyIndex index, Predicate pruning) {
         this.keyColumns = keyColumns;
         this.rows = rows;
-        this.keys = keys;
+        this.index = index;
         this.pruning = pruning;
     }
 
@@ -58,19 +53,25 @@ public final class UpsertKeys {
         }
         int n = batch.rowCount();
         // Last row wins for a key repeated inside the batch, like a feed that sends a corrected bar.
-        Map<List<Object>, Integer> last = new LinkedHashMap<>();
+        KeyIndex all = new KeyIndex(cols, n);
         for (int i = 0; i < n; i++) {
-            last.put(key(cols, i), i);
+            all.put(i);
         }
-        int[] keep = new int[last.size()];
-        int k = 0;
-        for (int i : last.values()) {
-            keep[k++] = i;
-        }
-        Arrays.sort(keep);
+        int[] keep = all.rows();
         ColumnBatch rows = keep.length == n ? batch : batch.select(keep, keep.length);
+        ColumnVector[] kept = new ColumnVector[cols.length];
+        for (int c = 0; c < cols.length; c++) {
+            kept[c] = rows.column(keyColumns.get(c));
+        }
+        KeyIndex index = all;
+        if (keep.length != n) {
+            index = new KeyIndex(kept, rows.rowCount());
+            for (int i = 0; i < rows.rowCount(); i++) {
+                index.put(i);
+            }
+        }
         Predicate pruning = pruningPredicate(rows, schema, partitionColumns, keyColumns);
-        return new UpsertKeys(List.copyOf(keyColumns), rows, new HashSet<>(last.keySet()), pruning);
+        return new UpsertKeys(List.copyOf(keyColumns), rows, index, pruning);
     }
 
     /** Returns the batch's rows with one row per key (the last given), in batch order. */
@@ -91,18 +92,18 @@ public final class UpsertKeys {
         }
         boolean[] out = new boolean[stored.rowCount()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = keys.contains(key(cols, i));
+            out[i] = !anyNull(cols, i) && index.find(cols, i) >= 0;
         }
         return out;
     }
 
-    private static List<Object> key(ColumnVector[] cols, int row) {
-        List<Object> key = new ArrayList<>(cols.length);
+    private static boolean anyNull(ColumnVector[] cols, int row) {
         for (ColumnVector v : cols) {
-            Object o = v.get(row);
-            key.add(o instanceof byte[] b ? ByteBuffer.wrap(b) : o);
+            if (v.isNull(row)) {
+                return true;
+            }
         }
-        return key;
+        return false;
     }
 
     /**
@@ -121,39 +122,56 @@ public final class UpsertKeys {
                 rangeKeys.add(k);
             }
         }
-        Map<List<Object>, Object[][]> groups = new HashMap<>();
+        ColumnVector[] pcols = new ColumnVector[partKeys.size()];
+        for (int c = 0; c < pcols.length; c++) {
+            pcols[c] = rows.column(partKeys.get(c));
+        }
+        ColumnVector[] rcols = new ColumnVector[rangeKeys.size()];
+        for (int r = 0; r < rcols.length; r++) {
+            rcols[r] = rows.column(rangeKeys.get(r));
+        }
+        // One representative row per partition-key group, and per group the rows holding each range column's
+        // minimum and maximum (compared on primitives, no per-row objects).
+        KeyIndex groupIndex = new KeyIndex(pcols, rows.rowCount());
+        java.util.Map<Integer, int[]> extremes = new java.util.LinkedHashMap<>();
         for (int i = 0; i < rows.rowCount(); i++) {
-            List<Object> g = new ArrayList<>(partKeys.size());
-            for (String p : partKeys) {
-                g.add(rows.column(p).get(i));
+            int g = pcols.length == 0 ? 0 : groupIndex.find(pcols, i);
+            if (g < 0) {
+                groupIndex.put(i);
+                g = i;
             }
-            Object[][] range = groups.computeIfAbsent(g, x -> new Object[rangeKeys.size()][2]);
-            for (int r = 0; r < rangeKeys.size(); r++) {
-                Object v = rows.column(rangeKeys.get(r)).get(i);
-                if (range[r][0] == null || compare(v, range[r][0]) < 0) {
-                    range[r][0] = v;
+            int[] ex = extremes.get(g);
+            if (ex == null) {
+                ex = new int[2 * rcols.length];
+                Arrays.fill(ex, i);
+                extremes.put(g, ex);
+                continue;
+            }
+            for (int r = 0; r < rcols.length; r++) {
+                if (compare(rcols[r], i, ex[2 * r]) < 0) {
+                    ex[2 * r] = i;
                 }
-                if (range[r][1] == null || compare(v, range[r][1]) > 0) {
-                    range[r][1] = v;
+                if (compare(rcols[r], i, ex[2 * r + 1]) > 0) {
+                    ex[2 * r + 1] = i;
                 }
             }
         }
         List<Predicate> alternatives = new ArrayList<>();
-        for (Map.Entry<List<Object>, Object[][]> e : groups.entrySet()) {
+        for (java.util.Map.Entry<Integer, int[]> e : extremes.entrySet()) {
             Predicate p = null;
-            for (int c = 0; c < partKeys.size(); c++) {
-                p = and(p, Predicate.eq(partKeys.get(c), e.getKey().get(c)));
+            for (int c = 0; c < pcols.length; c++) {
+                p = and(p, Predicate.eq(partKeys.get(c), pcols[c].get(e.getKey())));
             }
-            for (int r = 0; r < rangeKeys.size(); r++) {
-                p = and(p, Predicate.ge(rangeKeys.get(r), e.getValue()[r][0]));
-                p = and(p, Predicate.le(rangeKeys.get(r), e.getValue()[r][1]));
+            for (int r = 0; r < rcols.length; r++) {
+                p = and(p, Predicate.ge(rangeKeys.get(r), rcols[r].get(e.getValue()[2 * r])));
+                p = and(p, Predicate.le(rangeKeys.get(r), rcols[r].get(e.getValue()[2 * r + 1])));
             }
             if (p == null) {
                 return null; // no prunable key column: every file is a candidate
             }
             alternatives.add(p);
         }
-        return balancedOr(alternatives, 0, alternatives.size());
+        return alternatives.isEmpty() ? null : balancedOr(alternatives, 0, alternatives.size());
     }
 
     /** A balanced tree keeps evaluation depth logarithmic in the number of key groups. */
@@ -169,8 +187,12 @@ public final class UpsertKeys {
         return a == null ? b : a.and(b);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object a, Object b) {
-        return ((Comparable) a).compareTo(b);
+    private static int compare(ColumnVector v, int i, int j) {
+        return switch (v.type().storage()) {
+            case LONG -> Long.compare(v.getLong(i), v.getLong(j));
+            case DOUBLE -> Double.compare(v.getDouble(i), v.getDouble(j));
+            case BOOLEAN -> Boolean.compare(v.getBoolean(i), v.getBoolean(j));
+            case OBJECT -> v.getString(i).compareTo(v.getString(j));
+        };
     }
 }
