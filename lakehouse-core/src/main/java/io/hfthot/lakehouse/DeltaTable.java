@@ -16,7 +16,7 @@ import io.hfthot.lakehouse.internal.table.FileRewriter;
 import io.hfthot.lakehouse.internal.table.Scans;
 import io.hfthot.lakehouse.internal.table.TableWriter;
 import io.hfthot.lakehouse.internal.table.UpsertKeys;
-import io.hfthot.lakehouse.storage.FileEntry;
+import io.hfthot.lakehouse.internal.table.Vacuum;
 import io.hfthot.lakehouse.storage.LogStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,7 +37,13 @@ import java.util.UUID;
 
 /**
  * A Delta table: snapshots by version or timestamp, history, and writes that are each one atomic commit
- * (append, overwrite, delete by predicate, adding nullable columns), plus vacuum and erasure of a data subject.
+ * (append, upsert, overwrite, delete by predicate, adding nullable columns, properties, OPTIMIZE), plus checkpoints,
+ * vacuum and erasure of a data subject.
+ *
+ * <p>Why this class is longer than the house limit: it is the one public entry point of every table operation
+ * (as Delta Kernel's {@code Table}); each operation's mechanics live in {@code internal.table} classes
+ * ({@code TableWriter}, {@code FileRewriter}, {@code UpsertKeys}, {@code Compaction}, {@code Vacuum}) and what
+ * stays here is argument validation, the commit record of each operation and its javadoc.
  *
  * <p>Writes use optimistic concurrency: concurrent writers in any process may commit to the same table; a writer
  * whose commit conflicts logically with one that landed first gets {@link CommitConflictException} and nothing of
@@ -392,7 +397,9 @@ public final class DeltaTable {
         if (retention.isNegative()) {
             throw new IllegalArgumentException("vacuum retention " + retention + " of table '" + name + "' must be >= 0");
         }
-        TableState state = log.load();
+        // Only tables this module writes: it knows every file such a table keeps (a deletion-vector file of a newer
+        // writer's table, for one, is no data file and must not be taken for an orphan).
+        TableState state = writableState();
         Duration minimum = TableRetention.deletedFileRetention(state.metadata());
         if (!force && retention.compareTo(minimum) < 0) {
             throw new IllegalArgumentException("vacuum retention " + retention + " of table '" + name + "' is shorter than"
@@ -400,60 +407,7 @@ public final class DeltaTable {
                     + " and time travel within that period would fail. Use a retention >= " + minimum
                     + ", lower the table property, or force the vacuum explicitly");
         }
-        long cutoff = options.clock().millis() - retention.toMillis();
-        Set<Path> live = new HashSet<>();
-        for (Action.AddFile a : state.files().values()) {
-            live.add(FilePaths.resolve(path, a.path()).normalize());
-        }
-        Map<Path, Long> removedAt = new HashMap<>();
-        for (Action.RemoveFile r : state.tombstones().values()) {
-            removedAt.put(FilePaths.resolve(path, r.path()).normalize(), r.deletionTimestamp());
-        }
-        List<Path> deleted = new ArrayList<>();
-        int kept = 0;
-        for (FileEntry e : dataFilesOnDisk()) {
-            Path p = e.path().normalize();
-            if (live.contains(p)) {
-                kept++;
-                continue;
-            }
-            long since = removedAt.getOrDefault(p, e.modificationTime());
-            if (since <= cutoff) {
-                try {
-                    if (options.store().delete(p)) {
-                        deleted.add(p);
-                    }
-                } catch (IOException ex) {
-                    throw new UncheckedIOException("vacuum of table '" + name + "' cannot delete " + p, ex);
-                }
-            } else {
-                kept++;
-            }
-        }
-        return new VacuumResult(deleted, kept);
-    }
-
-    private List<FileEntry> dataFilesOnDisk() {
-        List<FileEntry> out = new ArrayList<>();
-        try {
-            for (FileEntry e : options.store().listRecursively(path)) {
-                Path rel = path.relativize(e.path());
-                boolean hidden = false;
-                for (Path seg : rel) {
-                    String s = seg.toString();
-                    if (s.startsWith(".") || s.startsWith("_") && !s.contains("=")) {
-                        hidden = true;
-                        break;
-                    }
-                }
-                if (!hidden) {
-                    out.add(e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list table '" + name + "'", e);
-        }
-        return out;
+        return Vacuum.run(options.store(), path, name, state, options.clock().millis() - retention.toMillis());
     }
 
     /**
