@@ -495,6 +495,9 @@ public final class DeltaTable {
     private TableState writableState() {
         TableState s = log.load();
         ProtocolSupport.checkWritable(s.protocol(), s.metadata(), name);
+        for (Field f : SchemaJson.fromJson(s.metadata().schemaString()).fields()) {
+            refuseUnwritableType(f);
+        }
         return s;
     }
 
@@ -505,6 +508,10 @@ public final class DeltaTable {
     }
 
     static void refuseUnwritableType(Field f) {
+        if (f.type() == DataType.DECIMAL) {
+            throw new UnsupportedFeatureException("decimal writing", "column '" + f.name()
+                    + "' has a decimal type, which this module reads but does not write; tables with decimal columns are read only here");
+        }
         if (f.type() == DataType.TIMESTAMP_NTZ) {
             throw new UnsupportedFeatureException("timestampNtz", "column '" + f.name()
                     + "' has type timestamp_ntz, which needs writer version 7; use timestamp (UTC) instead");

@@ -148,6 +148,39 @@ class GoldenTablesTest {
     }
 
     @Test
+    void decimalsOfEveryPhysicalLayoutMatchKernelAndAreReadOnly(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path t = golden("decimal-various-scale-precision");
+        Snapshot s = open(t, null);
+        assertEquals(29, s.schema().size());
+        assertEquals(KernelOracle.rows(t, null), TestTables.values(s.read()));
+        List<java.math.BigDecimal> d40 = s.read().rows().stream().map(r -> (java.math.BigDecimal) r.get("decimal_4_0"))
+                .filter(java.util.Objects::nonNull).toList();
+        assertEquals(new java.math.BigDecimal(-9), d40.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
+                "EXPECTED.md: decimal_4_0 sum=-9");
+        IllegalArgumentException filter = assertThrows(IllegalArgumentException.class,
+                () -> s.read(List.of("decimal_4_0"), Predicate.gt("decimal_4_0", 0L)));
+        assertTrue(filter.getMessage().contains("decimal_4_0"), filter.getMessage());
+
+        Path copy = tmp.resolve("dec");
+        try (java.util.stream.Stream<Path> files = Files.walk(t)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(t.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        DeltaTable table = Lakehouse.open(tmp).table("dec");
+        long version = table.snapshot().version();
+        UnsupportedFeatureException write = assertThrows(UnsupportedFeatureException.class,
+                () -> table.optimize(1L << 20, null));
+        assertEquals("decimal writing", write.feature());
+        assertEquals(version, table.snapshot().version(), "nothing was written");
+    }
+
+    @Test
     void unsupportedFeaturesAreRefusedByName() {
         UnsupportedFeatureException nested = assertThrows(UnsupportedFeatureException.class,
                 () -> open(golden("table-with-columnmapping-mode-name"), null));

@@ -112,6 +112,8 @@ final class KernelOracle {
             } else if (t instanceof TimestampType) {
                 long micros = row.getLong(i);
                 out.add(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000));
+            } else if (t instanceof io.delta.kernel.types.DecimalType) {
+                out.add(row.getDecimal(i));
             } else if (t instanceof io.delta.kernel.types.TimestampNTZType) {
                 long micros = row.getLong(i);
                 out.add(java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),

@@ -215,6 +215,9 @@ public final class DataFileReader {
                 return ColumnVector.wrapBooleans(v, nulls, n);
             }
             default: {
+                if (t == DataType.DECIMAL) {
+                    return readDecimal(r, maxDef, pt, f, n, path);
+                }
                 if (phys != PrimitiveType.PrimitiveTypeName.BINARY && phys != PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
                     throw mismatch(path, f, pt);
                 }
@@ -246,6 +249,31 @@ public final class DataFileReader {
                 return ColumnVector.ofBinary(v);
             }
         }
+    }
+
+    /**
+     * Decimals as Parquet stores them: INT32 (precision <= 9), INT64 (<= 18), or FIXED_LEN_BYTE_ARRAY / BINARY
+     * (big-endian two's complement unscaled value), with the scale from the DECIMAL annotation.
+     */
+    private static ColumnVector readDecimal(ColumnReader r, int maxDef, PrimitiveType pt, Field f, int n, Path path) {
+        if (!(pt.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec)) {
+            throw mismatch(path, f, pt);
+        }
+        int scale = dec.getScale();
+        PrimitiveType.PrimitiveTypeName phys = pt.getPrimitiveTypeName();
+        Object[] v = new Object[n];
+        for (int i = 0; i < n; i++) {
+            if (r.getCurrentDefinitionLevel() == maxDef) {
+                v[i] = switch (phys) {
+                    case INT32 -> java.math.BigDecimal.valueOf(r.getInteger(), scale);
+                    case INT64 -> java.math.BigDecimal.valueOf(r.getLong(), scale);
+                    case BINARY, FIXED_LEN_BYTE_ARRAY -> new java.math.BigDecimal(new java.math.BigInteger(r.getBinary().getBytes()), scale);
+                    default -> throw mismatch(path, f, pt);
+                };
+            }
+            r.consume();
+        }
+        return ColumnVector.of(DataType.DECIMAL, v);
     }
 
     private static boolean[] markNull(boolean[] nulls, int n, int i) {
