@@ -105,7 +105,8 @@ public final class ColumnVector {
                 }
                 nulls[i] = true;
             } else if (type == DataType.STRING && !(values[i] instanceof String)
-                    || type == DataType.BINARY && !(values[i] instanceof byte[])) {
+                    || type == DataType.BINARY && !(values[i] instanceof byte[])
+                    || type == DataType.DECIMAL && !(values[i] instanceof java.math.BigDecimal)) {
                 throw new IllegalArgumentException("value " + values[i] + " at row " + i + " is not a " + type.deltaName());
             }
         }
@@ -298,6 +299,7 @@ public final class ColumnVector {
             case DOUBLE -> doubles[i];
             case STRING -> getString(i);
             case BINARY -> getBinary(i);
+            case DECIMAL -> objects[i];
             case DATE -> LocalDate.ofEpochDay(longs[i]);
             case TIMESTAMP -> Instant.ofEpochSecond(Math.floorDiv(longs[i], 1_000_000L), Math.floorMod(longs[i], 1_000_000L) * 1000L);
             case TIMESTAMP_NTZ -> LocalDateTime.ofEpochSecond(Math.floorDiv(longs[i], 1_000_000L),

@@ -17,13 +17,26 @@ import java.util.Objects;
  * @param size             file size in bytes
  * @param modificationTime writer's modification time, epoch milliseconds
  * @param stats            file statistics, or null when the writer recorded none
+ * @param deletionVector   rows of the file that are deleted, or null; a reader that reads the file itself must
+ *                         drop them (or refuse the file), as {@link Snapshot#read} does
  */
 public record DataFile(Path path, String relativePath, Map<String, String> partitionValues, long size,
-                       long modificationTime, FileStats stats) {
+                       long modificationTime, FileStats stats, DeletionVector deletionVector) {
     /** Copies the map (which may contain null values). */
     public DataFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(relativePath, "relativePath");
         partitionValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(partitionValues));
+    }
+
+    /** A file without a deletion vector. */
+    public DataFile(Path path, String relativePath, Map<String, String> partitionValues, long size, long modificationTime,
+                    FileStats stats) {
+        this(path, relativePath, partitionValues, size, modificationTime, stats, null);
+    }
+
+    /** Returns the number of rows that are not deleted, from statistics; -1 when the file has no statistics. */
+    public long liveRows() {
+        return stats == null ? -1 : stats.numRecords() - (deletionVector == null ? 0 : deletionVector.cardinality());
     }
 }

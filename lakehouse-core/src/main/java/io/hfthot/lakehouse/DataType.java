@@ -32,7 +32,12 @@ public enum DataType {
     /** {@code timestamp}: microseconds since the epoch, UTC-adjusted. */
     TIMESTAMP("timestamp", Storage.LONG),
     /** {@code timestamp_ntz}: microseconds of a local date-time (readable; needs reader feature timestampNtz). */
-    TIMESTAMP_NTZ("timestamp_ntz", Storage.LONG);
+    TIMESTAMP_NTZ("timestamp_ntz", Storage.LONG),
+    /**
+     * {@code decimal(p,s)}, read only: values are {@link java.math.BigDecimal}s at the scale stored in each data file
+     * (precision and scale stay in the table schema); tables with decimal columns are not written by this module.
+     */
+    DECIMAL("decimal", Storage.OBJECT);
 
     /** How values of a type are held in a {@link ColumnVector}. */
     public enum Storage {
@@ -67,16 +72,19 @@ public enum DataType {
     /**
      * Parses a Delta primitive type name.
      *
-     * @throws UnsupportedFeatureException for decimals, nested types and anything else this module does not read
+     * @throws UnsupportedFeatureException for nested types and anything else this module does not read
      */
     public static DataType fromDeltaName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
+        if (n.matches("decimal\\(\\s*\\d+\\s*,\\s*\\d+\\s*\\)")) {
+            return DECIMAL;
+        }
         for (DataType t : values()) {
             if (t.deltaName.equals(n)) {
                 return t;
             }
         }
         throw new UnsupportedFeatureException("column type " + name,
-                "supported types: boolean, byte, short, integer, long, float, double, string, binary, date, timestamp, timestamp_ntz");
+                "supported types: boolean, byte, short, integer, long, float, double, string, binary, date, timestamp, timestamp_ntz, decimal(p,s) (read only)");
     }
 }

@@ -4,16 +4,19 @@ import io.hfthot.lakehouse.internal.actions.Action;
 import io.hfthot.lakehouse.internal.actions.SchemaJson;
 import io.hfthot.lakehouse.internal.log.DeltaLog;
 import io.hfthot.lakehouse.internal.log.ProtocolSupport;
+import io.hfthot.lakehouse.internal.log.TableRetention;
 import io.hfthot.lakehouse.internal.log.TableState;
 import io.hfthot.lakehouse.internal.parquet.DataFileReader;
-import io.hfthot.lakehouse.internal.parquet.DataFileWriter;
-import io.hfthot.lakehouse.internal.parquet.WrittenFile;
 import io.hfthot.lakehouse.internal.table.CommitIntent;
 import io.hfthot.lakehouse.internal.table.Committer;
 import io.hfthot.lakehouse.internal.table.FilePaths;
 import io.hfthot.lakehouse.internal.table.PartitionValues;
+import io.hfthot.lakehouse.internal.table.Compaction;
+import io.hfthot.lakehouse.internal.table.FileRewriter;
 import io.hfthot.lakehouse.internal.table.Scans;
-import io.hfthot.lakehouse.storage.FileEntry;
+import io.hfthot.lakehouse.internal.table.TableWriter;
+import io.hfthot.lakehouse.internal.table.UpsertKeys;
+import io.hfthot.lakehouse.internal.table.Vacuum;
 import io.hfthot.lakehouse.storage.LogStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +27,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -32,22 +34,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * A Delta table: snapshots by version or timestamp, history, and writes that are each one atomic commit
- * (append, overwrite, delete by predicate, adding nullable columns), plus vacuum and erasure of a data subject.
+ * (append, upsert, overwrite, delete by predicate, adding nullable columns, properties, OPTIMIZE), plus checkpoints,
+ * vacuum and erasure of a data subject.
+ *
+ * <p>Why this class is longer than the house limit: it is the one public entry point of every table operation
+ * (as Delta Kernel's {@code Table}); each operation's mechanics live in {@code internal.table} classes
+ * ({@code TableWriter}, {@code FileRewriter}, {@code UpsertKeys}, {@code Compaction}, {@code Vacuum}) and what
+ * stays here is argument validation, the commit record of each operation and its javadoc.
  *
  * <p>Writes use optimistic concurrency: concurrent writers in any process may commit to the same table; a writer
  * whose commit conflicts logically with one that landed first gets {@link CommitConflictException} and nothing of
  * its write becomes visible. Instances are thread-safe and cheap; they hold no open files.
  */
 public final class DeltaTable {
+    /** How often an upsert or erasure that lost to a conflicting commit is recomputed on the newer version. */
+    private static final int MAX_RECOMPUTE_ATTEMPTS = 4;
+
     private final String name;
     private final Path path;
     private final LakehouseOptions options;
     private final DeltaLog log;
     private final Committer committer;
+    private final TableWriter writer;
+    private final FileRewriter rewriter;
 
     DeltaTable(String name, Path path, LakehouseOptions options) {
         this.name = name;
@@ -55,6 +67,8 @@ public final class DeltaTable {
         this.options = options;
         this.log = new DeltaLog(options.store(), this.path, name);
         this.committer = new Committer(log, options.clock(), options.maxCommitRetries(), options.checkpointInterval());
+        this.writer = new TableWriter(options.store(), this.path, options.clock(), options.rowGroupRows(), name);
+        this.rewriter = new FileRewriter(options.store(), this.path, writer, name);
     }
 
     /** Returns the table name. */
@@ -115,10 +129,16 @@ public final class DeltaTable {
         return log.history();
     }
 
-    /** Writes a checkpoint of the latest version now (normally done every N commits automatically). */
+    /**
+     * Writes a checkpoint of the latest version now (normally done every N commits automatically), then removes the
+     * log entries older than the table's {@code delta.logRetentionDuration} (default 30 days) that precede the newest
+     * checkpoint older than that; versions before it can no longer be read (the error says so).
+     */
     public void checkpoint() {
         try {
-            log.writeCheckpoint(log.load());
+            TableState state = writableState(); // the checkpoint writer knows only the features this module writes
+            log.writeCheckpoint(state);
+            log.cleanUpExpiredLogs(state, options.clock().millis());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot checkpoint table '" + name + "'", e);
         }
@@ -187,53 +207,134 @@ public final class DeltaTable {
         Snapshot snap = new Snapshot(name, path, options.store(), base);
         Schema schema = snap.schema();
         predicate.validate(schema);
-        List<String> parts = snap.partitionColumns();
-        long now = options.clock().millis();
-        List<Action> actions = new ArrayList<>();
-        List<Action.AddFile> newFiles = new ArrayList<>();
-        Set<String> removed = new HashSet<>();
-        long removedRows = 0;
-        long keptRows = 0;
-        Map<String, Action.AddFile> byPath = new HashMap<>();
-        for (Action.AddFile a : base.files().values()) {
-            byPath.put(a.path(), a);
-        }
-        for (DataFile f : snap.dataFiles(predicate)) {
-            ColumnBatch all = Scans.readFile(options.store(), f, schema, parts, schema, null,
-                    "version " + base.version() + " of table '" + name + "'");
-            boolean[] match = predicate.evaluate(all);
-            int[] keep = new int[match.length];
-            int k = 0;
-            for (int i = 0; i < match.length; i++) {
-                if (!match[i]) {
-                    keep[k++] = i;
-                }
-            }
-            if (k == match.length) {
-                continue;
-            }
-            Action.AddFile old = byPath.get(f.relativePath());
-            actions.add(remove(old, now));
-            removed.add(old.key());
-            removedRows += match.length - k;
-            if (k > 0) {
-                ColumnBatch rest = all.select(keep, k);
-                keptRows += k;
-                newFiles.addAll(writeFiles(rest, schema, parts));
-            }
-        }
-        if (removed.isEmpty()) {
+        FileRewriter.Plan plan = rewriter.plan(base, schema, snap.partitionColumns(), snap.dataFiles(predicate),
+                FileRewriter.of(predicate), options.clock().millis());
+        if (plan.removedKeys().isEmpty()) {
             return new CommitResult(base.version(), false, 0, 0, 0, 0);
         }
-        actions.addAll(newFiles);
         Map<String, String> metrics = new LinkedHashMap<>();
-        metrics.put("numRemovedFiles", String.valueOf(removed.size()));
-        metrics.put("numAddedFiles", String.valueOf(newFiles.size()));
-        metrics.put("numDeletedRows", String.valueOf(removedRows));
-        metrics.put("numCopiedRows", String.valueOf(keptRows));
-        CommitIntent intent = new CommitIntent(operation, params, metrics, false, true, predicate, removed, false, false);
-        long v = commitOrCleanUp(base, actions, intent, newFiles);
-        return new CommitResult(v, true, newFiles.size(), removed.size(), keptRows, removedRows);
+        metrics.put("numRemovedFiles", String.valueOf(plan.removedKeys().size()));
+        metrics.put("numAddedFiles", String.valueOf(plan.newFiles().size()));
+        metrics.put("numDeletedRows", String.valueOf(plan.removedRows()));
+        metrics.put("numCopiedRows", String.valueOf(plan.keptRows()));
+        CommitIntent intent = new CommitIntent(operation, params, metrics, false, true, predicate, plan.removedKeys(), false, false);
+        long v = commitOrCleanUp(base, plan.actions(), intent, plan.newFiles());
+        return new CommitResult(v, true, plan.newFiles().size(), plan.removedKeys().size(), plan.keptRows(), plan.removedRows());
+    }
+
+    /**
+     * Appends rows, replacing in the same commit every stored row that has the same key (the values of
+     * {@code keyColumns}): a MERGE-free upsert, so re-importing or re-sending rows never duplicates them. Within the
+     * batch the last row of a repeated key wins. Stored files that may hold a key are found by partition values and
+     * statistics, and only those holding one are rewritten (copy-on-write, as {@link #delete}).
+     *
+     * <p>The commit records operation {@code UPSERT}; a concurrent commit adding rows that may share a key makes
+     * the attempt conflict, and the upsert is then recomputed on the new version (a few times at most).
+     *
+     * @param keyColumns one or more distinct columns, none null in the batch
+     * @return the result: {@code rowsWritten} rows of the batch, {@code rowsRemoved} stored rows replaced
+     * @throws IllegalArgumentException on a schema mismatch or a bad key column; the table is unchanged
+     * @throws LakehouseException       when rows would be replaced in a {@code delta.appendOnly} table
+     */
+    public CommitResult upsert(ColumnBatch batch, List<String> keyColumns) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return upsertOnce(batch, keyColumns);
+            } catch (CommitConflictException e) {
+                if (attempt >= MAX_RECOMPUTE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private CommitResult upsertOnce(ColumnBatch batch, List<String> keyColumns) {
+        TableState base = writableState();
+        Snapshot snap = new Snapshot(name, path, options.store(), base);
+        Schema schema = snap.schema();
+        List<String> parts = snap.partitionColumns();
+        ColumnBatch data = conform(batch, schema);
+        UpsertKeys keys = UpsertKeys.of(data, schema, parts, keyColumns, name);
+        if (data.rowCount() == 0) {
+            return new CommitResult(base.version(), false, 0, 0, 0, 0);
+        }
+        List<DataFile> candidates = snap.dataFiles(keys.pruning());
+        FileRewriter.Plan plan = rewriter.plan(base, schema, parts, candidates, keys::matches, options.clock().millis());
+        if (!plan.removedKeys().isEmpty() && ProtocolSupport.isAppendOnly(base.metadata())) {
+            LakehouseException refused = new LakehouseException("table '" + name + "' is append-only (delta.appendOnly=true); "
+                    + "an upsert replacing " + plan.removedRows() + " stored row(s) is not allowed");
+            writer.deleteQuietly(plan.newFiles(), refused);
+            throw refused;
+        }
+        List<Action.AddFile> adds;
+        try {
+            adds = writeFiles(keys.rows(), schema, parts);
+        } catch (RuntimeException e) {
+            writer.deleteQuietly(plan.newFiles(), e);
+            throw e;
+        }
+        List<Action> actions = new ArrayList<>(plan.actions());
+        actions.addAll(adds);
+        List<Action.AddFile> written = new ArrayList<>(plan.newFiles());
+        written.addAll(adds);
+        Map<String, String> metrics = new LinkedHashMap<>();
+        metrics.put("numOutputRows", String.valueOf(keys.rows().rowCount()));
+        metrics.put("numReplacedRows", String.valueOf(plan.removedRows()));
+        metrics.put("numCopiedRows", String.valueOf(plan.keptRows()));
+        metrics.put("numRemovedFiles", String.valueOf(plan.removedKeys().size()));
+        metrics.put("numAddedFiles", String.valueOf(written.size()));
+        CommitIntent intent = new CommitIntent("UPSERT", Map.of("keyColumns", String.join(",", keyColumns)), metrics,
+                false, true, keys.pruning(), plan.removedKeys(), false, false);
+        long v = commitOrCleanUp(base, actions, intent, written);
+        return new CommitResult(v, true, written.size(), plan.removedKeys().size(), keys.rows().rowCount(), plan.removedRows());
+    }
+
+    /**
+     * Compacts small files ({@code OPTIMIZE}, bin-packing) in one commit that changes no row: files smaller than
+     * {@code targetFileBytes} in each partition are rewritten into files of about that size, as Delta's
+     * {@code dataChange: false} removes and adds, readable by any Delta reader. Time travel to earlier versions is
+     * unaffected until vacuum deletes the replaced files.
+     *
+     * <p>Never fails because of concurrent writers: appends do not conflict with it, and an attempt that loses to a
+     * delete, upsert or erasure of one of its files is replanned, then skipped ({@link OptimizeResult#committed()}
+     * false).
+     *
+     * @param targetFileBytes target size of a compacted file, bytes (> 0)
+     * @param partitionFilter predicate over partition columns selecting the partitions to compact, or null for all
+     * @throws IllegalArgumentException when the target is not positive or the filter names a non-partition column
+     */
+    public OptimizeResult optimize(long targetFileBytes, Predicate partitionFilter) {
+        writableState(); // refuses tables this module cannot write before any file is read
+        return new Compaction(log, committer, writer, options.store(), path, options.clock(), name)
+                .run(targetFileBytes, partitionFilter);
+    }
+
+    /**
+     * Sets table properties ({@code metaData.configuration}) in one {@code SET TBLPROPERTIES} commit; other
+     * properties are kept. Used, for example, to lift {@code delta.appendOnly} from a table that now takes upserts.
+     *
+     * @param properties keys and values, none null or blank
+     * @return the result; {@code committed} is false when every property already had the value
+     */
+    public CommitResult setProperties(Map<String, String> properties) {
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null) {
+                throw new IllegalArgumentException("table property " + e.getKey() + "=" + e.getValue() + " of table '" + name
+                        + "' needs a non-blank key and a non-null value");
+            }
+        }
+        TableState base = writableState();
+        Action.Metadata m = base.metadata();
+        Map<String, String> config = new LinkedHashMap<>(m.configuration());
+        config.putAll(properties);
+        if (config.equals(m.configuration())) {
+            return new CommitResult(base.version(), false, 0, 0, 0, 0);
+        }
+        Action.Metadata next = new Action.Metadata(m.id(), m.name(), m.description(), m.formatProvider(), m.schemaString(),
+                m.partitionColumns(), config, m.createdTime());
+        CommitIntent intent = new CommitIntent("SET TBLPROPERTIES", Map.of("properties", new java.util.TreeMap<>(properties).toString()),
+                Map.of(), false, false, null, Set.of(), true, false);
+        return new CommitResult(committer.commit(base, List.of(next), intent), true, 0, 0, 0, 0);
     }
 
     /**
@@ -273,67 +374,40 @@ public final class DeltaTable {
      * (left by failed writes). Versions that referenced deleted files can no longer be read
      * ({@link DataFileMissingException}). The log itself is kept, so history still lists them.
      *
-     * <p>Keep the retention longer than the longest running read or write, or those may fail.
+     * <p>The retention may not be shorter than the table's {@code delta.deletedFileRetentionDuration} (default 7
+     * days), which protects running reads, writes and time travel; see {@link #vacuum(Duration, boolean)} to force it.
+     *
+     * @throws IllegalArgumentException when the retention is negative or shorter than the table's
      */
     public VacuumResult vacuum(Duration retention) {
-        if (retention.isNegative()) {
-            throw new IllegalArgumentException("vacuum retention " + retention + " must be >= 0");
-        }
-        TableState state = log.load();
-        long cutoff = options.clock().millis() - retention.toMillis();
-        Set<Path> live = new HashSet<>();
-        for (Action.AddFile a : state.files().values()) {
-            live.add(FilePaths.resolve(path, a.path()).normalize());
-        }
-        Map<Path, Long> removedAt = new HashMap<>();
-        for (Action.RemoveFile r : state.tombstones().values()) {
-            removedAt.put(FilePaths.resolve(path, r.path()).normalize(), r.deletionTimestamp());
-        }
-        List<Path> deleted = new ArrayList<>();
-        int kept = 0;
-        for (FileEntry e : dataFilesOnDisk()) {
-            Path p = e.path().normalize();
-            if (live.contains(p)) {
-                kept++;
-                continue;
-            }
-            long since = removedAt.getOrDefault(p, e.modificationTime());
-            if (since <= cutoff) {
-                try {
-                    if (options.store().delete(p)) {
-                        deleted.add(p);
-                    }
-                } catch (IOException ex) {
-                    throw new UncheckedIOException("vacuum of table '" + name + "' cannot delete " + p, ex);
-                }
-            } else {
-                kept++;
-            }
-        }
-        return new VacuumResult(deleted, kept);
+        return vacuum(retention, false);
     }
 
-    private List<FileEntry> dataFilesOnDisk() {
-        List<FileEntry> out = new ArrayList<>();
-        try {
-            for (FileEntry e : options.store().listRecursively(path)) {
-                Path rel = path.relativize(e.path());
-                boolean hidden = false;
-                for (Path seg : rel) {
-                    String s = seg.toString();
-                    if (s.startsWith(".") || s.startsWith("_") && !s.contains("=")) {
-                        hidden = true;
-                        break;
-                    }
-                }
-                if (!hidden) {
-                    out.add(e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list table '" + name + "'", e);
+    /** Vacuums with the table's own {@code delta.deletedFileRetentionDuration} (default 7 days) as the retention. */
+    public VacuumResult vacuum() {
+        return vacuum(TableRetention.deletedFileRetention(log.load().metadata()), false);
+    }
+
+    /**
+     * As {@link #vacuum(Duration)}; with {@code force}, a retention shorter than the table's
+     * {@code delta.deletedFileRetentionDuration} is accepted (as Delta's
+     * {@code retentionDurationCheck.enabled=false}): readers and writers still using a removed file then fail.
+     */
+    public VacuumResult vacuum(Duration retention, boolean force) {
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("vacuum retention " + retention + " of table '" + name + "' must be >= 0");
         }
-        return out;
+        // Only tables this module writes: it knows every file such a table keeps (a deletion-vector file of a newer
+        // writer's table, for one, is no data file and must not be taken for an orphan).
+        TableState state = writableState();
+        Duration minimum = TableRetention.deletedFileRetention(state.metadata());
+        if (!force && retention.compareTo(minimum) < 0) {
+            throw new IllegalArgumentException("vacuum retention " + retention + " of table '" + name + "' is shorter than"
+                    + " the table's " + TableRetention.DELETED_FILE_RETENTION + " (" + minimum + "); running reads, writes"
+                    + " and time travel within that period would fail. Use a retention >= " + minimum
+                    + ", lower the table property, or force the vacuum explicitly");
+        }
+        return Vacuum.run(options.store(), path, name, state, options.clock().millis() - retention.toMillis());
     }
 
     /**
@@ -361,7 +435,7 @@ public final class DeltaTable {
                 r = rewrite(predicate, "ERASE", Map.of("column", column, "subjectSha256", sha));
                 break;
             } catch (CommitConflictException e) {
-                if (attempt >= 4) {
+                if (attempt >= MAX_RECOMPUTE_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -421,6 +495,9 @@ public final class DeltaTable {
     private TableState writableState() {
         TableState s = log.load();
         ProtocolSupport.checkWritable(s.protocol(), s.metadata(), name);
+        for (Field f : SchemaJson.fromJson(s.metadata().schemaString()).fields()) {
+            refuseUnwritableType(f);
+        }
         return s;
     }
 
@@ -431,6 +508,10 @@ public final class DeltaTable {
     }
 
     static void refuseUnwritableType(Field f) {
+        if (f.type() == DataType.DECIMAL) {
+            throw new UnsupportedFeatureException("decimal writing", "column '" + f.name()
+                    + "' has a decimal type, which this module reads but does not write; tables with decimal columns are read only here");
+        }
         if (f.type() == DataType.TIMESTAMP_NTZ) {
             throw new UnsupportedFeatureException("timestampNtz", "column '" + f.name()
                     + "' has type timestamp_ntz, which needs writer version 7; use timestamp (UTC) instead");
@@ -441,13 +522,7 @@ public final class DeltaTable {
         try {
             return committer.commit(base, actions, intent);
         } catch (RuntimeException e) {
-            for (Action.AddFile a : written) {
-                try {
-                    options.store().delete(FilePaths.resolve(path, a.path()));
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            writer.deleteQuietly(written, e);
             throw e;
         }
     }
@@ -495,71 +570,7 @@ public final class DeltaTable {
     }
 
     private List<Action.AddFile> writeFiles(ColumnBatch data, Schema schema, List<String> partitionColumns) {
-        List<Field> dataFields = new ArrayList<>();
-        for (Field f : schema.fields()) {
-            if (!partitionColumns.contains(f.name())) {
-                dataFields.add(f);
-            }
-        }
-        Schema fileSchema = new Schema(dataFields);
-        Map<List<String>, int[]> groups = new LinkedHashMap<>();
-        Map<List<String>, Integer> counts = new HashMap<>();
-        int n = data.rowCount();
-        if (partitionColumns.isEmpty()) {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
-            }
-            groups.put(List.of(), all);
-            counts.put(List.of(), n);
-        } else {
-            ColumnVector[] pcols = new ColumnVector[partitionColumns.size()];
-            for (int c = 0; c < pcols.length; c++) {
-                pcols[c] = data.column(partitionColumns.get(c));
-            }
-            for (int i = 0; i < n; i++) {
-                List<String> key = new ArrayList<>(pcols.length);
-                for (ColumnVector pc : pcols) {
-                    key.add(PartitionValues.encode(pc, i));
-                }
-                int[] rows = groups.computeIfAbsent(key, k -> new int[16]);
-                int c = counts.getOrDefault(key, 0);
-                if (c == rows.length) {
-                    rows = java.util.Arrays.copyOf(rows, rows.length * 2);
-                    groups.put(key, rows);
-                }
-                rows[c] = i;
-                counts.put(key, c + 1);
-            }
-        }
-        DataFileWriter writer = new DataFileWriter(options.store(), CompressionCodecName.SNAPPY, options.rowGroupRows());
-        List<Action.AddFile> adds = new ArrayList<>();
-        try {
-            for (Map.Entry<List<String>, int[]> g : groups.entrySet()) {
-                Map<String, String> pv = new LinkedHashMap<>();
-                for (int c = 0; c < partitionColumns.size(); c++) {
-                    pv.put(partitionColumns.get(c), g.getKey().get(c));
-                }
-                String rel = FilePaths.newDataFile(partitionColumns, pv);
-                Path file = path.resolve(rel);
-                int[] rows = java.util.Arrays.copyOf(g.getValue(), counts.get(g.getKey()));
-                WrittenFile w = writer.write(data, fileSchema, file, rows);
-                adds.add(new Action.AddFile(FilePaths.toLogPath(rel), pv, w.size(), options.clock().millis(), true, w.statsJson(), null));
-            }
-        } catch (IOException | RuntimeException e) {
-            for (Action.AddFile a : adds) {
-                try {
-                    options.store().delete(FilePaths.resolve(path, a.path()));
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot write data files of table '" + name + "'", io);
-            }
-            throw (RuntimeException) e;
-        }
-        return adds;
+        return writer.write(data, schema, partitionColumns, true);
     }
 
     /** Creates the table (version 0); used by {@link Lakehouse#createTable}. */

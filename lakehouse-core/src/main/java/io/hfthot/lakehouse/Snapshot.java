@@ -2,6 +2,7 @@ package io.hfthot.lakehouse;
 
 import io.hfthot.lakehouse.internal.actions.Action;
 import io.hfthot.lakehouse.internal.actions.SchemaJson;
+import io.hfthot.lakehouse.internal.log.ColumnMapping;
 import io.hfthot.lakehouse.internal.log.TableState;
 import io.hfthot.lakehouse.internal.parquet.DataFileWriter;
 import io.hfthot.lakehouse.internal.table.Scans;
@@ -30,6 +31,7 @@ public final class Snapshot {
     private final TableState state;
     private final Schema schema;
     private final List<DataFile> files;
+    private final ColumnMapping mapping;
 
     Snapshot(String tableName, Path tablePath, LogStore store, TableState state) {
         this.tableName = tableName;
@@ -37,9 +39,10 @@ public final class Snapshot {
         this.store = store;
         this.state = state;
         this.schema = SchemaJson.fromJson(state.metadata().schemaString());
+        this.mapping = ColumnMapping.of(state.metadata(), tableName);
         List<DataFile> f = new ArrayList<>(state.files().size());
         for (Action.AddFile a : state.files().values()) {
-            f.add(Scans.toDataFile(tablePath, a));
+            f.add(Scans.toDataFile(tablePath, a, mapping));
         }
         this.files = List.copyOf(f);
     }
@@ -110,7 +113,7 @@ public final class Snapshot {
     public long rowCount() {
         long n = 0;
         for (DataFile f : files) {
-            n += f.stats() != null ? f.stats().numRecords() : readFile(f, new Schema(List.of(schema.fields().get(0))), null).rowCount();
+            n += f.stats() != null ? f.liveRows() : readFile(f, new Schema(List.of(schema.fields().get(0))), null).rowCount();
         }
         return n;
     }
@@ -150,8 +153,8 @@ public final class Snapshot {
     }
 
     private ColumnBatch readFile(DataFile f, Schema out, Predicate predicate) {
-        return Scans.readFile(store, f, schema, partitionColumns(), out, predicate,
-                "version " + version() + " of table '" + tableName + "'");
+        return Scans.readFile(store, tablePath, f, schema, partitionColumns(), out, predicate,
+                "version " + version() + " of table '" + tableName + "'", mapping);
     }
 
     /**

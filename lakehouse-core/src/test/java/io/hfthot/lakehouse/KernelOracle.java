@@ -112,6 +112,12 @@ final class KernelOracle {
             } else if (t instanceof TimestampType) {
                 long micros = row.getLong(i);
                 out.add(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000));
+            } else if (t instanceof io.delta.kernel.types.DecimalType) {
+                out.add(row.getDecimal(i));
+            } else if (t instanceof io.delta.kernel.types.TimestampNTZType) {
+                long micros = row.getLong(i);
+                out.add(java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        (int) (Math.floorMod(micros, 1_000_000L) * 1000), java.time.ZoneOffset.UTC));
             } else if (t instanceof DateType) {
                 out.add(LocalDate.ofEpochDay(row.getInt(i)));
             } else {

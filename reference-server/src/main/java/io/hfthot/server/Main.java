@@ -1,6 +1,7 @@
 package io.hfthot.server;
 
 import io.hfthot.server.cli.ImportCommand;
+import io.hfthot.server.cli.OptimizeCommand;
 import io.hfthot.server.logging.JulBridge;
 import io.hfthot.server.logging.LoggingShutdown;
 import java.io.IOException;
@@ -14,7 +15,8 @@ public final class Main {
 
     /**
      * Parses the configuration, starts the server, prints where it listens and waits for a signal; or, with
-     * {@code import} as the first argument, runs the bar importer ({@link ImportCommand}) and exits.
+     * {@code import} as the first argument, runs the bar importer ({@link ImportCommand}) and exits; with
+     * {@code optimize}, compacts the market tables ({@link OptimizeCommand}) and exits.
      *
      * @param args see {@link ServerConfig#usage()} and {@link ImportCommand#usage()}
      */
@@ -22,6 +24,10 @@ public final class Main {
         JulBridge.install();
         if (args.length > 0 && "import".equals(args[0])) {
             System.exit(ImportCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
+        if (args.length > 0 && "optimize".equals(args[0])) {
+            System.exit(OptimizeCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {

@@ -20,6 +20,7 @@ import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.market.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
 import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
@@ -78,15 +79,17 @@ public final class ReferenceServer implements AutoCloseable {
     private final Map<Surface, TransportServer> listeners;
     private final LabGrpcServer grpc;
     private final DataDirectoryLock lock;
+    private final MarketCompaction compaction;
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabEngine lab, Map<Surface, TransportServer> listeners,
-                            LabGrpcServer grpc, DataDirectoryLock lock) {
+                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction) {
         this.lock = lock;
         this.config = config;
         this.dataDir = dataDir;
         this.lab = lab;
         this.listeners = listeners;
         this.grpc = grpc;
+        this.compaction = compaction;
     }
 
     /**
@@ -124,7 +127,8 @@ public final class ReferenceServer implements AutoCloseable {
             lock.close();
             throw e;
         }
-        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock);
+        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.lakehouse(),
+                MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES));
     }
 
     private static LabConfig labConfig(ServerConfig config, Path dataDir) {
@@ -299,6 +303,7 @@ public final class ReferenceServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping gRPC failed", e);
         }
+        compaction.close();
         lab.close();
         try {
             lock.close();

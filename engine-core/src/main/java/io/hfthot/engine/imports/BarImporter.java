@@ -29,8 +29,9 @@ import java.util.Optional;
  * with {@link ImportOptions#skipInvalid()} are skipped and counted in the report, never silently.
  *
  * <p>Thread safety: one import at a time per table. The lakehouse commits optimistically, so an import can run
- * next to a server that appends simulated bars; overlap with bars committed after the duplicate check is not
- * detected, so import history for symbols and times the simulator does not write.
+ * next to a server that appends simulated bars; a bar committed after the duplicate check for the same
+ * (symbol, interval, ts) is replaced by the imported one, never duplicated ({@link MarketTables#appendBars}
+ * upserts).
  */
 public final class BarImporter {
     private static final int PROGRESS_EVERY_ROWS = 4096;

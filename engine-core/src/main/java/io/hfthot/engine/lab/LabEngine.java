@@ -14,6 +14,7 @@ import io.hfthot.engine.identity.access.AccountKeys;
 import io.hfthot.engine.lab.api.BacktestRequest;
 import io.hfthot.engine.lab.api.BacktestResponse;
 import io.hfthot.engine.lab.api.GeneratedKey;
+import io.hfthot.engine.lab.api.MarketSymbolsResponse;
 import io.hfthot.engine.lab.api.MfgPriceResponse;
 import io.hfthot.engine.lab.api.OhlcvRequest;
 import io.hfthot.engine.lab.api.OhlcvResponse;
@@ -31,7 +32,9 @@ import io.hfthot.engine.lab.compute.ComputeGate;
 import io.hfthot.engine.lab.history.TableHistory;
 import io.hfthot.engine.lab.keys.DemoKeys;
 import io.hfthot.engine.lab.live.LiveTickFeed;
+import io.hfthot.engine.lab.market.ImportedRegimes;
 import io.hfthot.engine.lab.market.LakehouseMarketData;
+import io.hfthot.engine.lab.market.MarketSymbols;
 import io.hfthot.engine.lab.quant.DailyCloses;
 import io.hfthot.engine.lab.quant.MfgSignals;
 import io.hfthot.engine.lab.quant.PortfolioLab;
@@ -161,6 +164,7 @@ public final class LabEngine implements AutoCloseable {
     private final LabSql sql;
     private final List<GeneratedKey> demoKeys;
     private final Set<String> symbolSet;
+    private final ImportedRegimes importedRegimes;
     private final ScheduledExecutorService jobs;
     private final Object maintenanceLock = new Object();
     private final StorageGuard storage;
@@ -190,6 +194,7 @@ public final class LabEngine implements AutoCloseable {
         this.bus = new InMemoryEventBus(clock, config.busThreads());
         this.marketData = LakehouseMarketData.open(market, lakehouse, storage);
         this.regimes = new RegimeService(config.regimeFitBars(), FitOptions.defaults(), bus);
+        this.importedRegimes = new ImportedRegimes(marketData.imported(), regimes);
         long now = clock.millis();
         for (String symbol : market.symbols()) {
             regimes.track(symbol, marketData.bars(symbol, Interval.ONE_MINUTE, Long.MIN_VALUE, now,
@@ -353,7 +358,7 @@ public final class LabEngine implements AutoCloseable {
      * @throws LabException INVALID_PARAMS (symbol, depth)
      */
     public OrderBookResponse orderBook(String symbol, Integer depth) {
-        String s = symbol(symbol);
+        String s = liveSymbol(symbol, "an order book");
         int d = depth == null ? MarketRequests.DEFAULT_DEPTH : wrap(() -> MarketRequests.depth(depth));
         OrderBook book = market.orderBook(s, d);
         return new OrderBookResponse(s, d, book.bids(), book.asks(), book.tsMs());
@@ -367,7 +372,7 @@ public final class LabEngine implements AutoCloseable {
      * @throws LabException INVALID_PARAMS (symbol)
      */
     public TickerResponse ticker(String symbol) {
-        Ticker t = market.ticker(symbol(symbol));
+        Ticker t = market.ticker(liveSymbol(symbol, "a ticker (bid and ask)"));
         return new TickerResponse(t.symbol(), t.bid(), t.ask(), t.last(), t.tsMs());
     }
 
@@ -391,6 +396,7 @@ public final class LabEngine implements AutoCloseable {
             throw LabException.invalid("lookback", "lookback must be in [" + RegimeService.MIN_LOOKBACK + ", "
                     + RegimeService.MAX_LOOKBACK + "], got " + lb);
         }
+        syncImportedRegime(s);
         RegimeSignal signal = regimes.signal(s, lb);
         Map<String, Double> probs = RegimeService.orderedProbabilities(signal);
         long latencyUs = (System.nanoTime() - t0) / 1000L;
@@ -421,7 +427,9 @@ public final class LabEngine implements AutoCloseable {
         if (agents < 2 || agents > MAX_AGENTS) {
             throw LabException.invalid("n_agents", "n_agents must be in [2, " + MAX_AGENTS + "], got " + agents);
         }
-        double price = market.ticker(s).mid();
+        syncImportedRegime(s);
+        double price = symbolSet.contains(s) ? market.ticker(s).mid()
+                : marketData.imported().lastBar(s).orElseThrow().close();
         double vol = regimes.volatility(s, VOLATILITY_BARS);
         MfgSignals.Signal signal = mfg.solve(horizon, agents, price, vol);
         long latencyUs = (System.nanoTime() - t0) / 1000L;
@@ -786,6 +794,16 @@ public final class LabEngine implements AutoCloseable {
     }
 
     /**
+     * {@code GET /v1/market/symbols}: the simulated symbols, then the symbols found only in {@code market.ohlcv}
+     * (imported), each with its stored intervals, time range and bar count.
+     *
+     * @return the symbols
+     */
+    public MarketSymbolsResponse marketSymbols() {
+        return MarketSymbols.list(market.symbols(), marketData.imported());
+    }
+
+    /**
      * Returns the access control (authentication, quotas, usage) the adapters' filters use.
      *
      * @return the access control
@@ -1010,11 +1028,38 @@ public final class LabEngine implements AutoCloseable {
     }
 
     private String symbol(String symbol) {
-        if (symbol == null || !symbolSet.contains(symbol)) {
-            throw LabException.invalid("symbol", "symbol must be one of " + market.symbols() + ", got "
+        if (!knownSymbol(symbol)) {
+            throw LabException.invalid("symbol", "symbol must be one of " + knownSymbols() + ", got "
                     + (symbol == null ? "nothing" : "'" + symbol + "'"));
         }
         return symbol;
+    }
+
+    /** Simulated symbols and those imported into {@code market.ohlcv} (re-read at most once a second). */
+    private boolean knownSymbol(String symbol) {
+        return symbol != null && (symbolSet.contains(symbol) || marketData.imported().contains(symbol));
+    }
+
+    private List<String> knownSymbols() {
+        List<String> all = new ArrayList<>(market.symbols());
+        all.addAll(marketData.imported().symbols());
+        return all;
+    }
+
+    /** Quotes and books need the live market: imported symbols have bars only. */
+    private String liveSymbol(String symbol, String what) {
+        String s = symbol(symbol);
+        if (!symbolSet.contains(s)) {
+            throw LabException.invalid("symbol", "symbol '" + s + "' has imported bars only, and " + what
+                    + " needs the live market, which serves " + market.symbols());
+        }
+        return s;
+    }
+
+    private void syncImportedRegime(String symbol) {
+        if (!symbolSet.contains(symbol)) {
+            importedRegimes.sync(symbol);
+        }
     }
 
     private static Interval interval(String interval) {
@@ -1049,8 +1094,8 @@ public final class LabEngine implements AutoCloseable {
             if (s == null || s.isBlank()) {
                 throw LabException.invalid("symbols", "symbols must not contain blank entries");
             }
-            if (mustBeKnown && !symbolSet.contains(s)) {
-                throw LabException.invalid("symbols", "symbols must be among " + market.symbols() + ", got '" + s + "'");
+            if (mustBeKnown && !knownSymbol(s)) {
+                throw LabException.invalid("symbols", "symbols must be among " + knownSymbols() + ", got '" + s + "'");
             }
             if (!seen.add(s)) {
                 throw LabException.invalid("symbols", "symbols must be distinct, '" + s + "' appears twice");

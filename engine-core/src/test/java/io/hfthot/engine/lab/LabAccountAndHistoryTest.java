@@ -99,7 +99,7 @@ class LabAccountAndHistoryTest {
             TableVersions v = lab.versions("market.ohlcv");
             assertEquals(3, v.versions().size(), "create, bulk write, one append");
             assertEquals(List.of(0L, 1L, 2L), v.versions().stream().map(e -> e.version()).toList());
-            assertEquals("WRITE", v.versions().get(2).operation());
+            assertEquals("UPSERT", v.versions().get(2).operation(), "bars are upserted by (symbol, interval, ts)");
             assertEquals(List.of("market.ohlcv", "market.ticks"), lab.tables());
 
             TableRead atV1 = lab.readVersion(ENTERPRISE, "market.ohlcv", 1, 10);

@@ -1,6 +1,7 @@
 package io.hfthot.lakehouse.storage;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -28,8 +30,15 @@ import org.apache.parquet.io.OutputFile;
  * {@link FileAlreadyExistsException} when the target exists, so a reader never sees a partial commit and a losing
  * writer never replaces the winner's. {@code Files.move(ATOMIC_MOVE)} is not used for commits because it
  * silently replaces an existing target.
+ *
+ * <p>Durability on Linux needs more than forcing a file's content: a new name (a link, a renamed file, a created
+ * directory) is only durable once the directory holding it has been fsynced too (ext4, XFS: see fsync(2), "Calling
+ * fsync() does not necessarily ensure that the entry in the directory containing the file has also reached disk").
+ * So every operation that creates a name forces the parent directory afterwards. Where a directory cannot be opened
+ * for that (Windows), the directory sync is skipped: there, NTFS journals metadata itself.
  */
 public final class LocalLogStore implements LogStore {
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
     @Override
     public void putIfAbsent(Path path, byte[] content) throws IOException {
@@ -39,6 +48,7 @@ public final class LocalLogStore implements LogStore {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        syncDirectory(path.toAbsolutePath().getParent());
     }
 
     @Override
@@ -51,14 +61,58 @@ public final class LocalLogStore implements LogStore {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        syncDirectory(path.toAbsolutePath().getParent());
+    }
+
+    @Override
+    public void force(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        syncDirectory(path.toAbsolutePath().getParent());
+    }
+
+    /** Creates missing directories and makes each new directory's name durable in its parent. */
+    private static void createDirectoriesDurably(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path d = dir.toAbsolutePath(); d != null && !Files.isDirectory(d); d = d.getParent()) {
+            missing.add(d);
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(dir);
+        for (int i = missing.size() - 1; i >= 0; i--) {
+            syncDirectory(missing.get(i).getParent());
+        }
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        if (dir == null) {
+            return;
+        }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException e) {
+            if (WINDOWS) {
+                return; // directories cannot be opened as channels there; NTFS journals names itself
+            }
+            throw e;
+        }
+        try (ch) {
+            ch.force(true);
+        }
     }
 
     private static Path writeTemp(Path path, byte[] content) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        createDirectoriesDurably(dir);
         Path tmp = dir.resolve("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (var ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
             while (buf.hasRemaining()) {
                 ch.write(buf);
@@ -137,7 +191,7 @@ public final class LocalLogStore implements LogStore {
 
     @Override
     public OutputFile newOutputFile(Path path) throws IOException {
-        Files.createDirectories(path.toAbsolutePath().getParent());
+        createDirectoriesDurably(path.toAbsolutePath().getParent());
         if (Files.exists(path)) {
             throw new FileAlreadyExistsException(path.toString());
         }

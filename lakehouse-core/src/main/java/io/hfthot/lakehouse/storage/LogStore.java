@@ -17,6 +17,10 @@ import org.apache.parquet.io.OutputFile;
  *   <li>{@link #putIfAbsent} is atomic: readers see either no file or the complete content, and exactly one of
  *       several concurrent callers for the same path succeeds; the others get {@link FileAlreadyExistsException}
  *       and the existing content is unchanged. This is what makes Delta's optimistic concurrency safe.</li>
+ *   <li>Durability: when {@link #putIfAbsent} or {@link #overwrite} returns, the content and the file's name are
+ *       durable (they survive a power loss); a file written through {@link #newOutputFile} is durable, name
+ *       included, once {@link #force} on it has returned. Writers force every data file before the commit that
+ *       names it, so a commit never survives a crash that its data files do not.</li>
  *   <li>{@link #overwrite} replaces the whole content atomically (readers see old or new content, never a mix).</li>
  *   <li>{@link #list} returns files only (no directories), sorted by name; an absent directory lists as empty.</li>
  *   <li>{@link #read} of an absent file throws {@link NoSuchFileException}.</li>
@@ -57,6 +61,15 @@ public interface LogStore {
 
     /** Sets a file's modification time (commits carry their commit timestamp so foreign readers agree on time travel). */
     void setModificationTime(Path path, long epochMillis) throws IOException;
+
+    /**
+     * Makes a file written through {@link #newOutputFile} durable: its content, and its name in its directory
+     * (and the names of any directories {@link #newOutputFile} created for it). A no-op is correct only for a
+     * store whose writes are durable when the output stream closes (object stores).
+     *
+     * @throws NoSuchFileException when absent
+     */
+    void force(Path path) throws IOException;
 
     /** Opens a Parquet output for a new file, creating parent directories; fails if the file exists. */
     OutputFile newOutputFile(Path path) throws IOException;

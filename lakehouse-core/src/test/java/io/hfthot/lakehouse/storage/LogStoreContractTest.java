@@ -97,4 +97,16 @@ public abstract class LogStoreContractTest {
         assertEquals(1_000_000L, s.list(dir).get(0).modificationTime());
         assertTrue(s.delete(dir.resolve("f")));
     }
+
+    @Test
+    void forceMakesAWrittenOutputDurableAndRefusesAnAbsentFile() throws Exception {
+        LogStore s = store();
+        Path p = dir.resolve("new/part=1/f.parquet");
+        try (var out = s.newOutputFile(p).create(0)) {
+            out.write(bytes("data"));
+        }
+        s.force(p);
+        assertArrayEquals(bytes("data"), s.read(p));
+        assertThrows(NoSuchFileException.class, () -> s.force(dir.resolve("absent.parquet")));
+    }
 }

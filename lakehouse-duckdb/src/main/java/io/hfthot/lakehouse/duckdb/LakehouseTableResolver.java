@@ -60,6 +60,12 @@ public final class LakehouseTableResolver implements TableResolver {
         }
         List<ResolvedTable.DataFile> files = new ArrayList<>();
         for (DataFile f : snapshot.dataFiles()) {
+            if (f.deletionVector() != null) {
+                // DuckDB would read the deleted rows too: refuse rather than answer wrong rows.
+                throw new io.hfthot.lakehouse.UnsupportedFeatureException("deletionVectors", "SQL over table '" + name
+                        + "' is not available: its file " + f.relativePath() + " has a deletion vector, which the SQL"
+                        + " engine does not apply; read the table through the lakehouse API instead");
+            }
             files.add(new ResolvedTable.DataFile(f.path().toAbsolutePath().normalize(), f.partitionValues()));
         }
         return new ResolvedTable(snapshot.version(), columns, snapshot.partitionColumns(), files);

@@ -69,6 +69,7 @@ public final class LabRoutes {
         r.add(get("/v1/market/orderbook", null, q -> Response.ok(engine.orderBook(
                 LabParams.string(q.query(), "symbol"), LabParams.integer(q.query(), "depth")))));
         r.add(get("/v1/market/ticker", null, q -> Response.ok(engine.ticker(LabParams.string(q.query(), "symbol")))));
+        r.add(get("/v1/market/symbols", null, q -> Response.ok(engine.marketSymbols())));
         r.add(get("/v1/signals/regime", null, q -> Response.ok(engine.regime(
                 LabParams.string(q.query(), "symbol"), LabParams.integer(q.query(), "lookback")))));
         r.add(get("/v1/signals/mfg", Feature.MFG_SIGNALS, this::mfg));

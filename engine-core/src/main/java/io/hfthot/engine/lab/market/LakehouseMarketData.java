@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +45,14 @@ public final class LakehouseMarketData {
     private final BarSeriesCache cache = new BarSeriesCache();
     private final Map<String, TickCursor> tickCursors = new HashMap<>();
 
-    private LakehouseMarketData(SimulatedMarket market, MarketTables tables) {
+    private final Set<String> simulated;
+    private final ImportedSymbols imported;
+
+    private LakehouseMarketData(SimulatedMarket market, MarketTables tables, Lakehouse lakehouse) {
         this.market = market;
         this.tables = tables;
+        this.simulated = Set.copyOf(market.symbols());
+        this.imported = new ImportedSymbols(tables, new StoredSymbols(lakehouse, System::nanoTime), simulated);
     }
 
     /**
@@ -64,7 +70,7 @@ public final class LakehouseMarketData {
         MarketTables tables = new MarketTables(lakehouse);
         boolean reuse = tables.exist();
         tables.createMissing();
-        LakehouseMarketData data = new LakehouseMarketData(market, tables);
+        LakehouseMarketData data = new LakehouseMarketData(market, tables, lakehouse);
         for (String symbol : market.symbols()) {
             for (Interval interval : Interval.values()) {
                 data.cache.append(tables.readAllBars(symbol, interval));
@@ -93,6 +99,15 @@ public final class LakehouseMarketData {
      */
     public MarketTables tables() {
         return tables;
+    }
+
+    /**
+     * Returns the symbols served from stored bars only (imported history).
+     *
+     * @return the imported symbols
+     */
+    public ImportedSymbols imported() {
+        return imported;
     }
 
     /**
@@ -175,7 +190,8 @@ public final class LakehouseMarketData {
 
     /**
      * Returns closed bars with open time in {@code [fromMs, toMs]}: those stored in the lakehouse, followed by
-     * those the simulator closed after the last append; at most the most recent {@code limit}.
+     * those the simulator closed after the last append; at most the most recent {@code limit}. A symbol the
+     * simulator does not know is served from its stored bars alone ({@link ImportedSymbols}).
      *
      * @param symbol   a known symbol
      * @param interval the interval
@@ -185,6 +201,9 @@ public final class LakehouseMarketData {
      * @return the bars in strictly increasing time
      */
     public List<Bar> bars(String symbol, Interval interval, long fromMs, long toMs, int limit) {
+        if (!simulated.contains(symbol)) {
+            return imported.bars(symbol, interval, fromMs, toMs, limit);
+        }
         long lastStored = cache.lastTime(symbol, interval);
         List<Bar> stored = cache.range(symbol, interval, fromMs, toMs, limit);
         if (toMs <= lastStored) {

@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The market tables of the lab's lakehouse, {@code market.ohlcv} and {@code market.ticks}, and their
@@ -28,7 +30,10 @@ import java.util.Objects;
  * {@code symbol} and {@code interval}: every read of the API names both, so a read touches one partition
  * directory, and within it per-file {@code ts} min/max statistics skip files outside the time range.
  * {@code market.ticks} (symbol, seq, ts, price, qty, side) is partitioned by {@code symbol}. Writes are bulk:
- * one commit per call, whatever the number of symbols and intervals in it.
+ * one commit per call, whatever the number of symbols and intervals in it. Bars are upserted by (symbol,
+ * interval, ts): a bar already stored is replaced in the same commit, so a restarted feed or a re-import never
+ * duplicates history. That is why {@code market.ohlcv} is not {@code delta.appendOnly} (a table created so by an
+ * earlier release has the property lifted at start); {@code market.ticks} stays append-only.
  *
  * <p>Thread safety: reads are safe at any time (each reads one snapshot); writes come from one writer at a
  * time (the lakehouse resolves concurrent commits optimistically, but the lab has one appender).
@@ -51,6 +56,9 @@ public final class MarketTables {
             Field.required("qty", DataType.DOUBLE), Field.required("side", DataType.STRING));
 
     private static final List<String> BAR_COLUMNS = List.of("ts", "open", "high", "low", "close", "volume");
+    /** The key of a bar: a second bar with the same key replaces the first. */
+    public static final List<String> BAR_KEY = List.of("symbol", "interval", "ts");
+    private static final Logger LOG = LoggerFactory.getLogger(MarketTables.class);
 
     private final Lakehouse lakehouse;
 
@@ -72,11 +80,16 @@ public final class MarketTables {
         return lakehouse.exists(OHLCV) && lakehouse.exists(TICKS);
     }
 
-    /** Creates whichever of the two tables is missing. */
+    /**
+     * Creates whichever of the two tables is missing, and lifts {@code delta.appendOnly} from a bar table created
+     * with it (bars are upserted, which replaces rows).
+     */
     public void createMissing() {
         if (!lakehouse.exists(OHLCV)) {
-            lakehouse.createTable(OHLCV, OHLCV_SCHEMA, List.of("symbol", "interval"),
-                    Map.of("delta.appendOnly", "true"));
+            lakehouse.createTable(OHLCV, OHLCV_SCHEMA, List.of("symbol", "interval"));
+        } else if ("true".equalsIgnoreCase(lakehouse.read(OHLCV).properties().get("delta.appendOnly"))) {
+            lakehouse.table(OHLCV).setProperties(Map.of("delta.appendOnly", "false"));
+            LOG.info("{}: delta.appendOnly lifted so that bars can be upserted by (symbol, interval, ts)", OHLCV);
         }
         if (!lakehouse.exists(TICKS)) {
             lakehouse.createTable(TICKS, TICKS_SCHEMA, List.of("symbol"), Map.of("delta.appendOnly", "true"));
@@ -84,7 +97,8 @@ public final class MarketTables {
     }
 
     /**
-     * Appends bars of any symbols and intervals in one commit.
+     * Upserts bars of any symbols and intervals in one commit: a bar whose (symbol, interval, ts) is stored
+     * replaces the stored one; stored files that statistics show cannot hold such a bar are not read.
      *
      * @param parts bar columns; empty parts are skipped
      * @return rows written (0 without a commit when every part is empty)
@@ -99,7 +113,7 @@ public final class MarketTables {
         if (batches.isEmpty()) {
             return 0;
         }
-        CommitResult result = lakehouse.table(OHLCV).append(ColumnBatch.concat(OHLCV_SCHEMA, batches));
+        CommitResult result = lakehouse.table(OHLCV).upsert(ColumnBatch.concat(OHLCV_SCHEMA, batches), BAR_KEY);
         return result.rowsWritten();
     }
 

@@ -53,18 +53,23 @@ public sealed interface Action permits Action.Protocol, Action.Metadata, Action.
      * @param modificationTime epoch millis
      * @param dataChange       false for rearrangements that change no data
      * @param stats            stats JSON or null
-     * @param deletionVectorId unique id of an attached deletion vector, or null
+     * @param deletionVector   the attached deletion vector, or null
      */
     record AddFile(String path, Map<String, String> partitionValues, long size, long modificationTime, boolean dataChange,
-                   String stats, String deletionVectorId) implements Action {
+                   String stats, io.hfthot.lakehouse.DeletionVector deletionVector) implements Action {
         /** Copies the map, keeping null values. */
         public AddFile {
             partitionValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(partitionValues));
         }
 
+        /** Returns the deletion vector's unique id, or null. */
+        public String deletionVectorId() {
+            return deletionVector == null ? null : deletionVector.uniqueId();
+        }
+
         /** Key by which replay reconciles adds and removes: path and deletion-vector id. */
         public String key() {
-            return deletionVectorId == null ? path : path + "#" + deletionVectorId;
+            return deletionVector == null ? path : path + "#" + deletionVector.uniqueId();
         }
     }
 

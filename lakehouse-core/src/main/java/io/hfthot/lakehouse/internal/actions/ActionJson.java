@@ -56,7 +56,7 @@ public final class ActionJson {
             JsonNode a = node.get("add");
             return new Action.AddFile(text(a, "path"), stringMap(a.get("partitionValues")), a.path("size").asLong(),
                     a.path("modificationTime").asLong(), a.path("dataChange").asBoolean(true), textOrNull(a, "stats"),
-                    dvId(a.get("deletionVector")));
+                    dv(a.get("deletionVector")));
         }
         if (node.has("remove")) {
             JsonNode r = node.get("remove");
@@ -86,6 +86,15 @@ public final class ActionJson {
                     textOrNull(c, "engineInfo"), textOrNull(c, "txnId"));
         }
         return null; // txn, domainMetadata, cdc, checkpointMetadata, sidecar: not needed to read table state here
+    }
+
+    private static io.hfthot.lakehouse.DeletionVector dv(JsonNode dv) {
+        if (dv == null || dv.isNull()) {
+            return null;
+        }
+        return new io.hfthot.lakehouse.DeletionVector(dv.path("storageType").asText(), dv.path("pathOrInlineDv").asText(),
+                dv.hasNonNull("offset") ? dv.get("offset").asInt() : null, dv.path("sizeInBytes").asInt(),
+                dv.path("cardinality").asLong());
     }
 
     private static String dvId(JsonNode dv) {

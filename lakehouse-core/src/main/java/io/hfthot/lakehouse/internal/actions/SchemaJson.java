@@ -56,7 +56,7 @@ public final class SchemaJson {
                 t = DataType.fromDeltaName(type.asText());
             } catch (UnsupportedFeatureException e) {
                 throw new UnsupportedFeatureException("column type " + type.asText() + " (column '" + name + "')",
-                        "supported types: boolean, byte, short, integer, long, float, double, string, binary, date, timestamp, timestamp_ntz");
+                        "supported types: boolean, byte, short, integer, long, float, double, string, binary, date, timestamp, timestamp_ntz, decimal(p,s) (read only)");
             }
             out.add(new Field(name, t, f.path("nullable").asBoolean(true)));
         }

@@ -42,6 +42,7 @@ public final class DeltaLog {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaLog.class);
     private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
     private static final Pattern CHECKPOINT = Pattern.compile("(\\d{20})\\.checkpoint(?:\\.(\\d{10})\\.(\\d{10}))?\\.parquet");
+    private static final Pattern EXPIRABLE = Pattern.compile("(\\d{20})\\.(?:json|crc|checkpoint(?:\\.\\d{10}\\.\\d{10})?\\.parquet)");
     private static final Pattern V2_CHECKPOINT = Pattern.compile("(\\d{20})\\.checkpoint\\.[0-9a-fA-F-]{36}\\.(?:json|parquet)");
 
     private final LogStore store;
@@ -83,14 +84,14 @@ public final class DeltaLog {
 
     /** A listing of the log directory, parsed. */
     record Listing(TreeMap<Long, FileEntry> commits, TreeMap<Long, List<FileEntry>> checkpoints, TreeMap<Long, Integer> checkpointParts,
-                   List<Long> v2Checkpoints) {
+                   TreeMap<Long, FileEntry> v2Checkpoints) {
     }
 
     Listing list() {
         TreeMap<Long, FileEntry> commits = new TreeMap<>();
         TreeMap<Long, List<FileEntry>> cps = new TreeMap<>();
         TreeMap<Long, Integer> parts = new TreeMap<>();
-        List<Long> v2 = new ArrayList<>();
+        TreeMap<Long, FileEntry> v2 = new TreeMap<>();
         try {
             for (FileEntry e : store.list(logDir)) {
                 String n = e.name();
@@ -108,7 +109,7 @@ public final class DeltaLog {
                 }
                 m = V2_CHECKPOINT.matcher(n);
                 if (m.matches()) {
-                    v2.add(Long.parseLong(m.group(1)));
+                    v2.putIfAbsent(Long.parseLong(m.group(1)), e);
                 }
             }
         } catch (IOException e) {
@@ -165,10 +166,19 @@ public final class DeltaLog {
         if (target < 0 || target > latest) {
             throw new TableNotFoundException("version " + target + " of table '" + tableName + "' does not exist; versions are 0 to " + latest);
         }
-        for (Long v2 : l.v2Checkpoints()) {
-            if (v2 <= target) {
-                throw new UnsupportedFeatureException("v2Checkpoint", "table '" + tableName
-                        + "' has a V2 checkpoint at version " + v2 + "; only classic and multi-part checkpoints are read");
+        if (!l.commits().containsKey(0L)) {
+            Long earliest = null;
+            for (Long v : l.checkpoints().keySet()) {
+                if (complete(l, v)) {
+                    earliest = v;
+                    break;
+                }
+            }
+            if (earliest != null && target < earliest) {
+                throw new TableNotFoundException("version " + target + " of table '" + tableName + "' is no longer available:"
+                        + " the log entries before version " + earliest + " were removed once older than the table's log"
+                        + " retention (" + TableRetention.LOG_RETENTION + ", default 30 days); the earliest version that can"
+                        + " be read is " + earliest);
             }
         }
         List<Long> candidates = new ArrayList<>();
@@ -176,7 +186,9 @@ public final class DeltaLog {
         if (hinted != null && hinted <= target && complete(l, hinted)) {
             candidates.add(hinted);
         }
-        for (Long v : l.checkpoints().descendingKeySet()) {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>(l.checkpoints().keySet());
+        all.addAll(l.v2Checkpoints().keySet());
+        for (Long v : all.descendingSet()) {
             if (v <= target && complete(l, v) && !candidates.contains(v)) {
                 candidates.add(v);
             }
@@ -187,12 +199,6 @@ public final class DeltaLog {
             try {
                 TableState s = replay(l, cp, target);
                 ProtocolSupport.checkReadable(s.protocol(), s.metadata(), tableName);
-                for (Action.AddFile a : s.files().values()) {
-                    if (a.deletionVectorId() != null) {
-                        throw new UnsupportedFeatureException("deletionVectors", "table '" + tableName
-                                + "' has files with deletion vectors, which this module does not apply");
-                    }
-                }
                 return s;
             } catch (UnsupportedFeatureException | TableNotFoundException e) {
                 throw e;
@@ -206,7 +212,7 @@ public final class DeltaLog {
 
     private static boolean complete(Listing l, long v) {
         List<FileEntry> files = l.checkpoints().get(v);
-        return files != null && files.size() == l.checkpointParts().get(v);
+        return files != null && files.size() == l.checkpointParts().get(v) || l.v2Checkpoints().containsKey(v);
     }
 
     /** Reads the {@code _last_checkpoint} hint; null when missing or unreadable (readers then list). */
@@ -229,14 +235,7 @@ public final class DeltaLog {
         Map<String, Action.RemoveFile> tombstones = new LinkedHashMap<>();
         long timestamp = 0;
         if (checkpoint >= 0) {
-            CheckpointFiles cf = new CheckpointFiles(store);
-            for (FileEntry part : l.checkpoints().get(checkpoint)) {
-                List<Action> actions;
-                try {
-                    actions = cf.read(part.path());
-                } catch (IOException e) {
-                    throw new LakehouseException("checkpoint " + part.path() + " is not readable: " + e.getMessage(), e);
-                }
+            for (List<Action> actions : checkpointActions(l, checkpoint)) {
                 for (Action a : actions) {
                     if (a instanceof Action.Protocol p) {
                         protocol = p;
@@ -253,7 +252,9 @@ public final class DeltaLog {
                 throw new LakehouseException("checkpoint " + checkpoint + " of table '" + tableName + "' lacks protocol or metadata");
             }
             FileEntry commit = l.commits().get(checkpoint);
-            timestamp = commit == null ? l.checkpoints().get(checkpoint).get(0).modificationTime() : commitTimestamp(checkpoint, commit);
+            FileEntry cpFile = l.checkpoints().containsKey(checkpoint) ? l.checkpoints().get(checkpoint).get(0)
+                    : l.v2Checkpoints().get(checkpoint);
+            timestamp = commit == null ? cpFile.modificationTime() : commitTimestamp(checkpoint, commit);
         }
         for (long v = checkpoint + 1; v <= target; v++) {
             FileEntry commit = l.commits().get(v);
@@ -285,6 +286,27 @@ public final class DeltaLog {
         return new TableState(target, timestamp, protocol, metadata, files, tombstones);
     }
 
+    /** The actions of a checkpoint, per file: the parts of a classic checkpoint, or a V2 checkpoint with its sidecars. */
+    private List<List<Action>> checkpointActions(Listing l, long checkpoint) {
+        List<List<Action>> out = new ArrayList<>();
+        Path current = null;
+        try {
+            if (l.checkpoints().containsKey(checkpoint) && l.checkpoints().get(checkpoint).size() == l.checkpointParts().get(checkpoint)) {
+                CheckpointFiles cf = new CheckpointFiles(store);
+                for (FileEntry part : l.checkpoints().get(checkpoint)) {
+                    current = part.path();
+                    out.add(cf.read(current));
+                }
+            } else {
+                current = l.v2Checkpoints().get(checkpoint).path();
+                out.add(new V2Checkpoint(store, logDir).read(current));
+            }
+        } catch (IOException e) {
+            throw new LakehouseException("checkpoint " + current + " is not readable: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     private long commitTimestamp(long version, FileEntry commit) {
         for (Action a : readCommit(version)) {
             if (a instanceof Action.CommitInfo ci && ci.timestamp() > 0) {
@@ -292,6 +314,50 @@ public final class DeltaLog {
             }
         }
         return commit.modificationTime();
+    }
+
+    /**
+     * Deletes the log entries (commits, checkpoints, checksum files) that are older than the table's log retention
+     * and that no retained version needs: everything before the newest complete checkpoint that is itself older than
+     * the retention, so every version from that checkpoint on can still be read. Does nothing when the table sets
+     * {@code delta.enableExpiredLogCleanup=false}. Age is the commit file's modification time, which this module sets
+     * to the commit timestamp, as Delta's own cleanup does.
+     *
+     * @param state     the latest state (for its properties)
+     * @param nowMillis the current time
+     * @return the number of files deleted
+     */
+    public int cleanUpExpiredLogs(TableState state, long nowMillis) throws IOException {
+        if (!TableRetention.logCleanupEnabled(state.metadata())) {
+            return 0;
+        }
+        long cutoff = nowMillis - TableRetention.logRetention(state.metadata()).toMillis();
+        Listing l = list();
+        long keepFrom = -1;
+        for (Long v : l.checkpoints().keySet()) {
+            FileEntry commit = l.commits().get(v);
+            long time = commit != null ? commit.modificationTime() : l.checkpoints().get(v).get(0).modificationTime();
+            if (complete(l, v) && time <= cutoff) {
+                keepFrom = v;
+            }
+        }
+        if (keepFrom <= 0) {
+            return 0;
+        }
+        int deleted = 0;
+        for (FileEntry e : store.list(logDir)) {
+            Matcher m = EXPIRABLE.matcher(e.name());
+            // Versions before keepFrom were committed before it, hence before the cutoff (commit times increase);
+            // checkpoint files carry the time they were written, not their version's, so they are judged by version.
+            if (m.matches() && Long.parseLong(m.group(1)) < keepFrom && store.delete(e.path())) {
+                deleted++;
+            }
+        }
+        if (deleted > 0) {
+            LOG.info("table '{}': removed {} log files before version {} (older than {})", tableName, deleted, keepFrom,
+                    TableRetention.logRetention(state.metadata()));
+        }
+        return deleted;
     }
 
     /**

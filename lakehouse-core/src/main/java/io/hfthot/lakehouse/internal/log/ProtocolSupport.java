@@ -16,7 +16,7 @@ public final class ProtocolSupport {
     public static final Action.Protocol WRITE_PROTOCOL = new Action.Protocol(1, 2, null, null);
 
     /** Reader features (reader version 3) that do not change how rows are read here. */
-    private static final Set<String> READABLE_FEATURES = Set.of("timestampNtz", "vacuumProtocolCheck", "appendOnly",
+    private static final Set<String> READABLE_FEATURES = Set.of("timestampNtz", "deletionVectors", "v2Checkpoint", "columnMapping", "vacuumProtocolCheck", "appendOnly",
             "invariants", "checkConstraints", "generatedColumns", "changeDataFeed", "domainMetadata", "inCommitTimestamp",
             "identityColumns", "rowTracking", "clustering", "icebergCompatV1", "icebergCompatV2");
 
@@ -42,11 +42,7 @@ public final class ProtocolSupport {
             }
         }
         if (metadata != null) {
-            String mode = metadata.configuration().get("delta.columnMapping.mode");
-            if (mode != null && !"none".equalsIgnoreCase(mode)) {
-                throw new UnsupportedFeatureException("columnMapping", "table '" + table + "' uses column mapping mode '" + mode
-                        + "'; only tables without column mapping are read");
-            }
+            ColumnMapping.of(metadata, table); // refuses unknown modes by name
         }
     }
 

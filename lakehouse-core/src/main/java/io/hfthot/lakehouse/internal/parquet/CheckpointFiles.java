@@ -196,12 +196,42 @@ public final class CheckpointFiles {
         return out;
     }
 
+    /**
+     * Returns the paths named by the {@code sidecar} actions of a V2 checkpoint's Parquet top-level file (none when
+     * the file has no {@code sidecar} column).
+     */
+    public List<String> sidecarPaths(Path path) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), READ_OPTIONS)) {
+            MessageType file = reader.getFooter().getFileMetaData().getSchema();
+            if (!file.containsField("sidecar")) {
+                return out;
+            }
+            MessageType projection = new MessageType(file.getName(), List.of(file.getType("sidecar")));
+            reader.setRequestedSchema(projection);
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection, file);
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(projection));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    Group sidecar = group(records.read(), "sidecar");
+                    if (sidecar != null) {
+                        out.add(str(sidecar, "path"));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new LakehouseException("checkpoint " + path + " is not readable: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     private static Action toAction(Group row) {
         Group add = group(row, "add");
         if (add != null) {
             return new Action.AddFile(str(add, "path"), map(group(add, "partitionValues")), lng(add, "size", 0),
                     lng(add, "modificationTime", 0), bool(add, "dataChange", true), str(add, "stats"),
-                    dvId(group(add, "deletionVector")));
+                    dv(group(add, "deletionVector")));
         }
         Group rm = group(row, "remove");
         if (rm != null) {
@@ -246,6 +276,15 @@ public final class CheckpointFiles {
 
     private static boolean bool(Group g, String field, boolean dflt) {
         return present(g, field) ? g.getBoolean(field, 0) : dflt;
+    }
+
+    private static io.hfthot.lakehouse.DeletionVector dv(Group dv) {
+        if (dv == null) {
+            return null;
+        }
+        return new io.hfthot.lakehouse.DeletionVector(str(dv, "storageType"), str(dv, "pathOrInlineDv"),
+                present(dv, "offset") ? dv.getInteger("offset", 0) : null, dv.getInteger("sizeInBytes", 0),
+                dv.getLong("cardinality", 0));
     }
 
     private static String dvId(Group dv) {

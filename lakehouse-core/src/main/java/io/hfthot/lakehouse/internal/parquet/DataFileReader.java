@@ -51,6 +51,16 @@ public final class DataFileReader {
      * @param columns columns to read (none may be partition columns); the batch has exactly these
      */
     public ColumnBatch read(Path path, Schema columns) throws IOException {
+        return read(path, columns, null);
+    }
+
+    /**
+     * Reads the given columns of a file, matching column {@code c} by Parquet field id {@code fieldIds[c]} when that
+     * is not null and the file has a column with that id, and by name otherwise (Delta column mapping mode id).
+     *
+     * @param fieldIds one entry per column (null entries match by name), or null to match every column by name
+     */
+    public ColumnBatch read(Path path, Schema columns, Integer[] fieldIds) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), OPTIONS)) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
@@ -59,8 +69,16 @@ public final class DataFileReader {
             for (int c = 0; c < columns.size(); c++) {
                 Field f = columns.fields().get(c);
                 fileIndex[c] = -1;
-                if (fileSchema.containsField(f.name())) {
-                    Type t = fileSchema.getType(f.name());
+                Type byId = null;
+                if (fieldIds != null && fieldIds[c] != null) {
+                    for (Type candidate : fileSchema.getFields()) {
+                        if (candidate.getId() != null && candidate.getId().intValue() == fieldIds[c]) {
+                            byId = candidate;
+                        }
+                    }
+                }
+                if (byId != null || fileSchema.containsField(f.name())) {
+                    Type t = byId != null ? byId : fileSchema.getType(f.name());
                     if (!t.isPrimitive()) {
                         throw new LakehouseException("data file " + path + " stores column '" + f.name()
                                 + "' as a nested Parquet type; the table schema says " + f.type().deltaName());
@@ -197,6 +215,9 @@ public final class DataFileReader {
                 return ColumnVector.wrapBooleans(v, nulls, n);
             }
             default: {
+                if (t == DataType.DECIMAL) {
+                    return readDecimal(r, maxDef, pt, f, n, path);
+                }
                 if (phys != PrimitiveType.PrimitiveTypeName.BINARY && phys != PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
                     throw mismatch(path, f, pt);
                 }
@@ -228,6 +249,31 @@ public final class DataFileReader {
                 return ColumnVector.ofBinary(v);
             }
         }
+    }
+
+    /**
+     * Decimals as Parquet stores them: INT32 (precision <= 9), INT64 (<= 18), or FIXED_LEN_BYTE_ARRAY / BINARY
+     * (big-endian two's complement unscaled value), with the scale from the DECIMAL annotation.
+     */
+    private static ColumnVector readDecimal(ColumnReader r, int maxDef, PrimitiveType pt, Field f, int n, Path path) {
+        if (!(pt.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec)) {
+            throw mismatch(path, f, pt);
+        }
+        int scale = dec.getScale();
+        PrimitiveType.PrimitiveTypeName phys = pt.getPrimitiveTypeName();
+        Object[] v = new Object[n];
+        for (int i = 0; i < n; i++) {
+            if (r.getCurrentDefinitionLevel() == maxDef) {
+                v[i] = switch (phys) {
+                    case INT32 -> java.math.BigDecimal.valueOf(r.getInteger(), scale);
+                    case INT64 -> java.math.BigDecimal.valueOf(r.getLong(), scale);
+                    case BINARY, FIXED_LEN_BYTE_ARRAY -> new java.math.BigDecimal(new java.math.BigInteger(r.getBinary().getBytes()), scale);
+                    default -> throw mismatch(path, f, pt);
+                };
+            }
+            r.consume();
+        }
+        return ColumnVector.of(DataType.DECIMAL, v);
     }
 
     private static boolean[] markNull(boolean[] nulls, int n, int i) {

@@ -115,6 +115,9 @@ public final class DataFileWriter {
                 pages.close();
             }
             fw.end(Map.of("writer.model.name", "io.hfthot.lakehouse"));
+            // Durable before any commit can name it: a commit that survives a crash its data file did not would
+            // make the table unreadable at that version.
+            store.force(path);
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(path);

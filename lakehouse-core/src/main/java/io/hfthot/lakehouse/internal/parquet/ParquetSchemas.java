@@ -43,6 +43,9 @@ public final class ParquetSchemas {
                     .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(f.name());
             case TIMESTAMP_NTZ -> Types.primitive(PrimitiveTypeName.INT64, rep)
                     .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS)).named(f.name());
+            // Precision and scale are not carried by Field, so decimal columns are never written (table or export).
+            case DECIMAL -> throw new io.hfthot.lakehouse.UnsupportedFeatureException("decimal writing", "column '" + f.name()
+                    + "' has a decimal type, which this module reads but does not write");
         };
     }
 

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>A commit is written as version {@code readVersion + 1} with put-if-absent. When another writer won that
  * version, the loser reads the winner's actions and checks for a logical conflict: a winner that changed protocol
  * or metadata, removed a file the loser also removes, or (when the loser's result depends on rows it read) added
- * files that may hold such rows, or removed files the loser read. With no conflict the same actions are retried
+ * files that may hold such rows, or removed files the loser read. Adds and removes with {@code dataChange: false}
+ * (compaction) hold no new rows and delete none, so they conflict only with a loser removing the same file. With no conflict the same actions are retried
  * at the next version, up to a bound; otherwise, or when retries run out, {@link CommitConflictException}. No
  * update is ever lost: a commit lands only on top of every winner it has checked.
  *
@@ -109,11 +110,14 @@ public final class Committer {
                 throw new CommitConflictException("table '" + log.tableName() + "': a concurrent commit (version " + version
                         + ") changed the table's metadata or protocol; re-read the table and retry " + intent.operation());
             }
-            if (a instanceof Action.RemoveFile rm && (intent.removedKeys().contains(rm.key()) || intent.readsData())) {
+            // A rearrangement (OPTIMIZE: dataChange=false) changes no row: a reader of the removed file read the same
+            // rows the winner's new file holds. It conflicts only with a loser that removes that very file (whose
+            // rows would otherwise live on in the compacted file).
+            if (a instanceof Action.RemoveFile rm && (intent.removedKeys().contains(rm.key()) || intent.readsData() && rm.dataChange())) {
                 throw new CommitConflictException("table '" + log.tableName() + "': a concurrent commit (version " + version
                         + ") removed file " + rm.path() + " that this " + intent.operation() + " read or removes; re-read and retry");
             }
-            if (a instanceof Action.AddFile add && intent.readsData()) {
+            if (a instanceof Action.AddFile add && intent.readsData() && add.dataChange()) {
                 boolean relevant = true;
                 if (intent.readPredicate() != null && schema != null) {
                     Map<String, Object> pv = new HashMap<>();
@@ -139,9 +143,12 @@ public final class Committer {
             return;
         }
         try {
-            log.writeCheckpoint(log.load(version));
+            TableState state = log.load(version);
+            log.writeCheckpoint(state);
+            log.cleanUpExpiredLogs(state, clock.millis());
         } catch (IOException | RuntimeException e) {
-            // The commit is durable; a missing checkpoint only slows the next snapshot load.
+            // The commit is durable; a missing checkpoint only slows the next snapshot load, and log cleanup is retried
+            // at the next checkpoint.
             LOG.warn("table '{}': checkpoint at version {} failed: {}", log.tableName(), version, e.getMessage());
         }
     }

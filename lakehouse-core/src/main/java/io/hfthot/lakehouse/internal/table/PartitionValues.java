@@ -38,6 +38,7 @@ public final class PartitionValues {
             case TIMESTAMP -> TS_OUT.format(LocalDateTime.ofInstant((Instant) v.get(i), ZoneOffset.UTC));
             case TIMESTAMP_NTZ -> TS_OUT.format((LocalDateTime) v.get(i));
             case BINARY -> new String(v.getBinary(i), StandardCharsets.ISO_8859_1);
+            case DECIMAL -> ((java.math.BigDecimal) v.get(i)).toPlainString();
             default -> String.valueOf(v.get(i));
         };
     }
@@ -67,6 +68,7 @@ public final class PartitionValues {
                         ? OffsetDateTime.parse(value).toInstant()
                         : LocalDateTime.parse(value, TS).toInstant(ZoneOffset.UTC);
                 case TIMESTAMP_NTZ -> value.contains("T") ? LocalDateTime.parse(value) : LocalDateTime.parse(value, TS);
+                case DECIMAL -> new java.math.BigDecimal(value);
             };
         } catch (RuntimeException e) {
             throw new LakehouseException("partition value '" + value + "' of column '" + column + "' is not a valid " + type.deltaName(), e);

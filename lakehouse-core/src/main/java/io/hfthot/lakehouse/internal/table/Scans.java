@@ -11,6 +11,7 @@ import io.hfthot.lakehouse.Predicate;
 import io.hfthot.lakehouse.Schema;
 import io.hfthot.lakehouse.internal.actions.Action;
 import io.hfthot.lakehouse.internal.actions.ActionJson;
+import io.hfthot.lakehouse.internal.log.ColumnMapping;
 import io.hfthot.lakehouse.internal.parquet.DataFileReader;
 import io.hfthot.lakehouse.storage.LogStore;
 import java.io.IOException;
@@ -82,8 +83,18 @@ public final class Scans {
 
     /** Converts a live add action to the public {@link DataFile}. */
     public static DataFile toDataFile(Path tableRoot, Action.AddFile add) {
-        return new DataFile(FilePaths.resolve(tableRoot, add.path()), add.path(), add.partitionValues(), add.size(),
-                add.modificationTime(), parseStats(add.stats()));
+        return toDataFile(tableRoot, add, ColumnMapping.NONE);
+    }
+
+    /** Converts a live add action, translating physical column names in partition values and stats to logical ones. */
+    public static DataFile toDataFile(Path tableRoot, Action.AddFile add, ColumnMapping mapping) {
+        FileStats stats = parseStats(add.stats());
+        if (stats != null && mapping.active()) {
+            stats = new FileStats(stats.numRecords(), mapping.toLogical(stats.minValues()), mapping.toLogical(stats.maxValues()),
+                    mapping.toLogical(stats.nullCount()));
+        }
+        return new DataFile(FilePaths.resolve(tableRoot, add.path()), add.path(), mapping.toLogical(add.partitionValues()),
+                add.size(), add.modificationTime(), stats, add.deletionVector());
     }
 
     /** Decodes a file's partition values to typed values. */
@@ -116,8 +127,14 @@ public final class Scans {
      *
      * @param describe how to name the snapshot in a missing-file error
      */
-    public static ColumnBatch readFile(LogStore store, DataFile file, Schema schema, List<String> partitionColumns,
+    public static ColumnBatch readFile(LogStore store, Path tableRoot, DataFile file, Schema schema, List<String> partitionColumns,
                                        Schema output, Predicate predicate, String describe) {
+        return readFile(store, tableRoot, file, schema, partitionColumns, output, predicate, describe, ColumnMapping.NONE);
+    }
+
+    /** As {@link #readFile(LogStore, Path, DataFile, Schema, List, Schema, Predicate, String)}, through a column mapping. */
+    public static ColumnBatch readFile(LogStore store, Path tableRoot, DataFile file, Schema schema, List<String> partitionColumns,
+                                       Schema output, Predicate predicate, String describe, ColumnMapping mapping) {
         Set<String> needed = new LinkedHashSet<>(output.names());
         if (predicate != null) {
             needed.addAll(predicate.columns());
@@ -138,16 +155,30 @@ public final class Scans {
             if (dataCols.isEmpty()) {
                 data = null;
                 rows = file.stats() != null ? (int) file.stats().numRecords()
-                        : new DataFileReader(store).read(file.path(), new Schema(List.of(firstDataColumn(schema, partitionColumns)))).rowCount();
+                        : readData(store, file.path(), new Schema(List.of(firstDataColumn(schema, partitionColumns))), mapping).rowCount();
             } else {
-                data = new DataFileReader(store).read(file.path(), new Schema(dataCols));
+                data = readData(store, file.path(), new Schema(dataCols), mapping);
                 rows = data.rowCount();
             }
         } catch (NoSuchFileException e) {
             throw new DataFileMissingException(describe + " references data file " + file.relativePath()
-                    + " which no longer exists (removed by vacuum or erasure); that version can no longer be read");
+                    + " which no longer exists: vacuum deleted it after it had been removed from the table for longer"
+                    + " than the vacuum retention (at least the table's delta.deletedFileRetentionDuration, default 7"
+                    + " days, unless forced), or an erasure purged it; that version can no longer be read");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read data file " + file.path() + " of " + describe, e);
+        }
+        int[] live = null;
+        if (file.deletionVector() != null) {
+            DeletedRows deleted = DeletedRows.load(store, tableRoot, file.deletionVector(), describe + ", file " + file.relativePath());
+            live = new int[rows];
+            int k = 0;
+            for (int i = 0; i < rows; i++) {
+                if (!deleted.contains(i)) {
+                    live[k++] = i;
+                }
+            }
+            live = java.util.Arrays.copyOf(live, k);
         }
         Map<String, Object> pv = typedPartitionValues(schema, partitionColumns, file.partitionValues());
         List<ColumnVector> cols = new ArrayList<>(readCols.size());
@@ -155,6 +186,9 @@ public final class Scans {
             cols.add(partitionColumns.contains(f.name()) ? ColumnVector.constant(f.type(), pv.get(f.name()), rows) : data.column(f.name()));
         }
         ColumnBatch batch = new ColumnBatch(readSchema, cols);
+        if (live != null) {
+            batch = batch.select(live, live.length);
+        }
         if (predicate != null) {
             boolean[] mask = predicate.evaluate(batch);
             int[] keep = new int[mask.length];
@@ -169,6 +203,26 @@ public final class Scans {
             }
         }
         return project(batch, output);
+    }
+
+    /** Reads logical columns from a file whose columns carry physical names (or field ids), as logical columns. */
+    private static ColumnBatch readData(LogStore store, Path path, Schema logical, ColumnMapping mapping) throws java.io.IOException {
+        if (!mapping.active()) {
+            return new DataFileReader(store).read(path, logical);
+        }
+        List<Field> physical = new ArrayList<>(logical.size());
+        Integer[] ids = new Integer[logical.size()];
+        for (int i = 0; i < logical.size(); i++) {
+            Field f = logical.fields().get(i);
+            physical.add(new Field(mapping.physical(f.name()), f.type(), f.nullable()));
+            ids[i] = mapping.fieldId(f.name());
+        }
+        ColumnBatch read = new DataFileReader(store).read(path, new Schema(physical), ids);
+        List<ColumnVector> cols = new ArrayList<>(logical.size());
+        for (int i = 0; i < logical.size(); i++) {
+            cols.add(read.column(i));
+        }
+        return new ColumnBatch(logical, cols);
     }
 
     private static Field firstDataColumn(Schema schema, List<String> partitionColumns) {

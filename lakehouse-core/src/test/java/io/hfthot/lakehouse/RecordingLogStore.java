@@ -1,0 +1,92 @@
+package io.hfthot.lakehouse;
+
+import io.hfthot.lakehouse.storage.FileEntry;
+import io.hfthot.lakehouse.storage.LocalLogStore;
+import io.hfthot.lakehouse.storage.LogStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.OutputFile;
+
+/** A {@link LocalLogStore} that records, in order, the calls that create or make files durable. */
+final class RecordingLogStore implements LogStore {
+    /** One recorded call. */
+    record Call(String op, Path path) {
+    }
+
+    private final LogStore delegate = new LocalLogStore();
+    private final List<Call> calls = new ArrayList<>();
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    synchronized void clear() {
+        calls.clear();
+    }
+
+    private synchronized void record(String op, Path p) {
+        calls.add(new Call(op, p.toAbsolutePath().normalize()));
+    }
+
+    @Override
+    public void putIfAbsent(Path path, byte[] content) throws IOException {
+        delegate.putIfAbsent(path, content);
+        record("putIfAbsent", path);
+    }
+
+    @Override
+    public void overwrite(Path path, byte[] content) throws IOException {
+        delegate.overwrite(path, content);
+        record("overwrite", path);
+    }
+
+    @Override
+    public byte[] read(Path path) throws IOException {
+        return delegate.read(path);
+    }
+
+    @Override
+    public List<FileEntry> list(Path directory) throws IOException {
+        return delegate.list(directory);
+    }
+
+    @Override
+    public List<FileEntry> listRecursively(Path directory) throws IOException {
+        return delegate.listRecursively(directory);
+    }
+
+    @Override
+    public boolean exists(Path path) throws IOException {
+        return delegate.exists(path);
+    }
+
+    @Override
+    public boolean delete(Path path) throws IOException {
+        return delegate.delete(path);
+    }
+
+    @Override
+    public void setModificationTime(Path path, long epochMillis) throws IOException {
+        delegate.setModificationTime(path, epochMillis);
+    }
+
+    @Override
+    public void force(Path path) throws IOException {
+        delegate.force(path);
+        record("force", path);
+    }
+
+    @Override
+    public OutputFile newOutputFile(Path path) throws IOException {
+        record("newOutputFile", path);
+        return delegate.newOutputFile(path);
+    }
+
+    @Override
+    public InputFile newInputFile(Path path) throws IOException {
+        return delegate.newInputFile(path);
+    }
+}
