@@ -1,5 +1,6 @@
 package io.hfthot.server;
 
+import io.hfthot.adapters.http.RequestLimits;
 import io.hfthot.adapters.http.TlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,10 +32,12 @@ import java.util.stream.Collectors;
  * @param seed            seed of the market simulator (same seed, same simulated market)
  * @param history         how much simulated history the first start writes to the lakehouse
  * @param demoKeys        whether the first start issues one demo API key per tier and prints them
+ * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
  */
 public record ServerConfig(String bindHost, int httpPort, int htiPort, int marketMakerPort, int hubPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
-                           Duration shutdownGrace, long seed, History history, boolean demoKeys) {
+                           Duration shutdownGrace, long seed, History history, boolean demoKeys,
+                           RequestLimits requestLimits) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -59,7 +62,17 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         VIRTUAL_THREADS("--virtual-threads", "HFTHOT_VIRTUAL_THREADS", "false", "true: virtual threads (JDK 21+)"),
         SEED("--seed", "HFTHOT_SEED", "42", "market simulator seed"),
         HISTORY("--history", "HFTHOT_HISTORY", "full", "simulated history at first start: full or small"),
-        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier");
+        DEMO_KEYS("--demo-keys", "HFTHOT_DEMO_KEYS", "true", "issue and print one demo key per tier"),
+        HEADER_TIMEOUT("--header-timeout", "HFTHOT_HEADER_TIMEOUT", "10s",
+                "longest a request line + headers may take (408 after)"),
+        REQUEST_TIMEOUT("--request-timeout", "HFTHOT_REQUEST_TIMEOUT", "30s",
+                "longest a whole request (headers + body) may take to arrive (408 after)"),
+        MIN_BODY_RATE("--min-body-rate", "HFTHOT_MIN_BODY_RATE", "1024",
+                "slowest accepted request body, bytes/s (0: off; 408 below)"),
+        MIN_BODY_RATE_GRACE("--min-body-rate-grace", "HFTHOT_MIN_BODY_RATE_GRACE", "3s",
+                "time a body may start slowly before its rate is checked"),
+        MAX_CONNECTIONS_PER_ADDRESS("--max-connections-per-address", "HFTHOT_MAX_CONNECTIONS_PER_ADDRESS", "256",
+                "open HTTP connections per client IP (429 past it)");
 
         final String flag;
         final String env;
@@ -87,6 +100,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         checkPort(hubPort, Option.HUB_PORT);
         checkPort(grpcPort, Option.GRPC_PORT);
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(requestLimits, "requestLimits");
     }
 
     private static void checkPort(int port, Option o) {
@@ -103,7 +117,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
      */
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2), 42, History.SMALL, true);
+                Duration.ofSeconds(2), 42, History.SMALL, true, RequestLimits.defaults());
     }
 
     /**
@@ -147,7 +161,54 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         return new ServerConfig(values.get(Option.BIND), port(values, Option.HTTP_PORT), port(values, Option.HTI_PORT),
                 port(values, Option.MM_PORT), port(values, Option.HUB_PORT), port(values, Option.GRPC_PORT),
                 Path.of(values.get(Option.DATA_DIR)), tls, cors, bool(values, Option.VIRTUAL_THREADS),
-                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS));
+                Duration.ofSeconds(5), seed(values), history(values), bool(values, Option.DEMO_KEYS),
+                requestLimits(values));
+    }
+
+    private static RequestLimits requestLimits(Map<Option, String> values) {
+        Duration header = duration(values, Option.HEADER_TIMEOUT);
+        Duration request = duration(values, Option.REQUEST_TIMEOUT);
+        if (request.compareTo(header) < 0) {
+            throw new IllegalArgumentException(Option.REQUEST_TIMEOUT.flag + " (" + request.toMillis() + " ms) must be "
+                    + "at least " + Option.HEADER_TIMEOUT.flag + " (" + header.toMillis() + " ms)");
+        }
+        long rate = wholeNumber(values, Option.MIN_BODY_RATE, 0, Long.MAX_VALUE);
+        int perAddress = (int) wholeNumber(values, Option.MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000);
+        try {
+            return new RequestLimits(header, request, rate, duration(values, Option.MIN_BODY_RATE_GRACE), perAddress);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("request limits: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@code 250ms}, {@code 10s} or {@code 2m}. */
+    private static Duration duration(Map<Option, String> values, Option o) {
+        String v = values.get(o).toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m)").matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + values.get(o)
+                    + "' is not a duration; expected a whole number with ms, s or m, e.g. 10s");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+
+    private static long wholeNumber(Map<Option, String> values, Option o, long min, long max) {
+        String v = values.get(o);
+        try {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + v + "' is not a whole number in ["
+                + min + ", " + max + "]");
     }
 
     private static Option byFlag(String flag) {
@@ -219,6 +280,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
     public String toString() {
         return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, htiPort, marketMakerPort, hubPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
-                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys + "]";
+                + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
+                + ", requestLimits=" + requestLimits + "]";
     }
 }

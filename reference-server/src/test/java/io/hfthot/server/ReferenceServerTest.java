@@ -106,7 +106,8 @@ class ReferenceServerTest {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             ServerConfig base = ServerConfig.ephemeral(tmp);
             ServerConfig clash = new ServerConfig(base.bindHost(), 0, 0, taken.getLocalPort(), 0, 0, base.dataDir(),
-                    base.tls(), base.corsOrigins(), false, base.shutdownGrace(), base.seed(), base.history(), false);
+                    base.tls(), base.corsOrigins(), false, base.shutdownGrace(), base.seed(), base.history(), false,
+                    base.requestLimits());
             IOException e = assertThrows(IOException.class, () -> ReferenceServer.start(clash));
             assertTrue(e.getMessage().contains("mm") && e.getMessage().contains(Integer.toString(taken.getLocalPort())),
                     e.getMessage());

@@ -36,7 +36,7 @@ class TlsAndShutdownTest {
     }
 
     /** Makes a self-signed PKCS#12 keystore with the JDK's own keytool. */
-    private static Path keystore(Path dir) throws Exception {
+    static Path keystore(Path dir) throws Exception {
         Path ks = dir.resolve("server.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
@@ -48,7 +48,7 @@ class TlsAndShutdownTest {
         return ks;
     }
 
-    private static SSLContext trusting(Path ks) throws Exception {
+    static SSLContext trusting(Path ks) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(ks)) {
             store.load(in, "changeit".toCharArray());
