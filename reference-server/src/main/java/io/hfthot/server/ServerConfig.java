@@ -72,7 +72,9 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         MIN_BODY_RATE_GRACE("--min-body-rate-grace", "HFTHOT_MIN_BODY_RATE_GRACE", "3s",
                 "time a body may start slowly before its rate is checked"),
         MAX_CONNECTIONS_PER_ADDRESS("--max-connections-per-address", "HFTHOT_MAX_CONNECTIONS_PER_ADDRESS", "256",
-                "open HTTP connections per client IP (429 past it)");
+                "open HTTP connections per client IP (429 past it)"),
+        MAX_BUFFERED_BODY_BYTES("--max-buffered-body-bytes", "HFTHOT_MAX_BUFFERED_BODY_BYTES", "67108864",
+                "request body bytes held in memory at once per listener (503 past it)");
 
         final String flag;
         final String env;
@@ -174,8 +176,10 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
         }
         long rate = wholeNumber(values, Option.MIN_BODY_RATE, 0, Long.MAX_VALUE);
         int perAddress = (int) wholeNumber(values, Option.MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000);
+        long buffered = wholeNumber(values, Option.MAX_BUFFERED_BODY_BYTES, 1024, 64L << 30);
         try {
-            return new RequestLimits(header, request, rate, duration(values, Option.MIN_BODY_RATE_GRACE), perAddress);
+            return new RequestLimits(header, request, rate, duration(values, Option.MIN_BODY_RATE_GRACE), perAddress,
+                    buffered);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("request limits: " + e.getMessage(), e);
         }
@@ -269,7 +273,7 @@ public record ServerConfig(String bindHost, int httpPort, int htiPort, int marke
     public static String usage() {
         StringBuilder sb = new StringBuilder("usage: java -jar hfthot-server.jar [options]\n");
         for (Option o : Option.values()) {
-            sb.append(String.format("  %-18s %-24s %s (default: %s)%n", o.flag, o.env, o.help,
+            sb.append(String.format("  %-30s %-36s %s (default: %s)%n", o.flag, o.env, o.help,
                     o.defaultValue.isEmpty() ? "none" : o.defaultValue));
         }
         return sb.toString();

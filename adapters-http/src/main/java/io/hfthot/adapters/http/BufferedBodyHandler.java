@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -30,7 +31,11 @@ import org.slf4j.LoggerFactory;
  *   <li>the body ends early (connection closed before {@code Content-Length} bytes, a broken chunked
  *       coding): 400 naming the byte counts, logged once at debug level;</li>
  *   <li>a chunked body past the surface's {@code maxBodyBytes}: 413 and close (a declared
- *       {@code Content-Length} past it is left to the surface, which answers 413 without reading).</li>
+ *       {@code Content-Length} past it is left to the surface, which answers 413 without reading);</li>
+ *   <li>a body that would take the bytes held for all requests on this listener past
+ *       {@link RequestLimits#maxBufferedBodyBytes()}: 503 and close. Bodies are held before any route or
+ *       filter runs (so before authentication), and without this bound clients could fill the heap with
+ *       bodies they stall just short of their end. A request's bytes count until its answer completes.</li>
  * </ul>
  * Requests without a body pass straight through.
  */
@@ -40,6 +45,7 @@ final class BufferedBodyHandler extends Handler.Wrapper {
     private final HttpSurface surface;
     private final RequestLimits limits;
     private final Scheduler scheduler;
+    private final AtomicLong buffered = new AtomicLong();
 
     BufferedBodyHandler(HttpSurface surface, RequestLimits limits, Scheduler scheduler, Handler next) {
         super(next);
@@ -78,13 +84,22 @@ final class BufferedBodyHandler extends Handler.Wrapper {
         private final long declared;
         private final ByteArrayOutputStream body;
         private final AtomicBoolean decided = new AtomicBoolean();
+        private final AtomicLong held = new AtomicLong();
+        private final AtomicBoolean released = new AtomicBoolean();
         private volatile long received;
         private volatile Scheduler.Task timer;
 
         BodyRead(Request request, Response response, Callback callback, long declared) {
             this.request = request;
             this.response = response;
-            this.callback = callback;
+            // The body's bytes count against the listener's budget until the answer is complete.
+            this.callback = Callback.from(callback.getInvocationType(), () -> {
+                release();
+                callback.succeeded();
+            }, x -> {
+                release();
+                callback.failed(x);
+            });
             this.declared = declared;
             this.body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, 64 * 1024) : 1024);
         }
@@ -113,6 +128,12 @@ final class BufferedBodyHandler extends Handler.Wrapper {
                     chunk.release();
                     refuse(ErrorKind.PAYLOAD_TOO_LARGE,
                             io.hfthot.adapters.http.Request.tooLarge(surface.maxBodyBytes()).getMessage());
+                    return;
+                }
+                if (!reserve(n)) {
+                    chunk.release();
+                    refuse(ErrorKind.SERVICE_UNAVAILABLE, "the server holds too many request bodies in memory right "
+                            + "now (" + limits.maxBufferedBodyBytes() + " bytes); retry shortly");
                     return;
                 }
                 byte[] copy = new byte[n];
@@ -174,6 +195,26 @@ final class BufferedBodyHandler extends Handler.Wrapper {
             timer = scheduler.schedule(this::checkBudget, Math.max(1, next - now), TimeUnit.NANOSECONDS);
         }
 
+        /** Counts {@code n} more bytes against the listener's budget; false (nothing counted) past it. */
+        private boolean reserve(long n) {
+            if (buffered.addAndGet(n) > limits.maxBufferedBodyBytes()) {
+                buffered.addAndGet(-n);
+                return false;
+            }
+            held.addAndGet(n);
+            if (released.get()) {
+                // The answer completed while this chunk was being counted: give the bytes back at once.
+                buffered.addAndGet(-held.getAndSet(0));
+            }
+            return true;
+        }
+
+        private void release() {
+            if (released.compareAndSet(false, true)) {
+                buffered.addAndGet(-held.getAndSet(0));
+            }
+        }
+
         /** Takes the one decision about this body; false when the other side (reader or timer) took it. */
         private boolean decide() {
             if (!decided.compareAndSet(false, true)) {
@@ -193,7 +234,7 @@ final class BufferedBodyHandler extends Handler.Wrapper {
             LOG.debug("{}: {} {} refused: {}", surface.name(), request.getMethod(), request.getHttpURI().getPath(),
                     message);
             // Close: the rest of the body is unread, so the connection cannot carry another request.
-            Callback written = Callback.from(callback::succeeded, x -> {
+            Callback written = Callback.from(callback.getInvocationType(), callback::succeeded, x -> {
                 LOG.debug("{}: the {} answer could not be written: {}", surface.name(), kind, x.toString());
                 callback.failed(x);
             });

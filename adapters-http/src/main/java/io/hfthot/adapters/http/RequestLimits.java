@@ -20,6 +20,9 @@ import java.util.Objects;
  *       rate check off (the request timeout still holds).</li>
  *   <li>{@code maxConnectionsPerAddress}: open HTTP connections from one client IP address; a request on
  *       a connection over the cap is answered 429 and that connection closed.</li>
+ *   <li>{@code maxBufferedBodyBytes}: request body bytes a listener holds in memory at once, over all
+ *       requests (bodies are read into memory before the route runs, see {@link TransportServer}); a body
+ *       that would go past it is answered 503 and its connection closed.</li>
  * </ul>
  *
  * @param headerTimeout            the longest a request's header block may take, in {@code (0, 10 min]}
@@ -28,9 +31,11 @@ import java.util.Objects;
  * @param minBodyBytesPerSecond    the slowest accepted average body rate, {@code >= 0} (0: no rate check)
  * @param minRateGrace             how long a body may start slowly before its rate is checked, {@code >= 0}
  * @param maxConnectionsPerAddress open connections per client IP address, in {@code [1, 1_000_000]}
+ * @param maxBufferedBodyBytes     request body bytes held in memory at once per listener, in
+ *                                 {@code [1 KiB, 64 GiB]}; keep it at least the surfaces' largest body limit
  */
 public record RequestLimits(Duration headerTimeout, Duration requestTimeout, long minBodyBytesPerSecond,
-                            Duration minRateGrace, int maxConnectionsPerAddress) {
+                            Duration minRateGrace, int maxConnectionsPerAddress, long maxBufferedBodyBytes) {
     private static final Duration MAX_HEADER_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofHours(1);
 
@@ -57,17 +62,23 @@ public record RequestLimits(Duration headerTimeout, Duration requestTimeout, lon
             throw new IllegalArgumentException("maxConnectionsPerAddress must be in [1, 1000000], got "
                     + maxConnectionsPerAddress);
         }
+        if (maxBufferedBodyBytes < 1024 || maxBufferedBodyBytes > (64L << 30)) {
+            throw new IllegalArgumentException("maxBufferedBodyBytes must be in [1024, 64 GiB], got "
+                    + maxBufferedBodyBytes);
+        }
     }
 
     /**
      * The defaults: headers within 10 s, whole request within 30 s, bodies at 1024 bytes/s or faster after a
      * 3 s grace, 256 connections per client address (room for a browser's 6 per host behind a NAT of a few
-     * dozen users, far below what exhausts memory or file descriptors).
+     * dozen users, far below what exhausts memory or file descriptors), 64 MiB of request bodies in memory
+     * per listener (64 bodies at the default 1 MiB body limit; a small share of a 512 MiB heap).
      *
      * @return the defaults
      */
     public static RequestLimits defaults() {
-        return new RequestLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1024, Duration.ofSeconds(3), 256);
+        return new RequestLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1024, Duration.ofSeconds(3), 256,
+                64L << 20);
     }
 
     /**

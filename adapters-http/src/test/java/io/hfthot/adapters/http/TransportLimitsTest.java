@@ -46,7 +46,12 @@ class TransportLimitsTest {
 
     private static RequestLimits limits(long headerMs, long requestMs, long rate, long graceMs, int perAddress) {
         return new RequestLimits(Duration.ofMillis(headerMs), Duration.ofMillis(requestMs), rate,
-                Duration.ofMillis(graceMs), perAddress);
+                Duration.ofMillis(graceMs), perAddress, 64L << 20);
+    }
+
+    private static String post(int length, String body) {
+        return "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: " + length
+                + "\r\n\r\n" + body;
     }
 
     /** Sends {@code text} one character every {@code everyMillis} on a daemon thread until done or refused. */
@@ -237,6 +242,31 @@ class TransportLimitsTest {
                     assertNotNull(body.get("detail"), a.body());
                     assertEquals(1, body.size(), a.body());
                 }
+            }
+        }
+    }
+
+    @Test
+    void bodiesHeldInMemoryAreBoundedPerListener() throws Exception {
+        RequestLimits small = new RequestLimits(Duration.ofSeconds(5), Duration.ofSeconds(20), 0, Duration.ZERO, 256,
+                2048);
+        String json = "[" + "1,".repeat(748) + "11]"; // 1500 bytes
+        try (TransportServer server = start(small, 16);
+             RawHttp stalled = new RawHttp(server.port(), 5_000);
+             RawHttp other = new RawHttp(server.port(), 5_000)) {
+            stalled.send(post(json.length(), json.substring(0, 1400)));
+            Thread.sleep(300);
+            RawHttp.Answer refused = other.send(post(1000, "x".repeat(1000))).read();
+            assertEquals(503, refused.status(), refused.head() + refused.body());
+            assertEquals("SERVICE_UNAVAILABLE", json(refused).get("code").asText());
+            assertTrue(json(refused).get("message").asText().contains("2048 bytes"), refused.body());
+            assertTrue(other.closedByServer());
+            RawHttp.Answer done = stalled.send(json.substring(1400)).read();
+            assertEquals(200, done.status(), done.body());
+            assertEquals("{\"bytes\":1500}", done.body());
+            // The finished request gave its bytes back: a new body fits again.
+            try (RawHttp again = new RawHttp(server.port(), 5_000)) {
+                assertEquals(200, again.send(post(json.length(), json)).read().status());
             }
         }
     }
