@@ -7,6 +7,7 @@
 #
 #   mvn -B -q -o -pl benchmarks -am package -DskipTests
 #   benchmarks/load/slow-clients.sh          # SLOW=250 DURATION_S=30 EVERY_MS=5000 BASE_PORT=18090
+#   SERVER_CP=path/to/hfthot-server.jar benchmarks/load/slow-clients.sh   # attack another build of the server
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -15,6 +16,7 @@ DURATION_S="${DURATION_S:-30}"
 EVERY_MS="${EVERY_MS:-5000}"
 BASE_PORT="${BASE_PORT:-18090}"
 JAR=benchmarks/target/benchmarks.jar
+SERVER_CP="${SERVER_CP:-$JAR}"
 HTTP_PORT=$BASE_PORT
 
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -o -pl benchmarks -am package -DskipTests" >&2; exit 1; }
@@ -22,7 +24,7 @@ command -v curl >/dev/null || { echo "curl is missing" >&2; exit 1; }
 
 DATA=$(mktemp -d)
 LOG=$(mktemp)
-java -Xmx512m --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$JAR" io.hfthot.server.Main \
+java -Xmx512m --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$SERVER_CP" io.hfthot.server.Main \
   --bind 127.0.0.1 --http-port "$HTTP_PORT" --hti-port $((BASE_PORT + 1)) --mm-port $((BASE_PORT + 2)) \
   --hub-port $((BASE_PORT + 3)) --grpc-port $((BASE_PORT + 4)) --data-dir "$DATA" --history small \
   >"$LOG" 2>&1 &
