@@ -161,7 +161,7 @@ final class BufferedBodyHandler extends Handler.Wrapper {
             String expected = declared > 0 ? " of the " + declared + " declared in Content-Length" : "";
             String message = "request body ended early: the connection delivered " + received + " bytes" + expected
                     + " before it was closed or its chunked coding broke";
-            LOG.debug("{}: {} ({})", surface.name(), message, failure.getFailure().toString());
+            // Logged once, by refuse, at debug level: an aborted upload is the client's business, not an incident.
             refuse(ErrorKind.INVALID_PARAMS, message);
         }
 
