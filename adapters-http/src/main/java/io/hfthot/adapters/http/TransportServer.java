@@ -37,16 +37,22 @@ import org.slf4j.LoggerFactory;
  * {@link JettyHttpServer} sharing that server is bound to the connector's port and given the surface
  * as the handler of context {@code /}. Requests that are not upgrades for a mounted path fall through
  * the upgrade handler to the surface.
+ *
+ * <p>In front of that, the transport's own guards ({@link RequestLimits}): the {@code AddressConnectionCap}
+ * gate (429 for a connection past its address's cap), then {@code BufferedBodyHandler} (bodies read without
+ * a thread, under the request deadline, the minimum rate and the memory budget), with
+ * {@code HeaderDeadline} sweeping the connector for slow headers and {@code SurfaceErrorHandler} writing
+ * Jetty's own error answers in the surface's JSON shape. TLS is limited to 1.2+ with AEAD suites.
  */
 public final class TransportServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransportServer.class);
     /** The TLS versions a listener accepts. */
-    static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    private static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     /**
      * The cipher suites a listener accepts, as Jetty's regular expressions: the TLS 1.3 suites (all AEAD)
      * and the TLS 1.2 ECDHE suites with AES-GCM or ChaCha20-Poly1305.
      */
-    static final List<String> AEAD_SUITES = List.of(
+    private static final List<String> AEAD_SUITES = List.of(
             "^TLS_AES_(128|256)_GCM_SHA(256|384)$",
             "^TLS_CHACHA20_POLY1305_SHA256$",
             "^TLS_ECDHE_(ECDSA|RSA)_WITH_AES_(128|256)_GCM_SHA(256|384)$",
