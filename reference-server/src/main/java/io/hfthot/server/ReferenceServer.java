@@ -155,7 +155,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     private static TransportServer listen(ServerConfig config, int port, HttpSurface surface) throws IOException {
         TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), 200, config.virtualThreads(),
-                Duration.ofSeconds(30), config.shutdownGrace());
+                Duration.ofSeconds(30), config.shutdownGrace(), config.requestLimits());
         try {
             return TransportServer.start(tc, surface);
         } catch (IOException e) {

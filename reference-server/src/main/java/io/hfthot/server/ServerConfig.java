@@ -1,5 +1,6 @@
 package io.hfthot.server;
 
+import io.hfthot.adapters.http.RequestLimits;
 import io.hfthot.adapters.http.TlsConfig;
 import io.hfthot.engine.lab.keys.MasterKeySource;
 import io.hfthot.engine.lab.storage.StorageOptions;
@@ -39,11 +40,13 @@ import java.util.stream.Collectors;
  *                        which the server stops writing (see {@code docs/security.md})
  * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
+ * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
-                           StorageOptions storage, LabLimits labLimits, SqlConfig sql) {
+                           StorageOptions storage, LabLimits labLimits, SqlConfig sql,
+                           RequestLimits requestLimits) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -88,7 +91,19 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         SQL_PER_KEY("--sql-per-key", "HFTHOT_SQL_PER_KEY", "2", "SQL queries one key (and one account) runs at once"),
         SQL_QUEUE_WAIT("--sql-queue-wait-ms", "HFTHOT_SQL_QUEUE_WAIT_MS", "2000", "wait for a busy SQL slot before a 429"),
         SQL_TIMEOUTS("--sql-timeouts", "HFTHOT_SQL_TIMEOUTS", "free_beta=5s,hobbyist=10s,professional=20s,enterprise=30s",
-                "per-tier SQL query time limit");
+                "per-tier SQL query time limit"),
+        HEADER_TIMEOUT("--header-timeout", "HFTHOT_HEADER_TIMEOUT", "10s",
+                "longest a request line + headers may take (408 after)"),
+        REQUEST_TIMEOUT("--request-timeout", "HFTHOT_REQUEST_TIMEOUT", "30s",
+                "longest a whole request (headers + body) may take to arrive (408 after)"),
+        MIN_BODY_RATE("--min-body-rate", "HFTHOT_MIN_BODY_RATE", "1024",
+                "slowest accepted request body, bytes/s (0: off; 408 below)"),
+        MIN_BODY_RATE_GRACE("--min-body-rate-grace", "HFTHOT_MIN_BODY_RATE_GRACE", "3s",
+                "time a body may start slowly before its rate is checked"),
+        MAX_CONNECTIONS_PER_ADDRESS("--max-connections-per-address", "HFTHOT_MAX_CONNECTIONS_PER_ADDRESS", "256",
+                "open HTTP connections per client IP (429 past it)"),
+        MAX_BUFFERED_BODY_BYTES("--max-buffered-body-bytes", "HFTHOT_MAX_BUFFERED_BODY_BYTES", "67108864",
+                "request body bytes held in memory at once per listener (503 past it)");
 
         final String flag;
         final String env;
@@ -118,6 +133,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         checkPort(marketMakerPort, Option.MM_PORT);
         checkPort(grpcPort, Option.GRPC_PORT);
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
     }
 
@@ -129,7 +145,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits);
     }
 
     private static void checkPort(int port, Option o) {
@@ -146,7 +162,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
-                Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults());
+                Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults(),
+                RequestLimits.defaults());
     }
 
     /**
@@ -195,7 +212,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 labLimits(values),
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
-                        values.get(Option.SQL_TIMEOUTS)));
+                        values.get(Option.SQL_TIMEOUTS)),
+                requestLimits(values));
     }
 
     /**
@@ -206,7 +224,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits, sql);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
@@ -241,6 +259,55 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + values.get(o) + "' is too large");
         }
+    }
+
+
+    private static RequestLimits requestLimits(Map<Option, String> values) {
+        Duration header = duration(values, Option.HEADER_TIMEOUT);
+        Duration request = duration(values, Option.REQUEST_TIMEOUT);
+        if (request.compareTo(header) < 0) {
+            throw new IllegalArgumentException(Option.REQUEST_TIMEOUT.flag + " (" + request.toMillis() + " ms) must be "
+                    + "at least " + Option.HEADER_TIMEOUT.flag + " (" + header.toMillis() + " ms)");
+        }
+        long rate = wholeNumber(values, Option.MIN_BODY_RATE, 0, Long.MAX_VALUE);
+        int perAddress = (int) wholeNumber(values, Option.MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000);
+        long buffered = wholeNumber(values, Option.MAX_BUFFERED_BODY_BYTES, 1024, 64L << 30);
+        try {
+            return new RequestLimits(header, request, rate, duration(values, Option.MIN_BODY_RATE_GRACE), perAddress,
+                    buffered);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("request limits: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@code 250ms}, {@code 10s} or {@code 2m}. */
+    private static Duration duration(Map<Option, String> values, Option o) {
+        String v = values.get(o).toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m)").matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + values.get(o)
+                    + "' is not a duration; expected a whole number with ms, s or m, e.g. 10s");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+
+    private static long wholeNumber(Map<Option, String> values, Option o, long min, long max) {
+        String v = values.get(o);
+        try {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(o.flag + " (or " + o.env + ") = '" + v + "' is not a whole number in ["
+                + min + ", " + max + "]");
     }
 
     private static Option byFlag(String flag) {
@@ -340,7 +407,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static String usage() {
         StringBuilder sb = new StringBuilder("usage: java -jar hfthot-server.jar [options]\n");
         for (Option o : Option.values()) {
-            sb.append(String.format("  %-24s %-30s %s (default: %s)%n", o.flag, o.env, o.help,
+            sb.append(String.format("  %-30s %-36s %s (default: %s)%n", o.flag, o.env, o.help,
                     o.defaultValue.isEmpty() ? "none" : o.defaultValue));
         }
         sb.append(String.format("  %-24s %-30s %s%n", "", MASTER_KEY_ENV,
@@ -354,6 +421,6 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
                 + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
-                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + "]";
+                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits + "]";
     }
 }

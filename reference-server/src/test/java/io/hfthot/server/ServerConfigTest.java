@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.adapters.http.RequestLimits;
 import io.hfthot.engine.lab.keys.MasterKeySource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -108,5 +110,35 @@ class ServerConfigTest {
                 + "k, m or g (binary units), e.g. 64m", bad.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> ServerConfig.parse(new String[] {"--min-free-disk", "999999999999999g"}, Map.of()));
+    }
+
+    @Test
+    void requestLimitsHaveSafeDefaultsAndComeFromFlagsOrVariables() {
+        assertEquals(RequestLimits.defaults(), ServerConfig.parse(new String[0], Map.of()).requestLimits());
+        ServerConfig c = ServerConfig.parse(new String[] {"--header-timeout", "500ms", "--min-body-rate=0"},
+                Map.of("HFTHOT_REQUEST_TIMEOUT", "2m", "HFTHOT_MIN_BODY_RATE_GRACE", "1s",
+                        "HFTHOT_MAX_CONNECTIONS_PER_ADDRESS", "12", "HFTHOT_HEADER_TIMEOUT", "9s",
+                        "HFTHOT_MAX_BUFFERED_BODY_BYTES", "2097152"));
+        assertEquals(new RequestLimits(Duration.ofMillis(500), Duration.ofMinutes(2), 0, Duration.ofSeconds(1), 12,
+                2L << 20), c.requestLimits());
+    }
+
+    @Test
+    void badRequestLimitsNameTheOptionAndWhatIsAccepted() {
+        IllegalArgumentException unit = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--header-timeout", "10"}, Map.of()));
+        assertEquals("--header-timeout (or HFTHOT_HEADER_TIMEOUT) = '10' is not a duration; expected a whole number "
+                + "with ms, s or m, e.g. 10s", unit.getMessage());
+        IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--header-timeout", "20s", "--request-timeout", "5s"}, Map.of()));
+        assertEquals("--request-timeout (5000 ms) must be at least --header-timeout (20000 ms)", order.getMessage());
+        IllegalArgumentException cap = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[0], Map.of("HFTHOT_MAX_CONNECTIONS_PER_ADDRESS", "0")));
+        assertEquals("--max-connections-per-address (or HFTHOT_MAX_CONNECTIONS_PER_ADDRESS) = '0' is not a whole "
+                + "number in [1, 1000000]", cap.getMessage());
+        IllegalArgumentException rate = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--min-body-rate", "-1"}, Map.of()));
+        assertTrue(rate.getMessage().startsWith("--min-body-rate (or HFTHOT_MIN_BODY_RATE) = '-1'"), rate.getMessage());
+        assertTrue(ServerConfig.usage().contains("--max-connections-per-address"));
     }
 }

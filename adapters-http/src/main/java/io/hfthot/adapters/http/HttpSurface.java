@@ -98,6 +98,15 @@ public final class HttpSurface implements HttpHandler {
         return cors;
     }
 
+    /**
+     * Returns the largest accepted request body.
+     *
+     * @return the limit in bytes
+     */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
     /** @return the router */
     public Router router() {
         return router;

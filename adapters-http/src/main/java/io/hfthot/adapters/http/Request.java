@@ -4,18 +4,21 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A routed REST request: everything a {@link RequestContext} offers plus path parameters and the body,
  * read lazily up to the surface's limit and decoded with its JSON codec.
  */
 public final class Request implements RequestContext {
+    private static final Logger LOG = LoggerFactory.getLogger(Request.class);
+
     private final HttpExchange exchange;
     private final IncomingRequest incoming;
     private final String requestId;
@@ -180,7 +183,12 @@ public final class Request implements RequestContext {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body failed", e);
+            // The body is the client's to deliver: a read failure (the connection ended before Content-Length
+            // bytes, a broken chunked coding, a timeout) is a client error, never a 500, and not worth a stack trace.
+            LOG.debug("request {}: reading the body failed: {}", requestId, e.toString());
+            exchange.getResponseHeaders().set("Connection", "close");
+            throw ApiException.invalid("the request body could not be read: it ended before its Content-Length "
+                    + "or the connection failed (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -14,15 +14,18 @@ import java.util.Optional;
  * @param virtualThreads run handlers on virtual threads when the JDK supports them (21+)
  * @param idleTimeout    HTTP connection idle timeout (WebSocket endpoints have their own)
  * @param shutdownGrace  how long {@link TransportServer#close()} waits for in-flight requests
+ * @param limits         request read budgets and the per-address connection cap
  */
 public record TransportConfig(String bindHost, int port, Optional<TlsConfig> tls, int maxThreads,
-                              boolean virtualThreads, Duration idleTimeout, Duration shutdownGrace) {
+                              boolean virtualThreads, Duration idleTimeout, Duration shutdownGrace,
+                              RequestLimits limits) {
     /** Validates the fields. */
     public TransportConfig {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(limits, "limits");
         if (bindHost.isBlank()) {
             throw new IllegalArgumentException("bindHost must not be blank; use 127.0.0.1 or 0.0.0.0");
         }
@@ -42,7 +45,7 @@ public record TransportConfig(String bindHost, int port, Optional<TlsConfig> tls
 
     /**
      * Plain HTTP on a host and port with defaults: 200 threads, platform threads, 30 s idle timeout,
-     * 5 s shutdown grace.
+     * 5 s shutdown grace, {@link RequestLimits#defaults()}.
      *
      * @param bindHost the interface
      * @param port     the port, 0 for ephemeral
@@ -50,7 +53,7 @@ public record TransportConfig(String bindHost, int port, Optional<TlsConfig> tls
      */
     public static TransportConfig of(String bindHost, int port) {
         return new TransportConfig(bindHost, port, Optional.empty(), 200, false, Duration.ofSeconds(30),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), RequestLimits.defaults());
     }
 
     /**
@@ -61,7 +64,7 @@ public record TransportConfig(String bindHost, int port, Optional<TlsConfig> tls
      */
     public TransportConfig withTls(TlsConfig tlsConfig) {
         return new TransportConfig(bindHost, port, Optional.of(tlsConfig), maxThreads, virtualThreads, idleTimeout,
-                shutdownGrace);
+                shutdownGrace, limits);
     }
 
     /**
@@ -71,6 +74,17 @@ public record TransportConfig(String bindHost, int port, Optional<TlsConfig> tls
      * @return the config
      */
     public TransportConfig withShutdownGrace(Duration grace) {
-        return new TransportConfig(bindHost, port, tls, maxThreads, virtualThreads, idleTimeout, grace);
+        return new TransportConfig(bindHost, port, tls, maxThreads, virtualThreads, idleTimeout, grace, limits);
+    }
+
+    /**
+     * Returns a copy with other request budgets and connection cap.
+     *
+     * @param requestLimits the limits
+     * @return the config
+     */
+    public TransportConfig withLimits(RequestLimits requestLimits) {
+        return new TransportConfig(bindHost, port, tls, maxThreads, virtualThreads, idleTimeout, shutdownGrace,
+                requestLimits);
     }
 }

@@ -3,12 +3,11 @@ package io.hfthot.adapters.http;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.List;
 import java.util.Objects;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -38,24 +37,43 @@ import org.slf4j.LoggerFactory;
  * {@link JettyHttpServer} sharing that server is bound to the connector's port and given the surface
  * as the handler of context {@code /}. Requests that are not upgrades for a mounted path fall through
  * the upgrade handler to the surface.
+ *
+ * <p>In front of that, the transport's own guards ({@link RequestLimits}): the {@code AddressConnectionCap}
+ * gate (429 for a connection past its address's cap), then {@code BufferedBodyHandler} (bodies read without
+ * a thread, under the request deadline, the minimum rate and the memory budget), with
+ * {@code HeaderDeadline} sweeping the connector for slow headers and {@code SurfaceErrorHandler} writing
+ * Jetty's own error answers in the surface's JSON shape. TLS is limited to 1.2+ with AEAD suites.
  */
 public final class TransportServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransportServer.class);
+    /** The TLS versions a listener accepts. */
+    private static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    /**
+     * The cipher suites a listener accepts, as Jetty's regular expressions: the TLS 1.3 suites (all AEAD)
+     * and the TLS 1.2 ECDHE suites with AES-GCM or ChaCha20-Poly1305.
+     */
+    private static final List<String> AEAD_SUITES = List.of(
+            "^TLS_AES_(128|256)_GCM_SHA(256|384)$",
+            "^TLS_CHACHA20_POLY1305_SHA256$",
+            "^TLS_ECDHE_(ECDSA|RSA)_WITH_AES_(128|256)_GCM_SHA(256|384)$",
+            "^TLS_ECDHE_(ECDSA|RSA)_WITH_CHACHA20_POLY1305_SHA256$");
 
     private final HttpSurface surface;
     private final TransportConfig config;
     private final Server server;
     private final JettyHttpServer httpServer;
     private final ServerConnector connector;
+    private final HeaderDeadline headerDeadline;
     private volatile boolean closed;
 
     private TransportServer(HttpSurface surface, TransportConfig config, Server server, JettyHttpServer httpServer,
-                            ServerConnector connector) {
+                            ServerConnector connector, HeaderDeadline headerDeadline) {
         this.surface = surface;
         this.config = config;
         this.server = server;
         this.httpServer = httpServer;
         this.connector = connector;
+        this.headerDeadline = headerDeadline;
     }
 
     /**
@@ -93,12 +111,16 @@ public final class TransportServer implements AutoCloseable {
         connector.setHost(config.bindHost());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        AddressConnectionCap cap = new AddressConnectionCap(config.limits().maxConnectionsPerAddress());
+        connector.addBean(cap);
         server.addConnector(connector);
+        server.setErrorHandler(new SurfaceErrorHandler(surface, httpConfig.getRequestHeaderSize()));
 
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> mount(container, surface));
         upgrades.setHandler(JettyIncomingRequest.publishing(contexts));
-        server.setHandler(new GracefulHandler(upgrades));
+        BufferedBodyHandler bodies = new BufferedBodyHandler(surface, config.limits(), server.getScheduler(), upgrades);
+        server.setHandler(new GracefulHandler(cap.gate(surface, bodies)));
         try {
             server.start();
         } catch (IOException e) {
@@ -109,10 +131,11 @@ public final class TransportServer implements AutoCloseable {
             throw new IOException("starting the " + surface.name() + " listener on " + config.bindHost() + ":"
                     + config.port() + " failed: " + e.getMessage(), e);
         }
+        HeaderDeadline headers = HeaderDeadline.start(connector, server.getScheduler(), config.limits(), surface);
         JettyHttpServer http = new JettyHttpServer(server, true);
         http.bind(new InetSocketAddress(config.bindHost(), connector.getLocalPort()), 0);
         http.createContext("/", surface);
-        TransportServer ts = new TransportServer(surface, config, server, http, connector);
+        TransportServer ts = new TransportServer(surface, config, server, http, connector, headers);
         LOG.info("{} listening on {}", surface.name(), ts.baseUri());
         return ts;
     }
@@ -137,9 +160,7 @@ public final class TransportServer implements AutoCloseable {
                     int status = surface.errorShape().status(e.kind());
                     LOG.info("{} {} upgrade refused on {}: {} {}", surface.name(), requestId, route.path(), status,
                             e.message());
-                    resp.setStatus(status);
-                    resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-                    resp.write(true, ByteBuffer.wrap(body), cb);
+                    SurfaceErrorHandler.write(resp, cb, status, body, false);
                     return null;
                 }
                 return new JettyWebSocketConnection(route, ctx, surface.codec());
@@ -156,6 +177,10 @@ public final class TransportServer implements AutoCloseable {
             throw new IOException("cannot read PKCS#12 keystore '" + tls.keystore() + "': " + e.getMessage(), e);
         }
         SslContextFactory.Server ssl = new SslContextFactory.Server();
+        // TLS 1.2+ with AEAD suites only (AES-GCM, ChaCha20-Poly1305): Jetty's default exclusions still let
+        // ECDHE CBC suites through, whose MAC-then-encrypt construction is what padding-oracle attacks exploit.
+        ssl.setIncludeProtocols(TLS_PROTOCOLS.toArray(String[]::new));
+        ssl.setIncludeCipherSuites(AEAD_SUITES.toArray(String[]::new));
         ssl.setKeyStore(ks);
         ssl.setKeyStorePassword(tls.password());
         ssl.setKeyManagerPassword(tls.password());
@@ -221,6 +246,7 @@ public final class TransportServer implements AutoCloseable {
                 c.close(StatusCode.SHUTDOWN, "server shutting down");
             }
         }
+        headerDeadline.stop();
         stopQuietly(server);
         LOG.info("{} stopped", surface.name());
     }

@@ -57,9 +57,9 @@ public final class LabGrpcServices {
         ApiKeyAuthInterceptor auth = new ApiKeyAuthInterceptor(engine.access(), clock, METHOD_FEATURES);
         this.rpcs = new Rpcs(engine.access(), clock, streamBufferSize);
         this.definitions = List.of(
-                ServerInterceptors.intercept(new MarketGrpcService(engine, rpcs), auth),
-                ServerInterceptors.intercept(new SignalGrpcService(engine, rpcs), auth),
-                ServerInterceptors.intercept(new PortfolioGrpcService(engine), auth));
+                MalformedRequests.guard(ServerInterceptors.intercept(new MarketGrpcService(engine, rpcs), auth)),
+                MalformedRequests.guard(ServerInterceptors.intercept(new SignalGrpcService(engine, rpcs), auth)),
+                MalformedRequests.guard(ServerInterceptors.intercept(new PortfolioGrpcService(engine), auth)));
     }
 
     /**
