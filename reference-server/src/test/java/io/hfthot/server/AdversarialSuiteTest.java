@@ -49,7 +49,7 @@ import org.opentest4j.TestAbortedException;
  * every status; raw connections go through {@link RawConnection} and {@link #record}) and leaves the server as it
  * found it; the checks after each test do the rest. Every attack is bounded in count and time and targets loopback
  * only. The server runs with a 256 MB SQL memory limit and no spilling, and with short SQL, header and body limits
- * so that the attacks running into them end within the suite's budget of about a minute (measured 42 to 46 s).
+ * so that the attacks running into them end within the suite's budget of about a minute (measured 42 to 56 s).
  *
  * <p>Why one class of this length: every attack must run against the same server process, one after another, with
  * the checks above after each; JUnit runs an {@code @AfterEach} of one class around each of its methods, and
@@ -59,8 +59,8 @@ import org.opentest4j.TestAbortedException;
 class AdversarialSuiteTest {
     /**
      * The resident-memory bound: the 512 MB heap at most, plus metaspace, thread stacks, Jetty/Netty/Arrow direct
-     * buffers and DuckDB's native memory (256 MB). Measured here after every attack, two runs of the 19 attacks:
-     * 331 to 436 MB.
+     * buffers and DuckDB's native memory (256 MB). Measured here after every attack, three runs of the 19 attacks:
+     * 328 to 436 MB.
      */
     static final long RSS_BOUND_MB = 900;
     /** Open connections per client address the server is started with (its default is 256). */
