@@ -6,6 +6,7 @@ import io.hfthot.client.model.BacktestRequest;
 import io.hfthot.client.model.BacktestResponse;
 import io.hfthot.client.model.BinaryResult;
 import io.hfthot.client.model.GeneratedKey;
+import io.hfthot.client.model.MarketSymbols;
 import io.hfthot.client.model.MfgPrice;
 import io.hfthot.client.model.OhlcvQuery;
 import io.hfthot.client.model.OhlcvResponse;
@@ -13,6 +14,7 @@ import io.hfthot.client.model.OptimizeRequest;
 import io.hfthot.client.model.OptimizeResponse;
 import io.hfthot.client.model.OrderBook;
 import io.hfthot.client.model.Regime;
+import io.hfthot.client.model.RevokedKey;
 import io.hfthot.client.model.SqlResult;
 import io.hfthot.client.model.TableRead;
 import io.hfthot.client.model.TableVersions;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The REST and WebSocket client of seed 000's API, over the JDK {@link HttpClient}. Every call sends the
@@ -43,6 +46,8 @@ import java.util.Objects;
 public final class HfthotClient {
     /** The API key header of seed 000. */
     public static final String API_KEY_HEADER = "X-HFThot-API-Key";
+    /** A key id as the server issues it: the first 8 bytes of the key's SHA-256 in lowercase hex. */
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
 
     private final URI baseUri;
     private final String apiKey;
@@ -101,6 +106,15 @@ public final class HfthotClient {
      */
     public Ticker ticker(String symbol) {
         return getJson(new Query("/v1/market/ticker").add("symbol", symbol), Ticker.class);
+    }
+
+    /**
+     * {@code GET /v1/market/symbols}: the simulated symbols, then the imported ones, with their stored series.
+     *
+     * @return the symbols
+     */
+    public MarketSymbols marketSymbols() {
+        return getJson(new Query("/v1/market/symbols"), MarketSymbols.class);
     }
 
     /**
@@ -238,6 +252,26 @@ public final class HfthotClient {
     public GeneratedKey createKey(String tier) {
         String body = tier == null ? "" : Json.write(Map.of("tier", tier));
         return postJson("/v1/keys", body, false, GeneratedKey.class);
+    }
+
+    /**
+     * {@code DELETE /v1/keys/{key_id}}: revokes a key of the caller's account (the caller's own key included); it
+     * is refused with 401 from its next request on. Retried after a 5xx or a lost connection like a GET: a
+     * revocation is idempotent (revoking again answers the first revocation's time), so a repeat cannot do
+     * anything the first send did not.
+     *
+     * @param keyId the {@code key_id} returned when the key was created (16 lowercase hex digits)
+     * @return the revoked key's id, tier and revocation time
+     * @throws IllegalArgumentException when {@code keyId} is not 16 lowercase hex digits (nothing is sent)
+     * @throws HfthotApiException       404 {@code NOT_FOUND} for an unknown key or one of another account
+     */
+    public RevokedKey revokeKey(String keyId) {
+        if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
+            throw new IllegalArgumentException("keyId = " + (keyId == null ? "null" : "'" + keyId + "'")
+                    + " is not accepted; expected the key_id shown when the key was created: 16 lowercase hex digits");
+        }
+        HttpRequest request = request(new Query("/v1/keys/" + keyId)).DELETE().build();
+        return Json.read(new String(sender.send(request, true).body(), StandardCharsets.UTF_8), RevokedKey.class);
     }
 
     /**

@@ -7,13 +7,17 @@ import java.util.random.RandomGenerator;
 /**
  * When and how long the client waits before sending a request again.
  *
- * <p>Retried: 429 on every request (the server refused it before doing anything), 5xx and connection
- * failures on requests that are safe to repeat (GETs, and the POSTs that only compute: optimise and
- * backtest; {@code POST /v1/keys} is never repeated after a 5xx, as the key may have been created). The wait
- * before retry {@code n} (1-based) is exponential with jitter: {@code base = min(maxBackoff, initialBackoff *
- * multiplier^(n-1))}, drawn uniformly from {@code [base * (1 - jitter), base]}. When the answer carries
- * {@code Retry-After} (seconds or an HTTP date) or, on a 429, {@code X-RateLimit-Reset}, the wait is at least
- * that hint; a hint longer than {@code maxRetryAfter} is not waited for and the error is surfaced at once.
+ * <p>Retried: 429 on every request (nothing was created or changed), 5xx and connection failures on requests
+ * that are safe to repeat (GETs, the POSTs that only compute: optimise and backtest, and
+ * {@code DELETE /v1/keys/{key_id}}, which is idempotent; {@code POST /v1/keys} is never repeated after a 5xx, as
+ * the key may have been created). The wait before retry {@code n} (1-based) is exponential with jitter:
+ * {@code base = min(maxBackoff, initialBackoff * multiplier^(n-1))}, drawn uniformly from
+ * {@code [base * (1 - jitter), base]}. When the answer carries {@code Retry-After} (seconds or an HTTP date) or
+ * is a 429 whose {@code X-RateLimit-Remaining} is 0 (the caller's window refused it), the wait is at least the
+ * hint (until {@code X-RateLimit-Reset}); a hint longer than {@code maxRetryAfter} is not waited for and the
+ * error is surfaced at once. A 429 for the server's capacity (SQL slots, the compute pool or its deadline,
+ * connections per address: no {@code Retry-After}, window headers with requests left or none) waits the backoff
+ * only.
  * After {@code maxAttempts} sends in all, the last error is surfaced.
  *
  * @param maxAttempts    sends in all, at least 1 (1 disables retries)

@@ -97,7 +97,15 @@ public final class RetryingHttp {
     }
 
     /**
-     * The server's own wait: {@code Retry-After}, or on a 429 without it, the time until {@code X-RateLimit-Reset}.
+     * The server's own wait: {@code Retry-After}, or on a 429 without it whose {@code X-RateLimit-Remaining} is 0,
+     * the time until {@code X-RateLimit-Reset}.
+     *
+     * <p>The server also answers 429 when its capacity rather than the caller's window is spent (all SQL slots
+     * busy, the key's concurrent-query share taken, the compute pool full or its deadline passed, too many
+     * connections from one address). Those answers carry no {@code Retry-After}, and the {@code X-RateLimit-*}
+     * headers they carry are the REST window's of the admitted request (remaining above 0, a reset up to a minute
+     * away that says nothing about when capacity frees up), or none for an unlimited tier. Waiting for that reset
+     * would be wrong, so such a 429 gets no hint and is retried after the policy's jittered backoff.
      *
      * @param response the answer
      * @return the wait, or empty
@@ -107,7 +115,7 @@ public final class RetryingHttp {
         if (retryAfter.isPresent() || response.statusCode() != 429) {
             return retryAfter;
         }
-        return RateLimit.from(response.headers()).map(r -> {
+        return RateLimit.from(response.headers()).filter(r -> r.remaining() == 0).map(r -> {
             Duration d = Duration.between(clock.instant(), Instant.ofEpochSecond(r.resetEpochSecond()));
             return d.isNegative() ? Duration.ZERO : d;
         });

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The body of {@code POST /v1/portfolio/backtest}.
  *
- * @param method        {@code cara}, {@code risk_parity} or {@code sparse_l1}
+ * @param method        one of {@link OptimizeRequest#METHODS}
  * @param symbols       the assets, distinct, at least one
  * @param startTime     Unix ms of the first day, or null for 365 days before the end
  * @param endTime       Unix ms of the last day, or null for now

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The body of {@code POST /v1/portfolio/optimize}.
  *
- * @param method          {@code cara}, {@code risk_parity} or {@code sparse_l1}
+ * @param method          one of {@link #METHODS}: {@code cara}, {@code risk_parity}, {@code sparse_l1}, {@code min_variance},
+ *                        {@code max_sharpe} or {@code hrp}
  * @param symbols         the assets, distinct, at least one
  * @param lookbackDays    days of history for the covariance, or null for 60
  * @param gamma           CARA risk aversion, or null for 2.0
@@ -16,8 +17,10 @@ import java.util.Set;
  */
 public record OptimizeRequest(String method, List<String> symbols, Integer lookbackDays, Double gamma, Double rho,
                               List<Double> expectedReturns, List<List<Double>> covariance) {
-    /** The methods seed 000 names. */
-    public static final Set<String> METHODS = Set.of("cara", "risk_parity", "sparse_l1");
+    /** The methods the server accepts: seed 000's three, then the global minimum-variance, maximum-Sharpe and
+     * hierarchical-risk-parity portfolios. */
+    public static final Set<String> METHODS = Set.of("cara", "risk_parity", "sparse_l1", "min_variance", "max_sharpe",
+            "hrp");
 
     /** Validates and copies. */
     public OptimizeRequest {

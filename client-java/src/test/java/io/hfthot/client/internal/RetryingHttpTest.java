@@ -91,6 +91,29 @@ class RetryingHttpTest {
     }
 
     @Test
+    void aCapacity429WithWindowHeadersLeftIsRetriedAfterTheBackoffNotTheWindowsReset() {
+        // The server's SQL-slot and compute 429s carry the admitted request's REST window (remaining > 0), whose
+        // reset says nothing about when a slot frees up.
+        server.then(429, Map.of("X-RateLimit-Limit", "2000", "X-RateLimit-Remaining", "1987",
+                        "X-RateLimit-Reset", Long.toString(NOW.getEpochSecond() + 55)),
+                        "{\"code\":\"RATE_LIMITED\",\"message\":\"all 4 SQL query slots of this server stayed busy\"}")
+                .then(429, Map.of(), "{\"code\":\"RATE_LIMITED\",\"message\":\"Compute capacity is busy\"}")
+                .then(200, Map.of(), "{}");
+        sender(NO_JITTER).send(get(), true);
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200)), waits);
+        assertEquals(3, server.received.size());
+    }
+
+    @Test
+    void aCapacity429IsRetriedEvenWhenTheCallerWouldNotWaitForALongHint() {
+        server.then(429, Map.of("X-RateLimit-Limit", "60", "X-RateLimit-Remaining", "12",
+                "X-RateLimit-Reset", Long.toString(NOW.getEpochSecond() + 50)), RATE_LIMITED).then(200, Map.of(), "{}");
+        RetryPolicy impatient = NO_JITTER.withMaxRetryAfter(Duration.ofSeconds(1));
+        assertEquals(200, sender(impatient).send(get(), true).statusCode());
+        assertEquals(List.of(Duration.ofMillis(100)), waits);
+    }
+
+    @Test
     void exhaustedRetriesSurfaceTheLastErrorWithItsCodeStatusAndAttempts() {
         for (int i = 0; i < 4; i++) {
             server.then(429, Map.of("Retry-After", "1", "X-RateLimit-Limit", "60", "X-RateLimit-Remaining", "0",

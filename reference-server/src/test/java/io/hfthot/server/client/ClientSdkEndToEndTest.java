@@ -17,6 +17,7 @@ import io.hfthot.client.model.BacktestResponse;
 import io.hfthot.client.model.Bar;
 import io.hfthot.client.model.BinaryResult;
 import io.hfthot.client.model.GeneratedKey;
+import io.hfthot.client.model.MarketSymbols;
 import io.hfthot.client.model.MfgPrice;
 import io.hfthot.client.model.OhlcvQuery;
 import io.hfthot.client.model.OhlcvResponse;
@@ -24,6 +25,7 @@ import io.hfthot.client.model.OptimizeRequest;
 import io.hfthot.client.model.OptimizeResponse;
 import io.hfthot.client.model.OrderBook;
 import io.hfthot.client.model.Regime;
+import io.hfthot.client.model.RevokedKey;
 import io.hfthot.client.model.SqlResult;
 import io.hfthot.client.model.TableRead;
 import io.hfthot.client.model.TableVersions;
@@ -117,6 +119,17 @@ class ClientSdkEndToEndTest {
         Ticker ticker = enterprise.ticker("SOL-USDT");
         assertEquals("SOL-USDT", ticker.symbol());
         assertTrue(ticker.bid() < ticker.ask(), ticker.toString());
+
+        MarketSymbols symbols = free.marketSymbols();
+        List<String> live = symbols.symbols().stream().filter(MarketSymbols.Symbol::live).map(MarketSymbols.Symbol::symbol)
+                .toList();
+        assertTrue(live.containsAll(SYMBOLS), live.toString());
+        MarketSymbols.Symbol btc = symbols.symbols().stream().filter(x -> x.symbol().equals("BTC-USDT")).findFirst()
+                .orElseThrow();
+        assertFalse(btc.intervals().isEmpty(), "the simulated history is stored: " + btc);
+        for (MarketSymbols.Series series : btc.intervals()) {
+            assertTrue(series.bars() > 0 && series.firstTime() <= series.lastTime(), series.toString());
+        }
     }
 
     @Test
@@ -145,6 +158,11 @@ class ClientSdkEndToEndTest {
         // Risk parity: every asset contributes the same share of variance.
         for (double share : rp.diagnostics().riskContributions().values()) {
             assertEquals(1.0 / 3, share, 1e-6);
+        }
+        for (String method : List.of("min_variance", "max_sharpe", "hrp")) {
+            OptimizeResponse r = enterprise.optimize(OptimizeRequest.of(method, SYMBOLS).withLookbackDays(30));
+            assertEquals(SYMBOLS, new ArrayList<>(r.weights().keySet()), method);
+            assertEquals(1.0, r.weights().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9, method);
         }
         BacktestResponse bt = enterprise.backtest(BacktestRequest.of("risk_parity", SYMBOLS));
         assertEquals(SYMBOLS, bt.symbols());
@@ -205,15 +223,30 @@ class ClientSdkEndToEndTest {
         HfthotApiException above = assertThrows(HfthotApiException.class, () -> free.createKey("professional"));
         assertEquals(HfthotApiException.TIER_REQUIRED, above.code());
 
+        // Revocation: the key is refused from its next request on; revoking again answers the first time; an id
+        // that is no key of this account is 404.
+        RevokedKey revoked = enterprise.revokeKey(created.keyId());
+        assertEquals(created.keyId(), revoked.keyId());
+        assertEquals("hobbyist", revoked.tier());
+        HfthotApiException gone = assertThrows(HfthotApiException.class, () -> client(created.apiKey()).usage());
+        assertEquals(401, gone.status());
+        assertEquals(revoked.revokedAt(), enterprise.revokeKey(created.keyId()).revokedAt());
+        HfthotApiException unknown = assertThrows(HfthotApiException.class, () -> enterprise.revokeKey("0000000000000000"));
+        assertEquals(404, unknown.status());
+        assertEquals("NOT_FOUND", unknown.code());
+        HfthotApiException foreign = assertThrows(HfthotApiException.class,
+                () -> professional.revokeKey(enterprise.createKey("free_beta").keyId()));
+        assertEquals(404, foreign.status(), "a key of another account is not found, as an unknown one");
+
         // The OpenAPI document lists exactly the paths this SDK has methods for (the server's /v1/health aside).
         JsonNode doc = new ObjectMapper().readTree(enterprise.openApi());
         Set<String> paths = new TreeSet<>();
         doc.get("paths").fieldNames().forEachRemaining(paths::add);
         paths.remove("/v1/health");
-        assertEquals(new TreeSet<>(List.of("/v1/market/ohlcv", "/v1/market/orderbook", "/v1/market/ticker", "/v1/signals/regime",
-                "/v1/signals/mfg", "/v1/portfolio/optimize", "/v1/portfolio/backtest", "/v1/lakehouse/query",
-                "/v1/lakehouse/export", "/v1/lakehouse/versions", "/v1/lakehouse/read", "/v1/account/usage", "/v1/keys",
-                "/v1/openapi.json")), paths);
+        assertEquals(new TreeSet<>(List.of("/v1/market/ohlcv", "/v1/market/orderbook", "/v1/market/ticker",
+                "/v1/market/symbols", "/v1/signals/regime", "/v1/signals/mfg", "/v1/portfolio/optimize",
+                "/v1/portfolio/backtest", "/v1/lakehouse/query", "/v1/lakehouse/export", "/v1/lakehouse/versions",
+                "/v1/lakehouse/read", "/v1/account/usage", "/v1/keys", "/v1/keys/{key_id}", "/v1/openapi.json")), paths);
     }
 
     @Test
