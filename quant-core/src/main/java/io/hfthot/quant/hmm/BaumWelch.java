@@ -3,6 +3,7 @@ package io.hfthot.quant.hmm;
 import io.hfthot.quant.SolverStatus;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
@@ -45,8 +46,8 @@ public final class BaumWelch {
     /**
      * Fits a model to the observations from k-means++ restarts.
      *
-     * @param x       the observations, at least {@link GaussianHmm#freeParameters(int, int)} of them, no feature
-     *                constant
+     * @param x       the observations (one sequence, or several from {@link Observations#sequences(List)}), at
+     *                least {@link GaussianHmm#freeParameters(int, int)} of them in all, no feature constant
      * @param options the fit options
      * @return the fit; non-convergence, degeneracy and cancellation are statuses, not exceptions
      * @throws IllegalArgumentException if there are fewer observations than free parameters or a feature is
@@ -66,6 +67,40 @@ public final class BaumWelch {
             return pairs[i / 2][i % 2];
         };
         return fitFrom(x, options, data, starts, 2 * options.restarts());
+    }
+
+    /**
+     * Fits one model to several independent one-feature sequences at once (for example the same index over
+     * separate years, or several instruments assumed to share their regimes), from k-means++ restarts as
+     * {@link #fit(Observations, FitOptions)}: forward-backward runs per sequence, the M-step pools the expected
+     * statistics of all of them, and the initial distribution is the average of the sequences' first
+     * posteriors. For several multi-feature sequences pass {@link Observations#sequences(List)} to
+     * {@link #fit(Observations, FitOptions)}.
+     *
+     * @param sequences at least one sequence, each of at least 2 finite values (not modified)
+     * @param options   the fit options
+     * @return the fit; its log-likelihood is the sum over the sequences
+     * @throws IllegalArgumentException if a sequence is null, shorter than 2 or holds a NaN or infinity, or as
+     *                                  {@link #fit(Observations, FitOptions)} on the pooled observations
+     */
+    public static FitResult fit(List<double[]> sequences, FitOptions options) {
+        if (sequences == null || sequences.isEmpty()) {
+            throw new IllegalArgumentException("sequences must hold at least one sequence, got "
+                    + (sequences == null ? "null" : "an empty list"));
+        }
+        Observations[] parts = new Observations[sequences.size()];
+        for (int s = 0; s < parts.length; s++) {
+            double[] values = sequences.get(s);
+            if (values == null) {
+                throw new IllegalArgumentException("sequences[" + s + "] must not be null");
+            }
+            try {
+                parts[s] = Observations.univariate(values);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sequences[" + s + "]: " + e.getMessage(), e);
+            }
+        }
+        return fit(Observations.sequences(List.of(parts)), options);
     }
 
     /**
@@ -112,7 +147,7 @@ public final class BaumWelch {
                                      IntFunction<GaussianHmm> starts, int count) {
         int length = x.length();
         int d = x.features();
-        Observations standard = Observations.ofRowMajor(data.z, d);
+        Observations standard = x.withValues(data.z);
         double[] floor = new double[d];
         Arrays.fill(floor, options.varianceFloorFraction());
         HmmWorkspace ws = new HmmWorkspace(length, options.states());
@@ -257,11 +292,60 @@ public final class BaumWelch {
                           HmmWorkspace ws) {
         ws.ensure(x.length(), model.k);
         ws.ensureStatistics(model.k, model.d);
-        double ll = expectation(model, x.data, x.length(), ws);
+        double ll = x.parts == null ? expectation(model, x.data, x.length(), ws) : pooledExpectation(model, x, ws);
         if (ll == Double.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("the observations have probability zero under the model");
         }
-        return new EmStep(maximisation(model, ws, varianceFloor, stickyStrength), ll);
+        double[] first = x.parts == null ? ws.gamma : ws.firstPosterior;
+        return new EmStep(maximisation(model, ws, first, varianceFloor, stickyStrength), ll);
+    }
+
+    /**
+     * E-step over several independent sequences: forward-backward per sequence (each starts from the initial
+     * distribution; nothing crosses a boundary), the expected counts and moments summed (they are all shifted by
+     * the same current means, so they add), the first posteriors summed for the initial distribution, and the
+     * posteriors laid out over the whole series as for one sequence.
+     *
+     * @return the summed log-likelihood, or {@code -Infinity} if a sequence is impossible
+     */
+    private static double pooledExpectation(GaussianHmm m, Observations x, HmmWorkspace ws) {
+        int k = m.k;
+        int d = m.d;
+        if (ws.part == null) {
+            ws.part = new HmmWorkspace();
+        }
+        HmmWorkspace p = ws.part;
+        Arrays.fill(ws.xiSum, 0, k * k, 0.0);
+        Arrays.fill(ws.occupancy, 0, k, 0.0);
+        Arrays.fill(ws.firstPosterior, 0, k, 0.0);
+        Arrays.fill(ws.firstMoment, 0, k * d, 0.0);
+        Arrays.fill(ws.secondMoment, 0, k * d, 0.0);
+        double ll = 0;
+        int row = 0;
+        for (Observations part : x.parts) {
+            int length = part.length();
+            p.ensure(length, k);
+            p.ensureStatistics(k, d);
+            double partLl = expectation(m, part.data, length, p);
+            if (partLl == Double.NEGATIVE_INFINITY) {
+                return partLl;
+            }
+            ll += partLl;
+            addInto(ws.xiSum, p.xiSum, k * k);
+            addInto(ws.occupancy, p.occupancy, k);
+            addInto(ws.firstPosterior, p.gamma, k);
+            addInto(ws.firstMoment, p.firstMoment, k * d);
+            addInto(ws.secondMoment, p.secondMoment, k * d);
+            System.arraycopy(p.gamma, 0, ws.gamma, row * k, length * k);
+            row += length;
+        }
+        return ll;
+    }
+
+    private static void addInto(double[] target, double[] source, int count) {
+        for (int i = 0; i < count; i++) {
+            target[i] += source[i];
+        }
     }
 
     /** E-step: forward pass, then one fused backward pass accumulating xi, occupancies and shifted moments. */
@@ -368,8 +452,9 @@ public final class BaumWelch {
         }
     }
 
-    /** M-step from the statistics in the workspace. */
-    private static GaussianHmm maximisation(GaussianHmm m, HmmWorkspace ws, double[] floor, double sticky) {
+    /** M-step from the statistics in the workspace; {@code first[0, k)} are the (summed) first posteriors. */
+    private static GaussianHmm maximisation(GaussianHmm m, HmmWorkspace ws, double[] first, double[] floor,
+                                            double sticky) {
         int k = m.k;
         int d = m.d;
         double[] pi = new double[k];
@@ -378,10 +463,10 @@ public final class BaumWelch {
         double[] vars = new double[k * d];
         double piSum = 0;
         for (int i = 0; i < k; i++) {
-            piSum += ws.gamma[i];
+            piSum += first[i];
         }
         for (int i = 0; i < k; i++) {
-            pi[i] = ws.gamma[i] / piSum;
+            pi[i] = first[i] / piSum;
             int row = i * k;
             double rowSum = 0;
             for (int j = 0; j < k; j++) {
