@@ -53,24 +53,50 @@ public final class HrpOptimizer implements PortfolioOptimizer {
 
     /** The leaves of the single-linkage dendrogram of the correlation-distance columns. */
     static int[] quasiDiagonalOrder(double[] s, int n) {
-        // The correlation distances are symmetric (as Sigma is: the products s_ii * s_jj commute exactly), so
-        // column i of d is row i: the O(n^3) distance-of-distances loop below reads two contiguous rows instead
-        // of two columns with stride n (at n = 200 that was most of the time, all of it cache misses).
         double[] d = new double[n * n];
         for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
+            for (int j = 0; j < n; j++) {
                 double corr = s[i * n + j] / Math.sqrt(s[i * n + i] * s[j * n + j]);
-                double v = Math.sqrt(Math.max(0.0, 0.5 * (1 - corr)));
-                d[i * n + j] = v;
-                d[j * n + i] = v;
+                d[i * n + j] = Math.sqrt(Math.max(0.0, 0.5 * (1 - corr)));
             }
         }
+        // e_ij = |d_.i - d_.j|, the O(n^3) step. For one i, all j > i at once: the loop over rows k is outside,
+        // the loop over j inside reads rows k contiguously and has no reduction across j, so the JIT can
+        // vectorise it (a dot product over k per pair is a scalar reduction reading columns with stride n).
         double[] e = new double[n * n];
+        double[] acc = new double[n];
         for (int i = 0; i < n; i++) {
-            int ri = i * n;
+            java.util.Arrays.fill(acc, i + 1, n, 0.0);
+            int k = 0;
+            for (; k + 3 < n; k += 4) {
+                // Four rows per pass: a quarter of the loads and stores of acc.
+                int r0 = k * n;
+                int r1 = r0 + n;
+                int r2 = r1 + n;
+                int r3 = r2 + n;
+                double c0 = d[r0 + i];
+                double c1 = d[r1 + i];
+                double c2 = d[r2 + i];
+                double c3 = d[r3 + i];
+                for (int j = i + 1; j < n; j++) {
+                    double x0 = c0 - d[r0 + j];
+                    double x1 = c1 - d[r1 + j];
+                    double x2 = c2 - d[r2 + j];
+                    double x3 = c3 - d[r3 + j];
+                    acc[j] += (x0 * x0 + x1 * x1) + (x2 * x2 + x3 * x3);
+                }
+            }
+            for (; k < n; k++) {
+                int row = k * n;
+                double dki = d[row + i];
+                for (int j = i + 1; j < n; j++) {
+                    double diff = dki - d[row + j];
+                    acc[j] += diff * diff;
+                }
+            }
             for (int j = i + 1; j < n; j++) {
-                e[ri + j] = rowDistance(d, ri, j * n, n);
-                e[j * n + i] = e[ri + j];
+                e[i * n + j] = Math.sqrt(acc[j]);
+                e[j * n + i] = e[i * n + j];
             }
         }
         // Prim's minimum spanning tree: single linkage merges along its edges by increasing length.
@@ -133,30 +159,6 @@ public final class HrpOptimizer implements PortfolioOptimizer {
             root = first;
         }
         return leaves[root];
-    }
-
-    /** Euclidean distance between rows {@code a} and {@code b} of {@code d}, in four partial sums that pipeline. */
-    private static double rowDistance(double[] d, int a, int b, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < n; k += 4) {
-            double x0 = d[a + k] - d[b + k];
-            double x1 = d[a + k + 1] - d[b + k + 1];
-            double x2 = d[a + k + 2] - d[b + k + 2];
-            double x3 = d[a + k + 3] - d[b + k + 3];
-            s0 += x0 * x0;
-            s1 += x1 * x1;
-            s2 += x2 * x2;
-            s3 += x3 * x3;
-        }
-        for (; k < n; k++) {
-            double x = d[a + k] - d[b + k];
-            s0 += x * x;
-        }
-        return Math.sqrt((s0 + s1) + (s2 + s3));
     }
 
     private static int find(int[] parent, int i) {
