@@ -34,9 +34,10 @@ import java.util.function.IntFunction;
  * flag stays set).
  */
 public final class BaumWelch {
-    // Length: ~450 lines because the general E-step and M-step (the hot loop and the statistics it feeds) sit next
-    // to the fit that drives them; the run, the starts, degeneracy, atoms and units already live in their own
-    // classes (AcceleratedEm, KMeansPlusPlus, Degeneracy, Atoms, Standardised).
+    // Length: ~490 lines because the general E-step and M-step (the hot loop and the statistics it feeds) sit next
+    // to the fit that drives them; the run, the starts, degeneracy, atoms, units and the pooling of several
+    // sequences already live in their own classes (AcceleratedEm, KMeansPlusPlus, Degeneracy, Atoms, Standardised,
+    // PooledExpectation).
     /** Parameter tolerance of the screening runs that rank the starting models. */
     static final double SCREENING_TOLERANCE = 1e-2;
 
@@ -292,7 +293,8 @@ public final class BaumWelch {
                           HmmWorkspace ws) {
         ws.ensure(x.length(), model.k);
         ws.ensureStatistics(model.k, model.d);
-        double ll = x.parts == null ? expectation(model, x.data, x.length(), ws) : pooledExpectation(model, x, ws);
+        double ll = x.parts == null ? expectation(model, x.data, x.length(), ws)
+                : PooledExpectation.run(model, x, ws);
         if (ll == Double.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("the observations have probability zero under the model");
         }
@@ -300,56 +302,8 @@ public final class BaumWelch {
         return new EmStep(maximisation(model, ws, first, varianceFloor, stickyStrength), ll);
     }
 
-    /**
-     * E-step over several independent sequences: forward-backward per sequence (each starts from the initial
-     * distribution; nothing crosses a boundary), the expected counts and moments summed (they are all shifted by
-     * the same current means, so they add), the first posteriors summed for the initial distribution, and the
-     * posteriors laid out over the whole series as for one sequence.
-     *
-     * @return the summed log-likelihood, or {@code -Infinity} if a sequence is impossible
-     */
-    private static double pooledExpectation(GaussianHmm m, Observations x, HmmWorkspace ws) {
-        int k = m.k;
-        int d = m.d;
-        if (ws.part == null) {
-            ws.part = new HmmWorkspace();
-        }
-        HmmWorkspace p = ws.part;
-        Arrays.fill(ws.xiSum, 0, k * k, 0.0);
-        Arrays.fill(ws.occupancy, 0, k, 0.0);
-        Arrays.fill(ws.firstPosterior, 0, k, 0.0);
-        Arrays.fill(ws.firstMoment, 0, k * d, 0.0);
-        Arrays.fill(ws.secondMoment, 0, k * d, 0.0);
-        double ll = 0;
-        int row = 0;
-        for (Observations part : x.parts) {
-            int length = part.length();
-            p.ensure(length, k);
-            p.ensureStatistics(k, d);
-            double partLl = expectation(m, part.data, length, p);
-            if (partLl == Double.NEGATIVE_INFINITY) {
-                return partLl;
-            }
-            ll += partLl;
-            addInto(ws.xiSum, p.xiSum, k * k);
-            addInto(ws.occupancy, p.occupancy, k);
-            addInto(ws.firstPosterior, p.gamma, k);
-            addInto(ws.firstMoment, p.firstMoment, k * d);
-            addInto(ws.secondMoment, p.secondMoment, k * d);
-            System.arraycopy(p.gamma, 0, ws.gamma, row * k, length * k);
-            row += length;
-        }
-        return ll;
-    }
-
-    private static void addInto(double[] target, double[] source, int count) {
-        for (int i = 0; i < count; i++) {
-            target[i] += source[i];
-        }
-    }
-
     /** E-step: forward pass, then one fused backward pass accumulating xi, occupancies and shifted moments. */
-    private static double expectation(GaussianHmm m, double[] x, int length, HmmWorkspace ws) {
+    static double expectation(GaussianHmm m, double[] x, int length, HmmWorkspace ws) {
         double ll;
         if (m.k == 3 && m.d == 1) {
             // Baum-Welch never reads the log-emissions, so the unrolled pass skips storing them, unless the
