@@ -3,6 +3,7 @@ package io.hfthot.quant.hmm;
 import io.hfthot.quant.SolverStatus;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
@@ -33,9 +34,10 @@ import java.util.function.IntFunction;
  * flag stays set).
  */
 public final class BaumWelch {
-    // Length: ~450 lines because the general E-step and M-step (the hot loop and the statistics it feeds) sit next
-    // to the fit that drives them; the run, the starts, degeneracy, atoms and units already live in their own
-    // classes (AcceleratedEm, KMeansPlusPlus, Degeneracy, Atoms, Standardised).
+    // Length: ~490 lines because the general E-step and M-step (the hot loop and the statistics it feeds) sit next
+    // to the fit that drives them; the run, the starts, degeneracy, atoms, units and the pooling of several
+    // sequences already live in their own classes (AcceleratedEm, KMeansPlusPlus, Degeneracy, Atoms, Standardised,
+    // PooledExpectation).
     /** Parameter tolerance of the screening runs that rank the starting models. */
     static final double SCREENING_TOLERANCE = 1e-2;
 
@@ -45,8 +47,8 @@ public final class BaumWelch {
     /**
      * Fits a model to the observations from k-means++ restarts.
      *
-     * @param x       the observations, at least {@link GaussianHmm#freeParameters(int, int)} of them, no feature
-     *                constant
+     * @param x       the observations (one sequence, or several from {@link Observations#sequences(List)}), at
+     *                least {@link GaussianHmm#freeParameters(int, int)} of them in all, no feature constant
      * @param options the fit options
      * @return the fit; non-convergence, degeneracy and cancellation are statuses, not exceptions
      * @throws IllegalArgumentException if there are fewer observations than free parameters or a feature is
@@ -66,6 +68,40 @@ public final class BaumWelch {
             return pairs[i / 2][i % 2];
         };
         return fitFrom(x, options, data, starts, 2 * options.restarts());
+    }
+
+    /**
+     * Fits one model to several independent one-feature sequences at once (for example the same index over
+     * separate years, or several instruments assumed to share their regimes), from k-means++ restarts as
+     * {@link #fit(Observations, FitOptions)}: forward-backward runs per sequence, the M-step pools the expected
+     * statistics of all of them, and the initial distribution is the average of the sequences' first
+     * posteriors. For several multi-feature sequences pass {@link Observations#sequences(List)} to
+     * {@link #fit(Observations, FitOptions)}.
+     *
+     * @param sequences at least one sequence, each of at least 2 finite values (not modified)
+     * @param options   the fit options
+     * @return the fit; its log-likelihood is the sum over the sequences
+     * @throws IllegalArgumentException if a sequence is null, shorter than 2 or holds a NaN or infinity, or as
+     *                                  {@link #fit(Observations, FitOptions)} on the pooled observations
+     */
+    public static FitResult fit(List<double[]> sequences, FitOptions options) {
+        if (sequences == null || sequences.isEmpty()) {
+            throw new IllegalArgumentException("sequences must hold at least one sequence, got "
+                    + (sequences == null ? "null" : "an empty list"));
+        }
+        Observations[] parts = new Observations[sequences.size()];
+        for (int s = 0; s < parts.length; s++) {
+            double[] values = sequences.get(s);
+            if (values == null) {
+                throw new IllegalArgumentException("sequences[" + s + "] must not be null");
+            }
+            try {
+                parts[s] = Observations.univariate(values);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sequences[" + s + "]: " + e.getMessage(), e);
+            }
+        }
+        return fit(Observations.sequences(List.of(parts)), options);
     }
 
     /**
@@ -112,7 +148,7 @@ public final class BaumWelch {
                                      IntFunction<GaussianHmm> starts, int count) {
         int length = x.length();
         int d = x.features();
-        Observations standard = Observations.ofRowMajor(data.z, d);
+        Observations standard = x.withValues(data.z);
         double[] floor = new double[d];
         Arrays.fill(floor, options.varianceFloorFraction());
         HmmWorkspace ws = new HmmWorkspace(length, options.states());
@@ -257,15 +293,17 @@ public final class BaumWelch {
                           HmmWorkspace ws) {
         ws.ensure(x.length(), model.k);
         ws.ensureStatistics(model.k, model.d);
-        double ll = expectation(model, x.data, x.length(), ws);
+        double ll = x.parts == null ? expectation(model, x.data, x.length(), ws)
+                : PooledExpectation.run(model, x, ws);
         if (ll == Double.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("the observations have probability zero under the model");
         }
-        return new EmStep(maximisation(model, ws, varianceFloor, stickyStrength), ll);
+        double[] first = x.parts == null ? ws.gamma : ws.firstPosterior;
+        return new EmStep(maximisation(model, ws, first, varianceFloor, stickyStrength), ll);
     }
 
     /** E-step: forward pass, then one fused backward pass accumulating xi, occupancies and shifted moments. */
-    private static double expectation(GaussianHmm m, double[] x, int length, HmmWorkspace ws) {
+    static double expectation(GaussianHmm m, double[] x, int length, HmmWorkspace ws) {
         double ll;
         if (m.k == 3 && m.d == 1) {
             // Baum-Welch never reads the log-emissions, so the unrolled pass skips storing them, unless the
@@ -368,8 +406,9 @@ public final class BaumWelch {
         }
     }
 
-    /** M-step from the statistics in the workspace. */
-    private static GaussianHmm maximisation(GaussianHmm m, HmmWorkspace ws, double[] floor, double sticky) {
+    /** M-step from the statistics in the workspace; {@code first[0, k)} are the (summed) first posteriors. */
+    private static GaussianHmm maximisation(GaussianHmm m, HmmWorkspace ws, double[] first, double[] floor,
+                                            double sticky) {
         int k = m.k;
         int d = m.d;
         double[] pi = new double[k];
@@ -378,10 +417,10 @@ public final class BaumWelch {
         double[] vars = new double[k * d];
         double piSum = 0;
         for (int i = 0; i < k; i++) {
-            piSum += ws.gamma[i];
+            piSum += first[i];
         }
         for (int i = 0; i < k; i++) {
-            pi[i] = ws.gamma[i] / piSum;
+            pi[i] = first[i] / piSum;
             int row = i * k;
             double rowSum = 0;
             for (int j = 0; j < k; j++) {

@@ -294,7 +294,8 @@ public final class GaussianHmm {
     }
 
     /**
-     * The log-likelihood {@code log p(x_1..x_T)} by the scaled forward recursion.
+     * The log-likelihood {@code log p(x_1..x_T)} by the scaled forward recursion; for observations holding
+     * several sequences ({@link Observations#sequences}) the sum of their log-likelihoods.
      *
      * @param x the observations, {@code features() == this.features()}
      * @return the log-likelihood ({@code -Infinity} if the sequence is impossible under the model)
@@ -309,9 +310,17 @@ public final class GaussianHmm {
      *
      * @param x  the observations
      * @param ws the workspace (modified: holds the filtered posteriors afterwards)
-     * @return the log-likelihood
+     * @return the log-likelihood (for several sequences, the sum over them)
      */
     public double logLikelihood(Observations x, HmmWorkspace ws) {
+        checkFeatures(x);
+        if (x.parts != null) {
+            double sum = 0;
+            for (Observations part : x.parts) {
+                sum += logLikelihood(part, ws);
+            }
+            return sum;
+        }
         int t = prepare(x, ws);
         Kernels.emissions(this, x.data, t, ws);
         return Kernels.forward(this, t, ws);
@@ -406,6 +415,7 @@ public final class GaussianHmm {
      */
     public double pathLogProbability(Observations x, int[] path) {
         checkFeatures(x);
+        requireOneSequence(x);
         if (path == null || path.length != x.length()) {
             throw new IllegalArgumentException("path must have " + x.length() + " states, got "
                     + (path == null ? "null" : path.length));
@@ -473,11 +483,20 @@ public final class GaussianHmm {
 
     private int prepare(Observations x, HmmWorkspace ws) {
         checkFeatures(x);
+        requireOneSequence(x);
         if (ws == null) {
             throw new IllegalArgumentException("workspace must not be null");
         }
         ws.ensure(x.length(), k);
         return x.length();
+    }
+
+    /** Posteriors, paths and filters are per sequence: several sequences are a fitting input only. */
+    private static void requireOneSequence(Observations x) {
+        if (x.parts != null) {
+            throw new IllegalArgumentException("observations hold " + x.parts.length + " sequences; posteriors, "
+                    + "paths and filters take one sequence at a time");
+        }
     }
 
     void checkFeatures(Observations x) {

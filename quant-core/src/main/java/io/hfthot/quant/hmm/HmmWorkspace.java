@@ -35,6 +35,10 @@ public final class HmmWorkspace {
     double[] secondMoment = new double[0];
     /** Variances the last M-step would have chosen without the floor. */
     double[] rawVariance = new double[0];
+    /** Sum over sequences of the first posterior, for the initial distribution of a fit to several sequences. */
+    double[] firstPosterior = new double[0];
+    /** Workspace of one sequence at a time when the observations hold several (made when first needed). */
+    HmmWorkspace part;
 
     /** Creates an empty workspace; it sizes itself on first use. */
     public HmmWorkspace() {
@@ -84,6 +88,7 @@ public final class HmmWorkspace {
         }
         if (occupancy.length < k) {
             occupancy = new double[k];
+            firstPosterior = new double[k];
         }
         if (firstMoment.length < k * d) {
             firstMoment = new double[k * d];

@@ -1,6 +1,7 @@
 package io.hfthot.quant.hmm;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An immutable sequence of {@code T} observations of {@code d} features, validated once so that the
@@ -8,17 +9,96 @@ import java.util.Arrays;
  *
  * <p>Values are stored row-major in one flat array ({@code value(t, j) = data[t * d + j]}); the array is
  * copied in and never exposed.
+ *
+ * <p>Several independent sequences of the same features can be held at once ({@link #sequences(List)}): their
+ * rows are stored one after the other, and the fit ({@link BaumWelch}) and {@link GaussianHmm#logLikelihood}
+ * treat each as starting afresh from the initial distribution, with no transition across a boundary.
  */
 public final class Observations {
     /** Row-major values, length {@code length * features}; package-private for the kernels, never modified. */
     final double[] data;
     private final int length;
     private final int features;
+    /** First row of each sequence when there are several, else {@code null}; never modified. */
+    private final int[] starts;
+    /** The sequences when there are several (views of the same values, copied), else {@code null}. */
+    final Observations[] parts;
 
     private Observations(double[] data, int length, int features) {
+        this(data, length, features, null);
+    }
+
+    private Observations(double[] data, int length, int features, int[] starts) {
         this.data = data;
         this.length = length;
         this.features = features;
+        this.starts = starts;
+        if (starts == null) {
+            parts = null;
+        } else {
+            parts = new Observations[starts.length];
+            for (int s = 0; s < starts.length; s++) {
+                int end = s + 1 < starts.length ? starts[s + 1] : length;
+                parts[s] = new Observations(Arrays.copyOfRange(data, starts[s] * features, end * features),
+                        end - starts[s], features);
+            }
+        }
+    }
+
+    /**
+     * Several independent sequences of the same features, to be fitted at once: forward-backward runs per
+     * sequence and the M-step pools their expected statistics; the initial distribution is estimated from every
+     * sequence's first posterior. One sequence gives observations equal to it.
+     *
+     * @param sequences at least one sequence, each of at least 2 observations and of the same number of features
+     * @return the observations, {@code length()} the total number of rows
+     * @throws IllegalArgumentException if the list is null or empty, or a sequence is null, shorter than 2, of
+     *                                  other features than the first, or itself holds several sequences
+     */
+    public static Observations sequences(List<Observations> sequences) {
+        if (sequences == null || sequences.isEmpty()) {
+            throw new IllegalArgumentException("sequences must hold at least one sequence, got "
+                    + (sequences == null ? "null" : "an empty list"));
+        }
+        int total = 0;
+        int d = -1;
+        for (int s = 0; s < sequences.size(); s++) {
+            Observations o = sequences.get(s);
+            if (o == null || o.length < 2 || o.parts != null) {
+                throw new IllegalArgumentException("sequences[" + s + "] must be one sequence of at least 2 "
+                        + "observations, got " + (o == null ? "null" : o.parts != null ? o.parts.length
+                        + " sequences" : o.length + " observation(s)"));
+            }
+            if (d >= 0 && o.features != d) {
+                throw new IllegalArgumentException("sequences[" + s + "] has " + o.features
+                        + " features but sequences[0] has " + d);
+            }
+            d = o.features;
+            total += o.length;
+        }
+        if (sequences.size() == 1) {
+            return sequences.get(0);
+        }
+        double[] data = new double[total * d];
+        int[] starts = new int[sequences.size()];
+        int row = 0;
+        for (int s = 0; s < sequences.size(); s++) {
+            Observations o = sequences.get(s);
+            starts[s] = row;
+            System.arraycopy(o.data, 0, data, row * d, o.length * d);
+            row += o.length;
+        }
+        return new Observations(data, total, d, starts);
+    }
+
+    /** Values of the same shape and sequence boundaries as these (a row-major array of the same length). */
+    Observations withValues(double[] values) {
+        return new Observations(values.clone(), length, features, starts);
+    }
+
+    /** Number of independent sequences held (1 unless built by {@link #sequences(List)}). */
+    public int sequenceCount() {
+        return starts == null ? 1 : starts.length;
     }
 
     /**
@@ -124,8 +204,14 @@ public final class Observations {
      * @param from the first index
      * @param to   one past the last index, {@code from < to <= length()}
      * @return the slice
+     * @throws IllegalArgumentException if the range is empty or outside, or these observations hold several
+     *                                  sequences
      */
     public Observations slice(int from, int to) {
+        if (parts != null) {
+            throw new IllegalArgumentException("slice needs a single sequence; these observations hold "
+                    + parts.length + " sequences");
+        }
         if (from < 0 || to > length || from >= to) {
             throw new IllegalArgumentException(
                     "slice [" + from + ", " + to + ") must be non-empty and inside [0, " + length + ")");
@@ -161,16 +247,18 @@ public final class Observations {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Observations other && other.features == features && Arrays.equals(other.data, data);
+        return o instanceof Observations other && other.features == features && Arrays.equals(other.starts, starts)
+                && Arrays.equals(other.data, data);
     }
 
     @Override
     public int hashCode() {
-        return 31 * features + Arrays.hashCode(data);
+        return 31 * (31 * features + Arrays.hashCode(starts)) + Arrays.hashCode(data);
     }
 
     @Override
     public String toString() {
-        return "Observations[length=" + length + ", features=" + features + "]";
+        return "Observations[length=" + length + ", features=" + features
+                + (starts == null ? "" : ", sequences=" + starts.length) + "]";
     }
 }

@@ -115,6 +115,54 @@ final class DenseKernels {
     }
 
     /**
+     * Four dot products against the same vector: {@code out[r] = a[off[r]..off[r]+n) . b[0..n)} for
+     * {@code r < 4}, with offsets {@code offA, offA + ... } given separately. Each load of {@code b} serves four
+     * rows; every row is summed in exactly the order of {@link #dot(double[], int, double[], int)} (four
+     * accumulators by index mod 4, the tail into the first, combined as {@code (s0 + s1) + (s2 + s3)}), so the
+     * values are bit-identical to four {@code dot} calls.
+     */
+    static void dotFour(double[] a, int o0, int o1, int o2, int o3, double[] b, int n, double[] out) {
+        double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+        double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+        double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+        double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double b0 = b[i];
+            double b1 = b[i + 1];
+            double b2 = b[i + 2];
+            double b3 = b[i + 3];
+            p0 += a[o0 + i] * b0;
+            p1 += a[o0 + i + 1] * b1;
+            p2 += a[o0 + i + 2] * b2;
+            p3 += a[o0 + i + 3] * b3;
+            q0 += a[o1 + i] * b0;
+            q1 += a[o1 + i + 1] * b1;
+            q2 += a[o1 + i + 2] * b2;
+            q3 += a[o1 + i + 3] * b3;
+            r0 += a[o2 + i] * b0;
+            r1 += a[o2 + i + 1] * b1;
+            r2 += a[o2 + i + 2] * b2;
+            r3 += a[o2 + i + 3] * b3;
+            t0 += a[o3 + i] * b0;
+            t1 += a[o3 + i + 1] * b1;
+            t2 += a[o3 + i + 2] * b2;
+            t3 += a[o3 + i + 3] * b3;
+        }
+        for (; i < n; i++) {
+            double bi = b[i];
+            p0 += a[o0 + i] * bi;
+            q0 += a[o1 + i] * bi;
+            r0 += a[o2 + i] * bi;
+            t0 += a[o3 + i] * bi;
+        }
+        out[0] = (p0 + p1) + (p2 + p3);
+        out[1] = (q0 + q1) + (q2 + q3);
+        out[2] = (r0 + r1) + (r2 + r3);
+        out[3] = (t0 + t1) + (t2 + t3);
+    }
+
+    /**
      * Appends a row to the lower Cholesky factor {@code L} (leading dimension {@code ld}, order {@code k}) of
      * a matrix bordered by column {@code col} (length {@code k}, overwritten by {@code L^-1 col}) and diagonal
      * {@code diag}. Returns false, leaving {@code L} unchanged, when the new pivot is not above

@@ -28,6 +28,8 @@ public final class PortfolioWorkspace {
     final double[] smallCoef = new double[RiskParityOptimizer.ANDERSON_DEPTH + 1];
     final int[] smallSlots = new int[RiskParityOptimizer.ANDERSON_DEPTH + 1];
     final double[] pair = new double[2];
+    /** Four dot products at once (the sparse_l1 growth path's gradient). */
+    final double[] four = new double[4];
 
     // sparse_l1 (SparseL1ActiveSet), allocated on its first use.
     int sparseAssets = -1;
@@ -44,6 +46,8 @@ public final class PortfolioWorkspace {
     double[] u2 = new double[0];
     double[] gradientWork = new double[0];
     double[] removedColumns = new double[0];
+    /** The growth path's Cholesky factor transposed (row i holds column i of L), for dot-form back substitution. */
+    double[] cholTransposed = new double[0];
     double[] capacitance = new double[0];
 
     /** Creates an empty workspace that grows on first use. */
@@ -99,6 +103,7 @@ public final class PortfolioWorkspace {
         u2 = new double[n];
         gradientWork = new double[n];
         removedColumns = new double[n * n];
+        cholTransposed = new double[n * n];
         capacitance = new double[n * n];
         sparseAssets = n;
     }
