@@ -19,8 +19,8 @@ import io.hfthot.engine.events.Event;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
-import io.hfthot.engine.lab.market.MarketCompaction;
+import io.hfthot.engine.lab.LabService;
+import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
 import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference server: one process serving seed 000 (REST + WebSocket, and gRPC) and seed 003's market-maker
- * stream and health, over one {@link LabEngine} (market data, signals, portfolio, lakehouse, identity and
+ * stream and health, over one {@link LabService} (market data, signals, portfolio, lakehouse, identity and
  * quotas) and its event bus. {@link #start} binds everything or nothing; {@link #close} stops gracefully and
  * releases the ports.
  *
@@ -75,13 +75,13 @@ public final class ReferenceServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Path dataDir;
-    private final LabEngine lab;
+    private final LabService lab;
     private final Map<Surface, TransportServer> listeners;
     private final LabGrpcServer grpc;
     private final DataDirectoryLock lock;
     private final MarketCompaction compaction;
 
-    private ReferenceServer(ServerConfig config, Path dataDir, LabEngine lab, Map<Surface, TransportServer> listeners,
+    private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
                             LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction) {
         this.lock = lock;
         this.config = config;
@@ -108,9 +108,9 @@ public final class ReferenceServer implements AutoCloseable {
         Path dataDir = Files.createDirectories(config.dataDir()).toAbsolutePath().normalize();
         Clock clock = Clock.systemUTC();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant());
-        LabEngine lab;
+        LabService lab;
         try {
-            lab = LabEngine.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql.factory(config.sql(), dataDir));
+            lab = LabService.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql.factory(config.sql(), dataDir));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -127,7 +127,7 @@ public final class ReferenceServer implements AutoCloseable {
             lock.close();
             throw e;
         }
-        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.lakehouse(),
+        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
                 MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES));
     }
 
@@ -139,7 +139,7 @@ public final class ReferenceServer implements AutoCloseable {
                 defaults.regimeFitBars(), config.demoKeys(), defaults.busThreads(), config.storage());
     }
 
-    private static LabGrpcServer startGrpc(ServerConfig config, LabEngine lab, Clock clock) throws IOException {
+    private static LabGrpcServer startGrpc(ServerConfig config, LabService lab, Clock clock) throws IOException {
         GrpcServerConfig grpcConfig = GrpcServerConfig.defaults().withAddress(config.bindHost(), config.grpcPort());
         if (config.tls().isPresent()) {
             grpcConfig = grpcConfig.withTls(new GrpcTls.Pkcs12(config.tls().get().keystore(),
@@ -168,7 +168,7 @@ public final class ReferenceServer implements AutoCloseable {
         return config.corsOrigins().isEmpty() ? CorsPolicy.disabled() : CorsPolicy.allowing(config.corsOrigins());
     }
 
-    private static HttpSurface hfthot(ServerConfig config, LabEngine lab, Clock clock) {
+    private static HttpSurface hfthot(ServerConfig config, LabService lab, Clock clock) {
         HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
                 .cors(cors(config))
                 .get("/v1/health", r -> Response.ok(health(lab)));
@@ -180,7 +180,7 @@ public final class ReferenceServer implements AutoCloseable {
      * "reason":...}} (still 200, so that seed 000 clients keep parsing it) while the data directory is read-only.
      * Any status other than {@code ok} means not ready.
      */
-    static Map<String, String> health(LabEngine lab) {
+    static Map<String, String> health(LabService lab) {
         Map<String, String> body = new LinkedHashMap<>();
         lab.storage().unavailableReason().ifPresentOrElse(reason -> {
             body.put("status", "degraded");
@@ -250,7 +250,7 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /** @return the lab engine behind the HFThot REST, WebSocket and gRPC surfaces */
-    public LabEngine lab() {
+    public LabService lab() {
         return lab;
     }
 

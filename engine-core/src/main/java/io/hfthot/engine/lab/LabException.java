@@ -4,7 +4,7 @@ import io.hfthot.engine.identity.Tier;
 import java.util.Optional;
 
 /**
- * The one exception every {@link LabEngine} operation throws for a request it cannot serve.
+ * The one exception every {@link LabService} operation throws for a request it cannot serve.
  *
  * <p>It carries seed 000's error {@link #code()}, the wire name of the offending parameter (for example
  * {@code symbol}, {@code start_time}, {@code lookback_days}; null when no single parameter is at fault)

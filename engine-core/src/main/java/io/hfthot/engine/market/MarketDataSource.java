@@ -89,6 +89,51 @@ public interface MarketDataSource extends AutoCloseable {
      */
     List<Tick> ticksSince(String symbol, long afterSequence, int maxTicks);
 
+    /**
+     * Returns every closed bar of a range as columns, for bulk writes into {@code market.ohlcv}. The default
+     * pages backwards through {@link #bars} ({@link MarketRequests#MAX_LIMIT} bars a page, since it returns the
+     * most recent bars of a range) and is correct for any source; a source that keeps columns already
+     * overrides it to skip the per-bar objects.
+     *
+     * @param symbol   the trading pair
+     * @param interval the interval
+     * @param startMs  the earliest open time, inclusive
+     * @param endMs    the latest open time, inclusive
+     * @return the bars of the range, oldest first
+     * @throws MarketRequestException for an unknown symbol or an end before the start
+     */
+    default BarColumns barColumns(String symbol, Interval interval, long startMs, long endMs) {
+        java.util.ArrayDeque<List<Bar>> pages = new java.util.ArrayDeque<>();
+        long to = endMs;
+        int total = 0;
+        while (true) {
+            List<Bar> page = bars(symbol, interval, startMs, to, MarketRequests.MAX_LIMIT);
+            pages.push(page);
+            total += page.size();
+            if (page.size() < MarketRequests.MAX_LIMIT || page.get(0).time() <= startMs) {
+                break;
+            }
+            to = page.get(0).time() - 1;
+        }
+        List<Bar> all = new java.util.ArrayList<>(total);
+        pages.forEach(all::addAll);
+        return BarColumns.of(symbol, interval, all);
+    }
+
+    /**
+     * Returns retained ticks after a sequence number as columns, for bulk writes into {@code market.ticks};
+     * same semantics as {@link #ticksSince}. The default converts {@link #ticksSince}'s answer.
+     *
+     * @param symbol        the trading pair
+     * @param afterSequence the last sequence already written
+     * @param maxTicks      the largest batch, in {@code [1, 100000]}
+     * @return consecutive ticks as columns
+     * @throws MarketRequestException for an unknown symbol or a bad batch size
+     */
+    default TickColumns tickColumns(String symbol, long afterSequence, int maxTicks) {
+        return TickColumns.of(symbol, ticksSince(symbol, afterSequence, maxTicks));
+    }
+
     /** Releases the source's resources; the default does nothing. */
     @Override
     default void close() {

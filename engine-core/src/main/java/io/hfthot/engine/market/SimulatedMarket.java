@@ -239,6 +239,7 @@ public final class SimulatedMarket implements MarketDataSource {
      * @return the bars as columns
      * @throws MarketRequestException for an unknown symbol or an end before the start
      */
+    @Override
     public synchronized BarColumns barColumns(String symbol, Interval interval, long startMs, long endMs) {
         SymbolProcess process = process(symbol);
         requireInterval(interval);
@@ -256,6 +257,7 @@ public final class SimulatedMarket implements MarketDataSource {
      * @param maxTicks      the largest batch, in {@code [1, 100000]}
      * @return consecutive ticks as columns
      */
+    @Override
     public synchronized TickColumns tickColumns(String symbol, long afterSequence, int maxTicks) {
         SymbolProcess process = process(symbol);
         MarketRequests.maxTicks(maxTicks);

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LabComputeBoundsTest {
     @TempDir
     static Path dir;
-    private static LabEngine engine;
+    private static LabService engine;
 
     @BeforeAll
     static void start() {
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED),
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED),
                 new SteppingClock(LabFixtures.START), null);
     }
 
@@ -56,11 +56,11 @@ class LabComputeBoundsTest {
         long[] cpu = new long[1];
         MfgPriceResponse r = engine.compute().run("MFG price signal", () -> {
             long t0 = threads.getCurrentThreadCpuTime();
-            MfgPriceResponse answer = engine.mfgPrice("BTC-USDT", LabEngine.MAX_HORIZON_MIN, LabEngine.MAX_AGENTS);
+            MfgPriceResponse answer = engine.mfgPrice("BTC-USDT", LabService.MAX_HORIZON_MIN, LabService.MAX_AGENTS);
             cpu[0] = threads.getCurrentThreadCpuTime() - t0;
             return answer;
         }, CancelSignal.NONE);
-        assertEquals(LabEngine.MAX_AGENTS, r.nAgents());
+        assertEquals(LabService.MAX_AGENTS, r.nAgents());
         // Measured about 1.3 s on the build machine; 2.5 s leaves room for a slower CPU or a cold JIT.
         assertTrue(cpu[0] < 2_500_000_000L, "CPU time " + cpu[0] / 1_000_000 + " ms");
     }

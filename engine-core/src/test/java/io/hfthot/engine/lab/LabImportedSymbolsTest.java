@@ -14,7 +14,7 @@ import io.hfthot.engine.lab.api.OhlcvRequest;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.OptimizeResponse;
 import io.hfthot.engine.lab.api.RegimeResponse;
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.BarColumns;
 import io.hfthot.engine.market.Interval;
@@ -37,7 +37,7 @@ class LabImportedSymbolsTest {
     @TempDir
     Path dir;
 
-    private LabEngine engine;
+    private LabService engine;
 
     @AfterEach
     void stop() {
@@ -74,7 +74,7 @@ class LabImportedSymbolsTest {
         MarketTables tables = new MarketTables(Lakehouse.open(dir.resolve("lakehouse")));
         tables.createMissing();
         tables.appendBars(List.of(hourly("XYZ-USD", 1), hourly("ABC-USD", 2)));
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new SteppingClock(LabFixtures.START), null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new SteppingClock(LabFixtures.START), null);
     }
 
     @Test
@@ -137,7 +137,7 @@ class LabImportedSymbolsTest {
         assertEquals("simulated", symbols.get(0).source());
         assertFalse(symbols.get(0).intervals().isEmpty(), "the simulator's stored history is listed too");
 
-        new MarketTables(engine.lakehouse()).appendBars(List.of(hourly("NEW-USD", 3)));
+        new MarketTables(engine.engine().lakehouse()).appendBars(List.of(hourly("NEW-USD", 3)));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (engine.marketSymbols().symbols().stream().noneMatch(s -> s.symbol().equals("NEW-USD")) && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -30,13 +30,13 @@ class LabSignalsTest {
     static Path dir;
 
     private SteppingClock clock;
-    private LabEngine engine;
+    private LabService engine;
     private final Principal pro = LabFixtures.caller(Tier.PROFESSIONAL);
 
     @BeforeAll
     void start() {
         clock = new SteppingClock(LabFixtures.START);
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
     }
 
     @AfterAll
@@ -57,9 +57,9 @@ class LabSignalsTest {
 
         // Independent recomputation from the lakehouse bars with the same model.
         long now = clock.millis();
-        double[] closes = engine.marketData().bars("BTC-USDT", Interval.ONE_MINUTE, Long.MIN_VALUE, now, 211).stream()
+        double[] closes = engine.engine().marketHistory().bars("BTC-USDT", Interval.ONE_MINUTE, Long.MIN_VALUE, now, 211).stream()
                 .mapToDouble(b -> b.close()).toArray();
-        RegimeSignal expected = engine.regimes().model("BTC-USDT").signal(closes);
+        RegimeSignal expected = engine.engine().regimes().model("BTC-USDT").signal(closes);
         assertEquals(expected.regime().wireName(), r.regime());
         assertEquals(expected.confidence(), r.confidence(), 1e-12);
 
@@ -87,7 +87,7 @@ class LabSignalsTest {
         assertTrue(r.targetPrice() < r.currentPrice());
         assertInvalid("horizon_min", () -> engine.mfgPrice("ETH-USDT", 0, null));
         assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, 1));
-        assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, LabEngine.MAX_AGENTS + 1));
+        assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, LabService.MAX_AGENTS + 1));
     }
 
     @Test

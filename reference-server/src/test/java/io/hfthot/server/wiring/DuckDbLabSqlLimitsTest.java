@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.LabErrorCode;
 import io.hfthot.engine.lab.LabException;
 import io.hfthot.engine.lab.sql.SqlLimits;
@@ -49,7 +49,7 @@ class DuckDbLabSqlLimitsTest {
         timeouts.put(Tier.PROFESSIONAL, Duration.ofSeconds(3));
         SqlConfig config = new SqlConfig("256MB", 1, "256MB", new SqlLimits(2, 4, Duration.ofMillis(500), timeouts));
         ExecutorService threads = Executors.newFixedThreadPool(4);
-        try (LabEngine lab = LabEngine.start(LabConfig.forTests(dir, 7L), Clock.fixed(NOW, ZoneOffset.UTC),
+        try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), Clock.fixed(NOW, ZoneOffset.UTC),
                 DuckDbLabSql.factory(config, dir))) {
             Principal hog = key("hog-1", "hog", Tier.PROFESSIONAL);
             List<Future<LabErrorCode>> attempts = new ArrayList<>();

@@ -5,7 +5,7 @@ import io.hfthot.adapters.http.HttpSurface;
 import io.hfthot.adapters.http.JsonCodec;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.access.AccessControl;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.api.GeneratedKey;
 import io.hfthot.engine.quota.Feature;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class LabHttpSurface {
      * @param options WebSocket tunables
      * @return the builder
      */
-    public static HttpSurface.Builder mount(HttpSurface.Builder builder, LabEngine engine, AccessControl access,
+    public static HttpSurface.Builder mount(HttpSurface.Builder builder, LabService engine, AccessControl access,
                                             Clock clock, LabHttpOptions options) {
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(options, "options");
@@ -80,7 +80,7 @@ public final class LabHttpSurface {
      * @param options WebSocket tunables
      * @return the surface, to pass to {@link io.hfthot.adapters.http.TransportServer#start}
      */
-    public static HttpSurface surface(LabEngine engine, Clock clock, LabHttpOptions options) {
+    public static HttpSurface surface(LabService engine, Clock clock, LabHttpOptions options) {
         return mount(HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE), engine, engine.access(), clock, options)
                 .build();
     }
@@ -91,7 +91,7 @@ public final class LabHttpSurface {
      * @param engine the engine
      * @return the routes
      */
-    public static List<LabRoute> routes(LabEngine engine) {
+    public static List<LabRoute> routes(LabService engine) {
         return new LabRoutes(engine, openApiDocument()).routes();
     }
 

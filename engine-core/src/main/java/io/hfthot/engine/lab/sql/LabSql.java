@@ -17,7 +17,7 @@ import java.time.Instant;
  * with code {@code INTERNAL_ERROR}. Thread-safe. {@link #close()} releases the engine's resources.
  *
  * <p>Historical depth: with a {@code visibleFrom}, the rows of every table whose {@code ts} column
- * ({@link io.hfthot.engine.lab.history.TableHistory#TIME_COLUMN}) is earlier than it do not exist for the query,
+ * ({@link io.hfthot.engine.history.TableHistory#TIME_COLUMN}) is earlier than it do not exist for the query,
  * however the statement reads the table (joins, subqueries, CTEs, {@code VERSION AS OF} /
  * {@code TIMESTAMP AS OF}); an implementation must apply the bound where the table is read, never by
  * rewriting or inspecting the user's text. Tables without a {@code ts} column are read whole. A {@code ts}
