@@ -1,6 +1,6 @@
 package io.hfthot.engine.history;
 
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.lab.api.ParquetExport;
 import io.hfthot.engine.lab.api.TableRead;
 import io.hfthot.engine.lab.api.TableVersions;
@@ -111,7 +111,7 @@ public final class TableHistory {
     public TableRead readVersion(String table, long version, Integer limit, Instant visibleFrom) {
         String name = requireTable(table);
         if (version < 0) {
-            throw LabException.invalid("version", "version must be >= 0, got " + version);
+            throw EngineException.invalid("version", "version must be >= 0, got " + version);
         }
         int rows = rowLimit(limit);
         Snapshot snapshot;
@@ -119,7 +119,7 @@ public final class TableHistory {
             snapshot = lakehouse.readVersion(name, version);
         } catch (TableNotFoundException e) {
             long latest = lakehouse.read(name).version();
-            throw LabException.invalid("version", "version of " + name + " must be in [0, " + latest + "], got "
+            throw EngineException.invalid("version", "version of " + name + " must be in [0, " + latest + "], got "
                     + version);
         }
         return read(name, snapshot, rows, visibleFrom);
@@ -142,7 +142,7 @@ public final class TableHistory {
             snapshot = lakehouse.readAtTimestamp(name, Instant.ofEpochMilli(tsMs));
         } catch (TableNotFoundException e) {
             Instant first = lakehouse.listVersions(name).get(0).timestamp();
-            throw LabException.invalid("timestamp", "timestamp must be at or after the first commit of " + name
+            throw EngineException.invalid("timestamp", "timestamp must be at or after the first commit of " + name
                     + " (" + first + "), got " + Instant.ofEpochMilli(tsMs));
         }
         return read(name, snapshot, rows, visibleFrom);
@@ -162,7 +162,7 @@ public final class TableHistory {
         try {
             snapshot = version == null ? lakehouse.read(name) : lakehouse.readVersion(name, version);
         } catch (TableNotFoundException e) {
-            throw LabException.invalid("version", "version of " + name + " must be in [0, "
+            throw EngineException.invalid("version", "version of " + name + " must be in [0, "
                     + lakehouse.read(name).version() + "], got " + version);
         }
         Predicate visible = visibleRows(name, snapshot, visibleFrom);
@@ -175,7 +175,7 @@ public final class TableHistory {
             long rows = snapshot.exportParquet(file, snapshot.schema().names(), visible);
             return new ParquetExport(name, snapshot.version(), rows, file);
         } catch (IOException | LakehouseException e) {
-            throw LabException.internal("export of " + name + " failed: " + e.getMessage(), e);
+            throw EngineException.internal("export of " + name + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -201,7 +201,7 @@ public final class TableHistory {
         }
         Field field = snapshot.schema().fields().get(index);
         if (field.type() != DataType.TIMESTAMP) {
-            throw LabException.internal("table " + name + " has a " + TIME_COLUMN + " column of type "
+            throw EngineException.internal("table " + name + " has a " + TIME_COLUMN + " column of type "
                     + field.type().deltaName() + ", so the historical depth cannot be applied to it", null);
         }
         return Predicate.ge(TIME_COLUMN, ceilToMicros(visibleFrom));
@@ -239,7 +239,7 @@ public final class TableHistory {
 
     private String requireTable(String table) {
         if (table == null || table.isBlank()) {
-            throw LabException.invalid("table", "table is required, e.g. market.ohlcv");
+            throw EngineException.invalid("table", "table is required, e.g. market.ohlcv");
         }
         String name = table.replace('/', '.');
         boolean exists;
@@ -249,7 +249,7 @@ public final class TableHistory {
             exists = false;
         }
         if (!exists) {
-            throw LabException.invalid("table", "table must be one of " + tables() + ", got '" + table + "'");
+            throw EngineException.invalid("table", "table must be one of " + tables() + ", got '" + table + "'");
         }
         return name;
     }
@@ -264,7 +264,7 @@ public final class TableHistory {
             return DEFAULT_ROWS;
         }
         if (limit < 1 || limit > MAX_ROWS) {
-            throw LabException.invalid("limit", "limit must be in [1, " + MAX_ROWS + "], got " + limit);
+            throw EngineException.invalid("limit", "limit must be in [1, " + MAX_ROWS + "], got " + limit);
         }
         return limit;
     }

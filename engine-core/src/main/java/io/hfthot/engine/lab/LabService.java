@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import io.hfthot.engine.Engine;
 import io.hfthot.engine.EngineBuilder;
 import io.hfthot.engine.events.EventBus;
@@ -44,7 +47,6 @@ import io.hfthot.engine.lab.sql.SqlFormat;
 import io.hfthot.engine.storage.StorageGuard;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.Interval;
-import io.hfthot.engine.market.MarketRequestException;
 import io.hfthot.engine.market.MarketDataSource;
 import io.hfthot.engine.market.MarketRequests;
 import io.hfthot.engine.market.OrderBook;
@@ -74,7 +76,7 @@ import java.util.function.Function;
  * lakehouse history, API keys and usage.
  *
  * <p>Transport adapters call it as "decode, one engine call, encode". Every operation validates its input
- * and throws {@link LabException} (seed 000's error code and the offending parameter's wire name) for
+ * and throws {@link EngineException} (seed 000's error code and the offending parameter's wire name) for
  * anything it cannot serve; bad input never changes stored data. Tier gates and rate limits are the
  * adapters' job (their filter or interceptor asks {@link #access()} with the route's
  * {@link io.hfthot.engine.quota.Feature}); the historical depth of the caller's tier is enforced here, on every
@@ -269,14 +271,14 @@ public final class LabService implements AutoCloseable {
      * @param caller  the authenticated caller (its tier bounds the history)
      * @param request the parameters
      * @return the bars with {@code source} and measured {@code latency_ms}
-     * @throws LabException INVALID_PARAMS (symbol, interval, start_time, end_time, limit) or TIER_REQUIRED
+     * @throws EngineException INVALID_PARAMS (symbol, interval, start_time, end_time, limit) or TIER_REQUIRED
      *                      (start_time before the tier's historical depth)
      */
     public OhlcvResponse ohlcv(Principal caller, OhlcvRequest request) {
         long t0 = System.nanoTime();
         Objects.requireNonNull(caller, "caller");
         if (request == null) {
-            throw LabException.invalid("symbol", "symbol is required");
+            throw EngineException.invalid("symbol", "symbol is required");
         }
         String symbol = symbol(request.symbol());
         Interval interval = interval(request.interval());
@@ -284,17 +286,17 @@ public final class LabService implements AutoCloseable {
         Instant nowInstant = clock.instant();
         long now = nowInstant.toEpochMilli();
         if (request.endTime() != null && request.endTime() < 0) {
-            throw LabException.invalid("end_time", "end_time must be a Unix ms timestamp >= 0, got " + request.endTime());
+            throw EngineException.invalid("end_time", "end_time must be a Unix ms timestamp >= 0, got " + request.endTime());
         }
         long end = request.endTime() == null ? now : Math.min(request.endTime(), now);
         long start;
         if (request.startTime() != null) {
             start = request.startTime();
             if (start < 0) {
-                throw LabException.invalid("start_time", "start_time must be a Unix ms timestamp >= 0, got " + start);
+                throw EngineException.invalid("start_time", "start_time must be a Unix ms timestamp >= 0, got " + start);
             }
             if (request.endTime() != null && request.endTime() < start) {
-                throw LabException.invalid("end_time", "end_time must be >= start_time (" + start + "), got "
+                throw EngineException.invalid("end_time", "end_time must be >= start_time (" + start + "), got "
                         + request.endTime());
             }
             requireDepth(caller, start, nowInstant, "start_time");
@@ -318,11 +320,11 @@ public final class LabService implements AutoCloseable {
      * @param symbol the symbol
      * @param depth  levels per side (1..100), or null for 20
      * @return the book
-     * @throws LabException INVALID_PARAMS (symbol, depth)
+     * @throws EngineException INVALID_PARAMS (symbol, depth)
      */
     public OrderBookResponse orderBook(String symbol, Integer depth) {
         String s = liveSymbol(symbol, "an order book");
-        int d = depth == null ? MarketRequests.DEFAULT_DEPTH : wrap(() -> MarketRequests.depth(depth));
+        int d = depth == null ? MarketRequests.DEFAULT_DEPTH : MarketRequests.depth(depth);
         OrderBook book = market.orderBook(s, d);
         return new OrderBookResponse(s, d, book.bids(), book.asks(), book.tsMs());
     }
@@ -332,7 +334,7 @@ public final class LabService implements AutoCloseable {
      *
      * @param symbol the symbol
      * @return bid, ask, last and time
-     * @throws LabException INVALID_PARAMS (symbol)
+     * @throws EngineException INVALID_PARAMS (symbol)
      */
     public TickerResponse ticker(String symbol) {
         Ticker t = market.ticker(liveSymbol(symbol, "a ticker (bid and ask)"));
@@ -349,14 +351,14 @@ public final class LabService implements AutoCloseable {
      * @param lookback bars of inference ({@value RegimeService#MIN_LOOKBACK}..{@value RegimeService#MAX_LOOKBACK}),
      *                 or null for 200
      * @return the regime, confidence, strategy and probabilities
-     * @throws LabException INVALID_PARAMS (symbol, lookback)
+     * @throws EngineException INVALID_PARAMS (symbol, lookback)
      */
     public RegimeResponse regime(String symbol, Integer lookback) {
         long t0 = System.nanoTime();
         String s = symbol(symbol);
         int lb = lookback == null ? RegimeService.DEFAULT_LOOKBACK : lookback;
         if (lb < RegimeService.MIN_LOOKBACK || lb > RegimeService.MAX_LOOKBACK) {
-            throw LabException.invalid("lookback", "lookback must be in [" + RegimeService.MIN_LOOKBACK + ", "
+            throw EngineException.invalid("lookback", "lookback must be in [" + RegimeService.MIN_LOOKBACK + ", "
                     + RegimeService.MAX_LOOKBACK + "], got " + lb);
         }
         engine.syncRegime(s);
@@ -376,19 +378,19 @@ public final class LabService implements AutoCloseable {
      * @param horizonMin horizon in minutes (1..{@value #MAX_HORIZON_MIN}), or null for 5
      * @param nAgents    agents of the finite-crowd check (2..{@value #MAX_AGENTS}), or null for 1000
      * @return trajectory and diagnostics
-     * @throws LabException INVALID_PARAMS (symbol, horizon_min, n_agents)
+     * @throws EngineException INVALID_PARAMS (symbol, horizon_min, n_agents)
      */
     public MfgPriceResponse mfgPrice(String symbol, Integer horizonMin, Integer nAgents) {
         long t0 = System.nanoTime();
         String s = symbol(symbol);
         int horizon = horizonMin == null ? DEFAULT_HORIZON_MIN : horizonMin;
         if (horizon < 1 || horizon > MAX_HORIZON_MIN) {
-            throw LabException.invalid("horizon_min", "horizon_min must be in [1, " + MAX_HORIZON_MIN + "], got "
+            throw EngineException.invalid("horizon_min", "horizon_min must be in [1, " + MAX_HORIZON_MIN + "], got "
                     + horizon);
         }
         int agents = nAgents == null ? DEFAULT_AGENTS : nAgents;
         if (agents < 2 || agents > MAX_AGENTS) {
-            throw LabException.invalid("n_agents", "n_agents must be in [2, " + MAX_AGENTS + "], got " + agents);
+            throw EngineException.invalid("n_agents", "n_agents must be in [2, " + MAX_AGENTS + "], got " + agents);
         }
         engine.syncRegime(s);
         double price = engine.isLive(s) ? market.ticker(s).mid()
@@ -410,13 +412,13 @@ public final class LabService implements AutoCloseable {
      * @param caller  the caller (its tier bounds {@code lookback_days})
      * @param request the body
      * @return weights, status and diagnostics
-     * @throws LabException INVALID_PARAMS (method, symbols, lookback_days, gamma, rho, expected_returns,
+     * @throws EngineException INVALID_PARAMS (method, symbols, lookback_days, gamma, rho, expected_returns,
      *                      covariance) or TIER_REQUIRED (lookback_days beyond the tier's depth)
      */
     public OptimizeResponse optimize(Principal caller, OptimizeRequest request) {
         Objects.requireNonNull(caller, "caller");
         if (request == null) {
-            throw LabException.invalid("method", "method is required");
+            throw EngineException.invalid("method", "method is required");
         }
         String method = method(request.method());
         double gamma = positive(request.gamma(), io.hfthot.quant.portfolio.PortfolioProblem.DEFAULT_GAMMA, "gamma");
@@ -428,7 +430,7 @@ public final class LabService implements AutoCloseable {
             return quant(() -> portfolio.optimizeExplicit(method, symbols, mu, cov, gamma, rho));
         }
         if (request.expectedReturns() != null) {
-            throw LabException.invalid("covariance", "covariance is required when expected_returns is given");
+            throw EngineException.invalid("covariance", "covariance is required when expected_returns is given");
         }
         List<String> symbols = distinctSymbols(request.symbols(), true);
         int days = lookbackDays(request.lookbackDays());
@@ -438,7 +440,7 @@ public final class LabService implements AutoCloseable {
         DailyCloses closes = dailyCloses(symbols, Interval.ONE_DAY.bucketStart(start) - DAY_MS, now.toEpochMilli(),
                 days + 1);
         if (closes.days() < MIN_LOOKBACK_DAYS + 1) {
-            throw LabException.invalid("lookback_days", "only " + closes.days() + " common daily closes exist for "
+            throw EngineException.invalid("lookback_days", "only " + closes.days() + " common daily closes exist for "
                     + symbols + "; at least " + (MIN_LOOKBACK_DAYS + 1) + " are needed");
         }
         return quant(() -> portfolio.optimizeFromHistory(method, closes, gamma, rho));
@@ -450,27 +452,27 @@ public final class LabService implements AutoCloseable {
      * @param caller  the caller (its tier bounds {@code start_time} and the estimation window)
      * @param request the body
      * @return the equity curve and metrics
-     * @throws LabException INVALID_PARAMS or TIER_REQUIRED (start_time)
+     * @throws EngineException INVALID_PARAMS or TIER_REQUIRED (start_time)
      */
     public BacktestResponse backtest(Principal caller, BacktestRequest request) {
         Objects.requireNonNull(caller, "caller");
         if (request == null) {
-            throw LabException.invalid("method", "method is required");
+            throw EngineException.invalid("method", "method is required");
         }
         String method = method(request.method());
         if (request.symbols() != null && request.symbols().size() > MAX_BACKTEST_SYMBOLS) {
-            throw LabException.invalid("symbols", "a backtest accepts at most " + MAX_BACKTEST_SYMBOLS
+            throw EngineException.invalid("symbols", "a backtest accepts at most " + MAX_BACKTEST_SYMBOLS
                     + " symbols, got " + request.symbols().size());
         }
         List<String> symbols = distinctSymbols(request.symbols(), true);
         int lookback = lookbackDays(request.lookbackDays());
         int rebalance = request.rebalanceDays() == null ? DEFAULT_REBALANCE_DAYS : request.rebalanceDays();
         if (rebalance < 1 || rebalance > 365) {
-            throw LabException.invalid("rebalance_days", "rebalance_days must be in [1, 365], got " + rebalance);
+            throw EngineException.invalid("rebalance_days", "rebalance_days must be in [1, 365], got " + rebalance);
         }
         double cost = nonNegative(request.costBps(), DEFAULT_COST_BPS, "cost_bps");
         if (cost > 1000) {
-            throw LabException.invalid("cost_bps", "cost_bps must be in [0, 1000], got " + cost);
+            throw EngineException.invalid("cost_bps", "cost_bps must be in [0, 1000], got " + cost);
         }
         double gamma = positive(request.gamma(), io.hfthot.quant.portfolio.PortfolioProblem.DEFAULT_GAMMA, "gamma");
         double rho = nonNegative(request.rho(), io.hfthot.quant.portfolio.PortfolioProblem.DEFAULT_RHO, "rho");
@@ -478,7 +480,7 @@ public final class LabService implements AutoCloseable {
         long now = nowInstant.toEpochMilli();
         long end = request.endTime() == null ? now : Math.min(request.endTime(), now);
         if (request.endTime() != null && request.endTime() < 0) {
-            throw LabException.invalid("end_time", "end_time must be a Unix ms timestamp >= 0, got " + request.endTime());
+            throw EngineException.invalid("end_time", "end_time must be a Unix ms timestamp >= 0, got " + request.endTime());
         }
         long start;
         if (request.startTime() == null) {
@@ -493,14 +495,14 @@ public final class LabService implements AutoCloseable {
             start = request.startTime();
         }
         if (start < 0) {
-            throw LabException.invalid("start_time", "start_time must be a Unix ms timestamp >= 0, got " + start);
+            throw EngineException.invalid("start_time", "start_time must be a Unix ms timestamp >= 0, got " + start);
         }
         if (end < start) {
-            throw LabException.invalid("end_time", "end_time must be >= start_time (" + start + "), got " + end);
+            throw EngineException.invalid("end_time", "end_time must be >= start_time (" + start + "), got " + end);
         }
         long rebalances = (end - start) / DAY_MS / rebalance + 1;
         if (rebalances > MAX_REBALANCES) {
-            throw LabException.invalid("rebalance_days", "the backtest from " + Instant.ofEpochMilli(start) + " to "
+            throw EngineException.invalid("rebalance_days", "the backtest from " + Instant.ofEpochMilli(start) + " to "
                     + Instant.ofEpochMilli(end) + " with rebalance_days=" + rebalance + " would run " + rebalances
                     + " rebalances; at most " + MAX_REBALANCES + " are accepted: raise rebalance_days or shorten"
                     + " start_time..end_time");
@@ -511,7 +513,7 @@ public final class LabService implements AutoCloseable {
         int maxDays = (int) Math.min(Integer.MAX_VALUE, (end - readFrom) / DAY_MS + 2);
         DailyCloses closes = dailyCloses(symbols, readFrom, end, maxDays);
         if (closes.days() < lookback + 2) {
-            throw LabException.invalid("start_time", "the backtest needs at least lookback_days + 2 = "
+            throw EngineException.invalid("start_time", "the backtest needs at least lookback_days + 2 = "
                     + (lookback + 2) + " common daily closes, found " + closes.days() + " from " + Instant.ofEpochMilli(readFrom)
                     + " to " + Instant.ofEpochMilli(end));
         }
@@ -529,17 +531,17 @@ public final class LabService implements AutoCloseable {
      * @param statement the SQL
      * @param format    {@code json} (default when null) or {@code arrow}
      * @return the encoded result
-     * @throws LabException INVALID_PARAMS (sql, format), RATE_LIMITED (too many concurrent queries) or
+     * @throws EngineException INVALID_PARAMS (sql, format), RATE_LIMITED (too many concurrent queries) or
      *                     INTERNAL_ERROR (no SQL engine configured)
      */
     public SqlResponse sql(Principal caller, String statement, String format) {
         Objects.requireNonNull(caller, "caller");
         SqlFormat f = SqlFormat.parse(format);
         if (statement == null || statement.isBlank()) {
-            throw LabException.invalid("sql", "sql is required: a DuckDB SELECT statement, e.g. SELECT * FROM market.ohlcv LIMIT 10");
+            throw EngineException.invalid("sql", "sql is required: a DuckDB SELECT statement, e.g. SELECT * FROM market.ohlcv LIMIT 10");
         }
         if (sql == null) {
-            throw LabException.internal("no SQL engine is configured on this server", null);
+            throw EngineException.internal("no SQL engine is configured on this server", null);
         }
         return sql.query(statement, f, visibleFrom(caller), caller);
     }
@@ -552,7 +554,7 @@ public final class LabService implements AutoCloseable {
      * @param table   a public table, e.g. {@code market.ohlcv}
      * @param version the version, or null for the latest
      * @return the export, whose {@code rows} counts the rows written; close it after sending to delete the file
-     * @throws LabException INVALID_PARAMS (table, version)
+     * @throws EngineException INVALID_PARAMS (table, version)
      */
     public ParquetExport exportParquet(Principal caller, String table, Long version) {
         Objects.requireNonNull(caller, "caller");
@@ -564,7 +566,7 @@ public final class LabService implements AutoCloseable {
      *
      * @param table a public table
      * @return the commits
-     * @throws LabException INVALID_PARAMS (table)
+     * @throws EngineException INVALID_PARAMS (table)
      */
     public TableVersions versions(String table) {
         return history.versions(table);
@@ -579,7 +581,7 @@ public final class LabService implements AutoCloseable {
      * @param version the version
      * @param limit   rows to return (1..10000), or null for 100
      * @return the rows, with {@code row_count} the number of visible rows
-     * @throws LabException INVALID_PARAMS (table, version, limit)
+     * @throws EngineException INVALID_PARAMS (table, version, limit)
      */
     public TableRead readVersion(Principal caller, String table, long version, Integer limit) {
         Objects.requireNonNull(caller, "caller");
@@ -594,7 +596,7 @@ public final class LabService implements AutoCloseable {
      * @param timestampMs the instant, Unix ms (a commit time; the depth applies to the rows' {@code ts})
      * @param limit       rows to return (1..10000), or null for 100
      * @return the rows, with {@code row_count} the number of visible rows
-     * @throws LabException INVALID_PARAMS (table, timestamp, limit)
+     * @throws EngineException INVALID_PARAMS (table, timestamp, limit)
      */
     public TableRead readAtTimestamp(Principal caller, String table, long timestampMs, Integer limit) {
         Objects.requireNonNull(caller, "caller");
@@ -637,18 +639,18 @@ public final class LabService implements AutoCloseable {
      * @param tier  the tier ({@code free_beta}, {@code hobbyist}, {@code professional}, {@code enterprise}, or
      *              the short forms {@code free}, {@code hob}, {@code pro}, {@code ent})
      * @return the key
-     * @throws LabException INVALID_PARAMS (owner, tier)
+     * @throws EngineException INVALID_PARAMS (owner, tier)
      */
     public GeneratedKey generateKey(String owner, String tier) {
         if (owner == null || !owner.matches("[A-Za-z0-9_.@-]{1,128}")) {
-            throw LabException.invalid("owner", "owner must be 1 to 128 letters, digits or _ . @ -, got "
+            throw EngineException.invalid("owner", "owner must be 1 to 128 letters, digits or _ . @ -, got "
                     + (owner == null ? "nothing" : "'" + owner + "'"));
         }
         Tier t;
         try {
             t = Tier.parse(tier);
         } catch (IllegalArgumentException e) {
-            throw LabException.invalid("tier", e.getMessage());
+            throw EngineException.invalid("tier", e.getMessage());
         }
         IssuedApiKey issued = storage.write("creating an API key", () -> access.keys().issue(owner, t));
         return DemoKeys.toGenerated(issued);
@@ -661,7 +663,7 @@ public final class LabService implements AutoCloseable {
      * @param caller the key asking
      * @param tier   the new key's tier (any name {@link Tier#parse} accepts), or null for the caller's tier
      * @return the key (the raw key is returned once)
-     * @throws LabException INVALID_PARAMS (tier), TIER_REQUIRED (tier above the caller's), RATE_LIMITED (cap or
+     * @throws EngineException INVALID_PARAMS (tier), TIER_REQUIRED (tier above the caller's), RATE_LIMITED (cap or
      *                      creation window)
      */
     public GeneratedKey createKey(Principal caller, String tier) {
@@ -670,15 +672,15 @@ public final class LabService implements AutoCloseable {
         try {
             t = tier == null ? caller.tier() : Tier.parse(tier);
         } catch (IllegalArgumentException e) {
-            throw LabException.invalid("tier", e.getMessage());
+            throw EngineException.invalid("tier", e.getMessage());
         }
         AccountKeys.Issue issue = storage.write("creating an API key",
                 () -> access.accountKeys().create(caller, t, clock.instant()));
         QuotaDecision d = issue.decision();
         if (!d.allowed()) {
-            LabErrorCode code = d.outcome() == QuotaDecision.Outcome.TIER_REQUIRED ? LabErrorCode.TIER_REQUIRED
-                    : LabErrorCode.RATE_LIMITED;
-            throw new LabException(code, "tier", d.required().orElse(null), d.message(), null);
+            ErrorCode code = d.outcome() == QuotaDecision.Outcome.TIER_REQUIRED ? ErrorCode.TIER_REQUIRED
+                    : ErrorCode.RATE_LIMITED;
+            throw new EngineException(code, "tier", d.required().orElse(null), d.message(), null);
         }
         return DemoKeys.toGenerated(issue.key());
     }
@@ -725,7 +727,7 @@ public final class LabService implements AutoCloseable {
      * @param options  queue bound and overflow policy
      * @param listener receives the events
      * @return the subscription; close it to stop
-     * @throws LabException INVALID_PARAMS (symbol)
+     * @throws EngineException INVALID_PARAMS (symbol)
      */
     public Subscription subscribeTicks(String symbol, SubscriptionOptions options, EventListener listener) {
         return bus.subscribe(LabTopics.ticks(symbol(symbol)), options, listener);
@@ -739,7 +741,7 @@ public final class LabService implements AutoCloseable {
      * @param options  queue bound and overflow policy
      * @param listener receives the events
      * @return the subscription; close it to stop
-     * @throws LabException INVALID_PARAMS (symbol)
+     * @throws EngineException INVALID_PARAMS (symbol)
      */
     public Subscription subscribeRegime(String symbol, SubscriptionOptions options, EventListener listener) {
         return bus.subscribe(LabTopics.regime(symbol(symbol)), options, listener);
@@ -887,13 +889,13 @@ public final class LabService implements AutoCloseable {
     private void requireDepth(Principal caller, long startMs, Instant now, String parameter) {
         QuotaDecision d = access.historyFrom(caller, Instant.ofEpochMilli(startMs), now);
         if (!d.allowed()) {
-            throw new LabException(LabErrorCode.TIER_REQUIRED, parameter, d.required().orElse(null), d.message(), null);
+            throw new EngineException(ErrorCode.TIER_REQUIRED, parameter, d.required().orElse(null), d.message(), null);
         }
     }
 
     private String symbol(String symbol) {
         if (!knownSymbol(symbol)) {
-            throw LabException.invalid("symbol", "symbol must be one of " + knownSymbols() + ", got "
+            throw EngineException.invalid("symbol", "symbol must be one of " + knownSymbols() + ", got "
                     + (symbol == null ? "nothing" : "'" + symbol + "'"));
         }
         return symbol;
@@ -914,7 +916,7 @@ public final class LabService implements AutoCloseable {
     private String liveSymbol(String symbol, String what) {
         String s = symbol(symbol);
         if (!engine.isLive(s)) {
-            throw LabException.invalid("symbol", "symbol '" + s + "' has imported bars only, and " + what
+            throw EngineException.invalid("symbol", "symbol '" + s + "' has imported bars only, and " + what
                     + " needs the live market, which serves " + market.symbols());
         }
         return s;
@@ -922,18 +924,18 @@ public final class LabService implements AutoCloseable {
 
     private static Interval interval(String interval) {
         if (interval == null) {
-            throw LabException.invalid("interval", "interval is required: one of [1m, 5m, 15m, 1h, 1d]");
+            throw EngineException.invalid("interval", "interval is required: one of [1m, 5m, 15m, 1h, 1d]");
         }
-        return wrap(() -> Interval.parse(interval));
+        return Interval.parse(interval);
     }
 
     private static int limit(int limit) {
-        return wrap(() -> MarketRequests.limit(limit));
+        return MarketRequests.limit(limit);
     }
 
     private static String method(String method) {
         if (method == null || !PortfolioOptimizers.names().contains(method)) {
-            throw LabException.invalid("method", "method must be one of " + PortfolioOptimizers.names() + ", got "
+            throw EngineException.invalid("method", "method must be one of " + PortfolioOptimizers.names() + ", got "
                     + (method == null ? "nothing" : "'" + method + "'"));
         }
         return method;
@@ -941,22 +943,22 @@ public final class LabService implements AutoCloseable {
 
     private List<String> distinctSymbols(List<String> symbols, boolean mustBeKnown) {
         if (symbols == null || symbols.isEmpty()) {
-            throw LabException.invalid("symbols", "symbols must be a non-empty list, e.g. [\"BTC-USDT\", \"ETH-USDT\"]");
+            throw EngineException.invalid("symbols", "symbols must be a non-empty list, e.g. [\"BTC-USDT\", \"ETH-USDT\"]");
         }
         if (symbols.size() > MAX_SYMBOLS) {
-            throw LabException.invalid("symbols", "symbols must hold at most " + MAX_SYMBOLS + " entries, got "
+            throw EngineException.invalid("symbols", "symbols must hold at most " + MAX_SYMBOLS + " entries, got "
                     + symbols.size());
         }
         Set<String> seen = new HashSet<>();
         for (String s : symbols) {
             if (s == null || s.isBlank()) {
-                throw LabException.invalid("symbols", "symbols must not contain blank entries");
+                throw EngineException.invalid("symbols", "symbols must not contain blank entries");
             }
             if (mustBeKnown && !knownSymbol(s)) {
-                throw LabException.invalid("symbols", "symbols must be among " + knownSymbols() + ", got '" + s + "'");
+                throw EngineException.invalid("symbols", "symbols must be among " + knownSymbols() + ", got '" + s + "'");
             }
             if (!seen.add(s)) {
-                throw LabException.invalid("symbols", "symbols must be distinct, '" + s + "' appears twice");
+                throw EngineException.invalid("symbols", "symbols must be distinct, '" + s + "' appears twice");
             }
         }
         return List.copyOf(symbols);
@@ -965,7 +967,7 @@ public final class LabService implements AutoCloseable {
     private static int lookbackDays(Integer days) {
         int d = days == null ? DEFAULT_LOOKBACK_DAYS : days;
         if (d < MIN_LOOKBACK_DAYS || d > MAX_LOOKBACK_DAYS) {
-            throw LabException.invalid("lookback_days", "lookback_days must be in [" + MIN_LOOKBACK_DAYS + ", "
+            throw EngineException.invalid("lookback_days", "lookback_days must be in [" + MIN_LOOKBACK_DAYS + ", "
                     + MAX_LOOKBACK_DAYS + "], got " + d);
         }
         return d;
@@ -974,7 +976,7 @@ public final class LabService implements AutoCloseable {
     private static double positive(Double value, double fallback, String name) {
         double v = value == null ? fallback : value;
         if (!(v > 0) || !Double.isFinite(v)) {
-            throw LabException.invalid(name, name + " must be a finite number > 0, got " + v);
+            throw EngineException.invalid(name, name + " must be a finite number > 0, got " + v);
         }
         return v;
     }
@@ -982,21 +984,21 @@ public final class LabService implements AutoCloseable {
     private static double nonNegative(Double value, double fallback, String name) {
         double v = value == null ? fallback : value;
         if (!(v >= 0) || !Double.isFinite(v)) {
-            throw LabException.invalid(name, name + " must be a finite number >= 0, got " + v);
+            throw EngineException.invalid(name, name + " must be a finite number >= 0, got " + v);
         }
         return v;
     }
 
     private static double[] vector(List<Double> values, int n) {
         if (values.size() != n) {
-            throw LabException.invalid("expected_returns", "expected_returns must have one entry per symbol (" + n
+            throw EngineException.invalid("expected_returns", "expected_returns must have one entry per symbol (" + n
                     + "), got " + values.size());
         }
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             Double v = values.get(i);
             if (v == null || !Double.isFinite(v)) {
-                throw LabException.invalid("expected_returns", "expected_returns[" + i + "] must be a finite number, got " + v);
+                throw EngineException.invalid("expected_returns", "expected_returns[" + i + "] must be a finite number, got " + v);
             }
             out[i] = v;
         }
@@ -1005,20 +1007,20 @@ public final class LabService implements AutoCloseable {
 
     private static double[][] matrix(List<List<Double>> rows, int n) {
         if (rows.size() != n) {
-            throw LabException.invalid("covariance", "covariance must be " + n + " x " + n + " (one row per symbol), got "
+            throw EngineException.invalid("covariance", "covariance must be " + n + " x " + n + " (one row per symbol), got "
                     + rows.size() + " rows");
         }
         double[][] out = new double[n][n];
         for (int i = 0; i < n; i++) {
             List<Double> row = rows.get(i);
             if (row == null || row.size() != n) {
-                throw LabException.invalid("covariance", "covariance row " + i + " must have " + n + " entries, got "
+                throw EngineException.invalid("covariance", "covariance row " + i + " must have " + n + " entries, got "
                         + (row == null ? 0 : row.size()));
             }
             for (int j = 0; j < n; j++) {
                 Double v = row.get(j);
                 if (v == null || !Double.isFinite(v)) {
-                    throw LabException.invalid("covariance", "covariance[" + i + "][" + j + "] must be a finite number, got " + v);
+                    throw EngineException.invalid("covariance", "covariance[" + i + "][" + j + "] must be a finite number, got " + v);
                 }
                 out[i][j] = v;
             }
@@ -1028,7 +1030,7 @@ public final class LabService implements AutoCloseable {
                 double a = out[i][j];
                 double b = out[j][i];
                 if (Math.abs(a - b) > 1e-10 * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)))) {
-                    throw LabException.invalid("covariance", "covariance must be symmetric, got [" + i + "][" + j + "] = "
+                    throw EngineException.invalid("covariance", "covariance must be symmetric, got [" + i + "][" + j + "] = "
                             + a + " and [" + j + "][" + i + "] = " + b);
                 }
             }
@@ -1041,7 +1043,7 @@ public final class LabService implements AutoCloseable {
             return call.get();
         } catch (IllegalArgumentException e) {
             // quant-core names the offending input (e.g. a covariance that is not positive semidefinite).
-            throw LabException.invalid(parameterOf(e.getMessage()), e.getMessage());
+            throw EngineException.invalid(parameterOf(e.getMessage()), e.getMessage());
         }
     }
 
@@ -1055,13 +1057,5 @@ public final class LabService implements AutoCloseable {
             }
         }
         return "covariance";
-    }
-
-    private static <T> T wrap(java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (MarketRequestException e) {
-            throw LabException.invalid(e.parameter(), e.getMessage());
-        }
     }
 }

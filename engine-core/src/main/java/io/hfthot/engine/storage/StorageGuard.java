@@ -1,7 +1,7 @@
 package io.hfthot.engine.storage;
 
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystemException;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * falls under a reserve or a write fails because the disk is full, and writable again by itself once the
  * free space is back over the reserve and a probe write succeeds.
  *
- * <p>While read-only, {@link #write} refuses at once with {@link LabErrorCode#SERVICE_UNAVAILABLE} (HTTP 503)
+ * <p>While read-only, {@link #write} refuses at once with {@link ErrorCode#SERVICE_UNAVAILABLE} (HTTP 503)
  * instead of starting a write that would fail half-way and leave partial files; reads are not affected. The
  * state is re-checked lazily, at most once per probe interval, whenever someone asks ({@link #writable()},
  * {@link #unavailableReason()}, {@link #write}), so no thread of its own is needed.
@@ -102,7 +102,7 @@ public final class StorageGuard {
      * @param op   the write
      * @param <T>  the result type
      * @return what the write returned
-     * @throws LabException SERVICE_UNAVAILABLE when the directory is or becomes read-only
+     * @throws EngineException SERVICE_UNAVAILABLE when the directory is or becomes read-only
      */
     public <T> T write(String what, Supplier<T> op) {
         Optional<String> reason = unavailableReason();
@@ -228,8 +228,8 @@ public final class StorageGuard {
         }
     }
 
-    private static LabException refusal(String what, String reason, Throwable cause) {
-        return new LabException(LabErrorCode.SERVICE_UNAVAILABLE, null, null, what
+    private static EngineException refusal(String what, String reason, Throwable cause) {
+        return new EngineException(ErrorCode.SERVICE_UNAVAILABLE, null, null, what
                 + " needs to write to the server's data directory, which is read-only for now: " + reason
                 + ". Reads go on; retry once disk space has been freed.", cause);
     }

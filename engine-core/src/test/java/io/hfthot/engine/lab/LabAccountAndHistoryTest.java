@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,8 +135,8 @@ class LabAccountAndHistoryTest {
     }
 
     private static void assertInvalid(String parameter, Runnable call) {
-        LabException e = assertThrows(LabException.class, call::run);
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
+        EngineException e = assertThrows(EngineException.class, call::run);
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
         assertEquals(parameter, e.parameter().orElseThrow(), e.getMessage());
     }
 }

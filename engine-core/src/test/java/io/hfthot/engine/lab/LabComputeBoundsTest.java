@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,18 +38,18 @@ class LabComputeBoundsTest {
         engine.close();
     }
 
-    private static LabException invalid(String parameter, Runnable call) {
-        LabException e = assertThrows(LabException.class, call::run);
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
+    private static EngineException invalid(String parameter, Runnable call) {
+        EngineException e = assertThrows(EngineException.class, call::run);
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
         assertEquals(parameter, e.parameter().orElseThrow(), e.getMessage());
         return e;
     }
 
     @Test
     void theReportedMfgRequestIsRefusedNamingFieldValueAndRange() {
-        LabException agents = invalid("n_agents", () -> engine.mfgPrice("BTC-USDT", 5, 100_000));
+        EngineException agents = invalid("n_agents", () -> engine.mfgPrice("BTC-USDT", 5, 100_000));
         assertEquals("n_agents must be in [2, 5000], got 100000", agents.getMessage());
-        LabException horizon = invalid("horizon_min", () -> engine.mfgPrice("BTC-USDT", 1440, 1000));
+        EngineException horizon = invalid("horizon_min", () -> engine.mfgPrice("BTC-USDT", 1440, 1000));
         assertEquals("horizon_min must be in [1, 60], got 1440", horizon.getMessage());
     }
 
@@ -69,12 +72,12 @@ class LabComputeBoundsTest {
     void backtestsAreBoundedInSymbolsAndRebalances() {
         long now = LabFixtures.START.toEpochMilli();
         long tenYears = 3650L * 86_400_000L;
-        LabException rebalances = invalid("rebalance_days", () -> engine.backtest(LabFixtures.caller(Tier.ENTERPRISE),
+        EngineException rebalances = invalid("rebalance_days", () -> engine.backtest(LabFixtures.caller(Tier.ENTERPRISE),
                 new BacktestRequest("risk_parity", List.of("BTC-USDT", "ETH-USDT"), now - tenYears, now, 30, 1,
                         null, null, null)));
         assertTrue(rebalances.getMessage().contains("would run 3651 rebalances; at most 520 are accepted"),
                 rebalances.getMessage());
-        LabException symbols = invalid("symbols", () -> engine.backtest(LabFixtures.caller(Tier.ENTERPRISE),
+        EngineException symbols = invalid("symbols", () -> engine.backtest(LabFixtures.caller(Tier.ENTERPRISE),
                 new BacktestRequest("risk_parity", Collections.nCopies(21, "BTC-USDT"), null, null, 30, 7,
                         null, null, null)));
         assertEquals("a backtest accepts at most 20 symbols, got 21", symbols.getMessage());

@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,14 +95,14 @@ class LabEngineMarketDataTest {
     void historicalDepthOfTheTierBoundsAnExplicitStartAndRaisesTheDefaultOne() {
         long now = clock.millis();
         long sixtyDaysAgo = now - 60L * 86_400_000L;
-        LabException e = assertThrows(LabException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
+        EngineException e = assertThrows(EngineException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
                 new OhlcvRequest("BTC-USDT", "1d", sixtyDaysAgo, null, null)));
-        assertEquals(LabErrorCode.TIER_REQUIRED, e.code());
+        assertEquals(ErrorCode.TIER_REQUIRED, e.code());
         assertEquals("start_time", e.parameter().orElseThrow());
         assertEquals(Tier.HOBBYIST, e.requiredTier().orElseThrow());
-        LabException old = assertThrows(LabException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
+        EngineException old = assertThrows(EngineException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
                 new OhlcvRequest("BTC-USDT", "1h", null, sixtyDaysAgo, null)));
-        assertEquals(LabErrorCode.TIER_REQUIRED, old.code());
+        assertEquals(ErrorCode.TIER_REQUIRED, old.code());
         assertEquals("end_time", old.parameter().orElseThrow());
         OhlcvResponse hob = engine.ohlcv(LabFixtures.caller(Tier.HOBBYIST),
                 new OhlcvRequest("BTC-USDT", "1d", sixtyDaysAgo, null, null));
@@ -163,8 +166,8 @@ class LabEngineMarketDataTest {
     }
 
     private static void assertInvalid(String parameter, Runnable call) {
-        LabException e = assertThrows(LabException.class, call::run);
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code());
+        EngineException e = assertThrows(EngineException.class, call::run);
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code());
         assertEquals(parameter, e.parameter().orElseThrow(), e.getMessage());
     }
 }

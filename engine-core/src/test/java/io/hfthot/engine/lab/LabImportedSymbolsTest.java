@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -114,11 +117,11 @@ class LabImportedSymbolsTest {
     @Test
     void quotesNeedTheLiveMarketAndUnknownSymbolsListTheImportedOnes() {
         importThenStart();
-        LabException ticker = assertThrows(LabException.class, () -> engine.ticker("XYZ-USD"));
-        assertEquals(LabErrorCode.INVALID_PARAMS, ticker.code());
+        EngineException ticker = assertThrows(EngineException.class, () -> engine.ticker("XYZ-USD"));
+        assertEquals(ErrorCode.INVALID_PARAMS, ticker.code());
         assertTrue(ticker.getMessage().contains("imported bars only"), ticker.getMessage());
-        assertThrows(LabException.class, () -> engine.orderBook("XYZ-USD", null));
-        LabException unknown = assertThrows(LabException.class, () -> engine.regime("NOPE", null));
+        assertThrows(EngineException.class, () -> engine.orderBook("XYZ-USD", null));
+        EngineException unknown = assertThrows(EngineException.class, () -> engine.regime("NOPE", null));
         assertTrue(unknown.getMessage().contains("XYZ-USD") && unknown.getMessage().contains("BTC-USDT"), unknown.getMessage());
     }
 

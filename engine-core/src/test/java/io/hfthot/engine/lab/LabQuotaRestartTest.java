@@ -1,5 +1,7 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +53,7 @@ class LabQuotaRestartTest {
         try (LabService lab = start()) {
             QuotaDecision rest = lab.access().decide(principal(lab, free), Feature.REST_REQUEST,
                     LabFixtures.START.plusSeconds(2));
-            assertEquals(429, rest.httpStatus(), "the minute window survived the restart");
+            assertEquals(ErrorCode.RATE_LIMITED, rest.code(), "the minute window survived the restart");
             assertEquals(0, spend(lab, principal(lab, hob), Feature.LAKEHOUSE_SQL, 3), "the hourly quota too");
             assertEquals(20, spend(lab, principal(lab, hob), Feature.PORTFOLIO_OPTIMIZATION, 25),
                     "the daily quota too: 50 a day, 30 spent before the restart");

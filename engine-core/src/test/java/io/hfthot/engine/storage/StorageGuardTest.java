@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hfthot.engine.identity.TestClock;
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
@@ -50,11 +50,10 @@ class StorageGuardTest {
         assertTrue(guard.writable());
         assertEquals("done", guard.write("a test write", () -> "done"));
 
-        LabException full = assertThrows(LabException.class, () -> guard.write("creating an API key", () -> {
+        EngineException full = assertThrows(EngineException.class, () -> guard.write("creating an API key", () -> {
             throw new UncheckedIOException("cannot write commit 3", new IOException("No space left on device"));
         }));
-        assertEquals(LabErrorCode.SERVICE_UNAVAILABLE, full.code());
-        assertEquals(503, full.code().httpStatus());
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, full.code());
         assertTrue(full.getMessage().startsWith("creating an API key needs to write to the server's data directory, "
                 + "which is read-only for now: a write failed: No space left on device ("), full.getMessage());
         assertFalse(full.getMessage().contains(dir.toString()), "clients never see the server's paths");
@@ -62,8 +61,8 @@ class StorageGuardTest {
         assertFalse(guard.writable());
 
         AtomicInteger attempts = new AtomicInteger();
-        LabException refused = assertThrows(LabException.class, () -> guard.write("x", attempts::incrementAndGet));
-        assertEquals(LabErrorCode.SERVICE_UNAVAILABLE, refused.code());
+        EngineException refused = assertThrows(EngineException.class, () -> guard.write("x", attempts::incrementAndGet));
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, refused.code());
         assertEquals(0, attempts.get(), "a read-only directory is not written to at all");
 
         clock.advance(PROBE.minusMillis(1));
@@ -92,7 +91,7 @@ class StorageGuardTest {
         assertTrue(reason.contains("bytes are free on the data directory's file system, under the " + Long.MAX_VALUE
                 + "-byte reserve (--min-free-disk)"), reason);
         assertFalse(reason.contains(dir.toString()), reason);
-        LabException e = assertThrows(LabException.class, () -> guard.write("a Parquet export", () -> 1));
-        assertEquals(LabErrorCode.SERVICE_UNAVAILABLE, e.code());
+        EngineException e = assertThrows(EngineException.class, () -> guard.write("a Parquet export", () -> 1));
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
     }
 }

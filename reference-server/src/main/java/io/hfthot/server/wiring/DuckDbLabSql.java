@@ -1,7 +1,7 @@
 package io.hfthot.server.wiring;
 
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.lab.api.SqlResponse;
 import io.hfthot.engine.history.TableHistory;
 import io.hfthot.engine.lab.sql.LabSql;
@@ -116,9 +116,9 @@ public final class DuckDbLabSql implements LabSql {
             QueryResult r = engine.query(sql, perQuery.withFormat(resultFormat).withRowFloor(floor));
             return new SqlResponse(r.contentType(), r.body(), r.rowCount(), r.truncated());
         } catch (QueryRejectedException | InvalidQueryException | QueryTimeoutException e) {
-            throw LabException.invalid("sql", e.getMessage());
+            throw EngineException.invalid("sql", e.getMessage());
         } catch (QueryExecutionException e) {
-            throw LabException.internal("the SQL engine failed: " + e.getMessage(), e);
+            throw EngineException.internal("the SQL engine failed: " + e.getMessage(), e);
         }
     }
 

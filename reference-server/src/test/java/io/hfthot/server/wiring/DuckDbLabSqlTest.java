@@ -11,8 +11,8 @@ import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.lab.api.SqlResponse;
 import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.lab.sql.SqlFormat;
@@ -67,14 +67,14 @@ class DuckDbLabSqlTest {
             assertInvalidSql(lab, "DROP TABLE market.ohlcv");
             assertInvalidSql(lab, "SELECT * FROM market.ohlcv VERSION AS OF 999999");
             assertInvalidSql(lab, "SELEC 1");
-            LabException format = assertThrows(LabException.class, () -> lab.sql(PRO, "SELECT 1", "csv"));
+            EngineException format = assertThrows(EngineException.class, () -> lab.sql(PRO, "SELECT 1", "csv"));
             assertEquals("format", format.parameter().orElseThrow());
         }
     }
 
     private static void assertInvalidSql(LabService lab, String sql) {
-        LabException e = assertThrows(LabException.class, () -> lab.sql(PRO, sql, "json"));
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
+        EngineException e = assertThrows(EngineException.class, () -> lab.sql(PRO, sql, "json"));
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
         assertEquals("sql", e.parameter().orElseThrow());
     }
 

@@ -19,7 +19,7 @@ import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.access.AccessControl;
 import io.hfthot.engine.lab.LabService;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.lab.api.TickMessage;
 import io.hfthot.engine.quota.StreamGrant;
 import java.time.Clock;
@@ -114,7 +114,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
                 throw ApiException.invalid("field 'type' = " + (type == null ? "nothing" : "'" + type + "'")
                         + " is not accepted; expected one of [ping, subscribe, unsubscribe]");
             }
-        } catch (LabException e) {
+        } catch (EngineException e) {
             reply(connection, LabErrors.toApi(e), "");
         } catch (RuntimeException e) {
             reply(connection, e, connection.id());

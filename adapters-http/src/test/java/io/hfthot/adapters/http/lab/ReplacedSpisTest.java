@@ -1,5 +1,7 @@
 package io.hfthot.adapters.http.lab;
 
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,6 @@ import io.hfthot.engine.lab.LabTopics;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.engine.market.MarketDataSource;
-import io.hfthot.engine.market.MarketRequestException;
 import io.hfthot.engine.market.OrderBook;
 import io.hfthot.engine.market.SimulatedMarket;
 import io.hfthot.engine.market.Tick;
@@ -217,7 +218,7 @@ class ReplacedSpisTest {
 
         private String known(String s) {
             if (!symbol.equals(s)) {
-                throw new MarketRequestException("symbol", "symbol must be one of [" + symbol + "], got '" + s + "'");
+                throw EngineException.invalid("symbol", "symbol must be one of [" + symbol + "], got '" + s + "'");
             }
             return s;
         }

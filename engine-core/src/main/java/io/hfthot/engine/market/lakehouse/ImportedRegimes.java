@@ -1,6 +1,6 @@
 package io.hfthot.engine.market.lakehouse;
 
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.regime.RegimeService;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.Interval;
@@ -36,19 +36,19 @@ public final class ImportedRegimes {
      * Makes the regime service track an imported symbol with every stored bar up to now.
      *
      * @param symbol a symbol for which {@link ImportedSymbols#contains} holds
-     * @throws LabException INVALID_PARAMS (symbol) when fewer than 300 bars are stored
+     * @throws EngineException INVALID_PARAMS (symbol) when fewer than 300 bars are stored
      */
     public synchronized void sync(String symbol) {
         List<StoredSymbols.Coverage> series = imported.stored().of(symbol);
         if (series.isEmpty()) {
-            throw LabException.invalid("symbol", "symbol '" + symbol + "' has no stored bars");
+            throw EngineException.invalid("symbol", "symbol '" + symbol + "' has no stored bars");
         }
         StoredSymbols.Coverage finest = series.get(0);
         Interval interval = finest.interval();
         if (!regimes.tracks(symbol)) {
             List<Bar> history = imported.bars(symbol, interval, 0, finest.lastMs(), HISTORY_BARS);
             if (history.size() < MIN_BARS) {
-                throw LabException.invalid("symbol", "symbol '" + symbol + "' has " + history.size() + " stored "
+                throw EngineException.invalid("symbol", "symbol '" + symbol + "' has " + history.size() + " stored "
                         + interval.label() + " bars; the regime model needs at least " + MIN_BARS);
             }
             regimes.track(symbol, history);

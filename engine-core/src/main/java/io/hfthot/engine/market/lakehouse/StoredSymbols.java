@@ -1,8 +1,9 @@
 package io.hfthot.engine.market.lakehouse;
 
+import io.hfthot.engine.EngineException;
+
 import io.hfthot.engine.market.BarColumns;
 import io.hfthot.engine.market.Interval;
-import io.hfthot.engine.market.MarketRequestException;
 import io.hfthot.lakehouse.DataFile;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.Snapshot;
@@ -99,7 +100,7 @@ public final class StoredSymbols {
             Interval interval;
             try {
                 interval = Interval.parse(f.partitionValues().get("interval"));
-            } catch (MarketRequestException e) {
+            } catch (EngineException e) {
                 continue; // an interval this server does not serve (written by another tool): not listed
             }
             if (symbol == null) {

@@ -1,20 +1,24 @@
-package io.hfthot.engine.lab;
+package io.hfthot.engine;
+
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 
 import io.hfthot.engine.identity.Tier;
 import java.util.Optional;
 
 /**
- * The one exception every {@link LabService} operation throws for a request it cannot serve.
+ * The one exception the engine's services throw for a request they cannot serve (seed 000's
+ * {@code LabService} and the surfaces to come).
  *
- * <p>It carries seed 000's error {@link #code()}, the wire name of the offending parameter (for example
+ * <p>It carries the {@link ErrorCode} ({@link #code()}), the wire name of the offending parameter (for example
  * {@code symbol}, {@code start_time}, {@code lookback_days}; null when no single parameter is at fault)
- * and, for {@link LabErrorCode#TIER_REQUIRED}, the lowest tier that would be served. The message is a
+ * and, for {@link ErrorCode#TIER_REQUIRED}, the lowest tier that would be served. The message is a
  * user-facing sentence naming the value and what is accepted. A call that throws has changed no stored data.
  */
-public final class LabException extends RuntimeException {
+public final class EngineException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final LabErrorCode code;
+    private final ErrorCode code;
     private final String parameter;
     private final transient Tier requiredTier;
 
@@ -27,7 +31,7 @@ public final class LabException extends RuntimeException {
      * @param message      the user-facing message
      * @param cause        the underlying failure, or null
      */
-    public LabException(LabErrorCode code, String parameter, Tier requiredTier, String message, Throwable cause) {
+    public EngineException(ErrorCode code, String parameter, Tier requiredTier, String message, Throwable cause) {
         super(message, cause);
         if (code == null) {
             throw new IllegalArgumentException("code must not be null");
@@ -38,25 +42,25 @@ public final class LabException extends RuntimeException {
     }
 
     /**
-     * Creates an {@link LabErrorCode#INVALID_PARAMS} exception.
+     * Creates an {@link ErrorCode#INVALID_PARAMS} exception.
      *
      * @param parameter the wire name of the parameter
      * @param message   what was wrong and what is accepted
      * @return the exception
      */
-    public static LabException invalid(String parameter, String message) {
-        return new LabException(LabErrorCode.INVALID_PARAMS, parameter, null, message, null);
+    public static EngineException invalid(String parameter, String message) {
+        return new EngineException(ErrorCode.INVALID_PARAMS, parameter, null, message, null);
     }
 
     /**
-     * Creates an {@link LabErrorCode#INTERNAL_ERROR} exception.
+     * Creates an {@link ErrorCode#INTERNAL_ERROR} exception.
      *
      * @param message what failed
      * @param cause   the failure
      * @return the exception
      */
-    public static LabException internal(String message, Throwable cause) {
-        return new LabException(LabErrorCode.INTERNAL_ERROR, null, null, message, cause);
+    public static EngineException internal(String message, Throwable cause) {
+        return new EngineException(ErrorCode.INTERNAL_ERROR, null, null, message, cause);
     }
 
     /**
@@ -64,7 +68,7 @@ public final class LabException extends RuntimeException {
      *
      * @return the code
      */
-    public LabErrorCode code() {
+    public ErrorCode code() {
         return code;
     }
 
@@ -78,7 +82,7 @@ public final class LabException extends RuntimeException {
     }
 
     /**
-     * Returns the lowest tier that would be served, for {@link LabErrorCode#TIER_REQUIRED}.
+     * Returns the lowest tier that would be served, for {@link ErrorCode#TIER_REQUIRED}.
      *
      * @return the tier, or empty
      */
