@@ -4,23 +4,16 @@ import io.hfthot.adapters.grpc.GrpcServerConfig;
 import io.hfthot.adapters.grpc.LabGrpcServer;
 import io.hfthot.adapters.grpc.tls.GrpcTls;
 import io.hfthot.adapters.http.CorsPolicy;
-import io.hfthot.adapters.http.ErrorShape;
-import io.hfthot.adapters.http.EventForwarding;
 import io.hfthot.adapters.http.HttpSurface;
-import io.hfthot.adapters.http.Response;
 import io.hfthot.adapters.http.TransportConfig;
 import io.hfthot.adapters.http.TransportServer;
-import io.hfthot.adapters.http.WebSocketConnection;
-import io.hfthot.adapters.http.WebSocketEndpoint;
-import io.hfthot.adapters.http.WebSocketSettings;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
-import io.hfthot.engine.events.Event;
+import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.engine.events.EventBus;
-import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
-import io.hfthot.engine.lab.market.MarketCompaction;
+import io.hfthot.engine.lab.LabService;
+import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
 import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
@@ -30,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference server: one process serving seed 000 (REST + WebSocket, and gRPC) and seed 003's market-maker
- * stream and health, over one {@link LabEngine} (market data, signals, portfolio, lakehouse, identity and
+ * stream and health, over one {@link LabService} (market data, signals, portfolio, lakehouse, identity and
  * quotas) and its event bus. {@link #start} binds everything or nothing; {@link #close} stops gracefully and
  * releases the ports.
  *
@@ -48,11 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
-
-    /** The bus topic whose events the market-maker stream pushes as {@code TradeData} messages. */
-    public static final String MARKET_MAKER_TRADES_TOPIC = "marketmaker.trades";
-    /** The market-maker WebSocket path (seed 003). */
-    public static final String MARKET_MAKER_STREAM_PATH = "/api/v1/ws/stream";
 
     /** The HTTP surfaces the server binds. */
     public enum Surface {
@@ -75,13 +62,13 @@ public final class ReferenceServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Path dataDir;
-    private final LabEngine lab;
+    private final LabService lab;
     private final Map<Surface, TransportServer> listeners;
     private final LabGrpcServer grpc;
     private final DataDirectoryLock lock;
     private final MarketCompaction compaction;
 
-    private ReferenceServer(ServerConfig config, Path dataDir, LabEngine lab, Map<Surface, TransportServer> listeners,
+    private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
                             LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction) {
         this.lock = lock;
         this.config = config;
@@ -108,9 +95,9 @@ public final class ReferenceServer implements AutoCloseable {
         Path dataDir = Files.createDirectories(config.dataDir()).toAbsolutePath().normalize();
         Clock clock = Clock.systemUTC();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant());
-        LabEngine lab;
+        LabService lab;
         try {
-            lab = LabEngine.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql.factory(config.sql(), dataDir));
+            lab = LabService.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql.factory(config.sql(), dataDir));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -118,8 +105,8 @@ public final class ReferenceServer implements AutoCloseable {
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
         try {
-            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), hfthot(config, lab, clock)));
-            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), marketMaker(config, lab.bus())));
+            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
+            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
             grpc = startGrpc(config, lab, clock);
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
@@ -127,7 +114,7 @@ public final class ReferenceServer implements AutoCloseable {
             lock.close();
             throw e;
         }
-        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.lakehouse(),
+        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
                 MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES));
     }
 
@@ -139,7 +126,7 @@ public final class ReferenceServer implements AutoCloseable {
                 defaults.regimeFitBars(), config.demoKeys(), defaults.busThreads(), config.storage());
     }
 
-    private static LabGrpcServer startGrpc(ServerConfig config, LabEngine lab, Clock clock) throws IOException {
+    private static LabGrpcServer startGrpc(ServerConfig config, LabService lab, Clock clock) throws IOException {
         GrpcServerConfig grpcConfig = GrpcServerConfig.defaults().withAddress(config.bindHost(), config.grpcPort());
         if (config.tls().isPresent()) {
             grpcConfig = grpcConfig.withTls(new GrpcTls.Pkcs12(config.tls().get().keystore(),
@@ -166,57 +153,6 @@ public final class ReferenceServer implements AutoCloseable {
 
     private static CorsPolicy cors(ServerConfig config) {
         return config.corsOrigins().isEmpty() ? CorsPolicy.disabled() : CorsPolicy.allowing(config.corsOrigins());
-    }
-
-    private static HttpSurface hfthot(ServerConfig config, LabEngine lab, Clock clock) {
-        HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
-                .cors(cors(config))
-                .get("/v1/health", r -> Response.ok(health(lab)));
-        return LabHttpSurface.mount(builder, lab, lab.access(), clock, LabHttpOptions.defaults()).build();
-    }
-
-    /**
-     * Seed 000's health body: {@code {"status":"ok"}} while everything works; {@code {"status":"degraded",
-     * "reason":...}} (still 200, so that seed 000 clients keep parsing it) while the data directory is read-only.
-     * Any status other than {@code ok} means not ready.
-     */
-    static Map<String, String> health(LabEngine lab) {
-        Map<String, String> body = new LinkedHashMap<>();
-        lab.storage().unavailableReason().ifPresentOrElse(reason -> {
-            body.put("status", "degraded");
-            body.put("reason", reason);
-        }, () -> body.put("status", "ok"));
-        return body;
-    }
-
-    private static HttpSurface marketMaker(ServerConfig config, EventBus bus) {
-        WebSocketEndpoint stream = new WebSocketEndpoint() {
-            @Override
-            public void onOpen(WebSocketConnection connection) {
-                EventForwarding.toWebSocket(bus, MARKET_MAKER_TRADES_TOPIC, SubscriptionOptions.defaults(), connection,
-                        Event::payload);
-            }
-        };
-        // Push-only and possibly quiet until the bot publishes: pings keep clients under the idle timeout.
-        WebSocketSettings settings = WebSocketSettings.defaults().withKeepAlivePing(Duration.ofSeconds(20));
-        // The health route reports the live count of a WebSocket route on the surface being built.
-        HttpSurface[] self = new HttpSurface[1];
-        self[0] = HttpSurface.builder("mm", ErrorShape.DETAIL)
-                .cors(cors(config))
-                .webSocket(MARKET_MAKER_STREAM_PATH, stream, settings)
-                .get("/health", r -> Response.ok(new MarketMakerHealth("ok",
-                        self[0].webSocket(MARKET_MAKER_STREAM_PATH).liveConnections())))
-                .build();
-        return self[0];
-    }
-
-    /**
-     * Seed 003's health body.
-     *
-     * @param status      always {@code ok} while the server runs
-     * @param connections open WebSocket connections on the stream
-     */
-    public record MarketMakerHealth(String status, int connections) {
     }
 
     /**
@@ -250,7 +186,7 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /** @return the lab engine behind the HFThot REST, WebSocket and gRPC surfaces */
-    public LabEngine lab() {
+    public LabService lab() {
         return lab;
     }
 
@@ -275,7 +211,7 @@ public final class ReferenceServer implements AutoCloseable {
         for (Surface s : Surface.values()) {
             String extra = switch (s) {
                 case HFTHOT -> "  GET /v1/health";
-                case MARKET_MAKER -> "  GET /health, WS " + MARKET_MAKER_STREAM_PATH;
+                case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH;
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
         }

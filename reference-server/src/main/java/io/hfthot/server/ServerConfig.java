@@ -2,8 +2,8 @@ package io.hfthot.server;
 
 import io.hfthot.adapters.http.RequestLimits;
 import io.hfthot.adapters.http.TlsConfig;
-import io.hfthot.engine.lab.keys.MasterKeySource;
-import io.hfthot.engine.lab.storage.StorageOptions;
+import io.hfthot.engine.keys.MasterKeySource;
+import io.hfthot.engine.storage.StorageOptions;
 import io.hfthot.engine.identity.KeyLimits;
 import io.hfthot.engine.lab.LabLimits;
 import io.hfthot.engine.lab.compute.ComputeLimits;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hfthot.engine.lab.keys.MasterKeySource;
-import io.hfthot.engine.lab.keys.MasterKeys;
+import io.hfthot.engine.keys.MasterKeySource;
+import io.hfthot.engine.keys.MasterKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

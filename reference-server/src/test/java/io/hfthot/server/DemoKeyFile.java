@@ -1,6 +1,6 @@
 package io.hfthot.server;
 
-import io.hfthot.engine.lab.keys.DemoKeys;
+import io.hfthot.engine.keys.DemoKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hfthot.engine.lab.api.GeneratedKey;
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.hfthot.server;
 
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.lakehouse.ColumnVector;
 import java.time.Instant;
 
@@ -18,8 +18,8 @@ public final class MarketRows {
      * @param floor   the earliest {@code ts} counted
      * @return the count
      */
-    public static long countFrom(LabEngine lab, String table, long version, Instant floor) {
-        ColumnVector ts = lab.lakehouse().readVersion(table, version).read().column("ts");
+    public static long countFrom(LabService lab, String table, long version, Instant floor) {
+        ColumnVector ts = lab.engine().lakehouse().readVersion(table, version).read().column("ts");
         long floorMicros = floor.getEpochSecond() * 1_000_000L + floor.getNano() / 1000;
         long n = 0;
         for (int i = 0; i < ts.size(); i++) {

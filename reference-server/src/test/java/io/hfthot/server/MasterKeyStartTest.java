@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hfthot.engine.lab.keys.MasterKeySource;
-import io.hfthot.engine.lab.keys.MasterKeys;
+import io.hfthot.engine.keys.MasterKeySource;
+import io.hfthot.engine.keys.MasterKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.hfthot.server;
 
+import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,8 +59,8 @@ class ReferenceServerTest {
                         }
                     }).get(10, TimeUnit.SECONDS);
             assertEquals(1, get(mm + "/health").get("connections").asInt());
-            waitFor(() -> server.eventBus().subscriberCount(ReferenceServer.MARKET_MAKER_TRADES_TOPIC) == 1);
-            server.eventBus().publish(ReferenceServer.MARKET_MAKER_TRADES_TOPIC,
+            waitFor(() -> server.eventBus().subscriberCount(MarketMakerHttpSurface.TRADES_TOPIC) == 1);
+            server.eventBus().publish(MarketMakerHttpSurface.TRADES_TOPIC,
                     Map.of("action", "HEARTBEAT", "midpoint", 0.52));
             JsonNode trade = JSON.readTree(received.poll(10, TimeUnit.SECONDS));
             assertEquals("HEARTBEAT", trade.get("action").asText());

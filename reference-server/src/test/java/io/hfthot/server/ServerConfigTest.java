@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hfthot.adapters.http.RequestLimits;
-import io.hfthot.engine.lab.keys.MasterKeySource;
+import io.hfthot.engine.keys.MasterKeySource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;

@@ -5,7 +5,7 @@ import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.hfthot.adapters.grpc.service.LabGrpcServices;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -47,7 +47,7 @@ public final class LabGrpcServer implements AutoCloseable {
      * @return the running server
      * @throws UncheckedIOException when the port cannot be bound or the TLS files cannot be read
      */
-    public static LabGrpcServer start(GrpcServerConfig config, LabEngine engine, InstantSource clock) {
+    public static LabGrpcServer start(GrpcServerConfig config, LabService engine, InstantSource clock) {
         return start(config, new LabGrpcServices(engine, clock, config.streamBufferSize()));
     }
 

@@ -7,7 +7,7 @@ import io.grpc.stub.MetadataUtils;
 import io.hfthot.adapters.grpc.auth.ApiKeyAuthInterceptor;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +21,12 @@ final class LabFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2026-01-12T14:00:30Z");
 
     final TestClock clock = new TestClock(START);
-    final LabEngine engine;
+    final LabService engine;
 
     private final java.util.concurrent.atomic.AtomicInteger accounts = new java.util.concurrent.atomic.AtomicInteger();
 
     LabFixture(Path dir) {
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, 7L), clock, null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, 7L), clock, null);
     }
 
     /** Issues a key of a tier in its own account (keys of one account share its quotas and stream slots). */

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * the transport thread, the issue's 120 us variant); {@code target=lab} is
  * {@link io.hfthot.adapters.grpc.LabGrpcServer} with API-key authentication, the tier gate, the request
  * window and the engine's regime inference on {@code lookback} bars; {@code target=engine} calls
- * {@code LabEngine.regime} directly, without gRPC, to show how much of the round trip is the engine's.
+ * {@code LabService.regime} directly, without gRPC, to show how much of the round trip is the engine's.
  * Goal: lab p50 <= 200 us.
  */
 @State(Scope.Benchmark)

@@ -3,7 +3,7 @@ package io.hfthot.benchmarks.lab;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.api.OhlcvRequest;
 import io.hfthot.engine.lab.api.OhlcvResponse;
 import io.hfthot.engine.lab.api.RegimeResponse;
@@ -50,7 +50,7 @@ public class LabEngineBenchmark {
     public String interval;
 
     private Path dir;
-    private LabEngine engine;
+    private LabService engine;
     private Principal caller;
     private OhlcvRequest request;
 
@@ -60,7 +60,7 @@ public class LabEngineBenchmark {
         dir = Files.createTempDirectory("lab-bench");
         LabConfig config = new LabConfig(dir, 42L, new HistoryPlan(30, 365, 400, 800, 30), 20.0, false,
                 Duration.ofMillis(10), Duration.ofSeconds(60), Duration.ofMinutes(15), 3000, false, 2);
-        engine = LabEngine.startInMemoryIdentity(config, Clock.systemUTC(), null);
+        engine = LabService.startInMemoryIdentity(config, Clock.systemUTC(), null);
         caller = new Principal("bench", "bench", Tier.PROFESSIONAL, Instant.now());
         request = new OhlcvRequest("BTC-USDT", interval, null, null, limit);
     }

@@ -1,6 +1,6 @@
 package io.hfthot.engine.imports;
 
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.market.BarColumns;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.lakehouse.Lakehouse;

@@ -1,13 +1,13 @@
 package io.hfthot.engine.lab;
 
-import io.hfthot.engine.lab.storage.StorageOptions;
+import io.hfthot.engine.storage.StorageOptions;
 import io.hfthot.engine.market.HistoryPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Configuration of a {@link LabEngine}.
+ * Configuration of an {@link io.hfthot.engine.Engine} and the {@link LabService} over it.
  *
  * @param dataDir             directory holding the lakehouse ({@code <dataDir>/lakehouse}) and
  *                            {@code demo-keys.txt}; created when missing
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param history             how much history the simulator generates and the first start writes
  * @param ticksPerSecond      simulated trades per second per symbol
  * @param background          whether to run the background jobs (tick feed, lakehouse appender, regime
- *                            refits); tests turn them off and drive {@link LabEngine#runMaintenance()}
+ *                            refits); tests turn them off and drive {@link LabService#runMaintenance()}
  * @param tickPollInterval    how often the live feed pulls ticks from the simulator
  * @param appendInterval      how often closed bars and ticks are appended to the lakehouse
  * @param regimeRefitInterval how often each symbol's HMM is refitted on recent bars

@@ -5,7 +5,7 @@ import io.hfthot.engine.lab.compute.ComputeLimits;
 import java.util.Objects;
 
 /**
- * The abuse limits of a {@link LabEngine} that a server may set: API keys per account and compute.
+ * The abuse limits of a {@link LabService} that a server may set: API keys per account and compute.
  *
  * @param keys    live-key caps per tier and key creations per account per day
  * @param compute threads, queue and deadline of compute-heavy operations

@@ -36,6 +36,34 @@ public record BarColumns(String symbol, Interval interval, long[] time, double[]
     }
 
     /**
+     * Builds the columns of bars in time order.
+     *
+     * @param symbol   the trading pair
+     * @param interval the bar interval
+     * @param bars     the bars, oldest first (not modified)
+     * @return the columns
+     */
+    public static BarColumns of(String symbol, Interval interval, List<Bar> bars) {
+        int n = bars.size();
+        long[] time = new long[n];
+        double[] open = new double[n];
+        double[] high = new double[n];
+        double[] low = new double[n];
+        double[] close = new double[n];
+        double[] volume = new double[n];
+        for (int i = 0; i < n; i++) {
+            Bar b = bars.get(i);
+            time[i] = b.time();
+            open[i] = b.open();
+            high[i] = b.high();
+            low[i] = b.low();
+            close[i] = b.close();
+            volume[i] = b.volume();
+        }
+        return new BarColumns(symbol, interval, time, open, high, low, close, volume);
+    }
+
+    /**
      * Returns the number of bars.
      *
      * @return the row count

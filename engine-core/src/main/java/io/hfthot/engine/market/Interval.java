@@ -1,5 +1,7 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.EngineException;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -73,7 +75,7 @@ public enum Interval {
      *
      * @param text the text, e.g. {@code 5m}
      * @return the interval
-     * @throws MarketRequestException naming {@code interval} and listing the accepted values when the
+     * @throws EngineException naming {@code interval} and listing the accepted values when the
      *                                text is not one of them
      */
     public static Interval parse(String text) {
@@ -82,7 +84,7 @@ public enum Interval {
                 return interval;
             }
         }
-        throw new MarketRequestException("interval",
+        throw EngineException.invalid("interval",
                 "interval must be one of " + ACCEPTED + ", got '" + text + "'");
     }
 

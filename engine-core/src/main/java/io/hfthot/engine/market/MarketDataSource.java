@@ -1,5 +1,7 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.EngineException;
+
 import java.util.List;
 
 /**
@@ -9,7 +11,7 @@ import java.util.List;
  * <h2>Contract</h2>
  * <ul>
  *   <li><b>Thread safety</b>: every method may be called concurrently from any thread.</li>
- *   <li><b>Validation</b>: bad arguments throw {@link MarketRequestException} naming the wire parameter
+ *   <li><b>Validation</b>: bad arguments throw {@link EngineException} ({@code INVALID_PARAMS}) naming the wire parameter
  *       ({@code symbol}, {@code depth}, {@code limit}, {@code end_time}, {@code max_ticks}) with the
  *       value and what is accepted, as {@link MarketRequests} words it; nothing else is thrown for bad
  *       input, and a rejected call changes nothing.</li>
@@ -39,7 +41,7 @@ public interface MarketDataSource extends AutoCloseable {
      *
      * @param symbol the trading pair
      * @return the best bid and ask and the last trade
-     * @throws MarketRequestException for an unknown symbol
+     * @throws EngineException for an unknown symbol
      */
     Ticker ticker(String symbol);
 
@@ -49,7 +51,7 @@ public interface MarketDataSource extends AutoCloseable {
      * @param symbol the trading pair
      * @param depth  levels per side, in {@code [1, 100]}
      * @return up to {@code depth} levels per side, best first
-     * @throws MarketRequestException for an unknown symbol or a depth out of range
+     * @throws EngineException for an unknown symbol or a depth out of range
      */
     OrderBook orderBook(String symbol, int depth);
 
@@ -63,7 +65,7 @@ public interface MarketDataSource extends AutoCloseable {
      * @param endMs    the latest open time, Unix milliseconds, inclusive, {@code >= startMs}
      * @param limit    the largest number of bars returned, in {@code [1, 5000]}
      * @return the bars in strictly increasing time order (possibly empty)
-     * @throws MarketRequestException for an unknown symbol, a limit out of range or an end before the start
+     * @throws EngineException for an unknown symbol, a limit out of range or an end before the start
      */
     List<Bar> bars(String symbol, Interval interval, long startMs, long endMs, int limit);
 
@@ -72,7 +74,7 @@ public interface MarketDataSource extends AutoCloseable {
      *
      * @param symbol the trading pair
      * @return the latest sequence number, or 0 before the first tick
-     * @throws MarketRequestException for an unknown symbol
+     * @throws EngineException for an unknown symbol
      */
     long lastSequence(String symbol);
 
@@ -85,9 +87,54 @@ public interface MarketDataSource extends AutoCloseable {
      * @param afterSequence the last sequence number the consumer has, 0 for "from the oldest retained"
      * @param maxTicks      the largest number of ticks returned, in {@code [1, 100000]}
      * @return consecutive ticks (possibly empty when nothing newer exists)
-     * @throws MarketRequestException for an unknown symbol or a batch size out of range
+     * @throws EngineException for an unknown symbol or a batch size out of range
      */
     List<Tick> ticksSince(String symbol, long afterSequence, int maxTicks);
+
+    /**
+     * Returns every closed bar of a range as columns, for bulk writes into {@code market.ohlcv}. The default
+     * pages backwards through {@link #bars} ({@link MarketRequests#MAX_LIMIT} bars a page, since it returns the
+     * most recent bars of a range) and is correct for any source; a source that keeps columns already
+     * overrides it to skip the per-bar objects.
+     *
+     * @param symbol   the trading pair
+     * @param interval the interval
+     * @param startMs  the earliest open time, inclusive
+     * @param endMs    the latest open time, inclusive
+     * @return the bars of the range, oldest first
+     * @throws EngineException for an unknown symbol or an end before the start
+     */
+    default BarColumns barColumns(String symbol, Interval interval, long startMs, long endMs) {
+        java.util.ArrayDeque<List<Bar>> pages = new java.util.ArrayDeque<>();
+        long to = endMs;
+        int total = 0;
+        while (true) {
+            List<Bar> page = bars(symbol, interval, startMs, to, MarketRequests.MAX_LIMIT);
+            pages.push(page);
+            total += page.size();
+            if (page.size() < MarketRequests.MAX_LIMIT || page.get(0).time() <= startMs) {
+                break;
+            }
+            to = page.get(0).time() - 1;
+        }
+        List<Bar> all = new java.util.ArrayList<>(total);
+        pages.forEach(all::addAll);
+        return BarColumns.of(symbol, interval, all);
+    }
+
+    /**
+     * Returns retained ticks after a sequence number as columns, for bulk writes into {@code market.ticks};
+     * same semantics as {@link #ticksSince}. The default converts {@link #ticksSince}'s answer.
+     *
+     * @param symbol        the trading pair
+     * @param afterSequence the last sequence already written
+     * @param maxTicks      the largest batch, in {@code [1, 100000]}
+     * @return consecutive ticks as columns
+     * @throws EngineException for an unknown symbol or a bad batch size
+     */
+    default TickColumns tickColumns(String symbol, long afterSequence, int maxTicks) {
+        return TickColumns.of(symbol, ticksSince(symbol, afterSequence, maxTicks));
+    }
 
     /** Releases the source's resources; the default does nothing. */
     @Override

@@ -1,5 +1,7 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.EngineException;
+
 import java.util.Collection;
 
 /**
@@ -28,11 +30,11 @@ public final class MarketRequests {
      * @param symbol   the requested symbol
      * @param accepted the symbols the source serves
      * @return the symbol
-     * @throws MarketRequestException naming {@code symbol} and listing the accepted symbols
+     * @throws EngineException naming {@code symbol} and listing the accepted symbols
      */
     public static String symbol(String symbol, Collection<String> accepted) {
         if (symbol == null || !accepted.contains(symbol)) {
-            throw new MarketRequestException("symbol",
+            throw EngineException.invalid("symbol",
                     "symbol must be one of " + accepted + ", got " + (symbol == null ? "nothing" : "'" + symbol + "'"));
         }
         return symbol;
@@ -43,7 +45,7 @@ public final class MarketRequests {
      *
      * @param depth the requested depth
      * @return the depth
-     * @throws MarketRequestException naming {@code depth}
+     * @throws EngineException naming {@code depth}
      */
     public static int depth(int depth) {
         return inRange(depth, 1, MAX_DEPTH, "depth");
@@ -54,7 +56,7 @@ public final class MarketRequests {
      *
      * @param limit the requested number of bars
      * @return the limit
-     * @throws MarketRequestException naming {@code limit}
+     * @throws EngineException naming {@code limit}
      */
     public static int limit(int limit) {
         return inRange(limit, 1, MAX_LIMIT, "limit");
@@ -65,7 +67,7 @@ public final class MarketRequests {
      *
      * @param maxTicks the requested number of ticks
      * @return the size
-     * @throws MarketRequestException naming {@code max_ticks}
+     * @throws EngineException naming {@code max_ticks}
      */
     public static int maxTicks(int maxTicks) {
         return inRange(maxTicks, 1, MAX_TICKS, "max_ticks");
@@ -76,18 +78,18 @@ public final class MarketRequests {
      *
      * @param startMs the range start in Unix milliseconds
      * @param endMs   the range end in Unix milliseconds
-     * @throws MarketRequestException naming {@code end_time}
+     * @throws EngineException naming {@code end_time}
      */
     public static void range(long startMs, long endMs) {
         if (endMs < startMs) {
-            throw new MarketRequestException("end_time",
+            throw EngineException.invalid("end_time",
                     "end_time must be >= start_time (" + startMs + "), got " + endMs);
         }
     }
 
     private static int inRange(int value, int min, int max, String name) {
         if (value < min || value > max) {
-            throw new MarketRequestException(name, name + " must be in [" + min + ", " + max + "], got " + value);
+            throw EngineException.invalid(name, name + " must be in [" + min + ", " + max + "], got " + value);
         }
         return value;
     }

@@ -1,5 +1,7 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.EngineException;
+
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -237,8 +239,9 @@ public final class SimulatedMarket implements MarketDataSource {
      * @param startMs  the earliest open time, inclusive
      * @param endMs    the latest open time, inclusive
      * @return the bars as columns
-     * @throws MarketRequestException for an unknown symbol or an end before the start
+     * @throws EngineException for an unknown symbol or an end before the start
      */
+    @Override
     public synchronized BarColumns barColumns(String symbol, Interval interval, long startMs, long endMs) {
         SymbolProcess process = process(symbol);
         requireInterval(interval);
@@ -256,6 +259,7 @@ public final class SimulatedMarket implements MarketDataSource {
      * @param maxTicks      the largest batch, in {@code [1, 100000]}
      * @return consecutive ticks as columns
      */
+    @Override
     public synchronized TickColumns tickColumns(String symbol, long afterSequence, int maxTicks) {
         SymbolProcess process = process(symbol);
         MarketRequests.maxTicks(maxTicks);
@@ -332,7 +336,7 @@ public final class SimulatedMarket implements MarketDataSource {
 
     private static void requireInterval(Interval interval) {
         if (interval == null) {
-            throw new MarketRequestException("interval", "interval must be one of [1m, 5m, 15m, 1h, 1d], got nothing");
+            throw EngineException.invalid("interval", "interval must be one of [1m, 5m, 15m, 1h, 1d], got nothing");
         }
     }
 }

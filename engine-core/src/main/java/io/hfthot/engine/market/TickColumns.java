@@ -32,6 +32,31 @@ public record TickColumns(String symbol, long[] sequence, long[] tsMs, double[] 
     }
 
     /**
+     * Builds the columns of consecutive ticks of one symbol.
+     *
+     * @param symbol the trading pair
+     * @param ticks  the ticks, in sequence order (not modified)
+     * @return the columns
+     */
+    public static TickColumns of(String symbol, List<Tick> ticks) {
+        int n = ticks.size();
+        long[] sequence = new long[n];
+        long[] tsMs = new long[n];
+        double[] price = new double[n];
+        double[] qty = new double[n];
+        boolean[] buy = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Tick t = ticks.get(i);
+            sequence[i] = t.sequence();
+            tsMs[i] = t.tsMs();
+            price[i] = t.price();
+            qty[i] = t.qty();
+            buy[i] = t.side() == Side.BUY;
+        }
+        return new TickColumns(symbol, sequence, tsMs, price, qty, buy);
+    }
+
+    /**
      * Returns the number of ticks.
      *
      * @return the row count

@@ -1,5 +1,6 @@
 package io.hfthot.engine.quota;
 
+import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.identity.Tier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,9 +10,9 @@ import java.util.Optional;
 /**
  * The answer to "may this caller use this feature now?", with everything a transport needs to reply.
  *
- * <p>HTTP: {@link #httpStatus()} and {@link #errorCode()} for the error body, {@link #message()} for
- * its text, {@link #rateLimitHeaders()} for {@code X-RateLimit-Limit/Remaining/Reset}. gRPC maps the
- * outcome to UNAUTHENTICATED / PERMISSION_DENIED / RESOURCE_EXHAUSTED.
+ * <p>A refusal carries its {@link ErrorCode} ({@link #code()}), which each adapter maps to its surface's status
+ * in one place, {@link #message()} for its text and {@link #rateLimitHeaders()} for
+ * {@code X-RateLimit-Limit/Remaining/Reset}.
  *
  * @param outcome          allowed or why not
  * @param feature          the feature asked for; null for a historical-depth decision or an unauthenticated
@@ -26,41 +27,30 @@ import java.util.Optional;
 public record QuotaDecision(Outcome outcome, Feature feature, long limit, long remaining, long resetEpochSecond,
                             Tier requiredTier, String message) {
 
-    /** Why a decision went the way it did, with the seed 000 status and error code. */
+    /** Why a decision went the way it did, with the engine's error code of a refusal. */
     public enum Outcome {
         /** Go ahead. */
-        ALLOWED(200, null),
+        ALLOWED(null),
         /** Missing, unknown or revoked key. */
-        UNAUTHORIZED(401, "UNAUTHORIZED"),
+        UNAUTHORIZED(ErrorCode.UNAUTHORIZED),
         /** The feature or depth needs a higher tier. */
-        TIER_REQUIRED(403, "TIER_REQUIRED"),
+        TIER_REQUIRED(ErrorCode.TIER_REQUIRED),
         /** A window or stream limit is reached. */
-        RATE_LIMITED(429, "RATE_LIMITED");
+        RATE_LIMITED(ErrorCode.RATE_LIMITED);
 
-        private final int httpStatus;
-        private final String errorCode;
+        private final ErrorCode code;
 
-        Outcome(int httpStatus, String errorCode) {
-            this.httpStatus = httpStatus;
-            this.errorCode = errorCode;
+        Outcome(ErrorCode code) {
+            this.code = code;
         }
 
         /**
-         * Returns the HTTP status seed 000 gives this outcome.
-         *
-         * @return 200, 401, 403 or 429
-         */
-        public int httpStatus() {
-            return httpStatus;
-        }
-
-        /**
-         * Returns seed 000's error code.
+         * Returns the error code of this refusal.
          *
          * @return the code, or null for {@link #ALLOWED}
          */
-        public String errorCode() {
-            return errorCode;
+        public ErrorCode code() {
+            return code;
         }
     }
 
@@ -110,12 +100,12 @@ public record QuotaDecision(Outcome outcome, Feature feature, long limit, long r
     }
 
     /**
-     * Returns the HTTP status.
+     * Returns the error code of a refusal.
      *
-     * @return 200, 401, 403 or 429
+     * @return the code, or null when allowed
      */
-    public int httpStatus() {
-        return outcome.httpStatus();
+    public ErrorCode code() {
+        return outcome.code();
     }
 
     /**
@@ -124,7 +114,7 @@ public record QuotaDecision(Outcome outcome, Feature feature, long limit, long r
      * @return the code, or null when allowed
      */
     public String errorCode() {
-        return outcome.errorCode();
+        return outcome == Outcome.ALLOWED ? null : outcome.code().name();
     }
 
     /**

@@ -3,7 +3,7 @@ package io.hfthot.engine.imports;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.market.BarColumns;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.lakehouse.Lakehouse;

@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,8 +15,8 @@ import io.hfthot.engine.lab.api.ParquetExport;
 import io.hfthot.engine.lab.api.TableRead;
 import io.hfthot.engine.lab.api.TableVersions;
 import io.hfthot.engine.lab.api.UsageResponse;
-import io.hfthot.engine.lab.keys.DemoKeys;
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.keys.DemoKeys;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +38,7 @@ class LabAccountAndHistoryTest {
         SteppingClock clock = new SteppingClock(LabFixtures.START);
         LabConfig config = LabConfig.forTests(dir, LabFixtures.SEED).withDemoKeys(true);
         List<GeneratedKey> first;
-        try (LabEngine lab = LabEngine.start(config, clock)) {
+        try (LabService lab = LabService.start(config, clock)) {
             first = lab.demoKeys();
             assertEquals(4, first.size());
             for (int i = 0; i < 4; i++) {
@@ -49,7 +52,7 @@ class LabAccountAndHistoryTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         }
         clock.advance(Duration.ofMinutes(10));
-        try (LabEngine lab = LabEngine.start(config, clock)) {
+        try (LabService lab = LabService.start(config, clock)) {
             assertEquals(first.stream().map(GeneratedKey::apiKey).toList(),
                     lab.demoKeys().stream().map(GeneratedKey::apiKey).toList(), "the same keys, not new ones");
             for (Tier tier : Tier.values()) {
@@ -62,7 +65,7 @@ class LabAccountAndHistoryTest {
     @Test
     void generatedKeysVerifyAndUsageIsReportedUnderTheSeedsNames() {
         SteppingClock clock = new SteppingClock(LabFixtures.START);
-        try (LabEngine lab = LabEngine.start(LabConfig.forTests(dir, LabFixtures.SEED), clock)) {
+        try (LabService lab = LabService.start(LabConfig.forTests(dir, LabFixtures.SEED), clock)) {
             GeneratedKey k = lab.generateKey("user-123", "pro");
             assertEquals("professional", k.tier());
             Principal p = lab.access().keys().verify(k.apiKey()).orElseThrow();
@@ -92,7 +95,7 @@ class LabAccountAndHistoryTest {
     @Test
     void tableHistoryListsVersionsTimeTravelsAndExportsOnlyPublicTables() throws IOException {
         SteppingClock clock = new SteppingClock(LabFixtures.START);
-        try (LabEngine lab = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null)) {
+        try (LabService lab = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null)) {
             long firstWrite = clock.millis();
             clock.advance(Duration.ofMinutes(5));
             lab.runMaintenance();
@@ -127,13 +130,13 @@ class LabAccountAndHistoryTest {
             assertInvalid("version", () -> lab.exportParquet(ENTERPRISE, "market.ohlcv", 99L));
             assertInvalid("limit", () -> lab.readVersion(ENTERPRISE, "market.ohlcv", 1, 10_001));
             assertInvalid("timestamp", () -> lab.readAtTimestamp(ENTERPRISE, "market.ohlcv", firstWrite - 86_400_000L, null));
-            assertEquals(2, lab.lakehouse().read(MarketTables.OHLCV).version(), "no request changed the table");
+            assertEquals(2, lab.engine().lakehouse().read(MarketTables.OHLCV).version(), "no request changed the table");
         }
     }
 
     private static void assertInvalid(String parameter, Runnable call) {
-        LabException e = assertThrows(LabException.class, call::run);
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
+        EngineException e = assertThrows(EngineException.class, call::run);
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
         assertEquals(parameter, e.parameter().orElseThrow(), e.getMessage());
     }
 }

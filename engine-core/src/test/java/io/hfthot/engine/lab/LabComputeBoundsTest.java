@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LabComputeBoundsTest {
     @TempDir
     static Path dir;
-    private static LabEngine engine;
+    private static LabService engine;
 
     @BeforeAll
     static void start() {
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED),
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED),
                 new SteppingClock(LabFixtures.START), null);
     }
 
@@ -35,18 +38,18 @@ class LabComputeBoundsTest {
         engine.close();
     }
 
-    private static LabException invalid(String parameter, Runnable call) {
-        LabException e = assertThrows(LabException.class, call::run);
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
+    private static EngineException invalid(String parameter, Runnable call) {
+        EngineException e = assertThrows(EngineException.class, call::run);
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
         assertEquals(parameter, e.parameter().orElseThrow(), e.getMessage());
         return e;
     }
 
     @Test
     void theReportedMfgRequestIsRefusedNamingFieldValueAndRange() {
-        LabException agents = invalid("n_agents", () -> engine.mfgPrice("BTC-USDT", 5, 100_000));
+        EngineException agents = invalid("n_agents", () -> engine.mfgPrice("BTC-USDT", 5, 100_000));
         assertEquals("n_agents must be in [2, 5000], got 100000", agents.getMessage());
-        LabException horizon = invalid("horizon_min", () -> engine.mfgPrice("BTC-USDT", 1440, 1000));
+        EngineException horizon = invalid("horizon_min", () -> engine.mfgPrice("BTC-USDT", 1440, 1000));
         assertEquals("horizon_min must be in [1, 60], got 1440", horizon.getMessage());
     }
 
@@ -56,11 +59,11 @@ class LabComputeBoundsTest {
         long[] cpu = new long[1];
         MfgPriceResponse r = engine.compute().run("MFG price signal", () -> {
             long t0 = threads.getCurrentThreadCpuTime();
-            MfgPriceResponse answer = engine.mfgPrice("BTC-USDT", LabEngine.MAX_HORIZON_MIN, LabEngine.MAX_AGENTS);
+            MfgPriceResponse answer = engine.mfgPrice("BTC-USDT", LabService.MAX_HORIZON_MIN, LabService.MAX_AGENTS);
             cpu[0] = threads.getCurrentThreadCpuTime() - t0;
             return answer;
         }, CancelSignal.NONE);
-        assertEquals(LabEngine.MAX_AGENTS, r.nAgents());
+        assertEquals(LabService.MAX_AGENTS, r.nAgents());
         // Measured about 1.3 s on the build machine; 2.5 s leaves room for a slower CPU or a cold JIT.
         assertTrue(cpu[0] < 2_500_000_000L, "CPU time " + cpu[0] / 1_000_000 + " ms");
     }
@@ -69,12 +72,12 @@ class LabComputeBoundsTest {
     void backtestsAreBoundedInSymbolsAndRebalances() {
         long now = LabFixtures.START.toEpochMilli();
         long tenYears = 3650L * 86_400_000L;
-        LabException rebalances = invalid("rebalance_days", () -> engine.backtest(LabFixtures.caller(Tier.ENTERPRISE),
+        EngineException rebalances = invalid("rebalance_days", () -> engine.backtest(LabFixtures.caller(Tier.ENTERPRISE),
                 new BacktestRequest("risk_parity", List.of("BTC-USDT", "ETH-USDT"), now - tenYears, now, 30, 1,
                         null, null, null)));
         assertTrue(rebalances.getMessage().contains("would run 3651 rebalances; at most 520 are accepted"),
                 rebalances.getMessage());
-        LabException symbols = invalid("symbols", () -> engine.backtest(LabFixtures.caller(Tier.ENTERPRISE),
+        EngineException symbols = invalid("symbols", () -> engine.backtest(LabFixtures.caller(Tier.ENTERPRISE),
                 new BacktestRequest("risk_parity", Collections.nCopies(21, "BTC-USDT"), null, null, 30, 7,
                         null, null, null)));
         assertEquals("a backtest accepts at most 20 symbols, got 21", symbols.getMessage());

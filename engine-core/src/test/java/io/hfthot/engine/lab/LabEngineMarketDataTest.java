@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +13,7 @@ import io.hfthot.engine.lab.api.OhlcvRequest;
 import io.hfthot.engine.lab.api.OhlcvResponse;
 import io.hfthot.engine.lab.api.OrderBookResponse;
 import io.hfthot.engine.lab.api.TickerResponse;
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.BarColumns;
 import io.hfthot.engine.market.Interval;
@@ -28,12 +31,12 @@ class LabEngineMarketDataTest {
     Path dir;
 
     private SteppingClock clock;
-    private LabEngine engine;
+    private LabService engine;
 
     @BeforeEach
     void start() {
         clock = new SteppingClock(LabFixtures.START);
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
     }
 
     @AfterEach
@@ -47,21 +50,21 @@ class LabEngineMarketDataTest {
                 new OhlcvRequest("BTC-USDT", "5m", null, null, null));
         assertEquals("BTC-USDT", r.symbol());
         assertEquals("5m", r.interval());
-        assertEquals(LabEngine.SOURCE, r.source());
+        assertEquals(LabService.SOURCE, r.source());
         assertEquals(500, r.bars().size());
         assertTrue(r.latencyMs() >= 0);
         long now = clock.millis();
-        List<Bar> expected = engine.marketData().market().bars("BTC-USDT", Interval.FIVE_MINUTES,
+        List<Bar> expected = engine.engine().marketHistory().market().bars("BTC-USDT", Interval.FIVE_MINUTES,
                 now - 1000 * Interval.FIVE_MINUTES.millis(), now, 500);
         assertEquals(expected, r.bars());
-        BarColumns stored = engine.marketData().tables().readBars("BTC-USDT", Interval.FIVE_MINUTES,
+        BarColumns stored = engine.engine().marketHistory().tables().readBars("BTC-USDT", Interval.FIVE_MINUTES,
                 r.bars().get(0).time(), r.bars().get(499).time());
         assertEquals(stored.bars(), r.bars(), "bars are what market.ohlcv holds");
     }
 
     @Test
     void barsClosedSinceTheLastAppendComeFromTheLiveMarketAndAreAppendedByMaintenance() {
-        long lastStored = engine.marketData().cache().lastTime("ETH-USDT", Interval.ONE_MINUTE);
+        long lastStored = engine.engine().marketHistory().cache().lastTime("ETH-USDT", Interval.ONE_MINUTE);
         clock.advance(Duration.ofMinutes(7));
         OhlcvResponse live = engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
                 new OhlcvRequest("ETH-USDT", "1m", null, null, 20));
@@ -71,8 +74,8 @@ class LabEngineMarketDataTest {
             assertEquals(live.bars().get(i - 1).time() + 60_000L, live.bars().get(i).time(), "no gap at the seam");
         }
         engine.runMaintenance();
-        assertEquals(lastStored + 7 * 60_000L, engine.marketData().cache().lastTime("ETH-USDT", Interval.ONE_MINUTE));
-        BarColumns stored = engine.marketData().tables().readBars("ETH-USDT", Interval.ONE_MINUTE,
+        assertEquals(lastStored + 7 * 60_000L, engine.engine().marketHistory().cache().lastTime("ETH-USDT", Interval.ONE_MINUTE));
+        BarColumns stored = engine.engine().marketHistory().tables().readBars("ETH-USDT", Interval.ONE_MINUTE,
                 live.bars().get(0).time(), live.bars().get(19).time());
         assertEquals(live.bars(), stored.bars());
     }
@@ -81,9 +84,9 @@ class LabEngineMarketDataTest {
     void fileSkippingReadsOnlyTheFilesOfTheRequestedPartitionAndRange() {
         clock.advance(Duration.ofMinutes(3));
         engine.runMaintenance();
-        MarketTables tables = engine.marketData().tables();
-        long last = engine.marketData().cache().lastTime("SOL-USDT", Interval.ONE_MINUTE);
-        int all = engine.lakehouse().read(MarketTables.OHLCV).dataFiles().size();
+        MarketTables tables = engine.engine().marketHistory().tables();
+        long last = engine.engine().marketHistory().cache().lastTime("SOL-USDT", Interval.ONE_MINUTE);
+        int all = engine.engine().lakehouse().read(MarketTables.OHLCV).dataFiles().size();
         int recent = tables.filesToRead("SOL-USDT", Interval.ONE_MINUTE, last - 60_000L, last);
         assertTrue(recent >= 1 && recent < all / 5, "recent 1m bars of one symbol touch " + recent + " of " + all);
     }
@@ -92,14 +95,14 @@ class LabEngineMarketDataTest {
     void historicalDepthOfTheTierBoundsAnExplicitStartAndRaisesTheDefaultOne() {
         long now = clock.millis();
         long sixtyDaysAgo = now - 60L * 86_400_000L;
-        LabException e = assertThrows(LabException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
+        EngineException e = assertThrows(EngineException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
                 new OhlcvRequest("BTC-USDT", "1d", sixtyDaysAgo, null, null)));
-        assertEquals(LabErrorCode.TIER_REQUIRED, e.code());
+        assertEquals(ErrorCode.TIER_REQUIRED, e.code());
         assertEquals("start_time", e.parameter().orElseThrow());
         assertEquals(Tier.HOBBYIST, e.requiredTier().orElseThrow());
-        LabException old = assertThrows(LabException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
+        EngineException old = assertThrows(EngineException.class, () -> engine.ohlcv(LabFixtures.caller(Tier.FREE_BETA),
                 new OhlcvRequest("BTC-USDT", "1h", null, sixtyDaysAgo, null)));
-        assertEquals(LabErrorCode.TIER_REQUIRED, old.code());
+        assertEquals(ErrorCode.TIER_REQUIRED, old.code());
         assertEquals("end_time", old.parameter().orElseThrow());
         OhlcvResponse hob = engine.ohlcv(LabFixtures.caller(Tier.HOBBYIST),
                 new OhlcvRequest("BTC-USDT", "1d", sixtyDaysAgo, null, null));
@@ -154,8 +157,8 @@ class LabEngineMarketDataTest {
         engine.close();
         long versions = Lakehouse.open(dir.resolve("lakehouse")).read(MarketTables.OHLCV).version();
         clock.advance(Duration.ofMinutes(30));
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED + 1), clock, null);
-        long after = engine.lakehouse().read(MarketTables.OHLCV).version();
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED + 1), clock, null);
+        long after = engine.engine().lakehouse().read(MarketTables.OHLCV).version();
         assertEquals(versions + 1, after, "one append commit for the restart, no re-import");
         OhlcvResponse again = engine.ohlcv(pro, new OhlcvRequest("BTC-USDT", "1h",
                 before.bars().get(0).time(), before.bars().get(99).time(), 100));
@@ -163,8 +166,8 @@ class LabEngineMarketDataTest {
     }
 
     private static void assertInvalid(String parameter, Runnable call) {
-        LabException e = assertThrows(LabException.class, call::run);
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code());
+        EngineException e = assertThrows(EngineException.class, call::run);
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code());
         assertEquals(parameter, e.parameter().orElseThrow(), e.getMessage());
     }
 }

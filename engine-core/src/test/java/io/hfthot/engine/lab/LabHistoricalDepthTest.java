@@ -11,8 +11,8 @@ import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.api.ParquetExport;
 import io.hfthot.engine.lab.api.SqlResponse;
 import io.hfthot.engine.lab.api.TableRead;
-import io.hfthot.engine.lab.history.TableHistory;
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.history.TableHistory;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.lab.sql.LabSql;
 import io.hfthot.engine.lab.sql.SqlFormat;
 import io.hfthot.lakehouse.ColumnVector;
@@ -43,7 +43,7 @@ class LabHistoricalDepthTest {
     private static final Instant HOBBYIST_FLOOR = LabFixtures.START.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
 
     private final List<Instant> sqlBounds = new ArrayList<>();
-    private LabEngine lab;
+    private LabService lab;
 
     @BeforeAll
     void start(@TempDir Path dir) {
@@ -58,7 +58,7 @@ class LabHistoricalDepthTest {
             public void close() {
             }
         };
-        lab = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new SteppingClock(LabFixtures.START),
+        lab = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new SteppingClock(LabFixtures.START),
                 lakehouse -> recording);
     }
 
@@ -69,7 +69,7 @@ class LabHistoricalDepthTest {
 
     /** Rows of version 1 of market.ohlcv with ts at or after {@code floor}, counted over the unfiltered snapshot. */
     private long rowsFrom(Instant floor) {
-        ColumnVector ts = lab.lakehouse().readVersion(MarketTables.OHLCV, 1).read().column("ts");
+        ColumnVector ts = lab.engine().lakehouse().readVersion(MarketTables.OHLCV, 1).read().column("ts");
         long floorMicros = floor.getEpochSecond() * 1_000_000L + floor.getNano() / 1000;
         long n = 0;
         for (int i = 0; i < ts.size(); i++) {

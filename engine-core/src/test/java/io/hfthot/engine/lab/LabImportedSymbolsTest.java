@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +17,7 @@ import io.hfthot.engine.lab.api.OhlcvRequest;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.OptimizeResponse;
 import io.hfthot.engine.lab.api.RegimeResponse;
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.BarColumns;
 import io.hfthot.engine.market.Interval;
@@ -37,7 +40,7 @@ class LabImportedSymbolsTest {
     @TempDir
     Path dir;
 
-    private LabEngine engine;
+    private LabService engine;
 
     @AfterEach
     void stop() {
@@ -74,7 +77,7 @@ class LabImportedSymbolsTest {
         MarketTables tables = new MarketTables(Lakehouse.open(dir.resolve("lakehouse")));
         tables.createMissing();
         tables.appendBars(List.of(hourly("XYZ-USD", 1), hourly("ABC-USD", 2)));
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new SteppingClock(LabFixtures.START), null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new SteppingClock(LabFixtures.START), null);
     }
 
     @Test
@@ -114,11 +117,11 @@ class LabImportedSymbolsTest {
     @Test
     void quotesNeedTheLiveMarketAndUnknownSymbolsListTheImportedOnes() {
         importThenStart();
-        LabException ticker = assertThrows(LabException.class, () -> engine.ticker("XYZ-USD"));
-        assertEquals(LabErrorCode.INVALID_PARAMS, ticker.code());
+        EngineException ticker = assertThrows(EngineException.class, () -> engine.ticker("XYZ-USD"));
+        assertEquals(ErrorCode.INVALID_PARAMS, ticker.code());
         assertTrue(ticker.getMessage().contains("imported bars only"), ticker.getMessage());
-        assertThrows(LabException.class, () -> engine.orderBook("XYZ-USD", null));
-        LabException unknown = assertThrows(LabException.class, () -> engine.regime("NOPE", null));
+        assertThrows(EngineException.class, () -> engine.orderBook("XYZ-USD", null));
+        EngineException unknown = assertThrows(EngineException.class, () -> engine.regime("NOPE", null));
         assertTrue(unknown.getMessage().contains("XYZ-USD") && unknown.getMessage().contains("BTC-USDT"), unknown.getMessage());
     }
 
@@ -137,7 +140,7 @@ class LabImportedSymbolsTest {
         assertEquals("simulated", symbols.get(0).source());
         assertFalse(symbols.get(0).intervals().isEmpty(), "the simulator's stored history is listed too");
 
-        new MarketTables(engine.lakehouse()).appendBars(List.of(hourly("NEW-USD", 3)));
+        new MarketTables(engine.engine().lakehouse()).appendBars(List.of(hourly("NEW-USD", 3)));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (engine.marketSymbols().symbols().stream().noneMatch(s -> s.symbol().equals("NEW-USD")) && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -1,5 +1,7 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,15 +22,15 @@ class LabQuotaRestartTest {
 
     private final SteppingClock clock = new SteppingClock(LabFixtures.START);
 
-    private LabEngine start() {
-        return LabEngine.start(LabConfig.forTests(dir, LabFixtures.SEED), clock);
+    private LabService start() {
+        return LabService.start(LabConfig.forTests(dir, LabFixtures.SEED), clock);
     }
 
-    private static Principal principal(LabEngine lab, String rawKey) {
+    private static Principal principal(LabService lab, String rawKey) {
         return lab.access().keys().verify(rawKey).orElseThrow();
     }
 
-    private static int spend(LabEngine lab, Principal p, Feature feature, int attempts) {
+    private static int spend(LabService lab, Principal p, Feature feature, int attempts) {
         int allowed = 0;
         for (int i = 0; i < attempts; i++) {
             allowed += lab.access().decide(p, feature, LabFixtures.START.plusSeconds(1)).allowed() ? 1 : 0;
@@ -40,18 +42,18 @@ class LabQuotaRestartTest {
     void aKeyAtItsLimitStaysLimitedAfterARestart() {
         String free;
         String hob;
-        try (LabEngine lab = start()) {
+        try (LabService lab = start()) {
             free = lab.access().keys().issue("restart-free", Tier.FREE_BETA).rawKey();
             hob = lab.access().keys().issue("restart-hob", Tier.HOBBYIST).rawKey();
             assertEquals(60, spend(lab, principal(lab, free), Feature.REST_REQUEST, 70));
             assertEquals(10, spend(lab, principal(lab, hob), Feature.LAKEHOUSE_SQL, 12), "10 SQL queries an hour");
             assertEquals(30, spend(lab, principal(lab, hob), Feature.PORTFOLIO_OPTIMIZATION, 30));
         }
-        assertTrue(Files.exists(dir.resolve(LabStores.WINDOWS_FILE)));
-        try (LabEngine lab = start()) {
+        assertTrue(Files.exists(dir.resolve(io.hfthot.engine.EngineBuilder.WINDOWS_FILE)));
+        try (LabService lab = start()) {
             QuotaDecision rest = lab.access().decide(principal(lab, free), Feature.REST_REQUEST,
                     LabFixtures.START.plusSeconds(2));
-            assertEquals(429, rest.httpStatus(), "the minute window survived the restart");
+            assertEquals(ErrorCode.RATE_LIMITED, rest.code(), "the minute window survived the restart");
             assertEquals(0, spend(lab, principal(lab, hob), Feature.LAKEHOUSE_SQL, 3), "the hourly quota too");
             assertEquals(20, spend(lab, principal(lab, hob), Feature.PORTFOLIO_OPTIMIZATION, 25),
                     "the daily quota too: 50 a day, 30 spent before the restart");
@@ -64,12 +66,12 @@ class LabQuotaRestartTest {
     @Test
     void anUnreadableWindowFileIsSetAsideAndTheServerStarts() throws Exception {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(LabStores.WINDOWS_FILE), "not a window file");
-        try (LabEngine lab = start()) {
+        Files.writeString(dir.resolve(io.hfthot.engine.EngineBuilder.WINDOWS_FILE), "not a window file");
+        try (LabService lab = start()) {
             Principal p = principal(lab, lab.access().keys().issue("fresh", Tier.FREE_BETA).rawKey());
             assertTrue(lab.access().decide(p, Feature.REST_REQUEST, LabFixtures.START).allowed());
         }
-        assertTrue(Files.exists(dir.resolve(LabStores.WINDOWS_FILE + ".unreadable")));
-        assertTrue(Files.size(dir.resolve(LabStores.WINDOWS_FILE)) > 12, "a valid file was written at close");
+        assertTrue(Files.exists(dir.resolve(io.hfthot.engine.EngineBuilder.WINDOWS_FILE + ".unreadable")));
+        assertTrue(Files.size(dir.resolve(io.hfthot.engine.EngineBuilder.WINDOWS_FILE)) > 12, "a valid file was written at close");
     }
 }

@@ -1,5 +1,8 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,13 +33,13 @@ class LabSignalsTest {
     static Path dir;
 
     private SteppingClock clock;
-    private LabEngine engine;
+    private LabService engine;
     private final Principal pro = LabFixtures.caller(Tier.PROFESSIONAL);
 
     @BeforeAll
     void start() {
         clock = new SteppingClock(LabFixtures.START);
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
     }
 
     @AfterAll
@@ -57,9 +60,9 @@ class LabSignalsTest {
 
         // Independent recomputation from the lakehouse bars with the same model.
         long now = clock.millis();
-        double[] closes = engine.marketData().bars("BTC-USDT", Interval.ONE_MINUTE, Long.MIN_VALUE, now, 211).stream()
+        double[] closes = engine.engine().marketHistory().bars("BTC-USDT", Interval.ONE_MINUTE, Long.MIN_VALUE, now, 211).stream()
                 .mapToDouble(b -> b.close()).toArray();
-        RegimeSignal expected = engine.regimes().model("BTC-USDT").signal(closes);
+        RegimeSignal expected = engine.engine().regimes().model("BTC-USDT").signal(closes);
         assertEquals(expected.regime().wireName(), r.regime());
         assertEquals(expected.confidence(), r.confidence(), 1e-12);
 
@@ -87,7 +90,7 @@ class LabSignalsTest {
         assertTrue(r.targetPrice() < r.currentPrice());
         assertInvalid("horizon_min", () -> engine.mfgPrice("ETH-USDT", 0, null));
         assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, 1));
-        assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, LabEngine.MAX_AGENTS + 1));
+        assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, LabService.MAX_AGENTS + 1));
     }
 
     @Test
@@ -136,9 +139,9 @@ class LabSignalsTest {
                 List.of(0.1, 0.1), null)));
         assertInvalid("expected_returns", () -> engine.optimize(pro, new OptimizeRequest("cara", List.of("A", "B"), null, null,
                 null, List.of(0.1), List.of(List.of(1.0, 0.0), List.of(0.0, 1.0)))));
-        LabException depth = assertThrows(LabException.class, () -> engine.optimize(LabFixtures.caller(Tier.FREE_BETA),
+        EngineException depth = assertThrows(EngineException.class, () -> engine.optimize(LabFixtures.caller(Tier.FREE_BETA),
                 new OptimizeRequest("cara", ALL, 60, null, null, null, null)));
-        assertEquals(LabErrorCode.TIER_REQUIRED, depth.code());
+        assertEquals(ErrorCode.TIER_REQUIRED, depth.code());
         assertEquals("lookback_days", depth.parameter().orElseThrow());
     }
 
@@ -160,15 +163,15 @@ class LabSignalsTest {
         assertInvalid("rebalance_days", () -> engine.backtest(pro, new BacktestRequest("cara", ALL, null, null, 30, 0, null, null, null)));
         long now = clock.millis();
         assertInvalid("end_time", () -> engine.backtest(pro, new BacktestRequest("cara", ALL, now - 10, now - 20, 30, 7, null, null, null)));
-        LabException depth = assertThrows(LabException.class, () -> engine.backtest(LabFixtures.caller(Tier.FREE_BETA),
+        EngineException depth = assertThrows(EngineException.class, () -> engine.backtest(LabFixtures.caller(Tier.FREE_BETA),
                 new BacktestRequest("cara", ALL, null, null, null, null, null, null, null)));
-        assertEquals(LabErrorCode.TIER_REQUIRED, depth.code());
+        assertEquals(ErrorCode.TIER_REQUIRED, depth.code());
         assertEquals("lookback_days", depth.parameter().orElseThrow());
     }
 
     private static void assertInvalid(String parameter, Runnable call) {
-        LabException e = assertThrows(LabException.class, call::run);
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
+        EngineException e = assertThrows(EngineException.class, call::run);
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
         assertEquals(parameter, e.parameter().orElseThrow(), e.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import io.hfthot.engine.events.Subscription;
 import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.lab.api.RegimeChangeMessage;
 import io.hfthot.engine.lab.api.TickMessage;
-import io.hfthot.engine.lab.regime.RegimeService;
+import io.hfthot.engine.regime.RegimeService;
 import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.engine.market.SimulatedMarket;
@@ -40,7 +40,7 @@ class LabStreamsTest {
     @Test
     void aSubscriberThatKeepsUpReceivesEveryTickInOrderWithoutGaps() throws InterruptedException {
         SteppingClock clock = new SteppingClock(LabFixtures.START);
-        try (LabEngine engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null)) {
+        try (LabService engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null)) {
             // A polled subscriber whose bounded queue would close it (CANCEL) if it ever fell behind.
             Subscription polled = engine.bus().subscribe(LabTopics.ticks("BTC-USDT"),
                     new SubscriptionOptions(50_000, OverflowPolicy.CANCEL));
@@ -58,7 +58,7 @@ class LabStreamsTest {
                             pushClosed.countDown();
                         }
                     });
-            long firstExpected = engine.marketData().market().lastSequence("BTC-USDT") + 1;
+            long firstExpected = engine.engine().marketHistory().market().lastSequence("BTC-USDT") + 1;
             List<TickMessage> received = new ArrayList<>();
             for (int round = 0; round < 30; round++) {
                 clock.advance(Duration.ofSeconds(2));
@@ -67,7 +67,7 @@ class LabStreamsTest {
                     received.add((TickMessage) e.payload());
                 }
             }
-            long last = engine.marketData().market().lastSequence("BTC-USDT");
+            long last = engine.engine().marketHistory().market().lastSequence("BTC-USDT");
             assertTrue(polled.isActive(), "the subscriber kept up");
             assertEquals(last - firstExpected + 1, received.size());
             for (int i = 0; i < received.size(); i++) {

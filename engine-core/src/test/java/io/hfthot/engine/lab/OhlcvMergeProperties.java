@@ -28,13 +28,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class OhlcvMergeProperties {
     private static Path dir;
     private static SteppingClock clock;
-    private static LabEngine engine;
+    private static LabService engine;
 
     @BeforeContainer
     static void start() throws IOException {
         dir = Files.createTempDirectory("lab-ohlcv-properties");
         clock = new SteppingClock(LabFixtures.START);
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
     }
 
     @AfterContainer
@@ -66,7 +66,7 @@ class OhlcvMergeProperties {
         long end = start + (long) width * interval.millis();
         OhlcvResponse r = engine.ohlcv(LabFixtures.caller(Tier.ENTERPRISE),
                 new OhlcvRequest(symbol, interval.label(), start, end, limit));
-        List<Bar> expected = engine.marketData().market().bars(symbol, interval, start, Math.min(end, now), limit);
+        List<Bar> expected = engine.engine().marketHistory().market().bars(symbol, interval, start, Math.min(end, now), limit);
         assertEquals(expected, r.bars());
     }
 }

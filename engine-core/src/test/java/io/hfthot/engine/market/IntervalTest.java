@@ -1,5 +1,7 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,11 +25,11 @@ class IntervalTest {
     @Test
     void rejectsOtherSpellingsListingTheAcceptedOnes() {
         for (String bad : new String[] {"1M", "2m", "", "1 m", "60s"}) {
-            MarketRequestException e = assertThrows(MarketRequestException.class, () -> Interval.parse(bad));
-            assertEquals("interval", e.parameter());
+            EngineException e = assertThrows(EngineException.class, () -> Interval.parse(bad));
+            assertEquals("interval", e.parameter().orElseThrow());
             assertEquals("interval must be one of [1m, 5m, 15m, 1h, 1d], got '" + bad + "'", e.getMessage());
         }
-        assertThrows(MarketRequestException.class, () -> Interval.parse(null));
+        assertThrows(EngineException.class, () -> Interval.parse(null));
     }
 
     @Test

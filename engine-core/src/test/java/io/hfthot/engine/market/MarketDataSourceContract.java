@@ -1,5 +1,7 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.EngineException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -201,14 +203,14 @@ abstract class MarketDataSourceContract {
 
     @Test
     void unknownSymbolListsTheAcceptedOnes() {
-        MarketRequestException e = assertThrows(MarketRequestException.class, () -> source.ticker("DOGE-EUR"));
-        assertEquals("symbol", e.parameter());
+        EngineException e = assertThrows(EngineException.class, () -> source.ticker("DOGE-EUR"));
+        assertEquals("symbol", e.parameter().orElseThrow());
         assertTrue(e.getMessage().contains("DOGE-EUR"), e.getMessage());
         for (String symbol : source.symbols()) {
             assertTrue(e.getMessage().contains(symbol), e.getMessage());
         }
-        assertThrows(MarketRequestException.class, () -> source.orderBook("", 5));
-        assertThrows(MarketRequestException.class, () -> source.ticksSince(null, 0, 5));
+        assertThrows(EngineException.class, () -> source.orderBook("", 5));
+        assertThrows(EngineException.class, () -> source.ticksSince(null, 0, 5));
     }
 
     @Test
@@ -225,8 +227,8 @@ abstract class MarketDataSourceContract {
     }
 
     private static void assertParameter(String parameter, Runnable call) {
-        MarketRequestException e = assertThrows(MarketRequestException.class, call::run);
-        assertEquals(parameter, e.parameter());
+        EngineException e = assertThrows(EngineException.class, call::run);
+        assertEquals(parameter, e.parameter().orElseThrow());
         assertTrue(e.getMessage().startsWith(parameter + " "), e.getMessage());
     }
 }

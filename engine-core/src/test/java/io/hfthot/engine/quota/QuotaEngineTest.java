@@ -1,5 +1,7 @@
 package io.hfthot.engine.quota;
 
+import io.hfthot.engine.ErrorCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +34,7 @@ class QuotaEngineTest {
                 Tier needed = QuotaTable.seed000().lowestTierWith(feature).orElseThrow();
                 assertEquals(tier.atLeast(needed), d.allowed(), feature + " / " + tier);
                 if (!d.allowed()) {
-                    assertEquals(403, d.httpStatus());
+                    assertEquals(ErrorCode.TIER_REQUIRED, d.code());
                     assertEquals("TIER_REQUIRED", d.errorCode());
                     assertEquals(needed, d.requiredTier());
                     assertTrue(d.message().contains(needed.displayName()), d.message());
@@ -53,7 +55,7 @@ class QuotaEngineTest {
                     "X-RateLimit-Reset", Long.toString(NOW.getEpochSecond() + 60)), d.rateLimitHeaders());
         }
         QuotaDecision refused = engine.decide(free, Feature.REST_REQUEST, NOW.plusSeconds(30));
-        assertEquals(429, refused.httpStatus());
+        assertEquals(ErrorCode.RATE_LIMITED, refused.code());
         assertEquals("RATE_LIMITED", refused.errorCode());
         assertEquals("0", refused.rateLimitHeaders().get("X-RateLimit-Remaining"));
         assertTrue(refused.message().contains("60 per minute"), refused.message());
@@ -99,7 +101,7 @@ class QuotaEngineTest {
         assertEquals(0, c.decision().remaining());
         StreamGrant d = engine.openStream(hob, NOW);
         assertFalse(d.decision().allowed());
-        assertEquals(429, d.decision().httpStatus());
+        assertEquals(ErrorCode.RATE_LIMITED, d.decision().code());
         assertTrue(d.held().isEmpty());
         assertFalse(engine.decide(hob, Feature.WEBSOCKET_STREAM, NOW).allowed());
         a.lease().close();
@@ -121,7 +123,7 @@ class QuotaEngineTest {
         Principal free = principal(Tier.FREE_BETA);
         assertTrue(engine.historyFrom(free, NOW.minus(Duration.ofDays(30)), NOW).allowed());
         QuotaDecision tooFar = engine.historyFrom(free, NOW.minus(Duration.ofDays(31)), NOW);
-        assertEquals(403, tooFar.httpStatus());
+        assertEquals(ErrorCode.TIER_REQUIRED, tooFar.code());
         assertEquals(Tier.HOBBYIST, tooFar.requiredTier());
         assertTrue(tooFar.message().contains("Hobbyist") && tooFar.message().contains("30 days"), tooFar.message());
         QuotaDecision decade = engine.historyFrom(principal(Tier.PROFESSIONAL), Instant.parse("2016-01-01T00:00:00Z"), NOW);

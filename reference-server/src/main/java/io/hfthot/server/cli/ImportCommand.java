@@ -1,12 +1,13 @@
 package io.hfthot.server.cli;
 
+import io.hfthot.engine.EngineException;
+
 import io.hfthot.engine.imports.BarImporter;
 import io.hfthot.engine.imports.ImportException;
 import io.hfthot.engine.imports.ImportOptions;
 import io.hfthot.engine.imports.ImportReport;
 import io.hfthot.engine.imports.RowProblem;
 import io.hfthot.engine.market.Interval;
-import io.hfthot.engine.market.MarketRequestException;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.LakehouseException;
 import java.io.Console;
@@ -197,7 +198,7 @@ public final class ImportCommand {
         Interval parsedInterval;
         try {
             parsedInterval = Interval.parse(interval);
-        } catch (MarketRequestException e) {
+        } catch (EngineException e) {
             throw new IllegalArgumentException("--interval: " + e.getMessage(), e);
         }
         ImportOptions options = ImportOptions.strict(parsedInterval).withSkipInvalid(skipInvalid)

@@ -1,6 +1,6 @@
 package io.hfthot.server.cli;
 
-import io.hfthot.engine.lab.market.MarketCompaction;
+import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.LakehouseException;
 import io.hfthot.lakehouse.OptimizeResult;

@@ -1,9 +1,9 @@
 package io.hfthot.server.wiring;
 
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.lab.api.SqlResponse;
-import io.hfthot.engine.lab.history.TableHistory;
+import io.hfthot.engine.history.TableHistory;
 import io.hfthot.engine.lab.sql.LabSql;
 import io.hfthot.engine.lab.sql.SqlAdmission;
 import io.hfthot.engine.lab.sql.SqlLimits;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  *
  * <p>Use it as the SQL factory when starting the engine:
  * <pre>{@code
- * LabEngine lab = LabEngine.start(config, clock, DuckDbLabSql::forLab);
+ * LabService lab = LabService.start(config, clock, DuckDbLabSql::forLab);
  * }</pre>
  * Errors: a rejected statement (not a single SELECT, or touching files, settings or extensions), an invalid
  * query, an unknown table or version and a timeout map to {@code INVALID_PARAMS} naming {@code sql}; a caller over
@@ -86,7 +86,7 @@ public final class DuckDbLabSql implements LabSql {
     }
 
     /**
-     * The SQL factory the server gives {@code LabEngine.start}: DuckDB with the configured memory, threads,
+     * The SQL factory the server gives {@code LabService.start}: DuckDB with the configured memory, threads,
      * connections and spill directory (under {@code dataDir}), and the configured limits.
      *
      * @param config  the SQL configuration
@@ -116,9 +116,9 @@ public final class DuckDbLabSql implements LabSql {
             QueryResult r = engine.query(sql, perQuery.withFormat(resultFormat).withRowFloor(floor));
             return new SqlResponse(r.contentType(), r.body(), r.rowCount(), r.truncated());
         } catch (QueryRejectedException | InvalidQueryException | QueryTimeoutException e) {
-            throw LabException.invalid("sql", e.getMessage());
+            throw EngineException.invalid("sql", e.getMessage());
         } catch (QueryExecutionException e) {
-            throw LabException.internal("the SQL engine failed: " + e.getMessage(), e);
+            throw EngineException.internal("the SQL engine failed: " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,7 @@ package io.hfthot.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.market.BarColumns;
 import io.hfthot.engine.market.Interval;
 import io.hfthot.lakehouse.Lakehouse;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.lab.LabService;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.lab.sql.SqlLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,17 +49,17 @@ class DuckDbLabSqlLimitsTest {
         timeouts.put(Tier.PROFESSIONAL, Duration.ofSeconds(3));
         SqlConfig config = new SqlConfig("256MB", 1, "256MB", new SqlLimits(2, 4, Duration.ofMillis(500), timeouts));
         ExecutorService threads = Executors.newFixedThreadPool(4);
-        try (LabEngine lab = LabEngine.start(LabConfig.forTests(dir, 7L), Clock.fixed(NOW, ZoneOffset.UTC),
+        try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), Clock.fixed(NOW, ZoneOffset.UTC),
                 DuckDbLabSql.factory(config, dir))) {
             Principal hog = key("hog-1", "hog", Tier.PROFESSIONAL);
-            List<Future<LabErrorCode>> attempts = new ArrayList<>();
+            List<Future<ErrorCode>> attempts = new ArrayList<>();
             long started = System.nanoTime();
             for (int i = 0; i < 4; i++) {
                 attempts.add(threads.submit(() -> {
                     try {
                         lab.sql(hog, ENDLESS, "json");
                         return null;
-                    } catch (LabException e) {
+                    } catch (EngineException e) {
                         return e.code();
                     }
                 }));
@@ -73,10 +73,10 @@ class DuckDbLabSqlLimitsTest {
             }
             int refused = 0;
             int timedOut = 0;
-            for (Future<LabErrorCode> attempt : attempts) {
-                LabErrorCode code = attempt.get();
-                refused += code == LabErrorCode.RATE_LIMITED ? 1 : 0;
-                timedOut += code == LabErrorCode.INVALID_PARAMS ? 1 : 0;
+            for (Future<ErrorCode> attempt : attempts) {
+                ErrorCode code = attempt.get();
+                refused += code == ErrorCode.RATE_LIMITED ? 1 : 0;
+                timedOut += code == ErrorCode.INVALID_PARAMS ? 1 : 0;
             }
             assertEquals(2, refused, "the hog's share is 2 queries at once");
             assertEquals(2, timedOut, "the 2 admitted ones stop at the Professional limit");

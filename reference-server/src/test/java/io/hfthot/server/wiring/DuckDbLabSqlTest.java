@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.lab.LabService;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.lab.api.SqlResponse;
-import io.hfthot.engine.lab.market.MarketTables;
+import io.hfthot.engine.market.lakehouse.MarketTables;
 import io.hfthot.engine.lab.sql.SqlFormat;
 import io.hfthot.engine.lab.sql.SqlLimits;
 import io.hfthot.engine.market.Interval;
@@ -46,20 +46,20 @@ class DuckDbLabSqlTest {
     @Test
     void sqlReadsTheLabsMarketTablesWithTimeTravelAndRefusesEverythingElse() throws IOException {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        try (LabEngine lab = LabEngine.start(LabConfig.forTests(dir, 7L), clock, DuckDbLabSql::forLab)) {
+        try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), clock, DuckDbLabSql::forLab)) {
             ObjectMapper json = new ObjectMapper();
             SqlResponse r = lab.sql(PRO, "SELECT count(*) FROM market.ohlcv WHERE symbol = 'BTC-USDT' AND interval = '1h'", null);
             assertEquals("application/json", r.contentType());
             JsonNode body = json.readTree(r.body());
-            assertEquals(lab.marketData().cache().size("BTC-USDT", Interval.ONE_HOUR), body.get("rows").get(0).get(0).asLong());
+            assertEquals(lab.engine().marketHistory().cache().size("BTC-USDT", Interval.ONE_HOUR), body.get("rows").get(0).get(0).asLong());
 
             // Version 0 created the table; version 1 is the first start's bulk write of every symbol and interval.
             JsonNode v0 = json.readTree(lab.sql(PRO, "SELECT count(*) FROM market.ohlcv VERSION AS OF 0", "json").body());
             assertEquals(0, v0.get("rows").get(0).get(0).asLong());
             JsonNode v1 = json.readTree(lab.sql(PRO, "SELECT count(*) FROM market.ohlcv VERSION AS OF 1 WHERE interval = '1d'",
                     "json").body());
-            assertEquals(3L * lab.marketData().cache().size("SOL-USDT", Interval.ONE_DAY), v1.get("rows").get(0).get(0).asLong());
-            long version = lab.lakehouse().read(MarketTables.OHLCV).version();
+            assertEquals(3L * lab.engine().marketHistory().cache().size("SOL-USDT", Interval.ONE_DAY), v1.get("rows").get(0).get(0).asLong());
+            long version = lab.engine().lakehouse().read(MarketTables.OHLCV).version();
             assertEquals("application/vnd.apache.arrow.stream",
                     lab.sql(PRO, "SELECT * FROM market.ohlcv VERSION AS OF " + version + " LIMIT 5", "arrow").contentType());
 
@@ -67,14 +67,14 @@ class DuckDbLabSqlTest {
             assertInvalidSql(lab, "DROP TABLE market.ohlcv");
             assertInvalidSql(lab, "SELECT * FROM market.ohlcv VERSION AS OF 999999");
             assertInvalidSql(lab, "SELEC 1");
-            LabException format = assertThrows(LabException.class, () -> lab.sql(PRO, "SELECT 1", "csv"));
+            EngineException format = assertThrows(EngineException.class, () -> lab.sql(PRO, "SELECT 1", "csv"));
             assertEquals("format", format.parameter().orElseThrow());
         }
     }
 
-    private static void assertInvalidSql(LabEngine lab, String sql) {
-        LabException e = assertThrows(LabException.class, () -> lab.sql(PRO, sql, "json"));
-        assertEquals(LabErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
+    private static void assertInvalidSql(LabService lab, String sql) {
+        EngineException e = assertThrows(EngineException.class, () -> lab.sql(PRO, sql, "json"));
+        assertEquals(ErrorCode.INVALID_PARAMS, e.code(), e.getMessage());
         assertEquals("sql", e.parameter().orElseThrow());
     }
 
@@ -82,20 +82,20 @@ class DuckDbLabSqlTest {
         return new Principal("kid-" + tier.id(), "tester", tier, NOW);
     }
 
-    private static long count(LabEngine lab, Principal caller, String sql) throws IOException {
+    private static long count(LabService lab, Principal caller, String sql) throws IOException {
         return new ObjectMapper().readTree(lab.sql(caller, sql, "json").body()).get("rows").get(0).get(0).asLong();
     }
 
     @Test
     void rowsOlderThanTheCallersDepthDoNotExistForItsQueries() throws IOException {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        try (LabEngine lab = LabEngine.start(LabConfig.forTests(dir, 7L), clock, DuckDbLabSql::forLab)) {
+        try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), clock, DuckDbLabSql::forLab)) {
             Instant freeFloor = NOW.atOffset(ZoneOffset.UTC).minusDays(30).toInstant();
             Instant hobbyistFloor = NOW.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
             Principal free = caller(Tier.FREE_BETA);
             Principal hobbyist = caller(Tier.HOBBYIST);
             Principal enterprise = caller(Tier.ENTERPRISE);
-            long version = lab.lakehouse().read(MarketTables.OHLCV).version();
+            long version = lab.engine().lakehouse().read(MarketTables.OHLCV).version();
             long all = MarketRows.countFrom(lab, MarketTables.OHLCV, version, Instant.EPOCH);
             assertTrue(MarketRows.countFrom(lab, MarketTables.OHLCV, version, hobbyistFloor) < all,
                     "the history is older than a year");

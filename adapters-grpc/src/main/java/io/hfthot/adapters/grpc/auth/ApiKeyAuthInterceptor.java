@@ -1,5 +1,6 @@
 package io.hfthot.adapters.grpc.auth;
 
+import io.hfthot.adapters.grpc.service.GrpcErrors;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -97,30 +98,11 @@ public final class ApiKeyAuthInterceptor implements ServerInterceptor {
         return Contexts.interceptCall(Context.current().withValue(PRINCIPAL, principal), withHeaders, headers, next);
     }
 
-    /**
-     * Maps a refusal to its gRPC status code.
-     *
-     * @param decision a refused decision
-     * @return UNAUTHENTICATED, PERMISSION_DENIED or RESOURCE_EXHAUSTED
-     */
-    public static Status.Code statusCode(QuotaDecision decision) {
-        switch (decision.outcome()) {
-            case UNAUTHORIZED:
-                return Status.Code.UNAUTHENTICATED;
-            case TIER_REQUIRED:
-                return Status.Code.PERMISSION_DENIED;
-            case RATE_LIMITED:
-                return Status.Code.RESOURCE_EXHAUSTED;
-            default:
-                throw new IllegalArgumentException("decision is not a refusal: " + decision.outcome());
-        }
-    }
-
     private static <ReqT, RespT> ServerCall.Listener<ReqT> refuse(ServerCall<ReqT, RespT> call, QuotaDecision decision) {
         Metadata trailers = new Metadata();
         trailers.put(ERROR_CODE, decision.errorCode());
         putRateLimit(trailers, decision);
-        call.close(Status.fromCode(statusCode(decision)).withDescription(decision.message()), trailers);
+        call.close(Status.fromCode(GrpcErrors.statusCode(decision.code())).withDescription(decision.message()), trailers);
         return new ServerCall.Listener<>() {
         };
     }

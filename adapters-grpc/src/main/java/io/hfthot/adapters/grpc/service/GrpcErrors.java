@@ -4,8 +4,8 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.hfthot.adapters.grpc.auth.ApiKeyAuthInterceptor;
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.quota.QuotaDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * PERMISSION_DENIED (TIER_REQUIRED), RESOURCE_EXHAUSTED (RATE_LIMITED) and INTERNAL (INTERNAL_ERROR). The
  * seed's code travels in the {@code x-hfthot-error-code} trailer and, for a bad parameter, its wire name in
  * {@code x-hfthot-error-param}, so clients need not parse the description. Anything that is not a
- * {@link LabException} is a bug or an outage: it is logged with its stack trace and reaches the client as
+ * {@link EngineException} is a bug or an outage: it is logged with its stack trace and reaches the client as
  * INTERNAL with a generic description, never with internals.
  */
 public final class GrpcErrors {
@@ -42,15 +42,15 @@ public final class GrpcErrors {
         if (failure instanceof StatusRuntimeException already) {
             return already;
         }
-        if (failure instanceof LabException lab) {
-            if (lab.code() == LabErrorCode.INTERNAL_ERROR) {
+        if (failure instanceof EngineException lab) {
+            if (lab.code() == ErrorCode.INTERNAL_ERROR) {
                 LOG.error("{} failed inside the engine", method, lab);
-                return status(Status.Code.INTERNAL, INTERNAL_DESCRIPTION, LabErrorCode.INTERNAL_ERROR.name(), null);
+                return status(Status.Code.INTERNAL, INTERNAL_DESCRIPTION, ErrorCode.INTERNAL_ERROR.name(), null);
             }
             return status(statusCode(lab.code()), lab.getMessage(), lab.code().name(), lab.parameter().orElse(null));
         }
         LOG.error("{} failed unexpectedly", method, failure);
-        return status(Status.Code.INTERNAL, INTERNAL_DESCRIPTION, LabErrorCode.INTERNAL_ERROR.name(), null);
+        return status(Status.Code.INTERNAL, INTERNAL_DESCRIPTION, ErrorCode.INTERNAL_ERROR.name(), null);
     }
 
     /**
@@ -60,7 +60,7 @@ public final class GrpcErrors {
      * @return the status exception, with the seed's code in the trailers
      */
     public static StatusRuntimeException refused(QuotaDecision decision) {
-        return status(ApiKeyAuthInterceptor.statusCode(decision), decision.message(), decision.errorCode(), null);
+        return status(statusCode(decision.code()), decision.message(), decision.errorCode(), null);
     }
 
     /**
@@ -69,7 +69,7 @@ public final class GrpcErrors {
      * @param code the seed's code
      * @return the gRPC code
      */
-    public static Status.Code statusCode(LabErrorCode code) {
+    public static Status.Code statusCode(ErrorCode code) {
         switch (code) {
             case INVALID_PARAMS:
                 return Status.Code.INVALID_ARGUMENT;

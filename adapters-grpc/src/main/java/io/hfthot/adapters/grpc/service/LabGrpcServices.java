@@ -7,7 +7,7 @@ import io.hfthot.adapters.grpc.auth.ApiKeyAuthInterceptor;
 import io.hfthot.adapters.grpc.proto.PortfolioServiceGrpc;
 import io.hfthot.adapters.grpc.proto.SignalServiceGrpc;
 import io.hfthot.engine.events.SubscriptionOptions;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.quota.Feature;
 import java.time.InstantSource;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Seed 000's three gRPC services over one {@link LabEngine}, each behind the API-key interceptor, ready to
+ * Seed 000's three gRPC services over one {@link LabService}, each behind the API-key interceptor, ready to
  * be added to any {@link ServerBuilder} (Netty for the real server, in-process for tests).
  *
  * <p>Gates: every rpc needs gRPC access (Professional and up) and counts against the key's request window;
@@ -47,7 +47,7 @@ public final class LabGrpcServices {
      * @param clock            the time source of quota decisions
      * @param streamBufferSize events buffered per stream while its client is not ready, in {@code [1, 1_000_000]}
      */
-    public LabGrpcServices(LabEngine engine, InstantSource clock, int streamBufferSize) {
+    public LabGrpcServices(LabService engine, InstantSource clock, int streamBufferSize) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(clock, "clock");
         if (streamBufferSize < 1 || streamBufferSize > SubscriptionOptions.MAX_CAPACITY) {

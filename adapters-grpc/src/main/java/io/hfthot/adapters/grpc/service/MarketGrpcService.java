@@ -8,15 +8,15 @@ import io.hfthot.adapters.grpc.proto.SubscribeRequest;
 import io.hfthot.adapters.grpc.proto.Tick;
 import io.hfthot.adapters.grpc.proto.TickerRequest;
 import io.hfthot.adapters.grpc.proto.TickerResponse;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.api.TickMessage;
 
 /** Seed 000's {@code MarketService}: ticker, OHLCV bars (bounded by the caller's tier) and the live trade stream. */
 final class MarketGrpcService extends MarketServiceGrpc.MarketServiceImplBase {
-    private final LabEngine engine;
+    private final LabService engine;
     private final Rpcs rpcs;
 
-    MarketGrpcService(LabEngine engine, Rpcs rpcs) {
+    MarketGrpcService(LabService engine, Rpcs rpcs) {
         this.engine = engine;
         this.rpcs = rpcs;
     }

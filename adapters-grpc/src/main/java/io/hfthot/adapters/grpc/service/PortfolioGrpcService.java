@@ -7,13 +7,13 @@ import io.hfthot.adapters.grpc.proto.OptimizeRequest;
 import io.hfthot.adapters.grpc.proto.OptimizeResponse;
 import io.hfthot.adapters.grpc.proto.PortfolioServiceGrpc;
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 
 /** Seed 000's {@code PortfolioService}: optimisation and backtests over lakehouse history or explicit inputs. */
 final class PortfolioGrpcService extends PortfolioServiceGrpc.PortfolioServiceImplBase {
-    private final LabEngine engine;
+    private final LabService engine;
 
-    PortfolioGrpcService(LabEngine engine) {
+    PortfolioGrpcService(LabService engine) {
         this.engine = engine;
     }
 

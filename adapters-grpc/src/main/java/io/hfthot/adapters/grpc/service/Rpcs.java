@@ -9,7 +9,7 @@ import io.hfthot.engine.events.Event;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.access.AccessControl;
 import io.hfthot.engine.identity.access.AccountKeys;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.compute.CancelSignal;
 import io.hfthot.engine.quota.StreamGrant;
 import io.hfthot.engine.quota.StreamLease;
@@ -53,7 +53,7 @@ final class Rpcs {
      * Runs a compute-heavy engine call on the engine's bounded pool under its deadline; a call the client
      * cancels (or whose gRPC deadline passes) interrupts the computation.
      */
-    static <T> T compute(LabEngine engine, String operation, Supplier<T> work) {
+    static <T> T compute(LabService engine, String operation, Supplier<T> work) {
         return engine.compute().run(operation, work, cancelledWith(Context.current()));
     }
 

@@ -8,15 +8,15 @@ import io.hfthot.adapters.grpc.proto.RegimeRequest;
 import io.hfthot.adapters.grpc.proto.RegimeResponse;
 import io.hfthot.adapters.grpc.proto.SignalServiceGrpc;
 import io.hfthot.adapters.grpc.proto.SubscribeRequest;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.api.RegimeChangeMessage;
 
 /** Seed 000's {@code SignalService}: HMM regime, MFG price signal and the regime-change stream. */
 final class SignalGrpcService extends SignalServiceGrpc.SignalServiceImplBase {
-    private final LabEngine engine;
+    private final LabService engine;
     private final Rpcs rpcs;
 
-    SignalGrpcService(LabEngine engine, Rpcs rpcs) {
+    SignalGrpcService(LabService engine, Rpcs rpcs) {
         this.engine = engine;
         this.rpcs = rpcs;
     }

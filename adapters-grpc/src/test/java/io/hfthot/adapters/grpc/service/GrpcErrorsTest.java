@@ -8,8 +8,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.hfthot.adapters.grpc.auth.ApiKeyAuthInterceptor;
 import io.hfthot.engine.identity.Tier;
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,30 +17,28 @@ import org.junit.jupiter.api.Test;
 class GrpcErrorsTest {
     @Test
     void everySeedCodeMapsToItsGrpcStatus() {
-        Map<LabErrorCode, Status.Code> expected = Map.of(
-                LabErrorCode.INVALID_PARAMS, Status.Code.INVALID_ARGUMENT,
-                LabErrorCode.UNAUTHORIZED, Status.Code.UNAUTHENTICATED,
-                LabErrorCode.TIER_REQUIRED, Status.Code.PERMISSION_DENIED,
-                LabErrorCode.RATE_LIMITED, Status.Code.RESOURCE_EXHAUSTED,
-                LabErrorCode.INTERNAL_ERROR, Status.Code.INTERNAL,
-                LabErrorCode.SERVICE_UNAVAILABLE, Status.Code.UNAVAILABLE);
-        for (LabErrorCode code : LabErrorCode.values()) {
+        Map<ErrorCode, Status.Code> expected = Map.of(
+                ErrorCode.INVALID_PARAMS, Status.Code.INVALID_ARGUMENT,
+                ErrorCode.UNAUTHORIZED, Status.Code.UNAUTHENTICATED,
+                ErrorCode.TIER_REQUIRED, Status.Code.PERMISSION_DENIED,
+                ErrorCode.RATE_LIMITED, Status.Code.RESOURCE_EXHAUSTED,
+                ErrorCode.INTERNAL_ERROR, Status.Code.INTERNAL,
+                ErrorCode.SERVICE_UNAVAILABLE, Status.Code.UNAVAILABLE);
+        for (ErrorCode code : ErrorCode.values()) {
             assertEquals(expected.get(code), GrpcErrors.statusCode(code), code.name());
-            // The engine's own table names the same gRPC status.
-            assertEquals(code.grpcStatusName(), GrpcErrors.statusCode(code).name());
         }
     }
 
     @Test
     void clientErrorsKeepTheirMessageCodeAndParameter() {
         StatusRuntimeException e = GrpcErrors.toStatus("GetOHLCV",
-                LabException.invalid("limit", "limit must be in [1, 5000], got 6000"));
+                EngineException.invalid("limit", "limit must be in [1, 5000], got 6000"));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertEquals("limit must be in [1, 5000], got 6000", e.getStatus().getDescription());
         assertEquals("INVALID_PARAMS", e.getTrailers().get(ApiKeyAuthInterceptor.ERROR_CODE));
         assertEquals("limit", e.getTrailers().get(GrpcErrors.ERROR_PARAM));
 
-        StatusRuntimeException tier = GrpcErrors.toStatus("GetOHLCV", new LabException(LabErrorCode.TIER_REQUIRED,
+        StatusRuntimeException tier = GrpcErrors.toStatus("GetOHLCV", new EngineException(ErrorCode.TIER_REQUIRED,
                 "start_time", Tier.ENTERPRISE, "history older than 5 years needs Enterprise", null));
         assertEquals(Status.Code.PERMISSION_DENIED, tier.getStatus().getCode());
         assertEquals("TIER_REQUIRED", tier.getTrailers().get(ApiKeyAuthInterceptor.ERROR_CODE));
@@ -50,7 +48,7 @@ class GrpcErrorsTest {
     @Test
     void internalFailuresRevealNothingOfTheirCause() {
         StatusRuntimeException lab = GrpcErrors.toStatus("Backtest",
-                LabException.internal("lakehouse file /data/x.parquet is corrupt", new IllegalStateException()));
+                EngineException.internal("lakehouse file /data/x.parquet is corrupt", new IllegalStateException()));
         StatusRuntimeException bug = GrpcErrors.toStatus("Backtest", new NullPointerException("secret detail"));
         for (StatusRuntimeException e : new StatusRuntimeException[] {lab, bug}) {
             assertEquals(Status.Code.INTERNAL, e.getStatus().getCode());

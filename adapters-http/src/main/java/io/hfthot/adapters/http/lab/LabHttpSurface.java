@@ -1,11 +1,13 @@
 package io.hfthot.adapters.http.lab;
 
+import io.hfthot.adapters.http.CorsPolicy;
 import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.HttpSurface;
 import io.hfthot.adapters.http.JsonCodec;
+import io.hfthot.adapters.http.Response;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.access.AccessControl;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.api.GeneratedKey;
 import io.hfthot.engine.quota.Feature;
 import java.io.IOException;
@@ -54,7 +56,7 @@ public final class LabHttpSurface {
      * @param options WebSocket tunables
      * @return the builder
      */
-    public static HttpSurface.Builder mount(HttpSurface.Builder builder, LabEngine engine, AccessControl access,
+    public static HttpSurface.Builder mount(HttpSurface.Builder builder, LabService engine, AccessControl access,
                                             Clock clock, LabHttpOptions options) {
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(options, "options");
@@ -73,16 +75,50 @@ public final class LabHttpSurface {
     }
 
     /**
-     * Builds a complete surface named {@code hfthot} with seed 000's error shape.
+     * Builds a complete surface named {@code hfthot} with seed 000's error shape and {@code /v1/health}, without
+     * CORS.
      *
      * @param engine  the engine
      * @param clock   the time of quota decisions
      * @param options WebSocket tunables
      * @return the surface, to pass to {@link io.hfthot.adapters.http.TransportServer#start}
      */
-    public static HttpSurface surface(LabEngine engine, Clock clock, LabHttpOptions options) {
-        return mount(HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE), engine, engine.access(), clock, options)
-                .build();
+    public static HttpSurface surface(LabService engine, Clock clock, LabHttpOptions options) {
+        return surface(engine, clock, options, CorsPolicy.disabled());
+    }
+
+    /**
+     * Builds a complete surface named {@code hfthot}: seed 000's routes, filter and stream, and the public
+     * {@code /v1/health} ({@link #health}).
+     *
+     * @param engine  the engine
+     * @param clock   the time of quota decisions
+     * @param options WebSocket tunables
+     * @param cors    the browser origins allowed
+     * @return the surface, to pass to {@link io.hfthot.adapters.http.TransportServer#start}
+     */
+    public static HttpSurface surface(LabService engine, Clock clock, LabHttpOptions options, CorsPolicy cors) {
+        HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
+                .cors(cors)
+                .get("/v1/health", r -> Response.ok(health(engine)));
+        return mount(builder, engine, engine.access(), clock, options).build();
+    }
+
+    /**
+     * Seed 000's health body: {@code {"status":"ok"}} while everything works; {@code {"status":"degraded",
+     * "reason":...}} (still 200, so that seed 000 clients keep parsing it) while the data directory is read-only.
+     * Any status other than {@code ok} means not ready.
+     *
+     * @param engine the engine
+     * @return the body
+     */
+    public static Map<String, String> health(LabService engine) {
+        Map<String, String> body = new LinkedHashMap<>();
+        engine.storage().unavailableReason().ifPresentOrElse(reason -> {
+            body.put("status", "degraded");
+            body.put("reason", reason);
+        }, () -> body.put("status", "ok"));
+        return body;
     }
 
     /**
@@ -91,7 +127,7 @@ public final class LabHttpSurface {
      * @param engine the engine
      * @return the routes
      */
-    public static List<LabRoute> routes(LabEngine engine) {
+    public static List<LabRoute> routes(LabService engine) {
         return new LabRoutes(engine, openApiDocument()).routes();
     }
 

@@ -8,7 +8,7 @@ import io.hfthot.adapters.http.Request;
 import io.hfthot.adapters.http.Response;
 import io.hfthot.adapters.http.RouteHandler;
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.api.BacktestRequest;
 import io.hfthot.engine.lab.api.GeneratedKey;
 import io.hfthot.engine.lab.api.OhlcvRequest;
@@ -25,7 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The seed-000 REST route table over a {@link LabEngine}. Each handler decodes and validates its
+ * The seed-000 REST route table over a {@link LabService}. Each handler decodes and validates its
  * parameters, makes one engine call and encodes the record the engine returns (the records' names give
  * seed 000's JSON through the codec's snake_case naming). Authentication, tier gates and quotas are not
  * here: {@link LabAccessFilter} applies them from each route's {@link LabRoute#feature()}.
@@ -43,7 +43,7 @@ public final class LabRoutes {
     /** Bytes of encoded OHLCV bar runs kept for reuse (16 MiB: a few hundred typical runs). */
     private static final long ENCODED_BARS_BUDGET = 16L << 20;
 
-    private final LabEngine engine;
+    private final LabService engine;
     private final byte[] openApi;
     private final EncodedBars encodedBars = new EncodedBars(JsonCodec.standard().mapper(), ENCODED_BARS_BUDGET);
 
@@ -53,7 +53,7 @@ public final class LabRoutes {
      * @param engine  the engine every route calls
      * @param openApi the OpenAPI document served at {@code /v1/openapi.json}
      */
-    public LabRoutes(LabEngine engine, byte[] openApi) {
+    public LabRoutes(LabService engine, byte[] openApi) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.openApi = openApi.clone();
     }

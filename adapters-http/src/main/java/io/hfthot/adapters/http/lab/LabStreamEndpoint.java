@@ -18,8 +18,8 @@ import io.hfthot.engine.events.Subscription;
 import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.access.AccessControl;
-import io.hfthot.engine.lab.LabEngine;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.lab.LabService;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.lab.api.TickMessage;
 import io.hfthot.engine.quota.StreamGrant;
 import java.time.Clock;
@@ -49,7 +49,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
     private static final String KEY_ID = "hfthot.stream.key";
     private static final String SUBSCRIPTIONS = "hfthot.stream.subscriptions";
 
-    private final LabEngine engine;
+    private final LabService engine;
     private final AccessControl access;
     private final Clock clock;
     private final JsonCodec codec;
@@ -65,7 +65,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
      * @param codec         decodes client messages
      * @param queueCapacity events queued per subscription before the subscriber is cut off
      */
-    public LabStreamEndpoint(LabEngine engine, AccessControl access, Clock clock, JsonCodec codec, int queueCapacity) {
+    public LabStreamEndpoint(LabService engine, AccessControl access, Clock clock, JsonCodec codec, int queueCapacity) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.access = Objects.requireNonNull(access, "access");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -114,7 +114,7 @@ public final class LabStreamEndpoint implements WebSocketEndpoint {
                 throw ApiException.invalid("field 'type' = " + (type == null ? "nothing" : "'" + type + "'")
                         + " is not accepted; expected one of [ping, subscribe, unsubscribe]");
             }
-        } catch (LabException e) {
+        } catch (EngineException e) {
             reply(connection, LabErrors.toApi(e), "");
         } catch (RuntimeException e) {
             reply(connection, e, connection.id());

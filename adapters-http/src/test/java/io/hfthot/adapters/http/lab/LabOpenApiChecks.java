@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.HttpSurface;
 import io.hfthot.adapters.http.Router;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,7 +24,7 @@ final class LabOpenApiChecks {
     private LabOpenApiChecks() {
     }
 
-    static void everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted(LabEngine engine) throws Exception {
+    static void everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted(LabService engine) throws Exception {
         JsonNode doc = LabServerFixture.JSON.readTree(LabHttpSurface.openApiDocument());
         assertTrue(doc.path("openapi").asText().startsWith("3."));
         HttpSurface surface = LabHttpSurface.mount(HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE), engine,

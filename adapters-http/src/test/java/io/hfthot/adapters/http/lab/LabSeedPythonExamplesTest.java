@@ -12,7 +12,7 @@ import io.hfthot.adapters.http.TransportConfig;
 import io.hfthot.adapters.http.TransportServer;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ class LabSeedPythonExamplesTest {
 
     @TempDir
     static Path dir;
-    static LabEngine engine;
+    static LabService engine;
     static TransportServer plain;
     static TransportServer tls;
     static Path caPem;
@@ -57,7 +57,7 @@ class LabSeedPythonExamplesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir.resolve("lab"), 11L), Clock.systemUTC(), null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir.resolve("lab"), 11L), Clock.systemUTC(), null);
         key = engine.access().keys().issue("python", Tier.PROFESSIONAL).rawKey();
         plain = TransportServer.start(TransportConfig.of("127.0.0.1", 0), surface());
         Path ks = dir.resolve("server.p12");

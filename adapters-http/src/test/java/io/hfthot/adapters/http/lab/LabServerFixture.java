@@ -9,7 +9,7 @@ import io.hfthot.adapters.http.TransportConfig;
 import io.hfthot.adapters.http.TransportServer;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,14 +27,14 @@ import java.util.Map;
 final class LabServerFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final LabEngine engine;
+    final LabService engine;
     final TransportServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     final String base;
     private final java.util.concurrent.atomic.AtomicInteger accounts = new java.util.concurrent.atomic.AtomicInteger();
 
     LabServerFixture(Path dataDir, LabHttpOptions options) throws IOException {
-        engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dataDir, 7L), Clock.systemUTC(), null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dataDir, 7L), Clock.systemUTC(), null);
         HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
                 .get("/v1/health", r -> Response.ok(Map.of("status", "ok")));
         LabHttpSurface.mount(builder, engine, engine.access(), Clock.systemUTC(), options);

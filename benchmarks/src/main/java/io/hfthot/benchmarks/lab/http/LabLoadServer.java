@@ -10,7 +10,7 @@ import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.api.OhlcvRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class LabLoadServer {
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18081;
         Path dir = Files.createTempDirectory("hfthot-lab-load");
-        LabEngine engine = LabEngine.startInMemoryIdentity(LabConfig.forTests(dir, 7L), Clock.systemUTC(), null);
+        LabService engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, 7L), Clock.systemUTC(), null);
         Map<String, Object> staticBody = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
             staticBody.put("field_" + i, i % 2 == 0 ? (Object) (i * 1.5) : "value-" + i);

@@ -6,7 +6,7 @@ import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.LabConfig;
-import io.hfthot.engine.lab.LabEngine;
+import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.lab.LabTopics;
 import io.hfthot.engine.lab.api.TickMessage;
 import java.net.URI;
@@ -123,7 +123,7 @@ public final class LabStreamFanout {
         LabConfig config = new LabConfig(tests.dataDir(), tests.seed(), tests.history(), tests.ticksPerSecond(),
                 false, tests.tickPollInterval(), tests.appendInterval(), tests.regimeRefitInterval(),
                 tests.regimeFitBars(), false, busThreads);
-        LabEngine engine = LabEngine.startInMemoryIdentity(config, Clock.systemUTC(), null);
+        LabService engine = LabService.startInMemoryIdentity(config, Clock.systemUTC(), null);
         TransportServer server = TransportServer.start(TransportConfig.of("127.0.0.1", 0),
                 LabHttpSurface.surface(engine, Clock.systemUTC(), LabHttpOptions.defaults()));
         String key = engine.access().keys().issue("fanout", Tier.ENTERPRISE).rawKey();

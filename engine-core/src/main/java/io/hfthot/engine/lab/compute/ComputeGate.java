@@ -1,7 +1,7 @@
 package io.hfthot.engine.lab.compute;
 
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * iterative solvers check {@link Thread#isInterrupted()} once per outer iteration and stop early, and the
  * validated parameter ranges of the lab bound what an uninterruptible step costs.
  *
- * <p>Refusals, all {@link LabException} with code {@link LabErrorCode#RATE_LIMITED} (429, gRPC
+ * <p>Refusals, all {@link EngineException} with code {@link ErrorCode#RATE_LIMITED} (429, gRPC
  * RESOURCE_EXHAUSTED), because each means "the server's compute is taken, retry later" and seed 000 has no
  * closer code (not INVALID_PARAMS: the parameters were in range; not INTERNAL_ERROR: nothing failed):
  * <ul>
@@ -72,11 +72,11 @@ public final class ComputeGate implements AutoCloseable {
      * Runs the work on the pool and waits for its result.
      *
      * @param operation what is computed, for messages (e.g. {@code MFG price signal})
-     * @param work      the computation (it may throw {@link LabException} for bad input)
+     * @param work      the computation (it may throw {@link EngineException} for bad input)
      * @param signal    tells when the caller goes away
      * @param <T>       the result type
      * @return the result
-     * @throws LabException RATE_LIMITED when the pool is full, the deadline passes or the caller went away;
+     * @throws EngineException RATE_LIMITED when the pool is full, the deadline passes or the caller went away;
      *                      whatever the work throws otherwise
      */
     public <T> T run(String operation, Supplier<T> work, CancelSignal signal) {
@@ -86,7 +86,7 @@ public final class ComputeGate implements AutoCloseable {
         try {
             future = pool.submit(work::get);
         } catch (RejectedExecutionException e) {
-            throw new LabException(LabErrorCode.RATE_LIMITED, null, null, "Compute capacity is busy: "
+            throw new EngineException(ErrorCode.RATE_LIMITED, null, null, "Compute capacity is busy: "
                     + limits.threads() + " computations are running and " + limits.queue()
                     + " are waiting; retry in a few seconds.", null);
         }
@@ -94,17 +94,17 @@ public final class ComputeGate implements AutoCloseable {
             return future.get(Math.max(0, deadlineNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new LabException(LabErrorCode.RATE_LIMITED, null, null, "Compute deadline exceeded: the "
+            throw new EngineException(ErrorCode.RATE_LIMITED, null, null, "Compute deadline exceeded: the "
                     + operation + " did not finish within " + limits.deadline().toMillis()
                     + " ms (waiting for a free compute thread included) and was stopped; retry later or ask for"
                     + " less work.", null);
         } catch (CancellationException e) {
-            throw new LabException(LabErrorCode.RATE_LIMITED, null, null,
+            throw new EngineException(ErrorCode.RATE_LIMITED, null, null,
                     "Computation cancelled: the client went away before the " + operation + " finished.", null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new LabException(LabErrorCode.RATE_LIMITED, null, null,
+            throw new EngineException(ErrorCode.RATE_LIMITED, null, null,
                     "Computation cancelled: the server is stopping the request.", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -114,7 +114,7 @@ public final class ComputeGate implements AutoCloseable {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw LabException.internal("the " + operation + " failed", cause);
+            throw EngineException.internal("the " + operation + " failed", cause);
         }
     }
 

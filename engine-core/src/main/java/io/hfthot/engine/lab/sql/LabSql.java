@@ -1,5 +1,7 @@
 package io.hfthot.engine.lab.sql;
 
+import io.hfthot.engine.EngineException;
+
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.lab.api.SqlResponse;
 import java.time.Instant;
@@ -11,13 +13,13 @@ import java.time.Instant;
  * <p>Contract: {@link #query} accepts a single SELECT (with the table names {@code market.ohlcv},
  * {@code market.ticks}, {@code auth.usage}, ... and {@code VERSION AS OF n} / {@code TIMESTAMP AS OF '...'}
  * time travel) and never changes stored data. A statement that is not a read-only SELECT, does not parse,
- * or names an unknown table or version throws {@link io.hfthot.engine.lab.LabException} with code
+ * or names an unknown table or version throws {@link io.hfthot.engine.EngineException} with code
  * {@code INVALID_PARAMS} and parameter {@code sql}; a caller over its share of concurrent queries, or a server
  * whose query slots stay busy, gets {@code RATE_LIMITED} (see {@link SqlAdmission}); an engine failure throws it
  * with code {@code INTERNAL_ERROR}. Thread-safe. {@link #close()} releases the engine's resources.
  *
  * <p>Historical depth: with a {@code visibleFrom}, the rows of every table whose {@code ts} column
- * ({@link io.hfthot.engine.lab.history.TableHistory#TIME_COLUMN}) is earlier than it do not exist for the query,
+ * ({@link io.hfthot.engine.history.TableHistory#TIME_COLUMN}) is earlier than it do not exist for the query,
  * however the statement reads the table (joins, subqueries, CTEs, {@code VERSION AS OF} /
  * {@code TIMESTAMP AS OF}); an implementation must apply the bound where the table is read, never by
  * rewriting or inspecting the user's text. Tables without a {@code ts} column are read whole. A {@code ts}

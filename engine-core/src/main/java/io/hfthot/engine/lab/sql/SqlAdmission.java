@@ -1,8 +1,8 @@
 package io.hfthot.engine.lab.sql;
 
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +56,7 @@ public final class SqlAdmission {
      *
      * @param caller the authenticated caller
      * @return the permit, to close when the query has finished
-     * @throws LabException RATE_LIMITED (parameter {@code sql}) when the caller already runs its share or no slot
+     * @throws EngineException RATE_LIMITED (parameter {@code sql}) when the caller already runs its share or no slot
      *                      frees up in time
      */
     public Permit admit(Principal caller) {
@@ -103,7 +103,7 @@ public final class SqlAdmission {
         }
     }
 
-    private static LabException refused(String message) {
-        return new LabException(LabErrorCode.RATE_LIMITED, "sql", null, message, null);
+    private static EngineException refused(String message) {
+        return new EngineException(ErrorCode.RATE_LIMITED, "sql", null, message, null);
     }
 }

@@ -1,6 +1,6 @@
 package io.hfthot.engine.lab.sql;
 
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.EngineException;
 
 /** The encodings {@code GET /v1/lakehouse/query} offers. */
 public enum SqlFormat {
@@ -29,7 +29,7 @@ public enum SqlFormat {
      *
      * @param text {@code json}, {@code arrow} or null
      * @return the format
-     * @throws LabException INVALID_PARAMS naming {@code format} for anything else
+     * @throws EngineException INVALID_PARAMS naming {@code format} for anything else
      */
     public static SqlFormat parse(String text) {
         if (text == null) {
@@ -40,6 +40,6 @@ public enum SqlFormat {
                 return f;
             }
         }
-        throw LabException.invalid("format", "format must be one of [json, arrow], got '" + text + "'");
+        throw EngineException.invalid("format", "format must be one of [json, arrow], got '" + text + "'");
     }
 }

@@ -1,5 +1,7 @@
 package io.hfthot.engine.identity.access;
 
+import io.hfthot.engine.ErrorCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,7 @@ class AccessControlTest {
     void missingUnknownAndRevokedKeysAre401() {
         for (String key : new String[] {null, "", "  ", "hft_pro_unknown", "Bearer xyz"}) {
             QuotaDecision d = access.check(key, Feature.REST_REQUEST, clock.instant());
-            assertEquals(401, d.httpStatus(), String.valueOf(key));
+            assertEquals(ErrorCode.UNAUTHORIZED, d.code(), String.valueOf(key));
             assertEquals("UNAUTHORIZED", d.errorCode());
             assertEquals(Feature.REST_REQUEST, d.feature());
             assertTrue(d.message().contains("API key"), d.message());
@@ -32,7 +34,7 @@ class AccessControlTest {
         // Surrounding whitespace in the header is tolerated.
         assertTrue(access.check(" " + issued.rawKey() + " ", Feature.REST_REQUEST, clock.instant()).allowed());
         access.keys().revoke(issued.record().keyId());
-        assertEquals(401, access.check(issued.rawKey(), Feature.REST_REQUEST, clock.instant()).httpStatus());
+        assertEquals(ErrorCode.UNAUTHORIZED, access.check(issued.rawKey(), Feature.REST_REQUEST, clock.instant()).code());
     }
 
     @Test
@@ -43,7 +45,7 @@ class AccessControlTest {
             access.decide(p, Feature.REST_REQUEST, clock.instant());
         }
         access.decide(p, Feature.PORTFOLIO_OPTIMIZATION, clock.instant());
-        assertEquals(403, access.decide(p, Feature.BACKTEST, clock.instant()).httpStatus());
+        assertEquals(ErrorCode.TIER_REQUIRED, access.decide(p, Feature.BACKTEST, clock.instant()).code());
         assertEquals(60, access.usage(p, clock.instant()).requestsToday());
         clock.advance(Duration.ofMinutes(1));
         assertTrue(access.decide(p, Feature.REST_REQUEST, clock.instant()).allowed());
@@ -57,7 +59,7 @@ class AccessControlTest {
                 access.keys().issue("carol", Tier.FREE_BETA).rawKey())).principal();
         var first = access.openStream(p, clock.instant());
         assertTrue(first.decision().allowed());
-        assertEquals(429, access.openStream(p, clock.instant()).decision().httpStatus());
+        assertEquals(ErrorCode.RATE_LIMITED, access.openStream(p, clock.instant()).decision().code());
         first.lease().close();
         assertTrue(access.openStream(p, clock.instant()).decision().allowed());
         assertEquals(Tier.HOBBYIST, access.historyFrom(p, clock.instant().minus(Duration.ofDays(60)), clock.instant())

@@ -1,5 +1,7 @@
 package io.hfthot.engine.identity.access;
 
+import io.hfthot.engine.ErrorCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +54,7 @@ class AccountLimitsTest {
         }
         assertEquals(60, allowed, "three Free keys of one account make 60 requests a minute, not 180");
         QuotaDecision refused = access.decide(third, Feature.REST_REQUEST, clock.instant());
-        assertEquals(429, refused.httpStatus());
+        assertEquals(ErrorCode.RATE_LIMITED, refused.code());
         assertTrue(refused.message().contains("shared by every key of the account"), refused.message());
         // Another account is not affected.
         Principal bob = principal(access.keys().issue("bob", Tier.FREE_BETA));
@@ -96,7 +98,7 @@ class AccountLimitsTest {
         assertEquals(10, open, "ten Professional keys of one account hold 10 streams, not 100");
         assertEquals(10, access.usage(keys.get(3), clock.instant()).wsActive());
         StreamGrant refused = access.openStream(keys.get(5), clock.instant());
-        assertEquals(429, refused.decision().httpStatus());
+        assertEquals(ErrorCode.RATE_LIMITED, refused.decision().code());
         assertTrue(refused.decision().message().contains("per account"), refused.decision().message());
     }
 
@@ -106,7 +108,7 @@ class AccountLimitsTest {
         mint(free, Tier.FREE_BETA);
         Principal third = mint(free, Tier.FREE_BETA);
         AccountKeys.Issue refused = access.accountKeys().create(free, Tier.FREE_BETA, clock.instant());
-        assertEquals(429, refused.decision().httpStatus());
+        assertEquals(ErrorCode.RATE_LIMITED, refused.decision().code());
         assertTrue(refused.decision().message().contains("at most 3 live API keys"), refused.decision().message());
         assertEquals(3, access.keys().keysOf("erin").size(), "a refused creation writes nothing");
         assertTrue(access.accountKeys().revoke(free, third.keyId()).isPresent());
@@ -117,7 +119,7 @@ class AccountLimitsTest {
     void aKeyCreatesKeysOfItsTierOrLowerOnly() {
         Principal hob = principal(access.keys().issue("frank", Tier.HOBBYIST));
         AccountKeys.Issue up = access.accountKeys().create(hob, Tier.PROFESSIONAL, clock.instant());
-        assertEquals(403, up.decision().httpStatus());
+        assertEquals(ErrorCode.TIER_REQUIRED, up.decision().code());
         assertEquals(Tier.PROFESSIONAL, up.decision().required().orElseThrow());
         assertEquals("frank", mint(hob, Tier.FREE_BETA).ownerId());
     }
@@ -135,7 +137,7 @@ class AccountLimitsTest {
                 // Revoking straight away keeps the live count low; the creation window still counts.
                 tight.accountKeys().revoke(free, issue.key().record().keyId());
             } else {
-                assertEquals(429, issue.decision().httpStatus());
+                assertEquals(ErrorCode.RATE_LIMITED, issue.decision().code());
                 assertTrue(issue.decision().message().contains("3 API keys per 24 hours; the next creation is possible at "
                         + clock.instant().plus(Duration.ofDays(1))), issue.decision().message());
             }

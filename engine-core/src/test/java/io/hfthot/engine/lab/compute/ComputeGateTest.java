@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +34,10 @@ class ComputeGateTest {
     void resultsAndExceptionsPassThrough() {
         try (ComputeGate gate = new ComputeGate(new ComputeLimits(1, 1, Duration.ofSeconds(5)))) {
             assertEquals("ok", gate.run("test", () -> "ok", CancelSignal.NONE));
-            LabException bad = assertThrows(LabException.class, () -> gate.run("test", () -> {
-                throw LabException.invalid("n_agents", "n_agents must be in [2, 5000], got 1");
+            EngineException bad = assertThrows(EngineException.class, () -> gate.run("test", () -> {
+                throw EngineException.invalid("n_agents", "n_agents must be in [2, 5000], got 1");
             }, CancelSignal.NONE));
-            assertEquals(LabErrorCode.INVALID_PARAMS, bad.code());
+            assertEquals(ErrorCode.INVALID_PARAMS, bad.code());
         }
     }
 
@@ -48,10 +48,10 @@ class ComputeGateTest {
         // A queue place: the next run waits for the interrupted computation to return its thread.
         try (ComputeGate gate = new ComputeGate(new ComputeLimits(1, 1, Duration.ofMillis(200)))) {
             long t0 = System.nanoTime();
-            LabException e = assertThrows(LabException.class,
+            EngineException e = assertThrows(EngineException.class,
                     () -> gate.run("MFG price signal", spinUntilInterrupted(interrupted, started), CancelSignal.NONE));
             long tookMs = (System.nanoTime() - t0) / 1_000_000;
-            assertEquals(LabErrorCode.RATE_LIMITED, e.code());
+            assertEquals(ErrorCode.RATE_LIMITED, e.code());
             assertTrue(e.getMessage().startsWith("Compute deadline exceeded: the MFG price signal did not finish within"
                     + " 200 ms"), e.getMessage());
             assertTrue(tookMs < 2000, "answered at the deadline, took " + tookMs + " ms");
@@ -82,7 +82,7 @@ class ComputeGateTest {
             });
             disconnect.start();
             long t0 = System.nanoTime();
-            LabException e = assertThrows(LabException.class,
+            EngineException e = assertThrows(EngineException.class,
                     () -> gate.run("backtest", spinUntilInterrupted(interrupted, started), signal));
             assertTrue(e.getMessage().contains("client went away"), e.getMessage());
             assertTrue((System.nanoTime() - t0) / 1_000_000 < 5000);
@@ -101,14 +101,14 @@ class ComputeGateTest {
             Thread busy = new Thread(() -> {
                 try {
                     gate.run("first", spinUntilInterrupted(interrupted, started), CancelSignal.NONE);
-                } catch (LabException expected) {
+                } catch (EngineException expected) {
                     // the deadline ends it
                 }
             });
             busy.start();
             started.await();
-            LabException e = assertThrows(LabException.class, () -> gate.run("second", () -> "x", CancelSignal.NONE));
-            assertEquals(LabErrorCode.RATE_LIMITED, e.code());
+            EngineException e = assertThrows(EngineException.class, () -> gate.run("second", () -> "x", CancelSignal.NONE));
+            assertEquals(ErrorCode.RATE_LIMITED, e.code());
             assertTrue(e.getMessage().startsWith("Compute capacity is busy: 1 computations are running and 0 are"
                     + " waiting"), e.getMessage());
             busy.join();

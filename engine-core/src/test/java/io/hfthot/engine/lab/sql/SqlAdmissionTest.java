@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
-import io.hfthot.engine.lab.LabErrorCode;
-import io.hfthot.engine.lab.LabException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.EngineException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -32,13 +32,13 @@ class SqlAdmissionTest {
         SqlAdmission.Permit first = admission.admit(a);
         SqlAdmission.Permit second = admission.admit(a);
         long started = System.nanoTime();
-        LabException e = assertThrows(LabException.class, () -> admission.admit(a));
+        EngineException e = assertThrows(EngineException.class, () -> admission.admit(a));
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(1).toNanos(), "refused without waiting");
-        assertEquals(LabErrorCode.RATE_LIMITED, e.code());
+        assertEquals(ErrorCode.RATE_LIMITED, e.code());
         assertEquals("sql", e.parameter().orElseThrow());
         assertTrue(e.getMessage().contains("already runs 2 SQL queries"), e.getMessage());
         // another key of the same account shares the owner's count: minting keys does not multiply it
-        assertThrows(LabException.class, () -> admission.admit(key("k2", "alice")));
+        assertThrows(EngineException.class, () -> admission.admit(key("k2", "alice")));
         // someone else still gets in
         admission.admit(key("k3", "bob")).close();
         first.close();
@@ -53,9 +53,9 @@ class SqlAdmissionTest {
         SqlAdmission.Permit a = admission.admit(key("a", "a"));
         SqlAdmission.Permit b = admission.admit(key("b", "b"));
         long started = System.nanoTime();
-        LabException e = assertThrows(LabException.class, () -> admission.admit(key("c", "c")));
+        EngineException e = assertThrows(EngineException.class, () -> admission.admit(key("c", "c")));
         long waited = System.nanoTime() - started;
-        assertEquals(LabErrorCode.RATE_LIMITED, e.code());
+        assertEquals(ErrorCode.RATE_LIMITED, e.code());
         assertTrue(e.getMessage().contains("all 2 SQL query slots"), e.getMessage());
         assertTrue(waited >= Duration.ofMillis(150).toNanos() && waited < Duration.ofSeconds(2).toNanos(), "waited " + waited);
         a.close();

@@ -1,2 +1,0 @@
-/** The lab's live feeds: trades from the market published on the event bus. */
-package io.hfthot.engine.lab.live;
