@@ -87,41 +87,73 @@ public final class DeltaLog {
                    TreeMap<Long, FileEntry> v2Checkpoints) {
     }
 
+    /** Lists the whole log directory. */
     Listing list() {
+        try {
+            return parse(store.list(logDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Delta log of table '" + tableName + "' at " + logDir, e);
+        }
+    }
+
+    /**
+     * Lists the log entries of versions {@code fromVersion} and later only (Delta Kernel's {@code listFrom}): every
+     * versioned name starts with the 20-digit version, so they sort at or after that version's prefix.
+     */
+    Listing list(long fromVersion) {
+        try {
+            return parse(store.listFrom(logDir, String.format("%020d", fromVersion)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Delta log of table '" + tableName + "' at " + logDir, e);
+        }
+    }
+
+    private static Listing parse(List<FileEntry> entries) {
         TreeMap<Long, FileEntry> commits = new TreeMap<>();
         TreeMap<Long, List<FileEntry>> cps = new TreeMap<>();
         TreeMap<Long, Integer> parts = new TreeMap<>();
         TreeMap<Long, FileEntry> v2 = new TreeMap<>();
-        try {
-            for (FileEntry e : store.list(logDir)) {
-                String n = e.name();
-                Matcher m = COMMIT.matcher(n);
-                if (m.matches()) {
-                    commits.put(Long.parseLong(m.group(1)), e);
-                    continue;
-                }
-                m = CHECKPOINT.matcher(n);
-                if (m.matches()) {
-                    long v = Long.parseLong(m.group(1));
-                    cps.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
-                    parts.put(v, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
-                    continue;
-                }
-                m = V2_CHECKPOINT.matcher(n);
-                if (m.matches()) {
-                    v2.putIfAbsent(Long.parseLong(m.group(1)), e);
-                }
+        for (FileEntry e : entries) {
+            String n = e.name();
+            Matcher m = COMMIT.matcher(n);
+            if (m.matches()) {
+                commits.put(Long.parseLong(m.group(1)), e);
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the Delta log of table '" + tableName + "' at " + logDir, e);
+            m = CHECKPOINT.matcher(n);
+            if (m.matches()) {
+                long v = Long.parseLong(m.group(1));
+                cps.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+                parts.put(v, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+                continue;
+            }
+            m = V2_CHECKPOINT.matcher(n);
+            if (m.matches()) {
+                v2.putIfAbsent(Long.parseLong(m.group(1)), e);
+            }
         }
         return new Listing(commits, cps, parts, v2);
     }
 
     /** Returns whether the table has at least one commit or checkpoint. */
     public boolean exists() {
-        Listing l = list();
+        Listing l = recentListing();
         return !l.commits().isEmpty() || !l.checkpoints().isEmpty();
+    }
+
+    /**
+     * The entries from the hinted checkpoint's version on, or the whole log when there is no hint or nothing at or
+     * after it: enough to know the latest version, which is at or after any checkpoint.
+     */
+    private Listing recentListing() {
+        Long hinted = lastCheckpointHint();
+        if (hinted != null && hinted >= 0) {
+            Listing recent = list(hinted);
+            if (!recent.commits().isEmpty() || !recent.checkpoints().isEmpty()) {
+                return recent;
+            }
+        }
+        return list();
     }
 
     /**
@@ -130,7 +162,7 @@ public final class DeltaLog {
      * @throws TableNotFoundException when the table has no log
      */
     public long latestVersion() {
-        Listing l = list();
+        Listing l = recentListing();
         return latest(l);
     }
 
@@ -160,13 +192,33 @@ public final class DeltaLog {
      * @throws UnsupportedFeatureException when the table needs a feature this module lacks
      */
     public TableState load(Long version) {
-        Listing l = list();
+        Long hinted = lastCheckpointHint();
+        if (hinted != null && hinted >= 0 && (version == null || version >= hinted)) {
+            // Listing from the hinted checkpoint on keeps a snapshot's cost independent of how many commits the
+            // table has ever had (a server appending every minute has tens of thousands); the whole log is listed
+            // only when the hint is missing, stale, or its checkpoint cannot be read.
+            Listing recent = list(hinted);
+            if (complete(recent, hinted)) {
+                TableState s = load(recent, version, hinted, false);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return load(list(), version, hinted, true);
+    }
+
+    /**
+     * Loads from a listing; with a partial listing ({@code wholeLog} false), returns null instead of replaying from
+     * version 0 when no listed checkpoint can be read.
+     */
+    private TableState load(Listing l, Long version, Long hinted, boolean wholeLog) {
         long latest = latest(l);
         long target = version == null ? latest : version;
         if (target < 0 || target > latest) {
             throw new TableNotFoundException("version " + target + " of table '" + tableName + "' does not exist; versions are 0 to " + latest);
         }
-        if (!l.commits().containsKey(0L)) {
+        if (wholeLog && !l.commits().containsKey(0L)) {
             Long earliest = null;
             for (Long v : l.checkpoints().keySet()) {
                 if (complete(l, v)) {
@@ -182,7 +234,6 @@ public final class DeltaLog {
             }
         }
         List<Long> candidates = new ArrayList<>();
-        Long hinted = lastCheckpointHint();
         if (hinted != null && hinted <= target && complete(l, hinted)) {
             candidates.add(hinted);
         }
@@ -193,7 +244,9 @@ public final class DeltaLog {
                 candidates.add(v);
             }
         }
-        candidates.add(-1L);
+        if (wholeLog) {
+            candidates.add(-1L);
+        }
         LakehouseException last = null;
         for (long cp : candidates) {
             try {
@@ -206,6 +259,9 @@ public final class DeltaLog {
                 LOG.warn("table '{}': cannot replay from checkpoint {}: {}", tableName, cp, e.getMessage());
                 last = e;
             }
+        }
+        if (!wholeLog) {
+            return null;
         }
         throw last;
     }
