@@ -85,6 +85,28 @@ class LogListingTest {
     }
 
     @Test
+    void plainReadsSkipTheCheckpointsTombstonesWhichLaterCheckpointsStillCarry() {
+        Lakehouse lh = Lakehouse.open(dir, LakehouseOptions.defaults().withStore(store));
+        DeltaTable t = lh.createTable("tomb", TestTables.OHLCV, List.of());
+        for (int i = 0; i < 5; i++) {
+            t.append(TestTables.bars("A", i * 10, 10));
+        }
+        t.optimize(1L << 30, null); // version 6 removes the five small files
+        for (int i = 0; i < 4; i++) {
+            t.append(TestTables.bars("B", i * 10, 10)); // version 10 is checkpointed with 5 tombstones
+        }
+        io.hfthot.lakehouse.internal.log.DeltaLog log = new io.hfthot.lakehouse.internal.log.DeltaLog(store, t.path(), "tomb");
+        assertEquals(5, log.load(null).tombstones().size());
+        assertEquals(0, log.loadForRead(null).tombstones().size(), "a reader of live files does not read them");
+        assertEquals(log.load(null).files(), log.loadForRead(null).files());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(90 + i, t.snapshot().read().rowCount());
+            t.append(TestTables.bars("C", i * 10, 1)); // version 20 is checkpointed from a full state
+        }
+        assertEquals(5, log.load(20L).tombstones().size(), "checkpoint 20 still carries the tombstones of version 6");
+    }
+
+    @Test
     void anUnreadableHintedCheckpointFallsBackToTheWholeLog() throws Exception {
         DeltaTable t = tableWith25Appends();
         List<List<Object>> latest = TestTables.values(t.snapshot().read());

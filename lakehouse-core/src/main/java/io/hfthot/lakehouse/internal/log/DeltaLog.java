@@ -192,6 +192,19 @@ public final class DeltaLog {
      * @throws UnsupportedFeatureException when the table needs a feature this module lacks
      */
     public TableState load(Long version) {
+        return load(version, true);
+    }
+
+    /**
+     * As {@link #load(Long)} for reading live files only: the tombstones stored in the checkpoint are not read (the
+     * state's {@code tombstones} hold only those of the commits after it). Never write a checkpoint or vacuum from
+     * such a state.
+     */
+    public TableState loadForRead(Long version) {
+        return load(version, false);
+    }
+
+    private TableState load(Long version, boolean withTombstones) {
         Long hinted = lastCheckpointHint();
         if (hinted != null && hinted >= 0 && (version == null || version >= hinted)) {
             // Listing from the hinted checkpoint on keeps a snapshot's cost independent of how many commits the
@@ -199,20 +212,20 @@ public final class DeltaLog {
             // only when the hint is missing, stale, or its checkpoint cannot be read.
             Listing recent = list(hinted);
             if (complete(recent, hinted)) {
-                TableState s = load(recent, version, hinted, false);
+                TableState s = load(recent, version, hinted, false, withTombstones);
                 if (s != null) {
                     return s;
                 }
             }
         }
-        return load(list(), version, hinted, true);
+        return load(list(), version, hinted, true, withTombstones);
     }
 
     /**
      * Loads from a listing; with a partial listing ({@code wholeLog} false), returns null instead of replaying from
      * version 0 when no listed checkpoint can be read.
      */
-    private TableState load(Listing l, Long version, Long hinted, boolean wholeLog) {
+    private TableState load(Listing l, Long version, Long hinted, boolean wholeLog, boolean withTombstones) {
         long latest = latest(l);
         long target = version == null ? latest : version;
         if (target < 0 || target > latest) {
@@ -250,7 +263,7 @@ public final class DeltaLog {
         LakehouseException last = null;
         for (long cp : candidates) {
             try {
-                TableState s = replay(l, cp, target);
+                TableState s = replay(l, cp, target, withTombstones);
                 ProtocolSupport.checkReadable(s.protocol(), s.metadata(), tableName);
                 return s;
             } catch (UnsupportedFeatureException | TableNotFoundException e) {
@@ -284,14 +297,14 @@ public final class DeltaLog {
         }
     }
 
-    private TableState replay(Listing l, long checkpoint, long target) {
+    private TableState replay(Listing l, long checkpoint, long target, boolean withTombstones) {
         Action.Protocol protocol = null;
         Action.Metadata metadata = null;
         Map<String, Action.AddFile> files = new LinkedHashMap<>();
         Map<String, Action.RemoveFile> tombstones = new LinkedHashMap<>();
         long timestamp = 0;
         if (checkpoint >= 0) {
-            for (List<Action> actions : checkpointActions(l, checkpoint)) {
+            for (List<Action> actions : checkpointActions(l, checkpoint, withTombstones)) {
                 for (Action a : actions) {
                     if (a instanceof Action.Protocol p) {
                         protocol = p;
@@ -343,7 +356,7 @@ public final class DeltaLog {
     }
 
     /** The actions of a checkpoint, per file: the parts of a classic checkpoint, or a V2 checkpoint with its sidecars. */
-    private List<List<Action>> checkpointActions(Listing l, long checkpoint) {
+    private List<List<Action>> checkpointActions(Listing l, long checkpoint, boolean withRemoves) {
         List<List<Action>> out = new ArrayList<>();
         Path current = null;
         try {
@@ -351,7 +364,7 @@ public final class DeltaLog {
                 CheckpointFiles cf = new CheckpointFiles(store);
                 for (FileEntry part : l.checkpoints().get(checkpoint)) {
                     current = part.path();
-                    out.add(cf.read(current));
+                    out.add(cf.read(current, withRemoves));
                 }
             } else {
                 current = l.v2Checkpoints().get(checkpoint).path();
