@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@code _last_checkpoint} hint is used when it is valid, and a missing or corrupt hint falls back to listing; a
  * checkpoint that cannot be read falls back to an older one or to version 0), then applies the following commits in
  * order: the latest protocol and metadata win, and files are keyed by path plus deletion-vector id.
+ *
+ * <p>Why it is longer than 400 lines: listing, replay, checkpoint writing, log cleanup and history all read the same
+ * parsed listing ({@code Listing}) and its completeness rules; they are kept in one place so those rules cannot
+ * drift apart.
  */
 public final class DeltaLog {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaLog.class);

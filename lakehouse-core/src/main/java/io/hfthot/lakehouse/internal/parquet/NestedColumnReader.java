@@ -40,6 +40,9 @@ import org.apache.parquet.schema.Type;
  * a repeated group that is itself the element: several fields, or named {@code array} or {@code <name>_tuple}), and
  * {@code MAP} / {@code MAP_KEY_VALUE} with a repeated key-value group. Struct fields are matched by name; a field
  * missing from the file reads as null, as a top-level column does.
+ *
+ * <p>Why it is about 400 lines: one converter per Parquet layout and per leaf family, all called from the same
+ * recursion ({@code converter}); split apart they would have to share that recursion across classes.
  */
 final class NestedColumnReader {
     private NestedColumnReader() {
