@@ -289,21 +289,31 @@ public final class ColumnVector {
         if (isNull(i)) {
             return null;
         }
-        return switch (type) {
+        return switch (type.storage()) {
+            case LONG -> valueOf(type, longs[i]);
+            case DOUBLE -> type == DataType.FLOAT ? (Object) (float) doubles[i] : (Object) doubles[i];
             case BOOLEAN -> booleans[i];
-            case BYTE -> (byte) longs[i];
-            case SHORT -> (short) longs[i];
-            case INTEGER -> (int) longs[i];
-            case LONG -> longs[i];
-            case FLOAT -> (float) doubles[i];
-            case DOUBLE -> doubles[i];
-            case STRING -> getString(i);
-            case BINARY -> getBinary(i);
-            case DECIMAL -> objects[i];
-            case DATE -> LocalDate.ofEpochDay(longs[i]);
-            case TIMESTAMP -> Instant.ofEpochSecond(Math.floorDiv(longs[i], 1_000_000L), Math.floorMod(longs[i], 1_000_000L) * 1000L);
-            case TIMESTAMP_NTZ -> LocalDateTime.ofEpochSecond(Math.floorDiv(longs[i], 1_000_000L),
-                    (int) (Math.floorMod(longs[i], 1_000_000L) * 1000L), ZoneOffset.UTC);
+            case OBJECT -> type == DataType.BINARY ? getBinary(i) : type == DataType.STRING ? getString(i) : objects[i];
+        };
+    }
+
+    /**
+     * Returns the typed value {@link #get} returns for a value of the {@link DataType.Storage#LONG} family held as
+     * {@code stored} (an integer, days since the epoch for dates, microseconds for timestamps).
+     *
+     * @throws IllegalArgumentException when {@code type} is not of that family
+     */
+    public static Object valueOf(DataType type, long stored) {
+        return switch (type) {
+            case BYTE -> (byte) stored;
+            case SHORT -> (short) stored;
+            case INTEGER -> (int) stored;
+            case LONG -> stored;
+            case DATE -> LocalDate.ofEpochDay(stored);
+            case TIMESTAMP -> Instant.ofEpochSecond(Math.floorDiv(stored, 1_000_000L), Math.floorMod(stored, 1_000_000L) * 1000L);
+            case TIMESTAMP_NTZ -> LocalDateTime.ofEpochSecond(Math.floorDiv(stored, 1_000_000L),
+                    (int) (Math.floorMod(stored, 1_000_000L) * 1000L), ZoneOffset.UTC);
+            default -> throw new IllegalArgumentException("type " + type.deltaName() + " is not held as a long");
         };
     }
 

@@ -37,7 +37,16 @@ public enum DataType {
      * {@code decimal(p,s)}, read only: values are {@link java.math.BigDecimal}s at the scale stored in each data file
      * (precision and scale stay in the table schema); tables with decimal columns are not written by this module.
      */
-    DECIMAL("decimal", Storage.OBJECT);
+    DECIMAL("decimal", Storage.OBJECT),
+    /**
+     * {@code struct}, read only: a value is an unmodifiable {@code Map<String, Object>} from field name to value, in
+     * the schema's field order; the fields are described by {@link Field#nested()}.
+     */
+    STRUCT("struct", Storage.OBJECT),
+    /** {@code array}, read only: a value is an unmodifiable {@code List<Object>} (elements may be null when allowed). */
+    ARRAY("array", Storage.OBJECT),
+    /** {@code map}, read only: a value is an unmodifiable {@code Map<Object, Object>} in file order. */
+    MAP("map", Storage.OBJECT);
 
     /** How values of a type are held in a {@link ColumnVector}. */
     public enum Storage {
@@ -69,6 +78,11 @@ public enum DataType {
         return storage;
     }
 
+    /** Returns whether this is {@link #STRUCT}, {@link #ARRAY} or {@link #MAP}. */
+    public boolean isNested() {
+        return this == STRUCT || this == ARRAY || this == MAP;
+    }
+
     /**
      * Parses a Delta primitive type name.
      *
@@ -80,7 +94,7 @@ public enum DataType {
             return DECIMAL;
         }
         for (DataType t : values()) {
-            if (t.deltaName.equals(n)) {
+            if (!t.isNested() && t.deltaName.equals(n)) {
                 return t;
             }
         }

@@ -93,7 +93,7 @@ public final class DeltaTable {
      * @throws UnsupportedFeatureException when the table needs a feature this module does not implement
      */
     public Snapshot snapshot() {
-        return new Snapshot(name, path, options.store(), log.load());
+        return new Snapshot(name, path, options.store(), log.loadForRead(null));
     }
 
     /**
@@ -105,7 +105,7 @@ public final class DeltaTable {
         if (version < 0) {
             throw new IllegalArgumentException("version " + version + " of table '" + name + "' must be >= 0");
         }
-        return new Snapshot(name, path, options.store(), log.load(version));
+        return new Snapshot(name, path, options.store(), log.loadForRead(version));
     }
 
     /**

@@ -159,9 +159,9 @@ public sealed interface Predicate permits Predicate.Comparison, Predicate.IsNull
     default void validate(Schema schema) {
         if (this instanceof Comparison c) {
             Field f = schema.field(c.column());
-            if (f.type() == DataType.DECIMAL) {
-                throw new IllegalArgumentException("column '" + f.name() + "' has type decimal, which is read but cannot"
-                        + " be filtered on; compare another column or test it with isNull");
+            if (f.type() == DataType.DECIMAL || f.type().isNested()) {
+                throw new IllegalArgumentException("column '" + f.name() + "' has type " + f.type().deltaName() + ", which is"
+                        + " read but cannot be filtered on; compare another column or test it with isNull");
             }
             Eval.literal(f.type(), c.value());
         } else if (this instanceof IsNull n) {

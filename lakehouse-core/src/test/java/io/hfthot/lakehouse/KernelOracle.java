@@ -78,11 +78,7 @@ final class KernelOracle {
                                 .map(FileReadResult::getData);
                         try (CloseableIterator<FilteredColumnarBatch> data = Scan.transformPhysicalData(ENGINE, scanState, scanFile, physicalData)) {
                             while (data.hasNext()) {
-                                try (CloseableIterator<io.delta.kernel.data.Row> rows = data.next().getRows()) {
-                                    while (rows.hasNext()) {
-                                        out.add(values(rows.next(), logical));
-                                    }
-                                }
+                                addSelectedRows(data.next(), logical, out);
                             }
                         }
                     }
@@ -93,38 +89,84 @@ final class KernelOracle {
         return out;
     }
 
-    private static List<Object> values(io.delta.kernel.data.Row row, StructType schema) {
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < schema.length(); i++) {
-            io.delta.kernel.types.DataType t = schema.at(i).getDataType();
-            if (row.isNullAt(i)) {
-                out.add(null);
-            } else if (t instanceof LongType) {
-                out.add(row.getLong(i));
-            } else if (t instanceof IntegerType) {
-                out.add(row.getInt(i));
-            } else if (t instanceof DoubleType) {
-                out.add(row.getDouble(i));
-            } else if (t instanceof StringType) {
-                out.add(row.getString(i));
-            } else if (t instanceof BooleanType) {
-                out.add(row.getBoolean(i));
-            } else if (t instanceof TimestampType) {
-                long micros = row.getLong(i);
-                out.add(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000));
-            } else if (t instanceof io.delta.kernel.types.DecimalType) {
-                out.add(row.getDecimal(i));
-            } else if (t instanceof io.delta.kernel.types.TimestampNTZType) {
-                long micros = row.getLong(i);
-                out.add(java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                        (int) (Math.floorMod(micros, 1_000_000L) * 1000), java.time.ZoneOffset.UTC));
-            } else if (t instanceof DateType) {
-                out.add(LocalDate.ofEpochDay(row.getInt(i)));
-            } else {
-                throw new IllegalArgumentException("oracle does not convert " + t);
+    /** Adds the rows a batch's selection vector keeps (absent, null or false entries are dropped, as Kernel's getRows does). */
+    private static void addSelectedRows(FilteredColumnarBatch filtered, StructType schema, List<List<Object>> out) {
+        io.delta.kernel.data.ColumnarBatch batch = filtered.getData();
+        Optional<io.delta.kernel.data.ColumnVector> selection = filtered.getSelectionVector();
+        for (int r = 0; r < batch.getSize(); r++) {
+            if (selection.isPresent() && (selection.get().isNullAt(r) || !selection.get().getBoolean(r))) {
+                continue;
             }
+            List<Object> row = new ArrayList<>();
+            for (int c = 0; c < schema.length(); c++) {
+                row.add(value(batch.getColumnVector(c), r, schema.at(c).getDataType()));
+            }
+            out.add(row);
         }
-        return out;
+    }
+
+    /**
+     * One value typed like {@link ColumnVector#get} (structs as name-to-value maps, arrays as lists, maps as maps);
+     * binary values as hex strings, as {@link TestTables#values} gives them, so that rows compare by content.
+     */
+    private static Object value(io.delta.kernel.data.ColumnVector v, int i, io.delta.kernel.types.DataType t) {
+        if (v.isNullAt(i)) {
+            return null;
+        }
+        if (t instanceof StructType st) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < st.length(); k++) {
+                m.put(st.at(k).getName(), value(v.getChild(k), i, st.at(k).getDataType()));
+            }
+            return m;
+        }
+        if (t instanceof io.delta.kernel.types.ArrayType at) {
+            io.delta.kernel.data.ArrayValue a = v.getArray(i);
+            List<Object> l = new ArrayList<>();
+            for (int k = 0; k < a.getSize(); k++) {
+                l.add(value(a.getElements(), k, at.getElementType()));
+            }
+            return l;
+        }
+        if (t instanceof io.delta.kernel.types.MapType mt) {
+            io.delta.kernel.data.MapValue mv = v.getMap(i);
+            Map<Object, Object> m = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < mv.getSize(); k++) {
+                m.put(value(mv.getKeys(), k, mt.getKeyType()), value(mv.getValues(), k, mt.getValueType()));
+            }
+            return m;
+        }
+        if (t instanceof LongType) {
+            return v.getLong(i);
+        } else if (t instanceof IntegerType) {
+            return v.getInt(i);
+        } else if (t instanceof io.delta.kernel.types.ShortType) {
+            return v.getShort(i);
+        } else if (t instanceof io.delta.kernel.types.ByteType) {
+            return v.getByte(i);
+        } else if (t instanceof DoubleType) {
+            return v.getDouble(i);
+        } else if (t instanceof io.delta.kernel.types.FloatType) {
+            return v.getFloat(i);
+        } else if (t instanceof StringType) {
+            return v.getString(i);
+        } else if (t instanceof io.delta.kernel.types.BinaryType) {
+            return java.util.HexFormat.of().formatHex(v.getBinary(i));
+        } else if (t instanceof BooleanType) {
+            return v.getBoolean(i);
+        } else if (t instanceof TimestampType) {
+            long micros = v.getLong(i);
+            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+        } else if (t instanceof io.delta.kernel.types.DecimalType) {
+            return v.getDecimal(i);
+        } else if (t instanceof io.delta.kernel.types.TimestampNTZType) {
+            long micros = v.getLong(i);
+            return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    (int) (Math.floorMod(micros, 1_000_000L) * 1000), java.time.ZoneOffset.UTC);
+        } else if (t instanceof DateType) {
+            return LocalDate.ofEpochDay(v.getInt(i));
+        }
+        throw new IllegalArgumentException("oracle does not convert " + t);
     }
 
     static StructType kernelSchema(Schema schema) {

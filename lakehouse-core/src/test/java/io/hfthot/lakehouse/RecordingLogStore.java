@@ -10,7 +10,10 @@ import java.util.List;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.OutputFile;
 
-/** A {@link LocalLogStore} that records, in order, the calls that create or make files durable. */
+/**
+ * A {@link LocalLogStore} that records, in order, the calls that create or make files durable, and separately the
+ * start name of every directory listing ({@code ""} for a whole listing).
+ */
 final class RecordingLogStore implements LogStore {
     /** One recorded call. */
     record Call(String op, Path path) {
@@ -18,6 +21,7 @@ final class RecordingLogStore implements LogStore {
 
     private final LogStore delegate = new LocalLogStore();
     private final List<Call> calls = new ArrayList<>();
+    private final List<String> listedFrom = new ArrayList<>();
 
     synchronized List<Call> calls() {
         return List.copyOf(calls);
@@ -25,6 +29,11 @@ final class RecordingLogStore implements LogStore {
 
     synchronized void clear() {
         calls.clear();
+        listedFrom.clear();
+    }
+
+    synchronized List<String> listedFrom() {
+        return List.copyOf(listedFrom);
     }
 
     private synchronized void record(String op, Path p) {
@@ -50,7 +59,18 @@ final class RecordingLogStore implements LogStore {
 
     @Override
     public List<FileEntry> list(Path directory) throws IOException {
+        synchronized (this) {
+            listedFrom.add("");
+        }
         return delegate.list(directory);
+    }
+
+    @Override
+    public List<FileEntry> listFrom(Path directory, String fromName) throws IOException {
+        synchronized (this) {
+            listedFrom.add(fromName);
+        }
+        return delegate.listFrom(directory, fromName);
     }
 
     @Override

@@ -34,14 +34,36 @@ final class TestTables {
         return b.build();
     }
 
-    /** Typed rows as sortable lists of values. */
+    /**
+     * Typed rows as sortable lists of values; binary values, also inside nested values, as hex strings so that rows
+     * compare and sort by content.
+     */
     static List<List<Object>> values(ColumnBatch batch) {
         List<List<Object>> out = new ArrayList<>();
         for (Row r : batch.rows()) {
-            out.add(r.values());
+            List<Object> row = new ArrayList<>();
+            for (Object v : r.values()) {
+                row.add(comparable(v));
+            }
+            out.add(row);
         }
         out.sort((a, b) -> a.toString().compareTo(b.toString()));
         return out;
+    }
+
+    private static Object comparable(Object v) {
+        if (v instanceof byte[] b) {
+            return java.util.HexFormat.of().formatHex(b);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(TestTables::comparable).toList();
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(comparable(k), comparable(x)));
+            return out;
+        }
+        return v;
     }
 
     /** A clock that only moves when told. */

@@ -132,11 +132,19 @@ public final class LocalLogStore implements LogStore {
 
     @Override
     public List<FileEntry> list(Path directory) throws IOException {
+        return listFrom(directory, "");
+    }
+
+    /** Reads the directory's names and fetches attributes only for names at or after {@code fromName}. */
+    @Override
+    public List<FileEntry> listFrom(Path directory, String fromName) throws IOException {
         List<FileEntry> out = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return out;
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
+        // The stat per entry, not reading the names, is what grows with a long log: filter on the name first.
+        DirectoryStream.Filter<Path> from = p -> p.getFileName().toString().compareTo(fromName) >= 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, from)) {
             for (Path p : ds) {
                 try {
                     BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);

@@ -50,6 +50,24 @@ public interface LogStore {
     /** Lists the files (not directories) directly inside {@code directory}, sorted by name; empty when absent. */
     List<FileEntry> list(Path directory) throws IOException;
 
+    /**
+     * Lists the files directly inside {@code directory} whose name is at or after {@code fromName} in
+     * {@link String#compareTo} order, sorted by name; empty when absent (Delta Kernel's {@code listFrom}).
+     *
+     * <p>Readers list the log from the latest checkpoint's file name on, so the cost of a snapshot does not grow
+     * with the number of commits ever made. The default filters {@link #list}; an implementation should skip the
+     * earlier names without fetching their attributes (an object store passes {@code fromName} as its start-after
+     * key).
+     */
+    default List<FileEntry> listFrom(Path directory, String fromName) throws IOException {
+        List<FileEntry> all = list(directory);
+        int first = 0;
+        while (first < all.size() && all.get(first).name().compareTo(fromName) < 0) {
+            first++;
+        }
+        return all.subList(first, all.size());
+    }
+
     /** Lists every file under {@code directory} recursively, skipping nothing; empty when absent. */
     List<FileEntry> listRecursively(Path directory) throws IOException;
 

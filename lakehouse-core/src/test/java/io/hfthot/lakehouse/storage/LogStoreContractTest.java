@@ -43,6 +43,22 @@ public abstract class LogStoreContractTest {
     }
 
     @Test
+    void listFromReturnsTheNamesAtOrAfterTheGivenOneInOrder() throws Exception {
+        LogStore s = store();
+        Path log = dir.resolve("from");
+        for (String n : List.of("00000000000000000012.json", "00000000000000000009.json", "00000000000000000010.checkpoint.parquet",
+                "00000000000000000010.json", "_last_checkpoint", "00000000000000000011.json")) {
+            s.putIfAbsent(log.resolve(n), bytes(n));
+        }
+        assertEquals(List.of("00000000000000000010.checkpoint.parquet", "00000000000000000010.json", "00000000000000000011.json",
+                        "00000000000000000012.json", "_last_checkpoint"),
+                s.listFrom(log, "00000000000000000010").stream().map(FileEntry::name).toList());
+        assertEquals(s.list(log), s.listFrom(log, ""));
+        assertEquals(List.of(), s.listFrom(log, "zzz"));
+        assertEquals(List.of(), s.listFrom(dir.resolve("absent"), "0"));
+    }
+
+    @Test
     void exactlyOneOfManyConcurrentWritersWins() throws Exception {
         LogStore s = store();
         Path p = dir.resolve("race.json");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hfthot.lakehouse.DataType;
 import io.hfthot.lakehouse.Field;
 import io.hfthot.lakehouse.LakehouseException;
+import io.hfthot.lakehouse.NestedType;
 import io.hfthot.lakehouse.Schema;
 import io.hfthot.lakehouse.UnsupportedFeatureException;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ public final class SchemaJson {
         root.put("type", "struct");
         ArrayNode fields = root.putArray("fields");
         for (Field f : schema.fields()) {
+            if (f.nested() != null) {
+                throw new UnsupportedFeatureException("nested column writing", "column '" + f.name() + "' has type "
+                        + f.type().deltaName() + "; struct, array and map columns are read but not written by this module");
+            }
             ObjectNode n = fields.addObject();
             n.put("name", f.name());
             n.put("type", f.type().deltaName());
@@ -34,7 +39,7 @@ public final class SchemaJson {
     /**
      * Parses a Delta schema string.
      *
-     * @throws UnsupportedFeatureException for nested, decimal or other unsupported column types, naming the column
+     * @throws UnsupportedFeatureException for column types this module does not read, naming the column
      */
     public static Schema fromJson(String json) {
         JsonNode root;
@@ -43,24 +48,44 @@ public final class SchemaJson {
         } catch (Exception e) {
             throw new LakehouseException("corrupt Delta schemaString: " + e.getMessage(), e);
         }
+        return new Schema(fields(root, ""));
+    }
+
+    private static List<Field> fields(JsonNode struct, String prefix) {
         List<Field> out = new ArrayList<>();
-        for (JsonNode f : root.path("fields")) {
-            String name = f.path("name").asText();
-            JsonNode type = f.get("type");
-            if (type == null || !type.isTextual()) {
-                throw new UnsupportedFeatureException("nested column type (column '" + name + "')",
-                        "only primitive columns are read and written by this module");
-            }
-            DataType t;
-            try {
-                t = DataType.fromDeltaName(type.asText());
-            } catch (UnsupportedFeatureException e) {
-                throw new UnsupportedFeatureException("column type " + type.asText() + " (column '" + name + "')",
-                        "supported types: boolean, byte, short, integer, long, float, double, string, binary, date, timestamp, timestamp_ntz, decimal(p,s) (read only)");
-            }
-            out.add(new Field(name, t, f.path("nullable").asBoolean(true)));
+        for (JsonNode f : struct.path("fields")) {
+            out.add(field(prefix + f.path("name").asText(), f.path("name").asText(), f.get("type"), f.path("nullable").asBoolean(true)));
         }
-        return new Schema(out);
+        return out;
+    }
+
+    /** One field; {@code path} (such as {@code a.b[]}) names it in errors. */
+    private static Field field(String path, String name, JsonNode type, boolean nullable) {
+        if (type != null && type.isObject()) {
+            String kind = type.path("type").asText();
+            NestedType shape = switch (kind) {
+                case "struct" -> new NestedType.Struct(fields(type, path + "."));
+                case "array" -> new NestedType.Array(field(path + "[]", "element", type.get("elementType"),
+                        type.path("containsNull").asBoolean(true)));
+                case "map" -> new NestedType.Map(field(path + "{k}", "key", type.get("keyType"), false),
+                        field(path + "{v}", "value", type.get("valueType"), type.path("valueContainsNull").asBoolean(true)));
+                default -> throw new UnsupportedFeatureException("column type " + kind + " (column '" + path + "')",
+                        "nested types read: struct, array, map");
+            };
+            return Field.nested(name, shape, nullable);
+        }
+        if (type == null || !type.isTextual()) {
+            throw new LakehouseException("corrupt Delta schemaString: column '" + path + "' has no type");
+        }
+        DataType t;
+        try {
+            t = DataType.fromDeltaName(type.asText());
+        } catch (UnsupportedFeatureException e) {
+            throw new UnsupportedFeatureException("column type " + type.asText() + " (column '" + path + "')",
+                    "supported types: boolean, byte, short, integer, long, float, double, string, binary, date, timestamp,"
+                            + " timestamp_ntz, decimal(p,s), and struct, array and map of those (read only)");
+        }
+        return new Field(name, t, nullable);
     }
 
     /** Returns the names of columns carrying Delta column invariants ({@code delta.invariants}), which writers must enforce. */

@@ -60,6 +60,12 @@ public final class ColumnMapping {
         }
         for (JsonNode f : root.path("fields")) {
             String name = f.path("name").asText();
+            if (f.path("type").isObject()) {
+                // Nested fields carry their own physical names (and ids); the nested reader matches file fields by
+                // logical name, so it would read them as nulls.
+                throw new UnsupportedFeatureException("columnMapping with nested columns", "table '" + table + "' maps the"
+                        + " names of its nested column '" + name + "'; column mapping is read for primitive columns only");
+            }
             JsonNode md = f.path("metadata");
             String p = md.path("delta.columnMapping.physicalName").asText(name);
             physical.put(name, p);

@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@code _last_checkpoint} hint is used when it is valid, and a missing or corrupt hint falls back to listing; a
  * checkpoint that cannot be read falls back to an older one or to version 0), then applies the following commits in
  * order: the latest protocol and metadata win, and files are keyed by path plus deletion-vector id.
+ *
+ * <p>Why it is longer than 400 lines: listing, replay, checkpoint writing, log cleanup and history all read the same
+ * parsed listing ({@code Listing}) and its completeness rules; they are kept in one place so those rules cannot
+ * drift apart.
  */
 public final class DeltaLog {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaLog.class);
@@ -87,41 +91,73 @@ public final class DeltaLog {
                    TreeMap<Long, FileEntry> v2Checkpoints) {
     }
 
+    /** Lists the whole log directory. */
     Listing list() {
+        try {
+            return parse(store.list(logDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Delta log of table '" + tableName + "' at " + logDir, e);
+        }
+    }
+
+    /**
+     * Lists the log entries of versions {@code fromVersion} and later only (Delta Kernel's {@code listFrom}): every
+     * versioned name starts with the 20-digit version, so they sort at or after that version's prefix.
+     */
+    Listing list(long fromVersion) {
+        try {
+            return parse(store.listFrom(logDir, String.format("%020d", fromVersion)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Delta log of table '" + tableName + "' at " + logDir, e);
+        }
+    }
+
+    private static Listing parse(List<FileEntry> entries) {
         TreeMap<Long, FileEntry> commits = new TreeMap<>();
         TreeMap<Long, List<FileEntry>> cps = new TreeMap<>();
         TreeMap<Long, Integer> parts = new TreeMap<>();
         TreeMap<Long, FileEntry> v2 = new TreeMap<>();
-        try {
-            for (FileEntry e : store.list(logDir)) {
-                String n = e.name();
-                Matcher m = COMMIT.matcher(n);
-                if (m.matches()) {
-                    commits.put(Long.parseLong(m.group(1)), e);
-                    continue;
-                }
-                m = CHECKPOINT.matcher(n);
-                if (m.matches()) {
-                    long v = Long.parseLong(m.group(1));
-                    cps.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
-                    parts.put(v, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
-                    continue;
-                }
-                m = V2_CHECKPOINT.matcher(n);
-                if (m.matches()) {
-                    v2.putIfAbsent(Long.parseLong(m.group(1)), e);
-                }
+        for (FileEntry e : entries) {
+            String n = e.name();
+            Matcher m = COMMIT.matcher(n);
+            if (m.matches()) {
+                commits.put(Long.parseLong(m.group(1)), e);
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the Delta log of table '" + tableName + "' at " + logDir, e);
+            m = CHECKPOINT.matcher(n);
+            if (m.matches()) {
+                long v = Long.parseLong(m.group(1));
+                cps.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+                parts.put(v, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+                continue;
+            }
+            m = V2_CHECKPOINT.matcher(n);
+            if (m.matches()) {
+                v2.putIfAbsent(Long.parseLong(m.group(1)), e);
+            }
         }
         return new Listing(commits, cps, parts, v2);
     }
 
     /** Returns whether the table has at least one commit or checkpoint. */
     public boolean exists() {
-        Listing l = list();
+        Listing l = recentListing();
         return !l.commits().isEmpty() || !l.checkpoints().isEmpty();
+    }
+
+    /**
+     * The entries from the hinted checkpoint's version on, or the whole log when there is no hint or nothing at or
+     * after it: enough to know the latest version, which is at or after any checkpoint.
+     */
+    private Listing recentListing() {
+        Long hinted = lastCheckpointHint();
+        if (hinted != null && hinted >= 0) {
+            Listing recent = list(hinted);
+            if (!recent.commits().isEmpty() || !recent.checkpoints().isEmpty()) {
+                return recent;
+            }
+        }
+        return list();
     }
 
     /**
@@ -130,7 +166,7 @@ public final class DeltaLog {
      * @throws TableNotFoundException when the table has no log
      */
     public long latestVersion() {
-        Listing l = list();
+        Listing l = recentListing();
         return latest(l);
     }
 
@@ -160,13 +196,46 @@ public final class DeltaLog {
      * @throws UnsupportedFeatureException when the table needs a feature this module lacks
      */
     public TableState load(Long version) {
-        Listing l = list();
+        return load(version, true);
+    }
+
+    /**
+     * As {@link #load(Long)} for reading live files only: the tombstones stored in the checkpoint are not read (the
+     * state's {@code tombstones} hold only those of the commits after it). Never write a checkpoint or vacuum from
+     * such a state.
+     */
+    public TableState loadForRead(Long version) {
+        return load(version, false);
+    }
+
+    private TableState load(Long version, boolean withTombstones) {
+        Long hinted = lastCheckpointHint();
+        if (hinted != null && hinted >= 0 && (version == null || version >= hinted)) {
+            // Listing from the hinted checkpoint on keeps a snapshot's cost independent of how many commits the
+            // table has ever had (a server appending every minute has tens of thousands); the whole log is listed
+            // only when the hint is missing, stale, or its checkpoint cannot be read.
+            Listing recent = list(hinted);
+            if (complete(recent, hinted)) {
+                TableState s = load(recent, version, hinted, false, withTombstones);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return load(list(), version, hinted, true, withTombstones);
+    }
+
+    /**
+     * Loads from a listing; with a partial listing ({@code wholeLog} false), returns null instead of replaying from
+     * version 0 when no listed checkpoint can be read.
+     */
+    private TableState load(Listing l, Long version, Long hinted, boolean wholeLog, boolean withTombstones) {
         long latest = latest(l);
         long target = version == null ? latest : version;
         if (target < 0 || target > latest) {
             throw new TableNotFoundException("version " + target + " of table '" + tableName + "' does not exist; versions are 0 to " + latest);
         }
-        if (!l.commits().containsKey(0L)) {
+        if (wholeLog && !l.commits().containsKey(0L)) {
             Long earliest = null;
             for (Long v : l.checkpoints().keySet()) {
                 if (complete(l, v)) {
@@ -182,7 +251,6 @@ public final class DeltaLog {
             }
         }
         List<Long> candidates = new ArrayList<>();
-        Long hinted = lastCheckpointHint();
         if (hinted != null && hinted <= target && complete(l, hinted)) {
             candidates.add(hinted);
         }
@@ -193,11 +261,13 @@ public final class DeltaLog {
                 candidates.add(v);
             }
         }
-        candidates.add(-1L);
+        if (wholeLog) {
+            candidates.add(-1L);
+        }
         LakehouseException last = null;
         for (long cp : candidates) {
             try {
-                TableState s = replay(l, cp, target);
+                TableState s = replay(l, cp, target, withTombstones);
                 ProtocolSupport.checkReadable(s.protocol(), s.metadata(), tableName);
                 return s;
             } catch (UnsupportedFeatureException | TableNotFoundException e) {
@@ -206,6 +276,9 @@ public final class DeltaLog {
                 LOG.warn("table '{}': cannot replay from checkpoint {}: {}", tableName, cp, e.getMessage());
                 last = e;
             }
+        }
+        if (!wholeLog) {
+            return null;
         }
         throw last;
     }
@@ -228,14 +301,14 @@ public final class DeltaLog {
         }
     }
 
-    private TableState replay(Listing l, long checkpoint, long target) {
+    private TableState replay(Listing l, long checkpoint, long target, boolean withTombstones) {
         Action.Protocol protocol = null;
         Action.Metadata metadata = null;
         Map<String, Action.AddFile> files = new LinkedHashMap<>();
         Map<String, Action.RemoveFile> tombstones = new LinkedHashMap<>();
         long timestamp = 0;
         if (checkpoint >= 0) {
-            for (List<Action> actions : checkpointActions(l, checkpoint)) {
+            for (List<Action> actions : checkpointActions(l, checkpoint, withTombstones)) {
                 for (Action a : actions) {
                     if (a instanceof Action.Protocol p) {
                         protocol = p;
@@ -287,7 +360,7 @@ public final class DeltaLog {
     }
 
     /** The actions of a checkpoint, per file: the parts of a classic checkpoint, or a V2 checkpoint with its sidecars. */
-    private List<List<Action>> checkpointActions(Listing l, long checkpoint) {
+    private List<List<Action>> checkpointActions(Listing l, long checkpoint, boolean withRemoves) {
         List<List<Action>> out = new ArrayList<>();
         Path current = null;
         try {
@@ -295,7 +368,7 @@ public final class DeltaLog {
                 CheckpointFiles cf = new CheckpointFiles(store);
                 for (FileEntry part : l.checkpoints().get(checkpoint)) {
                     current = part.path();
-                    out.add(cf.read(current));
+                    out.add(cf.read(current, withRemoves));
                 }
             } else {
                 current = l.v2Checkpoints().get(checkpoint).path();

@@ -1,7 +1,9 @@
 package io.hfthot.lakehouse.internal.log;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hfthot.lakehouse.UnsupportedFeatureException;
 import io.hfthot.lakehouse.internal.actions.Action;
+import io.hfthot.lakehouse.internal.actions.ActionJson;
 import io.hfthot.lakehouse.internal.actions.SchemaJson;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +11,8 @@ import java.util.Set;
 /**
  * Decides whether this module may read or write a table, from its protocol and metadata, and names the feature
  * when it may not. Reading wrong rows is never an option: anything that changes what rows a reader must return
- * (deletion vectors, column mapping, v2 checkpoints, type widening, ...) is refused.
+ * (deletion vectors, column mapping, v2 checkpoints, type widening, ...) is refused unless implemented, and type
+ * widening is accepted only for the changes that read the same without conversion.
  */
 public final class ProtocolSupport {
     /** The protocol this module writes for new tables (what Delta Kernel writes for new tables). */
@@ -20,7 +23,42 @@ public final class ProtocolSupport {
             "invariants", "checkConstraints", "generatedColumns", "changeDataFeed", "domainMetadata", "inCommitTimestamp",
             "identityColumns", "rowTracking", "clustering", "icebergCompatV1", "icebergCompatV2");
 
+    /** The type widening reader features (the preview name is what Delta 3.x writes). */
+    private static final Set<String> TYPE_WIDENING = Set.of("typeWidening", "typeWidening-preview");
+
+    /**
+     * Widenings a file written before the change reads correctly here without conversion: integers are read into
+     * {@code long}s and floats into {@code double}s whatever the stored width, and a {@code float} widened to
+     * {@code double} keeps the float's exact value, as Delta Kernel reads it. Widening to a decimal or from a date
+     * needs a conversion this module does not make.
+     */
+    private static final Set<String> SAME_READ_WIDENINGS = Set.of("byte>short", "byte>integer", "byte>long",
+            "short>integer", "short>long", "integer>long", "float>double");
+
     private ProtocolSupport() {
+    }
+
+    /**
+     * Accepts type widening when every recorded change ({@code delta.typeChanges} in any field's metadata, nested
+     * fields included) is one of {@link #SAME_READ_WIDENINGS}; refuses the table with the feature name otherwise.
+     */
+    private static void checkTypeChanges(String schemaString, String feature, String table) {
+        JsonNode root;
+        try {
+            root = ActionJson.MAPPER.readTree(schemaString);
+        } catch (Exception e) {
+            throw new io.hfthot.lakehouse.LakehouseException("corrupt Delta schemaString of table '" + table + "': " + e.getMessage(), e);
+        }
+        for (JsonNode changes : root.findValues("delta.typeChanges")) {
+            for (JsonNode c : changes) {
+                String change = c.path("fromType").asText() + ">" + c.path("toType").asText();
+                if (!SAME_READ_WIDENINGS.contains(change)) {
+                    throw new UnsupportedFeatureException(feature, "table '" + table + "' widened a column from "
+                            + c.path("fromType").asText() + " to " + c.path("toType").asText() + "; the widenings read are "
+                            + new java.util.TreeSet<>(SAME_READ_WIDENINGS).toString().replace(">", " to "));
+                }
+            }
+        }
     }
 
     /**
@@ -35,7 +73,9 @@ public final class ProtocolSupport {
         }
         if (protocol.minReaderVersion() == 3 && protocol.readerFeatures() != null) {
             for (String f : protocol.readerFeatures()) {
-                if (!READABLE_FEATURES.contains(f)) {
+                if (TYPE_WIDENING.contains(f) && metadata != null) {
+                    checkTypeChanges(metadata.schemaString(), f, table);
+                } else if (!READABLE_FEATURES.contains(f)) {
                     throw new UnsupportedFeatureException(f, "table '" + table + "' requires reader feature '" + f
                             + "'; readable features are " + new java.util.TreeSet<>(READABLE_FEATURES));
                 }

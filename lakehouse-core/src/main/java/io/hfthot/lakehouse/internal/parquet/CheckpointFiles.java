@@ -168,12 +168,21 @@ public final class CheckpointFiles {
      * @throws LakehouseException when the file is not a readable checkpoint
      */
     public List<Action> read(Path path) throws IOException {
+        return read(path, true);
+    }
+
+    /**
+     * As {@link #read(Path)}; without {@code withRemoves} the {@code remove} column is not requested, so a
+     * checkpoint's tombstones (one per file removed within the deleted-file retention, thousands on a table that is
+     * compacted every few minutes) cost a reader of live files nothing but skipping their rows.
+     */
+    public List<Action> read(Path path, boolean withRemoves) throws IOException {
         List<Action> out = new ArrayList<>();
         try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), READ_OPTIONS)) {
             MessageType file = reader.getFooter().getFileMetaData().getSchema();
             List<Type> wanted = new ArrayList<>();
             for (String f : List.of("add", "remove", "metaData", "protocol")) {
-                if (file.containsField(f)) {
+                if (file.containsField(f) && (withRemoves || !f.equals("remove"))) {
                     wanted.add(file.getType(f));
                 }
             }

@@ -30,7 +30,8 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads columns of a Parquet data file into {@link ColumnVector}s, column by column, through parquet-column's
- * {@link ColumnReader}s (no record assembly, no per-row objects for numeric columns).
+ * {@link ColumnReader}s (no record assembly, no per-row objects for numeric columns); struct, array and map
+ * columns go through {@link NestedColumnReader}'s record assembly instead.
  *
  * <p>Columns missing from the file (added to the table later by schema evolution) read as nulls. Timestamps stored
  * as INT64 millis/micros/nanos or legacy INT96 (Spark's default before 3.x) are converted to microseconds.
@@ -79,7 +80,7 @@ public final class DataFileReader {
                 }
                 if (byId != null || fileSchema.containsField(f.name())) {
                     Type t = byId != null ? byId : fileSchema.getType(f.name());
-                    if (!t.isPrimitive()) {
+                    if (!t.isPrimitive() && f.nested() == null) {
                         throw new LakehouseException("data file " + path + " stores column '" + f.name()
                                 + "' as a nested Parquet type; the table schema says " + f.type().deltaName());
                     }
@@ -109,8 +110,13 @@ public final class DataFileReader {
                     if (fileIndex[c] < 0) {
                         cols.add(ColumnVector.nulls(f.type(), n));
                     } else {
-                        ColumnDescriptor d = projection.getColumns().get(fileIndex[c]);
-                        cols.add(readColumn(crs.getColumnReader(d), d, f, n, path));
+                        Type fileType = projection.getType(fileIndex[c]);
+                        if (f.nested() != null) {
+                            cols.add(NestedColumnReader.read(pages, fileType, f, n, createdBy, path));
+                        } else {
+                            ColumnDescriptor d = projection.getColumnDescription(new String[] {fileType.getName()});
+                            cols.add(readColumn(crs.getColumnReader(d), d, f, n, path));
+                        }
                     }
                 }
                 groups.add(cols);

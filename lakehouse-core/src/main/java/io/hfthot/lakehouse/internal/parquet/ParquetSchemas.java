@@ -46,6 +46,8 @@ public final class ParquetSchemas {
             // Precision and scale are not carried by Field, so decimal columns are never written (table or export).
             case DECIMAL -> throw new io.hfthot.lakehouse.UnsupportedFeatureException("decimal writing", "column '" + f.name()
                     + "' has a decimal type, which this module reads but does not write");
+            case STRUCT, ARRAY, MAP -> throw new io.hfthot.lakehouse.UnsupportedFeatureException("nested column writing", "column '"
+                    + f.name() + "' has type " + f.type().deltaName() + ", which this module reads but does not write");
         };
     }
 

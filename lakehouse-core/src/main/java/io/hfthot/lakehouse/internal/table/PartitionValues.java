@@ -69,6 +69,8 @@ public final class PartitionValues {
                         : LocalDateTime.parse(value, TS).toInstant(ZoneOffset.UTC);
                 case TIMESTAMP_NTZ -> value.contains("T") ? LocalDateTime.parse(value) : LocalDateTime.parse(value, TS);
                 case DECIMAL -> new java.math.BigDecimal(value);
+                case STRUCT, ARRAY, MAP -> throw new LakehouseException("column '" + column + "' of type " + type.deltaName()
+                        + " cannot be a partition column");
             };
         } catch (RuntimeException e) {
             throw new LakehouseException("partition value '" + value + "' of column '" + column + "' is not a valid " + type.deltaName(), e);
