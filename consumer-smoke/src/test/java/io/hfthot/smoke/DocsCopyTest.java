@@ -31,13 +31,18 @@ class DocsCopyTest {
         int start = source.indexOf(startMarker);
         int end = source.indexOf("// docs/" + page + ":end");
         assertTrue(start >= 0 && end > start, test + " marks its copy of " + page);
-        String region = normalise(source.substring(start + startMarker.length(), end));
-        for (Map.Entry<String, String> e : SUBSTITUTIONS.entrySet()) {
-            region = region.replace(e.getKey(), e.getValue());
-        }
+        String region = substituted(normalise(source.substring(start + startMarker.length(), end)));
         String doc = Files.readString(Path.of(System.getProperty("hfthot.docs.dir"), page));
         List<String> blocks = javaBlocks(doc);
         assertTrue(blocks.stream().anyMatch(b -> b.contains(region)), page + " shows no block containing the copy in " + test + ":\n" + region);
+    }
+
+    private static String substituted(String code) {
+        String out = code;
+        for (Map.Entry<String, String> e : SUBSTITUTIONS.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     private static List<String> javaBlocks(String doc) {
