@@ -16,6 +16,13 @@ import org.apache.parquet.format.converter.ParquetMetadataConverter;
  * Hadoop-free classpath fails with {@code NoClassDefFoundError} (found by {@code NoHadoopRuntimeTest}). The only
  * Hadoop-free route is the package-private constructor taking a {@code ParquetConfiguration}, whose signature is the
  * same in parquet 1.15.2 and 1.16.0. Used only by {@code io.hfthot.lakehouse.internal.parquet}.
+ *
+ * <p>Checked again against parquet-java 1.16.0 for a way out of this package: {@code ParquetReadOptions} has no
+ * other constructor or factory, {@code Builder.build()} and {@code copy} need a builder built by one of the two
+ * constructors above, and subclassing the builder still runs one of them. So this package-private constructor
+ * forces the class into {@code org.apache.parquet}. It costs nothing on the module path that is not already lost:
+ * Parquet's own jars split {@code org.apache.parquet} (parquet-common, parquet-column, parquet-hadoop) and the
+ * shaded fastutil packages, so lakehouse-core runs on the class path only (docs/lakehouse.md, "Module path").
  */
 public final class HadoopFreeReadOptions {
     private HadoopFreeReadOptions() {

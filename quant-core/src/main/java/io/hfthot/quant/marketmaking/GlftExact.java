@@ -2,9 +2,6 @@ package io.hfthot.quant.marketmaking;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The exact optimal quotes of Gueant, Lehalle and Fernandez-Tapia (2013) for inventories
@@ -24,7 +21,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * scaling {@code v_0} by {@code 1 / sqrt(2)} makes it symmetric ({@code -sqrt(2) eta} both ways).
  * Working there halves the size and removes the nearly degenerate even/odd pairs of the full
  * matrix, whose eigenvectors are ill-determined. With the symmetric block
- * {@code M_e = V diag(lambda) V^T} (EJML's symmetric QR eigen-decomposition, backward stable),
+ * {@code M_e = V diag(lambda) V^T} (the implicit QL method of {@link SymmetricTridiagonalEigen}, backward stable),
  * {@code v = T^-1 V diag(exp(-(lambda - lambda_min) tau)) V^T T 1} up to the factor
  * {@code exp(-lambda_min tau)}, which cancels in every ratio; shifting by the smallest eigenvalue keeps
  * every exponential in (0, 1] for any horizon. The decomposition depends only on
@@ -146,35 +143,26 @@ public final class GlftExact implements QuotingModel {
             this.blockSize = limit + 1;
             this.size = 2 * limit + 1;
             int n = blockSize;
-            DMatrixRMaj m = new DMatrixRMaj(n, n);
+            lambda = new double[n];
+            double[] off = new double[n - 1];
             for (int p = 0; p < n; p++) {
-                m.set(p, p, alpha * p * p);
+                lambda[p] = alpha * p * p;
                 if (p + 1 < n) {
-                    double off = p == 0 ? -SQRT2 * eta : -eta;
-                    m.set(p, p + 1, off);
-                    m.set(p + 1, p, off);
+                    off[p] = p == 0 ? -SQRT2 * eta : -eta;
                 }
             }
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-            if (!eig.decompose(m)) {
-                throw new ArithmeticException("eigen-decomposition of the GLFT matrix failed for alpha=" + alpha
-                        + ", eta=" + eta + ", Q=" + limit);
-            }
-            lambda = new double[n];
             vectors = new double[n * n];
+            SymmetricTridiagonalEigen.decompose(lambda, off, vectors);
             projections = new double[n];
             sensitivity = new double[n];
             double min = Double.POSITIVE_INFINITY;
             double norm = 0;
             for (int j = 0; j < n; j++) {
-                lambda[j] = eig.getEigenvalue(j).getReal();
                 min = Math.min(min, lambda[j]);
                 norm = Math.max(norm, Math.abs(lambda[j]));
-                DMatrixRMaj vec = eig.getEigenVector(j);
                 double sum = 0;
                 for (int p = 0; p < n; p++) {
-                    double x = vec.get(p, 0);
-                    vectors[p * n + j] = x;
+                    double x = vectors[p * n + j];
                     sum += p == 0 ? x / SQRT2 : x;
                 }
                 projections[j] = sum;
