@@ -14,6 +14,10 @@ import java.util.Set;
  *
  * <p>Predicates are pushed down twice: files whose partition values or statistics (min, max, null count) prove
  * that no row can match are skipped without being opened, and the remaining rows are filtered exactly.
+ *
+ * <p>Why this file is longer than the house limit: a sealed interface must declare its permitted records, and the
+ * nested evaluator that interprets them (three-valued row filtering, and file pruning from partition values and
+ * statistics) is kept beside them so that a new predicate kind cannot be added without both evaluations.
  */
 public sealed interface Predicate permits Predicate.Comparison, Predicate.IsNull, Predicate.And, Predicate.Or, Predicate.Not {
 

@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * slf4j logger {@code io.hfthot.access}. Every failure goes through {@link ErrorMapper} and is written
  * in the surface's {@link ErrorShape}. Route handlers that implement {@link AutoCloseable} (such as SSE
  * streams) are closed by {@link #shutdown()}.
+ *
+ * <p>Why this class is longer than the house limit: about a third of it is its {@link Builder}, and the rest is the
+ * one request pipeline above, whose steps share the exchange, the request id and the outcome written to the access
+ * log. Splitting the portable pipeline from the Jetty-specific classes into separate packages is the planned way to
+ * shrink it.
  */
 public final class HttpSurface implements HttpHandler {
     private static final Logger ACCESS = LoggerFactory.getLogger("io.hfthot.access");
