@@ -51,57 +51,13 @@ public record AvellanedaStoikovRequest(double mid, double inventory, double vola
     }
 
     /** Named setters for an {@link AvellanedaStoikovRequest}; {@link #build()} names any parameter left unset. */
-    public static final class Builder {
-        private double mid = Double.NaN;
-        private double inventory = Double.NaN;
-        private double volatility = Double.NaN;
-        private double timeLeft = Double.NaN;
-        private double riskAversion = Double.NaN;
-        private double intensityK = Double.NaN;
-        private int maxInventory = NO_LIMIT;
-
+    public static final class Builder extends QuoteStateBuilder<Builder> {
         private Builder() {
+            super(NO_LIMIT);
         }
 
-        /** @param value the mid price @return this builder */
-        public Builder mid(double value) {
-            mid = value;
-            return this;
-        }
-
-        /** @param value inventory in lots @return this builder */
-        public Builder inventory(double value) {
-            inventory = value;
-            return this;
-        }
-
-        /** @param value sigma per square root of time @return this builder */
-        public Builder volatility(double value) {
-            volatility = value;
-            return this;
-        }
-
-        /** @param value time to the horizon @return this builder */
-        public Builder timeLeft(double value) {
-            timeLeft = value;
-            return this;
-        }
-
-        /** @param value risk aversion gamma @return this builder */
-        public Builder riskAversion(double value) {
-            riskAversion = value;
-            return this;
-        }
-
-        /** @param value intensity decay k @return this builder */
-        public Builder intensityK(double value) {
-            intensityK = value;
-            return this;
-        }
-
-        /** @param value inventory limit Q in lots (default: no limit) @return this builder */
-        public Builder maxInventory(int value) {
-            maxInventory = value;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -112,11 +68,7 @@ public record AvellanedaStoikovRequest(double mid, double inventory, double vola
          * @throws IllegalArgumentException naming the first parameter that is unset or invalid
          */
         public AvellanedaStoikovRequest build() {
-            Quoting.requireSet(mid, "mid");
-            Quoting.requireSet(inventory, "inventory");
-            Quoting.requireSet(volatility, "volatility");
-            Quoting.requireSet(timeLeft, "timeLeft");
-            Quoting.requireSet(riskAversion, "riskAversion");
+            requireStateSet();
             Quoting.requireSet(intensityK, "intensityK");
             return new AvellanedaStoikovRequest(mid, inventory, volatility, timeLeft, riskAversion, intensityK,
                     maxInventory);

@@ -87,64 +87,21 @@ public record QuoteRequest(double mid, double inventory, double volatility, doub
     }
 
     /** Named setters for a {@link QuoteRequest}; {@link #build()} names any parameter left unset. */
-    public static final class Builder {
-        private double mid = Double.NaN;
-        private double inventory = Double.NaN;
-        private double volatility = Double.NaN;
-        private double timeLeft = Double.NaN;
-        private double riskAversion = Double.NaN;
+    public static final class Builder extends QuoteStateBuilder<Builder> {
         private double intensityA = Double.NaN;
-        private double intensityK = Double.NaN;
-        private int maxInventory = -1;
 
         private Builder() {
+            super(-1);
         }
 
-        /** @param value the mid price @return this builder */
-        public Builder mid(double value) {
-            mid = value;
-            return this;
-        }
-
-        /** @param value inventory in lots @return this builder */
-        public Builder inventory(double value) {
-            inventory = value;
-            return this;
-        }
-
-        /** @param value sigma per square root of time @return this builder */
-        public Builder volatility(double value) {
-            volatility = value;
-            return this;
-        }
-
-        /** @param value time to the horizon @return this builder */
-        public Builder timeLeft(double value) {
-            timeLeft = value;
-            return this;
-        }
-
-        /** @param value risk aversion gamma @return this builder */
-        public Builder riskAversion(double value) {
-            riskAversion = value;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @param value fill intensity at zero distance A @return this builder */
         public Builder intensityA(double value) {
             intensityA = value;
-            return this;
-        }
-
-        /** @param value intensity decay k @return this builder */
-        public Builder intensityK(double value) {
-            intensityK = value;
-            return this;
-        }
-
-        /** @param value inventory limit Q in lots @return this builder */
-        public Builder maxInventory(int value) {
-            maxInventory = value;
             return this;
         }
 
@@ -155,11 +112,7 @@ public record QuoteRequest(double mid, double inventory, double volatility, doub
          * @throws IllegalArgumentException naming the first parameter that is unset or invalid
          */
         public QuoteRequest build() {
-            Quoting.requireSet(mid, "mid");
-            Quoting.requireSet(inventory, "inventory");
-            Quoting.requireSet(volatility, "volatility");
-            Quoting.requireSet(timeLeft, "timeLeft");
-            Quoting.requireSet(riskAversion, "riskAversion");
+            requireStateSet();
             Quoting.requireSet(intensityA, "intensityA");
             Quoting.requireSet(intensityK, "intensityK");
             if (maxInventory == -1) {
