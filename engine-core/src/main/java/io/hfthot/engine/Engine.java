@@ -2,6 +2,7 @@ package io.hfthot.engine;
 
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.history.TableHistory;
+import io.hfthot.engine.identity.crypto.AesGcmSealer;
 import io.hfthot.engine.identity.access.AccessControl;
 import io.hfthot.engine.keys.DemoKeys;
 import io.hfthot.engine.lab.LabConfig;
@@ -19,6 +20,8 @@ import io.hfthot.engine.usage.provider.ProviderKeys;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.quant.hmm.FitOptions;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -55,6 +58,8 @@ public final class Engine implements AutoCloseable {
     private final Lakehouse lakehouse;
     private final AccessControl access;
     private final ProviderKeys providerKeys;
+    private final AesGcmSealer sealer;
+    private final SurfaceStores surfaceStores;
     private final Runnable flushIdentity;
     private final MarketDataSource market;
     private final Set<String> liveSymbols;
@@ -67,6 +72,7 @@ public final class Engine implements AutoCloseable {
     private final LiveTickFeed tickFeed;
     private final ScheduledExecutorService jobs;
     private final Object maintenanceLock = new Object();
+    private final Deque<AutoCloseable> attached = new ArrayDeque<>();
     private volatile boolean closed;
 
     /** Opens every component in start-up order; called by {@link EngineBuilder#build()} only. */
@@ -78,6 +84,8 @@ public final class Engine implements AutoCloseable {
         EngineBuilder.Identity identity = b.openIdentity(lakehouse);
         this.access = identity.access();
         this.providerKeys = identity.providers();
+        this.sealer = identity.sealer();
+        this.surfaceStores = identity.stores();
         this.flushIdentity = identity.flush();
         this.market = b.openMarket();
         this.liveSymbols = Set.copyOf(market.symbols());
@@ -209,6 +217,41 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Returns AES-GCM sealing under the data directory's master key, for secrets a surface stores.
+     *
+     * @return the sealer
+     */
+    public AesGcmSealer sealer() {
+        return sealer;
+    }
+
+    /**
+     * Returns the HTI and hub identity stores chosen on the builder.
+     *
+     * @return the stores
+     */
+    public SurfaceStores surfaceStores() {
+        return surfaceStores;
+    }
+
+    /**
+     * Attaches a surface service (its jobs, its streams) so that {@link #close()} closes it first, in the
+     * reverse order of attachment, before the engine's own components; a service attached after close is
+     * closed at once.
+     *
+     * @param service the service to close with the engine
+     */
+    public void attach(AutoCloseable service) {
+        synchronized (attached) {
+            if (!closed) {
+                attached.push(service);
+                return;
+            }
+        }
+        closeQuietly(service);
+    }
+
+    /**
      * Returns the regime service (per-symbol HMMs, regime-change events).
      *
      * @return the regime service
@@ -277,7 +320,13 @@ public final class Engine implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
+        synchronized (attached) {
+            closed = true;
+        }
+        AutoCloseable service;
+        while ((service = pollAttached()) != null) {
+            closeQuietly(service);
+        }
         tickFeed.close();
         if (jobs != null) {
             jobs.shutdownNow();
@@ -299,6 +348,20 @@ public final class Engine implements AutoCloseable {
         }
         bus.close();
         market.close();
+    }
+
+    private AutoCloseable pollAttached() {
+        synchronized (attached) {
+            return attached.poll();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed", service, e);
+        }
     }
 
     /** Appends closed bars and ticks, then flushes usage: one background round. */

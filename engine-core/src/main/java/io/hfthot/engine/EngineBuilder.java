@@ -2,6 +2,16 @@ package io.hfthot.engine;
 
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.events.InMemoryEventBus;
+import io.hfthot.engine.hti.profile.InMemoryProfileStore;
+import io.hfthot.engine.hti.profile.ProfileStore;
+import io.hfthot.engine.hub.auth.HubApiKeyStore;
+import io.hfthot.engine.hub.auth.HubUserStore;
+import io.hfthot.engine.hub.auth.InMemoryHubApiKeyStore;
+import io.hfthot.engine.hub.auth.InMemoryHubUserStore;
+import io.hfthot.engine.hub.auth.InMemoryRefreshTokenStore;
+import io.hfthot.engine.hub.auth.RefreshTokenStore;
+import io.hfthot.engine.hub.secrets.InMemorySecretStore;
+import io.hfthot.engine.hub.secrets.SecretStore;
 import io.hfthot.engine.identity.ApiKeyService;
 import io.hfthot.engine.identity.ApiKeyStore;
 import io.hfthot.engine.identity.InMemoryApiKeyStore;
@@ -64,6 +74,11 @@ public final class EngineBuilder {
     private UsageStore usage;
     private ProviderKeyStore providerKeys;
     private KeyLimits keyLimits = KeyLimits.defaults();
+    private ProfileStore profiles;
+    private HubUserStore hubUsers;
+    private HubApiKeyStore hubApiKeys;
+    private RefreshTokenStore refreshTokens;
+    private SecretStore secrets;
     private boolean ephemeralMasterKey;
 
     EngineBuilder(LabConfig config) {
@@ -173,6 +188,61 @@ public final class EngineBuilder {
     }
 
     /**
+     * Sets where HTI API codes and their profiles are stored, hashed (default: in memory).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public EngineBuilder profiles(ProfileStore store) {
+        this.profiles = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * Sets where hub users and their password hashes are stored (default: in memory).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public EngineBuilder hubUsers(HubUserStore store) {
+        this.hubUsers = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * Sets where hub API keys are stored, as SHA-256 hashes (default: in memory).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public EngineBuilder hubApiKeys(HubApiKeyStore store) {
+        this.hubApiKeys = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * Sets where hub refresh tokens and their families are stored (default: in memory).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public EngineBuilder refreshTokens(RefreshTokenStore store) {
+        this.refreshTokens = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * Sets where users' sealed secrets are stored (default: in memory).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public EngineBuilder secrets(SecretStore store) {
+        this.secrets = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
      * Keeps API keys, usage, rate windows and provider keys in memory, with a random key sealing provider keys:
      * everything is lost at close and nothing is written to the data directory for them. For tests.
      *
@@ -272,19 +342,29 @@ public final class EngineBuilder {
                 new SlidingLogRateLimiter(), clock);
         Runnable usageFlush = flushUsage;
         Runnable windowsSave = saveWindows;
-        return new Identity(access, providers, () -> {
+        AesGcmSealer sealer = new AesGcmSealer(master, 1, random);
+        SurfaceStores stores = new SurfaceStores(profiles != null ? profiles : new InMemoryProfileStore(),
+                hubUsers != null ? hubUsers : new InMemoryHubUserStore(),
+                hubApiKeys != null ? hubApiKeys : new InMemoryHubApiKeyStore(),
+                refreshTokens != null ? refreshTokens : new InMemoryRefreshTokenStore(),
+                secrets != null ? secrets : new InMemorySecretStore());
+        return new Identity(access, providers, sealer, stores, () -> {
             usageFlush.run();
             windowsSave.run();
         });
     }
 
     /**
-     * The access control, the provider keys and the flush of the default write-behind stores.
+     * The access control, the provider keys, the sealer, the other surfaces' identity stores and the flush of
+     * the default write-behind stores.
      *
      * @param access    the access control
      * @param providers users' upstream provider keys and budgets
+     * @param sealer    AES-GCM sealing under the data directory's master key
+     * @param stores    the HTI and hub identity stores
      * @param flush     persists pending usage and the quota windows
      */
-    record Identity(AccessControl access, ProviderKeys providers, Runnable flush) {
+    record Identity(AccessControl access, ProviderKeys providers, AesGcmSealer sealer, SurfaceStores stores,
+            Runnable flush) {
     }
 }
