@@ -1,8 +1,8 @@
 package io.hfthot.quant;
 
 /**
- * Argument validation shared by every quant-core routine. Each failure is an
- * {@link IllegalArgumentException} whose message names the parameter, the offending value and what
+ * Argument validation shared by every quant-core routine. Each failure is an {@link InvalidParameterException} (an
+ * {@link IllegalArgumentException}) naming the parameter; its message gives the offending value and what
  * would be accepted.
  */
 public final class Checks {
@@ -18,7 +18,7 @@ public final class Checks {
      */
     public static double finite(double value, String name) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+            throw new InvalidParameterException(name, name + " must be a finite number, got " + value);
         }
         return value;
     }
@@ -32,7 +32,7 @@ public final class Checks {
      */
     public static double positive(double value, String name) {
         if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
+            throw new InvalidParameterException(name, name + " must be a finite number > 0, got " + value);
         }
         return value;
     }
@@ -46,7 +46,7 @@ public final class Checks {
      */
     public static double nonNegative(double value, String name) {
         if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + value);
+            throw new InvalidParameterException(name, name + " must be a finite number >= 0, got " + value);
         }
         return value;
     }
@@ -62,7 +62,7 @@ public final class Checks {
      */
     public static int inRange(int value, int min, int max, String name) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
+            throw new InvalidParameterException(name, name + " must be in [" + min + ", " + max + "], got " + value);
         }
         return value;
     }
@@ -76,11 +76,11 @@ public final class Checks {
      */
     public static double[] allFinite(double[] values, String name) {
         if (values == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+            throw new InvalidParameterException(name, name + " must not be null");
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number, got " + values[i]);
+                throw new InvalidParameterException(name, name + "[" + i + "] must be a finite number, got " + values[i]);
             }
         }
         return values;
@@ -96,10 +96,10 @@ public final class Checks {
      */
     public static double[] length(double[] values, int length, String name) {
         if (values == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+            throw new InvalidParameterException(name, name + " must not be null");
         }
         if (values.length != length) {
-            throw new IllegalArgumentException(name + " must have length " + length + ", got " + values.length);
+            throw new InvalidParameterException(name, name + " must have length " + length + ", got " + values.length);
         }
         return values;
     }
@@ -115,19 +115,19 @@ public final class Checks {
      */
     public static double[][] matrix(double[][] m, int rows, int cols, String name) {
         if (m == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+            throw new InvalidParameterException(name, name + " must not be null");
         }
         if (m.length != rows) {
-            throw new IllegalArgumentException(name + " must have " + rows + " rows, got " + m.length);
+            throw new InvalidParameterException(name, name + " must have " + rows + " rows, got " + m.length);
         }
         for (int i = 0; i < rows; i++) {
             if (m[i] == null || m[i].length != cols) {
-                throw new IllegalArgumentException(name + " row " + i + " must have " + cols + " columns, got "
+                throw new InvalidParameterException(name, name + " row " + i + " must have " + cols + " columns, got "
                         + (m[i] == null ? "null" : m[i].length));
             }
             for (int j = 0; j < cols; j++) {
                 if (!Double.isFinite(m[i][j])) {
-                    throw new IllegalArgumentException(
+                    throw new InvalidParameterException(name,
                             name + "[" + i + "][" + j + "] must be a finite number, got " + m[i][j]);
                 }
             }
@@ -156,7 +156,7 @@ public final class Checks {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 if (Math.abs(m[i][j] - m[j][i]) > tol) {
-                    throw new IllegalArgumentException(name + " must be symmetric, but " + name + "[" + i + "][" + j
+                    throw new InvalidParameterException(name, name + " must be symmetric, but " + name + "[" + i + "][" + j
                             + "] = " + m[i][j] + " and " + name + "[" + j + "][" + i + "] = " + m[j][i]);
                 }
             }
