@@ -1,6 +1,7 @@
 package io.hfthot.adapters.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.hfthot.engine.lab.compute.CancelSignal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,6 +169,17 @@ public final class Request implements RequestContext {
      */
     public HttpExchange exchange() {
         return exchange;
+    }
+
+    /**
+     * Returns the signal that fires when this request's client closes or resets its connection, for a handler
+     * that runs a long computation (see {@link ClientDisconnectWatch}: the kernel's TCP table, polled every
+     * 250 ms; never fires where the kernel publishes none). Read the whole body before relying on it.
+     *
+     * @return the signal
+     */
+    public CancelSignal clientGone() {
+        return ClientDisconnectWatch.shared().signalFor(exchange.getLocalAddress(), exchange.getRemoteAddress());
     }
 
     private byte[] readLimited() {

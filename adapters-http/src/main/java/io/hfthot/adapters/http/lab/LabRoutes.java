@@ -16,7 +16,6 @@ import io.hfthot.engine.lab.api.OhlcvResponse;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.ParquetExport;
 import io.hfthot.engine.lab.api.SqlResponse;
-import io.hfthot.engine.lab.compute.CancelSignal;
 import io.hfthot.engine.quota.Feature;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -103,20 +102,20 @@ public final class LabRoutes {
         Integer horizon = LabParams.integer(q.query(), "horizon_min");
         Integer agents = LabParams.integer(q.query(), "n_agents");
         return Response.ok(engine.compute().run("MFG price signal", () -> engine.mfgPrice(symbol, horizon, agents),
-                CancelSignal.NONE));
+                q.clientGone()));
     }
 
     private Response optimize(Request q) {
         Principal caller = LabAccessFilter.principal(q);
         OptimizeRequest body = q.body(OptimizeRequest.class);
         return Response.ok(engine.compute().run("portfolio optimisation", () -> engine.optimize(caller, body),
-                CancelSignal.NONE));
+                q.clientGone()));
     }
 
     private Response backtest(Request q) {
         Principal caller = LabAccessFilter.principal(q);
         BacktestRequest body = q.body(BacktestRequest.class);
-        return Response.ok(engine.compute().run("backtest", () -> engine.backtest(caller, body), CancelSignal.NONE));
+        return Response.ok(engine.compute().run("backtest", () -> engine.backtest(caller, body), q.clientGone()));
     }
 
     private Response ohlcv(Request q) {
