@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,6 +181,18 @@ public final class Request implements RequestContext {
      */
     public CancelSignal clientGone() {
         return ClientDisconnectWatch.shared().signalFor(exchange.getLocalAddress(), exchange.getRemoteAddress());
+    }
+
+    /**
+     * Runs a blocking call (an SQL query) on a thread of its own and interrupts it when this request's client
+     * goes away ({@link #clientGone()}); see {@link WhileClientConnected}.
+     *
+     * @param call the call
+     * @param <T>  its result type
+     * @return its result
+     */
+    public <T> T whileClientConnected(Supplier<T> call) {
+        return WhileClientConnected.call(clientGone(), call);
     }
 
     private byte[] readLimited() {

@@ -128,7 +128,10 @@ public final class LabRoutes {
     }
 
     private Response sql(Request q) {
-        SqlResponse result = engine.sql(LabAccessFilter.principal(q), LabParams.string(q.query(), "sql"), LabParams.string(q.query(), "format"));
+        Principal caller = LabAccessFilter.principal(q);
+        String statement = LabParams.string(q.query(), "sql");
+        String format = LabParams.string(q.query(), "format");
+        SqlResponse result = q.whileClientConnected(() -> engine.sql(caller, statement, format));
         return Response.bytes(200, result.contentType(), result.body())
                 .withHeader("X-HFThot-Row-Count", Long.toString(result.rowCount()))
                 .withHeader("X-HFThot-Truncated", Boolean.toString(result.truncated()));
