@@ -1,6 +1,7 @@
 package io.hfthot.adapters.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.hfthot.engine.lab.compute.CancelSignal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,6 +170,29 @@ public final class Request implements RequestContext {
      */
     public HttpExchange exchange() {
         return exchange;
+    }
+
+    /**
+     * Returns the signal that fires when this request's client closes or resets its connection, for a handler
+     * that runs a long computation (see {@link ClientDisconnectWatch}: the kernel's TCP table, polled every
+     * 250 ms; never fires where the kernel publishes none). Read the whole body before relying on it.
+     *
+     * @return the signal
+     */
+    public CancelSignal clientGone() {
+        return ClientDisconnectWatch.shared().signalFor(exchange.getLocalAddress(), exchange.getRemoteAddress());
+    }
+
+    /**
+     * Runs a blocking call (an SQL query) on a thread of its own and interrupts it when this request's client
+     * goes away ({@link #clientGone()}); see {@link WhileClientConnected}.
+     *
+     * @param call the call
+     * @param <T>  its result type
+     * @return its result
+     */
+    public <T> T whileClientConnected(Supplier<T> call) {
+        return WhileClientConnected.call(clientGone(), call);
     }
 
     private byte[] readLimited() {

@@ -190,10 +190,14 @@ public final class DuckDbQueryEngine implements QueryEngine {
         if (closed) {
             throw new IllegalStateException("the query engine is closed");
         }
-        Future<QueryResult> running = workers.submit(() -> run(sql, options));
+        StatementStop stop = new StatementStop();
+        Future<QueryResult> running = workers.submit(() -> run(sql, options, stop));
         try {
             return running.get();
         } catch (InterruptedException e) {
+            // The caller gave up (its client went away, or it is shutting down): DuckDB runs native code that
+            // never sees a Java interrupt, so the statement is cancelled as the time limit would cancel it.
+            stop.abandon();
             running.cancel(true);
             Thread.currentThread().interrupt();
             throw new QueryExecutionException("interrupted while the query ran", e);
@@ -205,19 +209,20 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
     }
 
-    private QueryResult run(String sql, QueryOptions options) {
+    private QueryResult run(String sql, QueryOptions options, StatementStop stop) {
         long started = System.nanoTime();
         long deadline = started + options.timeout().toNanos();
         PooledConnection connection = pool.acquire(deadline - System.nanoTime());
         try {
             PlannedQuery plan = planner.plan(sql, options.rowFloor(), connection::serialize, files -> fileColumns.columnsOf(files, connection.connection()));
-            return execute(connection, plan, options, started, deadline);
+            return execute(connection, plan, options, started, deadline, stop);
         } finally {
             pool.release(connection);
         }
     }
 
-    private QueryResult execute(PooledConnection connection, PlannedQuery plan, QueryOptions options, long started, long deadline) {
+    private QueryResult execute(PooledConnection connection, PlannedQuery plan, QueryOptions options, long started,
+            long deadline, StatementStop stop) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw timeout(options);
@@ -226,6 +231,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
         try (Statement statement = connection.connection().createStatement()) {
             AtomicInteger state = new AtomicInteger(RUNNING);
             ScheduledFuture<?> cancel = canceller.schedule(() -> cancel(statement, state), remaining, TimeUnit.NANOSECONDS);
+            stop.attach(() -> cancel(statement, state));
             EncodedResult encoded;
             try (ResultSet rs = statement.executeQuery(plan.sql())) {
                 encoded = encode(rs, plan, options, started, body);
@@ -262,6 +268,30 @@ public final class DuckDbQueryEngine implements QueryEngine {
             }
         }
         return JsonResultWriter.write(rs, options.maxRows(), plan.snapshots(), () -> System.nanoTime() - started, body);
+    }
+
+    /**
+     * Lets a caller that gave up cancel its statement: at once when the statement runs, or as soon as it is
+     * created when the caller gave up before.
+     */
+    private static final class StatementStop {
+        private Runnable cancel;
+        private boolean abandoned;
+
+        synchronized void attach(Runnable statementCancel) {
+            if (abandoned) {
+                statementCancel.run();
+            } else {
+                cancel = statementCancel;
+            }
+        }
+
+        synchronized void abandon() {
+            abandoned = true;
+            if (cancel != null) {
+                cancel.run();
+            }
+        }
     }
 
     private static void cancel(Statement statement, AtomicInteger state) {

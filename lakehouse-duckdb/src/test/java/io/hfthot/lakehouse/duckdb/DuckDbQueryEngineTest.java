@@ -72,6 +72,37 @@ class DuckDbQueryEngineTest extends QueryEngineContract {
     }
 
     @Test
+    void aCallerInterruptedWhileItsQueryRunsCancelsTheStatementAtOnce() throws Exception {
+        // Minutes of streamed work with a 60 s limit: only the caller's interrupt can stop it within the test.
+        // One pooled connection: the next query gets it only once the first statement really stopped.
+        QueryEngine single = DuckDbQueryEngine.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1)
+                .withThreads(2).withMemoryLimit("512MB"), lakehouse);
+        QueryOptions slow = QueryOptions.defaults().withTimeout(java.time.Duration.ofSeconds(60));
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                single.query("SELECT sum(hash(range)) FROM range(1000000000000)", slow);
+                outcome.complete(null);
+            } catch (RuntimeException e) {
+                outcome.complete(e);
+            }
+        });
+        caller.start();
+        Thread.sleep(500);
+        long t0 = System.nanoTime();
+        caller.interrupt();
+        assertTrue(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS) instanceof QueryExecutionException);
+        caller.join(10_000);
+        // The connection is free again within seconds, which it is not while the statement runs on.
+        QueryResult next = single.query("SELECT count(*) FROM market.ohlcv VERSION AS OF 1",
+                QueryOptions.defaults().withTimeout(java.time.Duration.ofSeconds(8)));
+        assertEquals(1, next.rowCount());
+        single.close();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 10_000, "the pool was free again " + ms + " ms after the interrupt");
+    }
+
+    @Test
     void aClosedEngineRefusesQueries() {
         QueryEngine other = createEngine(lakehouse.root(), lakehouse);
         other.close();

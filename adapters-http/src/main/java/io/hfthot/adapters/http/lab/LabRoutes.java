@@ -16,7 +16,6 @@ import io.hfthot.engine.lab.api.OhlcvResponse;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.ParquetExport;
 import io.hfthot.engine.lab.api.SqlResponse;
-import io.hfthot.engine.lab.compute.CancelSignal;
 import io.hfthot.engine.quota.Feature;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -103,20 +102,20 @@ public final class LabRoutes {
         Integer horizon = LabParams.integer(q.query(), "horizon_min");
         Integer agents = LabParams.integer(q.query(), "n_agents");
         return Response.ok(engine.compute().run("MFG price signal", () -> engine.mfgPrice(symbol, horizon, agents),
-                CancelSignal.NONE));
+                q.clientGone()));
     }
 
     private Response optimize(Request q) {
         Principal caller = LabAccessFilter.principal(q);
         OptimizeRequest body = q.body(OptimizeRequest.class);
         return Response.ok(engine.compute().run("portfolio optimisation", () -> engine.optimize(caller, body),
-                CancelSignal.NONE));
+                q.clientGone()));
     }
 
     private Response backtest(Request q) {
         Principal caller = LabAccessFilter.principal(q);
         BacktestRequest body = q.body(BacktestRequest.class);
-        return Response.ok(engine.compute().run("backtest", () -> engine.backtest(caller, body), CancelSignal.NONE));
+        return Response.ok(engine.compute().run("backtest", () -> engine.backtest(caller, body), q.clientGone()));
     }
 
     private Response ohlcv(Request q) {
@@ -129,7 +128,10 @@ public final class LabRoutes {
     }
 
     private Response sql(Request q) {
-        SqlResponse result = engine.sql(LabAccessFilter.principal(q), LabParams.string(q.query(), "sql"), LabParams.string(q.query(), "format"));
+        Principal caller = LabAccessFilter.principal(q);
+        String statement = LabParams.string(q.query(), "sql");
+        String format = LabParams.string(q.query(), "format");
+        SqlResponse result = q.whileClientConnected(() -> engine.sql(caller, statement, format));
         return Response.bytes(200, result.contentType(), result.body())
                 .withHeader("X-HFThot-Row-Count", Long.toString(result.rowCount()))
                 .withHeader("X-HFThot-Truncated", Boolean.toString(result.truncated()));
