@@ -1,5 +1,8 @@
 package io.hfthot.adapters.http;
 
+import io.hfthot.adapters.http.jetty.TransportServer;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -305,7 +308,7 @@ class HttpSurfaceTest {
     void theSurfaceAlsoRunsInTheJdkServer() throws Exception {
         com.sun.net.httpserver.HttpServer jdk = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        jdk.createContext("/", hub.surface());
+        jdk.createContext("/", new io.hfthot.adapters.http.jdk.SurfaceHttpHandler(hub.surface()));
         jdk.start();
         try {
             String base = "http://127.0.0.1:" + jdk.getAddress().getPort();

@@ -1,4 +1,8 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jetty;
+
+import io.hfthot.adapters.http.ErrorKind;
+import io.hfthot.adapters.http.ErrorShape;
+import io.hfthot.adapters.http.HttpSurface;
 
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;

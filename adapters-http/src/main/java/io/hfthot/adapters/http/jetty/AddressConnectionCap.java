@@ -1,4 +1,7 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jetty;
+
+import io.hfthot.adapters.http.ErrorKind;
+import io.hfthot.adapters.http.HttpSurface;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,13 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jetty;
+
+import io.hfthot.adapters.http.ApiException;
+import io.hfthot.adapters.http.JsonCodec;
+import io.hfthot.adapters.http.QueryParams;
+import io.hfthot.adapters.http.SlowClientPolicy;
+import io.hfthot.adapters.http.WebSocketConnection;
+import io.hfthot.adapters.http.WebSocketEndpoint;
+import io.hfthot.adapters.http.WebSocketRoute;
+import io.hfthot.adapters.http.WebSocketSettings;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

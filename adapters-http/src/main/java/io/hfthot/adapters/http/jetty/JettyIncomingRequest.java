@@ -1,4 +1,7 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jetty;
+
+import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.jdk.IncomingRequest;
 
 import java.util.ArrayList;
 import java.util.List;

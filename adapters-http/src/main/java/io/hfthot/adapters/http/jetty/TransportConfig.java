@@ -1,4 +1,4 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jetty;
 
 import java.time.Duration;
 import java.util.Objects;

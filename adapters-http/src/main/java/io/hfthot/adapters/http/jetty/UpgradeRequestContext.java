@@ -1,4 +1,7 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jetty;
+
+import io.hfthot.adapters.http.QueryParams;
+import io.hfthot.adapters.http.RequestContext;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jdk;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@link IncomingRequest} read through the plain JDK API, for servers other than {@link TransportServer}. */
+/** {@link IncomingRequest} read through the plain JDK API, for servers other than the Jetty transport. */
 final class ExchangeIncomingRequest implements IncomingRequest {
     private final Headers headers;
     private final URI uri;

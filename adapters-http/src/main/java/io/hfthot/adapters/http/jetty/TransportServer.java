@@ -1,4 +1,14 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jetty;
+
+import io.hfthot.adapters.http.ApiException;
+import io.hfthot.adapters.http.ErrorKind;
+import io.hfthot.adapters.http.ErrorMapper;
+import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.RequestFilter;
+import io.hfthot.adapters.http.RequestIds;
+import io.hfthot.adapters.http.WebSocketConnection;
+import io.hfthot.adapters.http.WebSocketRoute;
+import io.hfthot.adapters.http.jdk.SurfaceHttpHandler;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -134,7 +144,7 @@ public final class TransportServer implements AutoCloseable {
         HeaderDeadline headers = HeaderDeadline.start(connector, server.getScheduler(), config.limits(), surface);
         JettyHttpServer http = new JettyHttpServer(server, true);
         http.bind(new InetSocketAddress(config.bindHost(), connector.getLocalPort()), 0);
-        http.createContext("/", surface);
+        http.createContext("/", new SurfaceHttpHandler(surface));
         TransportServer ts = new TransportServer(surface, config, server, http, connector, headers);
         LOG.info("{} listening on {}", surface.name(), ts.baseUri());
         return ts;

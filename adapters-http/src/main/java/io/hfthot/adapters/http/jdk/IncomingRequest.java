@@ -1,4 +1,4 @@
-package io.hfthot.adapters.http;
+package io.hfthot.adapters.http.jdk;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.util.List;
@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The parts of an incoming request the surface reads on every call: raw path, raw query and headers.
  *
- * <p>On {@link TransportServer} the Jetty request itself answers ({@link JettyIncomingRequest}, found as
- * the exchange attribute {@link #ATTRIBUTE}); on any other {@code com.sun.net.httpserver} server the
+ * <p>On {@code io.hfthot.adapters.http.jetty.TransportServer} the Jetty request itself answers
+ * ({@code JettyIncomingRequest}, found as the exchange attribute {@link #ATTRIBUTE}); on any other {@code com.sun.net.httpserver} server the
  * answers come from {@link HttpExchange#getRequestURI()} and {@link HttpExchange#getRequestHeaders()},
  * each called once. The reason for the split: jetty-http-spi 12.1's {@code JettyHttpExchangeDelegate}
  * builds a new {@code Headers} map (splitting every value on commas) and re-parses a {@code java.net.URI}
@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * <p>Header values are returned as the client sent them, commas included, as the JDK's own server does.
  */
-interface IncomingRequest {
-    /** Exchange attribute under which {@link TransportServer} publishes the Jetty-backed view. */
+public interface IncomingRequest {
+    /** Exchange attribute under which the Jetty transport publishes the Jetty-backed view. */
     String ATTRIBUTE = IncomingRequest.class.getName();
 
     /**
