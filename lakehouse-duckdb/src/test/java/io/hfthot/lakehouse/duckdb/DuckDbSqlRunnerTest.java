@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs the {@link QueryEngineContract} on {@link DuckDbQueryEngine}, plus DuckDB-specific behaviour. */
-class DuckDbQueryEngineTest extends QueryEngineContract {
+/** Runs the {@link SqlRunnerContract} on {@link DuckDbSqlRunner}, plus DuckDB-specific behaviour. */
+class DuckDbSqlRunnerTest extends SqlRunnerContract {
 
     @Override
-    protected QueryEngine createEngine(Path root, TableResolver resolver) {
-        return DuckDbQueryEngine.start(DuckDbSettings.forRoot(root).withPoolSize(2).withThreads(2).withMemoryLimit("512MB"), resolver);
+    protected SqlRunner createEngine(Path root, TableResolver resolver) {
+        return DuckDbSqlRunner.start(DuckDbSettings.forRoot(root).withPoolSize(2).withThreads(2).withMemoryLimit("512MB"), resolver);
     }
 
     @Test
@@ -73,7 +73,7 @@ class DuckDbQueryEngineTest extends QueryEngineContract {
 
     @Test
     void aClosedEngineRefusesQueries() {
-        QueryEngine other = createEngine(lakehouse.root(), lakehouse);
+        SqlRunner other = createEngine(lakehouse.root(), lakehouse);
         other.close();
         other.close();
         assertThrows(IllegalStateException.class, () -> other.query("SELECT 1", QueryOptions.defaults()));

@@ -1,4 +1,4 @@
-package io.hfthot.engine.lab.api;
+package io.hfthot.engine.sql;
 
 /**
  * An encoded SQL result: a JSON document ({@code {"columns": ..., "rows": [...], ...}}) or an Arrow IPC

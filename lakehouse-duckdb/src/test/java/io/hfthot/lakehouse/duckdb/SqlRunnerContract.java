@@ -22,11 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The behaviour every {@link QueryEngine} must show over {@link TestLakehouse}. Implementations extend this class
+ * The behaviour every {@link SqlRunner} must show over {@link TestLakehouse}. Implementations extend this class
  * and say how to build the engine.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class QueryEngineContract {
+public abstract class SqlRunnerContract {
 
     /** Parses JSON results. */
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +34,10 @@ public abstract class QueryEngineContract {
     /** The lakehouse the engine reads. */
     protected TestLakehouse lakehouse;
     /** The engine under test. */
-    protected QueryEngine engine;
+    protected SqlRunner engine;
 
     /** Builds the engine under test over {@code root}, resolving tables through {@code resolver}. */
-    protected abstract QueryEngine createEngine(Path root, TableResolver resolver);
+    protected abstract SqlRunner createEngine(Path root, TableResolver resolver);
 
     @BeforeAll
     void startEngine() throws Exception {

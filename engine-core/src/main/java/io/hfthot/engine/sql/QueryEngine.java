@@ -1,14 +1,11 @@
-package io.hfthot.engine.lab.sql;
-
-import io.hfthot.engine.EngineException;
+package io.hfthot.engine.sql;
 
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.lab.api.SqlResponse;
 import java.time.Instant;
 
 /**
- * Runs read-only SQL over the lab's lakehouse tables; the seam that keeps a SQL engine (DuckDB) out of
- * engine-core's compile path.
+ * Runs read-only SQL over the lakehouse's tables for a caller: the engine's one SQL SPI, which keeps a SQL engine
+ * (DuckDB by default, {@code io.hfthot.lakehouse.duckdb.DuckDbQueryEngine}) out of engine-core's compile path.
  *
  * <p>Contract: {@link #query} accepts a single SELECT (with the table names {@code market.ohlcv},
  * {@code market.ticks}, {@code auth.usage}, ... and {@code VERSION AS OF n} / {@code TIMESTAMP AS OF '...'}
@@ -26,7 +23,7 @@ import java.time.Instant;
  * column that the bound cannot be applied to fails the query with {@code INTERNAL_ERROR} instead of showing
  * rows unfiltered.
  */
-public interface LabSql extends AutoCloseable {
+public interface QueryEngine extends AutoCloseable {
     /**
      * Runs a query.
      *

@@ -1,4 +1,4 @@
-package io.hfthot.engine.lab.sql;
+package io.hfthot.engine.sql;
 
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.ErrorCode;

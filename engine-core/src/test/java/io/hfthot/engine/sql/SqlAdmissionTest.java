@@ -1,4 +1,4 @@
-package io.hfthot.engine.lab.sql;
+package io.hfthot.engine.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

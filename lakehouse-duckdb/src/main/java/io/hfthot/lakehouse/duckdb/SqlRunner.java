@@ -25,7 +25,7 @@ package io.hfthot.lakehouse.duckdb;
  *       {@code query} fails with {@link IllegalStateException}.</li>
  * </ul>
  */
-public interface QueryEngine extends AutoCloseable {
+public interface SqlRunner extends AutoCloseable {
 
     /**
      * Runs {@code sql} with the given limits and output format.

@@ -9,7 +9,7 @@ import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.EngineException;
-import io.hfthot.engine.lab.sql.SqlLimits;
+import io.hfthot.engine.sql.SqlLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The server's SQL limits end to end through the lab engine and DuckDB: one caller's long queries cannot take the
  * whole pool, everyone else is answered at once, and each tier's time limit applies.
  */
-class DuckDbLabSqlLimitsTest {
+class DuckDbQueryEngineLimitsTest {
     private static final Instant NOW = Instant.parse("2026-01-12T14:00:30Z");
     /** Runs until cancelled: one row per iteration, so memory grows slowly. */
     private static final String ENDLESS = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 1000000000) "
@@ -50,7 +50,7 @@ class DuckDbLabSqlLimitsTest {
         SqlConfig config = new SqlConfig("256MB", 1, "256MB", new SqlLimits(2, 4, Duration.ofMillis(500), timeouts));
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), Clock.fixed(NOW, ZoneOffset.UTC),
-                DuckDbLabSql.factory(config, dir))) {
+                config.queryEngines(dir))) {
             Principal hog = key("hog-1", "hog", Tier.PROFESSIONAL);
             List<Future<ErrorCode>> attempts = new ArrayList<>();
             long started = System.nanoTime();

@@ -13,12 +13,13 @@ import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.EngineException;
-import io.hfthot.engine.lab.api.SqlResponse;
+import io.hfthot.engine.sql.SqlResponse;
 import io.hfthot.engine.market.lakehouse.MarketTables;
-import io.hfthot.engine.lab.sql.SqlFormat;
-import io.hfthot.engine.lab.sql.SqlLimits;
+import io.hfthot.engine.sql.SqlFormat;
+import io.hfthot.engine.sql.SqlLimits;
 import io.hfthot.engine.market.Interval;
-import io.hfthot.lakehouse.duckdb.QueryEngine;
+import io.hfthot.lakehouse.duckdb.DuckDbQueryEngine;
+import io.hfthot.lakehouse.duckdb.SqlRunner;
 import io.hfthot.lakehouse.duckdb.QueryOptions;
 import io.hfthot.lakehouse.duckdb.QueryResult;
 import io.hfthot.lakehouse.duckdb.RowFloor;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lab's SQL seam served by DuckDB over the lab's own lakehouse. */
-class DuckDbLabSqlTest {
+class DuckDbQueryEngineWiringTest {
     private static final Instant NOW = Instant.parse("2026-01-12T14:00:30Z");
     /** Five years of history: the small test history (400 days) is all visible. */
     private static final Principal PRO = caller(Tier.PROFESSIONAL);
@@ -46,7 +47,7 @@ class DuckDbLabSqlTest {
     @Test
     void sqlReadsTheLabsMarketTablesWithTimeTravelAndRefusesEverythingElse() throws IOException {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), clock, DuckDbLabSql::forLab)) {
+        try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), clock, DuckDbQueryEngine::forLakehouse)) {
             ObjectMapper json = new ObjectMapper();
             SqlResponse r = lab.sql(PRO, "SELECT count(*) FROM market.ohlcv WHERE symbol = 'BTC-USDT' AND interval = '1h'", null);
             assertEquals("application/json", r.contentType());
@@ -89,7 +90,7 @@ class DuckDbLabSqlTest {
     @Test
     void rowsOlderThanTheCallersDepthDoNotExistForItsQueries() throws IOException {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), clock, DuckDbLabSql::forLab)) {
+        try (LabService lab = LabService.start(LabConfig.forTests(dir, 7L), clock, DuckDbQueryEngine::forLakehouse)) {
             Instant freeFloor = NOW.atOffset(ZoneOffset.UTC).minusDays(30).toInstant();
             Instant hobbyistFloor = NOW.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
             Principal free = caller(Tier.FREE_BETA);
@@ -131,7 +132,7 @@ class DuckDbLabSqlTest {
     @Test
     void theCallersBoundBecomesTheQuerysRowFloorOnTs() {
         List<QueryOptions> seen = new ArrayList<>();
-        QueryEngine recording = new QueryEngine() {
+        SqlRunner recording = new SqlRunner() {
             @Override
             public QueryResult query(String sql, QueryOptions options) {
                 seen.add(options);
@@ -142,7 +143,7 @@ class DuckDbLabSqlTest {
             public void close() {
             }
         };
-        try (DuckDbLabSql sql = new DuckDbLabSql(recording, QueryOptions.defaults(), SqlLimits.defaults())) {
+        try (DuckDbQueryEngine sql = new DuckDbQueryEngine(recording, QueryOptions.defaults(), SqlLimits.defaults())) {
             Instant bound = Instant.parse("2025-01-12T14:00:30Z");
             sql.query("SELECT 1", SqlFormat.JSON, bound, PRO);
             sql.query("SELECT 1", SqlFormat.ARROW, null, PRO);
