@@ -5,8 +5,8 @@ import io.hfthot.adapters.grpc.LabGrpcServer;
 import io.hfthot.adapters.grpc.tls.GrpcTls;
 import io.hfthot.adapters.http.CorsPolicy;
 import io.hfthot.adapters.http.HttpSurface;
-import io.hfthot.adapters.http.TransportConfig;
-import io.hfthot.adapters.http.TransportServer;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
@@ -15,7 +15,6 @@ import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
-import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +96,7 @@ public final class ReferenceServer implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant());
         LabService lab;
         try {
-            lab = LabService.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql.factory(config.sql(), dataDir));
+            lab = LabService.start(labConfig(config, dataDir), config.labLimits(), clock, config.sql().queryEngines(dataDir));
         } catch (RuntimeException e) {
             lock.close();
             throw e;

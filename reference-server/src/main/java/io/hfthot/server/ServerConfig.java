@@ -1,7 +1,7 @@
 package io.hfthot.server;
 
-import io.hfthot.adapters.http.RequestLimits;
-import io.hfthot.adapters.http.TlsConfig;
+import io.hfthot.adapters.http.jetty.RequestLimits;
+import io.hfthot.adapters.http.jetty.TlsConfig;
 import io.hfthot.engine.keys.MasterKeySource;
 import io.hfthot.engine.storage.StorageOptions;
 import io.hfthot.engine.identity.KeyLimits;

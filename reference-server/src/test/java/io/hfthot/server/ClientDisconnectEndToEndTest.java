@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.api.GeneratedKey;
-import io.hfthot.engine.lab.sql.SqlLimits;
+import io.hfthot.engine.sql.SqlLimits;
 import io.hfthot.server.wiring.SqlConfig;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hfthot.adapters.http.RequestLimits;
+import io.hfthot.adapters.http.jetty.RequestLimits;
 import io.hfthot.engine.keys.MasterKeySource;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.api.GeneratedKey;
-import io.hfthot.engine.lab.sql.SqlLimits;
+import io.hfthot.engine.sql.SqlLimits;
 import io.hfthot.server.wiring.SqlConfig;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -8,7 +8,6 @@ import io.hfthot.engine.events.Subscription;
 import io.hfthot.engine.events.SubscriptionOptions;
 import java.util.Objects;
 import java.util.function.Function;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * Connects an event-bus topic to a WebSocket connection: each event is mapped to a message and sent
@@ -16,6 +15,11 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * connection (1008 when the subscriber fell behind under {@code CANCEL}, 1001 when the bus shut down).
  */
 public final class EventForwarding {
+    /** RFC 6455 close code 1008, policy violation. */
+    private static final int POLICY_VIOLATION = 1008;
+    /** RFC 6455 close code 1001, going away. */
+    private static final int GOING_AWAY = 1001;
+
     private EventForwarding() {
     }
 
@@ -42,9 +46,9 @@ public final class EventForwarding {
             @Override
             public void onClose(CloseReason reason) {
                 if (reason == CloseReason.OVERFLOW) {
-                    connection.close(StatusCode.POLICY_VIOLATION, "event queue overflow");
+                    connection.close(POLICY_VIOLATION, "event queue overflow");
                 } else if (reason == CloseReason.BUS_CLOSED) {
-                    connection.close(StatusCode.SHUTDOWN, "server shutting down");
+                    connection.close(GOING_AWAY, "server shutting down");
                 }
             }
         });

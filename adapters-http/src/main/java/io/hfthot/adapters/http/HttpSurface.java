@@ -1,8 +1,6 @@
 package io.hfthot.adapters.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.hfthot.adapters.http.ExchangeFilter.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,31 +13,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One API surface (HFThot, HTI, market maker, hub): its routes, filters, WebSocket endpoints, error
- * shape, JSON codec, CORS policy and limits. It is a plain {@link HttpHandler}, so REST and SSE run in
- * any {@code com.sun.net.httpserver} server (mount it at context {@code /}); {@link TransportServer}
+ * shape, JSON codec, CORS policy and limits. It knows no transport: a transport hands it each request as a
+ * {@link ServerExchange} ({@link #handle(ServerExchange)}). {@code io.hfthot.adapters.http.jdk} mounts it in any
+ * {@code com.sun.net.httpserver} server (REST and SSE); {@code io.hfthot.adapters.http.jetty.TransportServer}
  * runs it on Jetty and adds the WebSocket endpoints on the same port.
  *
- * <p>Per request: request id and {@code X-Request-Id}; CORS (preflights answered here); routing (404,
- * 405 with {@code Allow}); declared body size check (413); filters; handler; encoding with gzip when
- * the client accepts it and the body is at least {@code gzipMinBytes}; one access-log line through
- * slf4j logger {@code io.hfthot.access}. Every failure goes through {@link ErrorMapper} and is written
- * in the surface's {@link ErrorShape}. Route handlers that implement {@link AutoCloseable} (such as SSE
- * streams) are closed by {@link #shutdown()}.
+ * <p>Per request: request id and {@code X-Request-Id}; the exchange filters (the access log outermost, one
+ * line per request through slf4j logger {@code io.hfthot.access}; then CORS when enabled, which answers
+ * preflights); routing (404, 405 with {@code Allow}); declared body size check (413); the request filters;
+ * handler; encoding with gzip when the client accepts it and the body is at least {@code gzipMinBytes}. Every
+ * failure goes through {@link ErrorMapper} and is written in the surface's {@link ErrorShape}. Route handlers
+ * that implement {@link AutoCloseable} (such as SSE streams) are closed by {@link #shutdown()}.
  *
- * <p>Why this class is longer than the house limit: about a third of it is its {@link Builder}, and the rest is the
- * one request pipeline above, whose steps share the exchange, the request id and the outcome written to the access
- * log. Splitting the portable pipeline from the Jetty-specific classes into separate packages is the planned way to
- * shrink it.
+ * <p>Why this class is longer than the house limit: about a third of it is its {@link Builder}, and the rest is
+ * the one request pipeline above, whose steps share the exchange, the request id and the outcome written.
  */
-public final class HttpSurface implements HttpHandler {
-    private static final Logger ACCESS = LoggerFactory.getLogger("io.hfthot.access");
+public final class HttpSurface {
     private static final Logger LOG = LoggerFactory.getLogger(HttpSurface.class);
 
     private final String name;
@@ -52,6 +47,7 @@ public final class HttpSurface implements HttpHandler {
     private final int maxBodyBytes;
     private final int gzipMinBytes;
     private final List<AutoCloseable> closeables;
+    private final Stage pipeline;
     private volatile boolean draining;
 
     private HttpSurface(Builder b, Router router) {
@@ -65,6 +61,9 @@ public final class HttpSurface implements HttpHandler {
         this.maxBodyBytes = b.maxBodyBytes;
         this.gzipMinBytes = b.gzipMinBytes;
         this.closeables = List.copyOf(b.closeables);
+        Stage routing = new Stage(null, null);
+        Stage corsStage = cors.enabled() ? new Stage(new CorsFilter(cors, router), routing) : routing;
+        this.pipeline = new Stage(new AccessLogFilter(name), corsStage);
     }
 
     /**
@@ -179,25 +178,45 @@ public final class HttpSurface implements HttpHandler {
         return draining;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        long start = System.nanoTime();
-        IncomingRequest in = IncomingRequest.of(exchange);
-        String requestId = RequestIds.fromHeaderOrNew(in.header("X-Request-Id"));
-        exchange.getResponseHeaders().set("X-Request-Id", requestId);
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = in.rawPath();
-        Outcome outcome;
+    /**
+     * Serves one exchange: the transport's single entry point. Never throws: every failure is written in the
+     * surface's error shape (or, when the client is gone, dropped).
+     *
+     * @param exchange the exchange; closed before this method returns
+     */
+    public void handle(ServerExchange exchange) {
+        String requestId = RequestIds.fromHeaderOrNew(exchange.header("X-Request-Id"));
+        exchange.setResponseHeader("X-Request-Id", requestId);
         try {
-            outcome = dispatch(exchange, in, requestId, method, rawPath);
-        } catch (Throwable t) {
-            outcome = writeError(exchange, in, t, requestId);
+            pipeline.proceed(new ExchangeFilter.Call(exchange, requestId, exchange.method().toUpperCase(Locale.ROOT),
+                    exchange.rawPath()));
         } finally {
             exchange.close();
         }
-        if (ACCESS.isInfoEnabled()) {
-            ACCESS.info("{} {} {} {} {} {}B {}us", name, requestId, method, rawPath, outcome.status, outcome.bytes,
-                    (System.nanoTime() - start) / 1000);
+    }
+
+    /** A filter and what follows it; the last stage routes. Built once, so a request allocates no chain. */
+    private final class Stage implements ExchangeFilter.Chain {
+        private final ExchangeFilter filter;
+        private final Stage next;
+
+        Stage(ExchangeFilter filter, Stage next) {
+            this.filter = filter;
+            this.next = next;
+        }
+
+        @Override
+        public Outcome proceed(ExchangeFilter.Call call) {
+            try {
+                return filter == null ? dispatch(call) : filter.filter(call, next);
+            } catch (Throwable t) {
+                return writeError(call, t);
+            }
+        }
+
+        @Override
+        public Outcome respond(ExchangeFilter.Call call, Response response) throws IOException {
+            return write(call.exchange(), response, false);
         }
     }
 
@@ -208,63 +227,41 @@ public final class HttpSurface implements HttpHandler {
      * the whole response returns that connection to its pool and its next request fails with no bytes.
      * A body larger than the limit is not drained: the connection is closed instead.
      */
-    private void discardUnreadBody(HttpExchange exchange, IncomingRequest in) {
-        String length = in.header("Content-Length");
-        boolean hasBody = in.header("Transfer-Encoding") != null || (length != null && !"0".equals(length.trim()));
-        Headers out = exchange.getResponseHeaders();
-        if (!hasBody || "close".equalsIgnoreCase(out.getFirst("Connection"))) {
+    private void discardUnreadBody(ServerExchange exchange) {
+        String length = exchange.header("Content-Length");
+        boolean hasBody = exchange.header("Transfer-Encoding") != null || (length != null && !"0".equals(length.trim()));
+        if (!hasBody || "close".equalsIgnoreCase(exchange.responseHeader("Connection"))) {
             return;
         }
-        try (InputStream body = exchange.getRequestBody()) {
+        try (InputStream body = exchange.requestBody()) {
             byte[] buf = new byte[8192];
             long left = maxBodyBytes;
             int n;
             while ((n = body.read(buf)) >= 0) {
                 left -= n;
                 if (left < 0) {
-                    out.set("Connection", "close");
+                    exchange.setResponseHeader("Connection", "close");
                     return;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            out.set("Connection", "close");
+            exchange.setResponseHeader("Connection", "close");
         }
     }
 
-    /** What was written, for the access log. */
-    private record Outcome(int status, long bytes) {
-    }
-
-    private Outcome dispatch(HttpExchange exchange, IncomingRequest in, String requestId, String method,
-                             String rawPath) throws Exception {
+    private Outcome dispatch(ExchangeFilter.Call call) throws Exception {
+        ServerExchange exchange = call.exchange();
+        String method = call.method();
+        String rawPath = call.rawPath();
         if (draining) {
-            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.setResponseHeader("Connection", "close");
             throw new ApiException(ErrorKind.SERVICE_UNAVAILABLE, "the server is shutting down");
         }
-        List<String> segments = decodeSegments(rawPath);
-        String origin = in.header("Origin");
-        Optional<String> allowOrigin = cors.allowOriginFor(origin);
-        if (allowOrigin.isPresent()) {
-            Headers h = exchange.getResponseHeaders();
-            h.set("Access-Control-Allow-Origin", allowOrigin.get());
-            h.add("Vary", "Origin");
-            if (cors.allowCredentials()) {
-                h.set("Access-Control-Allow-Credentials", "true");
-            }
-            if (!cors.exposedHeaders().isEmpty()) {
-                h.set("Access-Control-Expose-Headers", String.join(", ", new java.util.TreeSet<>(cors.exposedHeaders())));
-            }
-        }
-        Router.Match match = router.match(method, segments);
-        boolean preflight = "OPTIONS".equals(method) && origin != null
-                && in.header("Access-Control-Request-Method") != null && cors.enabled();
-        if (preflight) {
-            return preflight(exchange, in, rawPath, segments, origin, allowOrigin);
-        }
+        Router.Match match = router.match(method, decodeSegments(rawPath));
         if (!match.found()) {
             if (match.methodNotAllowed()) {
                 String allow = allowHeader(match.allowed());
-                exchange.getResponseHeaders().set("Allow", allow);
+                exchange.setResponseHeader("Allow", allow);
                 if ("OPTIONS".equals(method)) {
                     return write(exchange, Response.noContent(), false);
                 }
@@ -273,18 +270,18 @@ public final class HttpSurface implements HttpHandler {
             }
             throw new ApiException(ErrorKind.NOT_FOUND, "no route for " + method + " " + rawPath);
         }
-        String declaredLength = in.header("Content-Length");
+        String declaredLength = exchange.header("Content-Length");
         if (declaredLength != null) {
             try {
                 if (Long.parseLong(declaredLength.trim()) > maxBodyBytes) {
-                    exchange.getResponseHeaders().set("Connection", "close");
+                    exchange.setResponseHeader("Connection", "close");
                     throw Request.tooLarge(maxBodyBytes);
                 }
             } catch (NumberFormatException e) {
                 throw ApiException.invalid("Content-Length '" + declaredLength + "' is not a number");
             }
         }
-        Request request = new Request(exchange, in, requestId, match.pattern(), match.pathParams(), codec,
+        Request request = new Request(exchange, call.requestId(), match.pattern(), match.pathParams(), codec,
                 maxBodyBytes);
         for (RequestFilter f : filters) {
             f.filter(request);
@@ -293,63 +290,40 @@ public final class HttpSurface implements HttpHandler {
         if (response == null) {
             throw new IllegalStateException("route " + match.pattern() + " returned no response");
         }
-        discardUnreadBody(exchange, in);
-        return write(exchange, response, acceptsGzip(in.header("Accept-Encoding")));
+        discardUnreadBody(exchange);
+        return write(exchange, response, acceptsGzip(exchange.header("Accept-Encoding")));
     }
 
-    private Outcome preflight(HttpExchange exchange, IncomingRequest in, String rawPath, List<String> segments, String origin,
-                              Optional<String> allowOrigin) throws IOException {
-        if (allowOrigin.isEmpty()) {
-            throw new ApiException(ErrorKind.FORBIDDEN, "origin '" + origin + "' is not allowed to call this API");
-        }
-        Headers h = exchange.getResponseHeaders();
-        Router.Match probe = router.match("OPTIONS", segments);
-        java.util.Set<String> methods = probe.allowed().isEmpty() ? cors.allowedMethods() : probe.allowed();
-        if (probe.allowed().isEmpty() && !probe.found()) {
-            throw new ApiException(ErrorKind.NOT_FOUND, "no route for OPTIONS " + rawPath);
-        }
-        h.set("Access-Control-Allow-Methods", allowHeader(methods));
-        String requested = in.header("Access-Control-Request-Headers");
-        if (requested != null && !requested.isBlank()) {
-            h.set("Access-Control-Allow-Headers", cors.allowedHeaders().contains("*") ? requested
-                    : String.join(", ", new java.util.TreeSet<>(cors.allowedHeaders())));
-        }
-        h.set("Access-Control-Max-Age", Long.toString(cors.maxAge().toSeconds()));
-        return write(exchange, Response.noContent(), false);
-    }
-
-    private static String allowHeader(java.util.Set<String> methods) {
+    static String allowHeader(java.util.Set<String> methods) {
         java.util.TreeSet<String> sorted = new java.util.TreeSet<>(methods);
         sorted.add("OPTIONS");
         return String.join(", ", sorted);
     }
 
-    private Outcome writeError(HttpExchange exchange, IncomingRequest in, Throwable t, String requestId) {
-        ErrorMapper.MappedError e = ErrorMapper.map(t, requestId);
+    private Outcome writeError(ExchangeFilter.Call call, Throwable t) {
+        ServerExchange exchange = call.exchange();
+        ErrorMapper.MappedError e = ErrorMapper.map(t, call.requestId());
         try {
-            discardUnreadBody(exchange, in);
+            discardUnreadBody(exchange);
             byte[] body = errorBody(e.kind(), e.message());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(errorShape.status(e.kind()), body.length);
-            try (OutputStream os = exchange.getResponseBody()) {
+            exchange.setResponseHeader("Content-Type", "application/json");
+            try (OutputStream os = exchange.sendResponseHeaders(errorShape.status(e.kind()), body.length)) {
                 os.write(body);
             }
             return new Outcome(errorShape.status(e.kind()), body.length);
         } catch (IOException | RuntimeException writeFailure) {
             // Headers were already sent (a failing stream) or the client left: nothing more can be said.
-            LOG.debug("request {}: could not write the error response", requestId, writeFailure);
+            LOG.debug("request {}: could not write the error response", call.requestId(), writeFailure);
             return new Outcome(errorShape.status(e.kind()), -1);
         }
     }
 
-    private Outcome write(HttpExchange exchange, Response response, boolean gzip) throws IOException {
-        Headers h = exchange.getResponseHeaders();
-        response.headers().forEach(h::set);
+    private Outcome write(ServerExchange exchange, Response response, boolean gzip) throws IOException {
+        response.headers().forEach(exchange::setResponseHeader);
         if (response.streamingBody() != null) {
-            h.set("Content-Type", response.contentType());
-            h.set("Cache-Control", "no-cache");
-            exchange.sendResponseHeaders(response.status(), 0);
-            CountingStream counting = new CountingStream(exchange.getResponseBody());
+            exchange.setResponseHeader("Content-Type", response.contentType());
+            exchange.setResponseHeader("Cache-Control", "no-cache");
+            CountingStream counting = new CountingStream(exchange.sendResponseHeaders(response.status(), 0));
             try (OutputStream os = counting) {
                 response.streamingBody().writeTo(os);
             } catch (IOException clientLeft) {
@@ -371,13 +345,13 @@ public final class HttpSurface implements HttpHandler {
     }
 
     /** Writes the first {@code length} bytes of {@code body} (null: no body), gzipped when asked and worth it. */
-    private Outcome writeBytes(HttpExchange exchange, Response response, byte[] body, int length, boolean gzip)
+    private Outcome writeBytes(ServerExchange exchange, Response response, byte[] body, int length, boolean gzip)
             throws IOException {
         if (body == null || response.status() == 204 || response.status() == 304) {
-            exchange.sendResponseHeaders(response.status(), -1);
+            exchange.sendResponseHeaders(response.status(), -1).close();
             return new Outcome(response.status(), 0);
         }
-        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.setResponseHeader("Content-Type", response.contentType());
         if (gzip && length >= gzipMinBytes) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream(length / 3 + 64);
             try (GZIPOutputStream z = new GZIPOutputStream(buf)) {
@@ -385,11 +359,10 @@ public final class HttpSurface implements HttpHandler {
             }
             body = buf.toByteArray();
             length = body.length;
-            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-            exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
+            exchange.setResponseHeader("Content-Encoding", "gzip");
+            exchange.addResponseHeader("Vary", "Accept-Encoding");
         }
-        exchange.sendResponseHeaders(response.status(), length);
-        try (OutputStream os = exchange.getResponseBody()) {
+        try (OutputStream os = exchange.sendResponseHeaders(response.status(), length)) {
             os.write(body, 0, length);
         }
         return new Outcome(response.status(), length);

@@ -1,6 +1,5 @@
 package io.hfthot.adapters.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.hfthot.engine.lab.compute.CancelSignal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class Request implements RequestContext {
     private static final Logger LOG = LoggerFactory.getLogger(Request.class);
 
-    private final HttpExchange exchange;
-    private final IncomingRequest incoming;
+    private final ServerExchange exchange;
     private final String requestId;
     private final String path;
     private final String routePattern;
@@ -33,12 +31,11 @@ public final class Request implements RequestContext {
     private QueryParams query;
     private byte[] body;
 
-    Request(HttpExchange exchange, IncomingRequest incoming, String requestId,
+    Request(ServerExchange exchange, String requestId,
             String routePattern, Map<String, String> pathParams, JsonCodec codec, int maxBodyBytes) {
         this.exchange = exchange;
-        this.incoming = incoming;
         this.requestId = requestId;
-        this.path = HttpSurface.decodePercent(incoming.rawPath(), "path");
+        this.path = HttpSurface.decodePercent(exchange.rawPath(), "path");
         this.routePattern = routePattern;
         this.pathParams = pathParams;
         this.codec = codec;
@@ -52,7 +49,7 @@ public final class Request implements RequestContext {
 
     @Override
     public String method() {
-        return exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        return exchange.method().toUpperCase(Locale.ROOT);
     }
 
     @Override
@@ -67,18 +64,18 @@ public final class Request implements RequestContext {
 
     @Override
     public Optional<String> header(String name) {
-        return Optional.ofNullable(incoming.header(name));
+        return Optional.ofNullable(exchange.header(name));
     }
 
     @Override
     public Map<String, List<String>> headers() {
-        return incoming.headers();
+        return exchange.headers();
     }
 
     @Override
     public QueryParams query() {
         if (query == null) {
-            query = QueryParams.parse(incoming.rawQuery());
+            query = QueryParams.parse(exchange.rawQuery());
         }
         return query;
     }
@@ -90,7 +87,7 @@ public final class Request implements RequestContext {
 
     @Override
     public void setResponseHeader(String name, String value) {
-        exchange.getResponseHeaders().set(name, value);
+        exchange.setResponseHeader(name, value);
     }
 
     /**
@@ -155,7 +152,7 @@ public final class Request implements RequestContext {
      * @throws ApiException 400 naming the problem, 413 beyond the limit, 415 for a non-JSON content type
      */
     public <T> T body(Class<T> type) {
-        String contentType = incoming.header("Content-Type");
+        String contentType = exchange.header("Content-Type");
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             throw new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + contentType
                     + "' is not accepted; send application/json");
@@ -164,11 +161,11 @@ public final class Request implements RequestContext {
     }
 
     /**
-     * Returns the underlying exchange, for the rare handler that needs the raw JDK API.
+     * Returns the underlying exchange, for the rare handler that needs the transport's view.
      *
      * @return the exchange
      */
-    public HttpExchange exchange() {
+    public ServerExchange exchange() {
         return exchange;
     }
 
@@ -180,7 +177,7 @@ public final class Request implements RequestContext {
      * @return the signal
      */
     public CancelSignal clientGone() {
-        return ClientDisconnectWatch.shared().signalFor(exchange.getLocalAddress(), exchange.getRemoteAddress());
+        return ClientDisconnectWatch.shared().signalFor(exchange.localAddress(), exchange.remoteAddress());
     }
 
     /**
@@ -196,7 +193,7 @@ public final class Request implements RequestContext {
     }
 
     private byte[] readLimited() {
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = exchange.requestBody()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
             int n;
@@ -211,13 +208,19 @@ public final class Request implements RequestContext {
             // The body is the client's to deliver: a read failure (the connection ended before Content-Length
             // bytes, a broken chunked coding, a timeout) is a client error, never a 500, and not worth a stack trace.
             LOG.debug("request {}: reading the body failed: {}", requestId, e.toString());
-            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.setResponseHeader("Connection", "close");
             throw ApiException.invalid("the request body could not be read: it ended before its Content-Length "
                     + "or the connection failed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    static ApiException tooLarge(int maxBodyBytes) {
+    /**
+     * Returns the error for a body over the surface's limit (413), spelled the same by every transport.
+     *
+     * @param maxBodyBytes the limit
+     * @return the exception to throw or to write
+     */
+    public static ApiException tooLarge(int maxBodyBytes) {
         return new ApiException(ErrorKind.PAYLOAD_TOO_LARGE, "request body exceeds the limit of " + maxBodyBytes
                 + " bytes");
     }

@@ -4,14 +4,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Request ids: the client's {@code X-Request-Id} when it is a safe token, otherwise a random one. */
-final class RequestIds {
+public final class RequestIds {
     /** Safe to echo into headers and logs: no spaces, no control characters, bounded length. */
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
 
     private RequestIds() {
     }
 
-    static String fromHeaderOrNew(String header) {
+    /**
+     * Returns the id for a request: its header when that is a safe token, otherwise 16 random hex digits.
+     *
+     * @param header the {@code X-Request-Id} header, possibly null
+     * @return the id
+     */
+    public static String fromHeaderOrNew(String header) {
         if (header != null && SAFE.matcher(header).matches()) {
             return header;
         }

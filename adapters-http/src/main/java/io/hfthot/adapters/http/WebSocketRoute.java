@@ -58,11 +58,21 @@ public final class WebSocketRoute {
         return Collections.unmodifiableSet(live);
     }
 
-    void opened(WebSocketConnection c) {
+    /**
+     * Counts a connection as open; called by the transport once the upgrade succeeded.
+     *
+     * @param c the connection
+     */
+    public void opened(WebSocketConnection c) {
         live.add(c);
     }
 
-    void closed(WebSocketConnection c) {
+    /**
+     * Counts a connection as closed; called by the transport when it ends.
+     *
+     * @param c the connection
+     */
+    public void closed(WebSocketConnection c) {
         live.remove(c);
     }
 }

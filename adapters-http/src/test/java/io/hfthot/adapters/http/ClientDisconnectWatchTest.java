@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.hfthot.adapters.http.jetty.RequestLimits;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.engine.lab.compute.ComputeGate;
 import io.hfthot.engine.lab.compute.ComputeLimits;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package io.hfthot.adapters.http;
 
+import io.hfthot.adapters.http.jetty.TransportServer;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -66,8 +69,14 @@ class HttpSurfaceTest {
                 .get("/v1/boom", r -> {
                     throw new IllegalStateException("a bug");
                 })
-                .get("/v1/bad-engine-input", r -> {
+                .get("/v1/library-refusal", r -> {
                     throw new IllegalArgumentException("lookback must be >= 2, got 1");
+                })
+                .get("/v1/quant-refusal", r -> {
+                    throw new io.hfthot.quant.InvalidParameterException("lookback", "must be >= 2, got 1");
+                })
+                .get("/v1/engine-refusal", r -> {
+                    throw io.hfthot.engine.EngineException.invalid("lookback_days", "must be >= 2, got 1");
                 })
                 .filter(API_KEY)
                 .cors(CorsPolicy.allowing(Set.of("https://app.example")))
@@ -215,7 +224,7 @@ class HttpSurfaceTest {
     }
 
     @Test
-    void bugsAre500WithoutDetailsButEngineArgumentErrorsAre400() throws Exception {
+    void bugsAndUnnamedLibraryRefusalsAre500ButNamedParameterRefusalsAre400() throws Exception {
         HttpResponse<byte[]> bug = send(get(hfthot, "/v1/boom"));
         assertEquals(500, bug.statusCode());
         assertEquals("INTERNAL_ERROR", json(bug).get("code").asText());
@@ -223,9 +232,20 @@ class HttpSurfaceTest {
         assertTrue(json(bug).get("message").asText().contains(id));
         assertFalse(json(bug).get("message").asText().contains("a bug"));
 
-        HttpResponse<byte[]> bad = send(get(hfthot, "/v1/bad-engine-input"));
-        assertEquals(400, bad.statusCode());
-        assertEquals("lookback must be >= 2, got 1", json(bad).get("message").asText());
+        // A library's IllegalArgumentException names no parameter: the surface cannot tell it is the client's fault.
+        HttpResponse<byte[]> library = send(get(hfthot, "/v1/library-refusal"));
+        assertEquals(500, library.statusCode());
+        assertEquals("INTERNAL_ERROR", json(library).get("code").asText());
+        assertFalse(json(library).get("message").asText().contains("lookback"));
+
+        HttpResponse<byte[]> quant = send(get(hfthot, "/v1/quant-refusal"));
+        assertEquals(400, quant.statusCode());
+        assertEquals("INVALID_PARAMS", json(quant).get("code").asText());
+        assertEquals("parameter 'lookback': must be >= 2, got 1", json(quant).get("message").asText());
+
+        HttpResponse<byte[]> engine = send(get(hfthot, "/v1/engine-refusal"));
+        assertEquals(400, engine.statusCode());
+        assertEquals("parameter 'lookback_days': must be >= 2, got 1", json(engine).get("message").asText());
     }
 
     @Test
@@ -305,7 +325,7 @@ class HttpSurfaceTest {
     void theSurfaceAlsoRunsInTheJdkServer() throws Exception {
         com.sun.net.httpserver.HttpServer jdk = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        jdk.createContext("/", hub.surface());
+        jdk.createContext("/", new io.hfthot.adapters.http.jdk.SurfaceHttpHandler(hub.surface()));
         jdk.start();
         try {
             String base = "http://127.0.0.1:" + jdk.getAddress().getPort();

@@ -1,5 +1,9 @@
 package io.hfthot.adapters.http;
 
+import io.hfthot.adapters.http.jetty.TransportServer;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+import io.hfthot.adapters.http.jetty.TlsConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

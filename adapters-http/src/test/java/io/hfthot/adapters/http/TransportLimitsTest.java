@@ -1,5 +1,9 @@
 package io.hfthot.adapters.http;
 
+import io.hfthot.adapters.http.jetty.TransportServer;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+import io.hfthot.adapters.http.jetty.RequestLimits;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

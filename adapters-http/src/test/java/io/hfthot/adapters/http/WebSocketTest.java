@@ -1,5 +1,8 @@
 package io.hfthot.adapters.http;
 
+import io.hfthot.adapters.http.jetty.TransportServer;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

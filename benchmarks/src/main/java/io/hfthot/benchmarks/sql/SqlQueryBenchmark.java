@@ -1,6 +1,6 @@
 package io.hfthot.benchmarks.sql;
 
-import io.hfthot.lakehouse.duckdb.DuckDbQueryEngine;
+import io.hfthot.lakehouse.duckdb.DuckDbSqlRunner;
 import io.hfthot.lakehouse.duckdb.DuckDbSettings;
 import io.hfthot.lakehouse.duckdb.QueryOptions;
 import io.hfthot.lakehouse.duckdb.QueryResult;
@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  * whole request path (resolution, sandbox checks, execution, JSON encoding) is 15 ms or less.
  * {@link #duckDbAlone} is that peer, measured in the same run: the same SQL over {@code read_parquet} on a plain
  * DuckDB connection with the rows read through JDBC. {@link #engineJson} and {@link #engineArrow} are the whole
- * request path through {@link DuckDbQueryEngine}: token checks, {@code json_serialize_sql} and the syntax-tree
+ * request path through {@link DuckDbSqlRunner}: token checks, {@code json_serialize_sql} and the syntax-tree
  * check, table resolution (an in-memory resolver here, standing for a cached snapshot), the rewritten query,
  * and the encoded body; the checks of a query text are cached, which {@link #engineJsonNewText} defeats.
  * {@code layout}: {@code flat} is one unpartitioned file with a {@code symbol} column;
@@ -78,7 +78,7 @@ public class SqlQueryBenchmark {
     public String layout;
 
     private Path root;
-    private DuckDbQueryEngine engine;
+    private DuckDbSqlRunner engine;
     private Connection plainDuckDb;
     private String peerQuery;
     private QueryOptions json;
@@ -123,7 +123,7 @@ public class SqlQueryBenchmark {
                 new ResolvedTable.Column("high", "double"), new ResolvedTable.Column("low", "double"),
                 new ResolvedTable.Column("close", "double"), new ResolvedTable.Column("volume", "double"));
         ResolvedTable snapshot = new ResolvedTable(1, columns, "flat".equals(layout) ? List.of() : List.of("symbol"), files);
-        engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(root), ref -> {
+        engine = DuckDbSqlRunner.start(DuckDbSettings.forRoot(root), ref -> {
             if (!ref.qualifiedName().equals("market.ohlcv")) {
                 throw new TableResolutionException("unknown table " + ref.qualifiedName());
             }

@@ -158,6 +158,9 @@ public final class TableHistory {
      */
     public ParquetExport exportParquet(String table, Long version, Instant visibleFrom) {
         String name = requireTable(table);
+        if (version != null && version < 0) {
+            throw EngineException.invalid("version", "version must be >= 0, got " + version);
+        }
         Snapshot snapshot;
         try {
             snapshot = version == null ? lakehouse.read(name) : lakehouse.readVersion(name, version);

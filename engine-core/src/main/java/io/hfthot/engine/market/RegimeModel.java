@@ -1,5 +1,7 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.quant.regime.Regime;
+
 /**
  * The regime-switching return model of the simulator, in continuous time with minutes as the time unit
  * and the symbol's per-minute base variance {@code sigma^2} as the variance unit. {@link StepKernel}

@@ -2,6 +2,7 @@ package io.hfthot.engine.market;
 
 import io.hfthot.engine.EngineException;
 
+import io.hfthot.quant.regime.Regime;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.quant.regime.Regime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.SplittableRandom;
  * The simulation state of one symbol: latent regime and model components, the bar series of every
  * interval with the aggregation chain feeding them, the tick ring and the current quote. Not
  * thread-safe; {@link SimulatedMarket} serializes access.
+ *
+ * <p>Why it is slightly over the house's 400 lines: the latent state, the step that advances it and the
+ * ground-truth regime path share mutable fields on the simulator's hot path; splitting them would add an
+ * indirection per step without making either part simpler.
  */
 final class SymbolProcess {
     final SymbolSpec spec;

@@ -59,11 +59,11 @@ class LabComputeBoundsTest {
         long[] cpu = new long[1];
         MfgPriceResponse r = engine.compute().run("MFG price signal", () -> {
             long t0 = threads.getCurrentThreadCpuTime();
-            MfgPriceResponse answer = engine.mfgPrice("BTC-USDT", LabService.MAX_HORIZON_MIN, LabService.MAX_AGENTS);
+            MfgPriceResponse answer = engine.mfgPrice("BTC-USDT", LabSignals.MAX_HORIZON_MIN, LabSignals.MAX_AGENTS);
             cpu[0] = threads.getCurrentThreadCpuTime() - t0;
             return answer;
         }, CancelSignal.NONE);
-        assertEquals(LabService.MAX_AGENTS, r.nAgents());
+        assertEquals(LabSignals.MAX_AGENTS, r.nAgents());
         // Measured about 1.3 s on the build machine; 2.5 s leaves room for a slower CPU or a cold JIT.
         assertTrue(cpu[0] < 2_500_000_000L, "CPU time " + cpu[0] / 1_000_000 + " ms");
     }

@@ -50,7 +50,7 @@ class LabEngineMarketDataTest {
                 new OhlcvRequest("BTC-USDT", "5m", null, null, null));
         assertEquals("BTC-USDT", r.symbol());
         assertEquals("5m", r.interval());
-        assertEquals(LabService.SOURCE, r.source());
+        assertEquals(LabMarket.SOURCE, r.source());
         assertEquals(500, r.bars().size());
         assertTrue(r.latencyMs() >= 0);
         long now = clock.millis();

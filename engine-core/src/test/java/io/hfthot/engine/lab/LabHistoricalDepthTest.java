@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.lab.api.ParquetExport;
-import io.hfthot.engine.lab.api.SqlResponse;
+import io.hfthot.engine.sql.SqlResponse;
 import io.hfthot.engine.lab.api.TableRead;
 import io.hfthot.engine.history.TableHistory;
 import io.hfthot.engine.market.lakehouse.MarketTables;
-import io.hfthot.engine.lab.sql.LabSql;
-import io.hfthot.engine.lab.sql.SqlFormat;
+import io.hfthot.engine.sql.QueryEngine;
+import io.hfthot.engine.sql.SqlFormat;
 import io.hfthot.lakehouse.ColumnVector;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class LabHistoricalDepthTest {
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        LabSql recording = new LabSql() {
+        QueryEngine recording = new QueryEngine() {
             @Override
             public SqlResponse query(String sql, SqlFormat format, Instant visibleFrom, Principal caller) {
                 sqlBounds.add(visibleFrom);

@@ -90,7 +90,7 @@ class LabSignalsTest {
         assertTrue(r.targetPrice() < r.currentPrice());
         assertInvalid("horizon_min", () -> engine.mfgPrice("ETH-USDT", 0, null));
         assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, 1));
-        assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, LabService.MAX_AGENTS + 1));
+        assertInvalid("n_agents", () -> engine.mfgPrice("ETH-USDT", 5, LabSignals.MAX_AGENTS + 1));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Configuration of {@link DuckDbQueryEngine}.
+ * Configuration of {@link DuckDbSqlRunner}.
  *
  * @param lakehouseRoot the only directory DuckDB may read (every resolved data file lies under it); must exist
  * @param poolSize      connections kept open, i.e. queries that run at the same time (1 to 64)

@@ -1,6 +1,6 @@
 package io.hfthot.lakehouse.duckdb;
 
-/** Base of every failure a {@link QueryEngine} reports; its message is fit for the user. */
+/** Base of every failure a {@link SqlRunner} reports; its message is fit for the user. */
 public abstract class QueryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

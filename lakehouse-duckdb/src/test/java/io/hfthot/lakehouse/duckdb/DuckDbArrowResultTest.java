@@ -48,13 +48,13 @@ class DuckDbArrowResultTest {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private TestLakehouse lakehouse;
-    private QueryEngine engine;
+    private SqlRunner engine;
     private BufferAllocator allocator;
 
     @BeforeAll
     void start() throws Exception {
         lakehouse = TestLakehouse.create(Files.createTempDirectory("lakehouse-arrow"));
-        engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1), lakehouse);
+        engine = DuckDbSqlRunner.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1), lakehouse);
         allocator = new RootAllocator();
     }
 

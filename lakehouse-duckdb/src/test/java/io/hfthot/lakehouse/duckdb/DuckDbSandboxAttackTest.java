@@ -30,14 +30,14 @@ class DuckDbSandboxAttackTest {
 
     private TestLakehouse lakehouse;
     private Path outside;
-    private QueryEngine engine;
+    private SqlRunner engine;
 
     @BeforeAll
     void start() throws Exception {
         lakehouse = TestLakehouse.create(Files.createTempDirectory("lakehouse-attack"));
         outside = Files.createTempDirectory("outside-lakehouse");
         Files.writeString(outside.resolve("secret.csv"), "secret\nroot:x:0:0\n");
-        engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1), lakehouse);
+        engine = DuckDbSqlRunner.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1), lakehouse);
     }
 
     @AfterAll
@@ -193,7 +193,7 @@ class DuckDbSandboxAttackTest {
 
     @Test
     void theDatabaseIsLockedDownEvenBehindTheChecks() {
-        DuckDbQueryEngine duck = (DuckDbQueryEngine) engine;
+        DuckDbSqlRunner duck = (DuckDbSqlRunner) engine;
         assertEquals("false", duck.duckDbSetting("enable_external_access"));
         assertEquals("true", duck.duckDbSetting("lock_configuration"));
         assertEquals("false", duck.duckDbSetting("autoinstall_known_extensions"));

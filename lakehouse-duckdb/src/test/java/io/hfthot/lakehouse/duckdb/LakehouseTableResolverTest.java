@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link LakehouseTableResolver} over a real lakehouse-core table, alone and behind {@link DuckDbQueryEngine}. */
+/** {@link LakehouseTableResolver} over a real lakehouse-core table, alone and behind {@link DuckDbSqlRunner}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LakehouseTableResolverTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,7 @@ class LakehouseTableResolverTest {
 
     private Lakehouse lakehouse;
     private LakehouseTableResolver resolver;
-    private DuckDbQueryEngine engine;
+    private DuckDbSqlRunner engine;
 
     @BeforeAll
     void setUp() {
@@ -72,7 +72,7 @@ class LakehouseTableResolverTest {
                 .append(ColumnBatch.builder(Schema.of(Field.required("fingerprint", DataType.STRING)))
                         .addRow("ab".repeat(32)).build());
         resolver = new LakehouseTableResolver(lakehouse, Set.of("market"));
-        engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(root), resolver);
+        engine = DuckDbSqlRunner.start(DuckDbSettings.forRoot(root), resolver);
     }
 
     @AfterAll

@@ -55,7 +55,7 @@ class ResourceLimitsTest {
 
     @Test
     void theEngineNeverRunsWithDuckDbsDefaultOfMostOfTheMachine() {
-        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(lakehouse.root()), lakehouse)) {
+        try (DuckDbSqlRunner engine = DuckDbSqlRunner.start(DuckDbSettings.forRoot(lakehouse.root()), lakehouse)) {
             String limit = engine.duckDbSetting("memory_limit");
             assertTrue(bytes(limit) <= MemoryBudget.CAP_BYTES, "memory_limit " + limit);
             int threads = Integer.parseInt(engine.duckDbSetting("threads"));
@@ -68,12 +68,12 @@ class ResourceLimitsTest {
         Path spill = dir.resolve("sql-spill");
         DuckDbSettings settings = DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1).withThreads(1).withMemoryLimit("64MB");
         String distinct = "SELECT count(*) FROM (SELECT DISTINCT range % 12000000 AS v FROM range(12000000))";
-        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(settings.withSpill(spill, "2GB"), lakehouse)) {
+        try (DuckDbSqlRunner engine = DuckDbSqlRunner.start(settings.withSpill(spill, "2GB"), lakehouse)) {
             assertEquals(spill.toString(), engine.duckDbSetting("temp_directory"));
             QueryResult r = engine.query(distinct, QueryOptions.defaults().withTimeout(Duration.ofSeconds(120)));
             assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("[[12000000]]"));
         }
-        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(settings, lakehouse)) {
+        try (DuckDbSqlRunner engine = DuckDbSqlRunner.start(settings, lakehouse)) {
             InvalidQueryException e = assertThrows(InvalidQueryException.class,
                     () -> engine.query(distinct, QueryOptions.defaults().withTimeout(Duration.ofSeconds(120))));
             assertTrue(e.getMessage().contains("memory_limit 64MB, no spilling"), e.getMessage());
@@ -85,7 +85,7 @@ class ResourceLimitsTest {
     void aQueryOverMemoryAndSpillFailsWithAUserErrorNamingTheLimitsAndTheEngineKeepsServing() {
         DuckDbSettings settings = DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1).withThreads(1).withMemoryLimit("64MB")
                 .withSpill(dir.resolve("sql-spill"), "64MB");
-        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(settings, lakehouse)) {
+        try (DuckDbSqlRunner engine = DuckDbSqlRunner.start(settings, lakehouse)) {
             InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> engine.query(
                     "SELECT count(*) FROM (SELECT DISTINCT range FROM range(300000000))",
                     QueryOptions.defaults().withTimeout(Duration.ofSeconds(120))));
@@ -98,7 +98,7 @@ class ResourceLimitsTest {
     void aResultLargerThanItsCapIsRefusedInBothFormatsAndTheEngineKeepsServing() {
         // 10,000 rows of a 10 kB value: 100 MB of body, built in the heap before the cap existed (with 1 MB values, 10 GB)
         String wide = "SELECT (SELECT string_agg('x', '') FROM range(10000)) AS big FROM range(10000)";
-        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1), lakehouse)) {
+        try (DuckDbSqlRunner engine = DuckDbSqlRunner.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1), lakehouse)) {
             for (ResultFormat format : ResultFormat.values()) {
                 QueryRejectedException e = assertThrows(QueryRejectedException.class, () -> engine.query(wide,
                         QueryOptions.defaults().withFormat(format).withMaxResultBytes(8L << 20)), format.name());
@@ -117,7 +117,7 @@ class ResourceLimitsTest {
         Path staleOwner = Files.writeString(spill.resolve("duckdb_temp_" + dead + "_0_owner"), "");
         Path live = Files.writeString(spill.resolve("duckdb_temp_" + ProcessHandle.current().pid() + "_9_owner"), "");
         Path other = Files.writeString(spill.resolve("notes.txt"), "kept");
-        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1)
+        try (DuckDbSqlRunner engine = DuckDbSqlRunner.start(DuckDbSettings.forRoot(lakehouse.root()).withPoolSize(1)
                 .withSpill(spill, "64MB"), lakehouse)) {
             assertTrue(!Files.exists(stale) && !Files.exists(staleOwner), "a dead process's spill files were removed");
             assertTrue(Files.exists(live) && Files.exists(other), "a live process's files and other files stay");

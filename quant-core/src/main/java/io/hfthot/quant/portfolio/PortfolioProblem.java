@@ -1,6 +1,7 @@
 package io.hfthot.quant.portfolio;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.stats.CovarianceEstimate;
 import io.hfthot.quant.stats.CovarianceEstimator;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class PortfolioProblem {
                 sigma[i * n + j] = i == j ? v + ridge : v;
             }
             if (sigma[i * n + i] < 0) {
-                throw new IllegalArgumentException("covariance must be positive semidefinite, but covariance["
+                throw new InvalidParameterException("covariance", "covariance must be positive semidefinite, but covariance["
                         + i + "][" + i + "] = " + b.covariance[i][i] + " is a negative variance");
             }
             maxDiag = Math.max(maxDiag, sigma[i * n + i]);
@@ -101,7 +102,7 @@ public final class PortfolioProblem {
         double tol = PSD_TOLERANCE * Math.max(n, 1) * Math.max(maxDiag, Double.MIN_NORMAL);
         DenseKernels.PsdReport psd = DenseKernels.psdCheck(sigma, n, tol);
         if (!psd.psd()) {
-            throw new IllegalArgumentException("covariance must be positive semidefinite, but pivoted Cholesky met "
+            throw new InvalidParameterException("covariance", "covariance must be positive semidefinite, but pivoted Cholesky met "
                     + psd.badPivot() + " (below -" + tol + ") at asset " + psd.badIndex() + " ('"
                     + symbols.get(psd.badIndex()) + "'); fix the estimate or use a Ledoit-Wolf estimator");
         }

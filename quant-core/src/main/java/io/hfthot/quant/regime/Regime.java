@@ -7,6 +7,9 @@ package io.hfthot.quant.regime;
  * ({@code momentum}); prices that revert to a local mean reward fading deviations and trading spreads
  * ({@code stat_arb}, as in the API's own example); and when the dominant feature is high variance without a
  * reliable direction, the sound response is to cut position size ({@code reduce_exposure}).
+ *
+ * <p>The one regime type of the project: the HMM's labels, the API's wire names and the hidden regime path of
+ * engine-core's market simulator all use it.
  */
 public enum Regime {
     /** Prices move persistently in one direction: a high efficiency ratio. */

@@ -1,10 +1,14 @@
 package io.hfthot.server.wiring;
 
 import io.hfthot.engine.identity.Tier;
-import io.hfthot.engine.lab.sql.SqlLimits;
+import io.hfthot.engine.sql.SqlLimits;
 import io.hfthot.lakehouse.duckdb.DuckDbSettings;
 import io.hfthot.lakehouse.duckdb.MemoryBudget;
+import io.hfthot.engine.sql.QueryEngine;
+import io.hfthot.lakehouse.Lakehouse;
+import io.hfthot.lakehouse.duckdb.DuckDbQueryEngine;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -56,6 +60,18 @@ public record SqlConfig(String memoryLimit, int threads, String maxSpill, SqlLim
                 threads == 0 ? MemoryBudget.defaultThreads() : threads,
                 memoryLimit == null ? MemoryBudget.defaultLimit() : memoryLimit);
         return maxSpill == null ? settings : settings.withSpill(dataDir.resolve(SPILL_DIRECTORY), maxSpill);
+    }
+
+    /**
+     * The SQL factory the server gives {@code LabService.start}: DuckDB over the engine's lakehouse with these
+     * resources (spill files under {@code dataDir}) and these limits.
+     *
+     * @param dataDir the server's data directory
+     * @return the factory
+     */
+    public Function<Lakehouse, QueryEngine> queryEngines(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        return lakehouse -> DuckDbQueryEngine.over(lakehouse, engineSettings(lakehouse.basePath(), dataDir), limits);
     }
 
     /**

@@ -1,2 +1,2 @@
-/** Wiring of optional engines into the lab: DuckDB SQL behind the engine's {@code LabSql} seam. */
+/** The SQL engine's configuration as the server's flags set it ({@code SqlConfig}), and the factory that wires lakehouse-duckdb's {@code DuckDbQueryEngine} into the lab service. */
 package io.hfthot.server.wiring;

@@ -1,76 +1,28 @@
 package io.hfthot.adapters.http.lab;
 
 import io.hfthot.adapters.http.ApiException;
-import io.hfthot.adapters.http.ErrorKind;
-import io.hfthot.adapters.http.RouteHandler;
-import io.hfthot.engine.ErrorCode;
+import io.hfthot.adapters.http.ErrorMapper;
 import io.hfthot.engine.EngineException;
 import io.hfthot.engine.quota.QuotaDecision;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Translates the engine's and the quota engine's refusals into the transport's {@link ApiException},
- * so the surface's single {@link io.hfthot.adapters.http.ErrorMapper} writes seed 000's
- * {@code {"code","message"}} body. This is the only place an engine {@link ErrorCode} (of an
- * {@link EngineException} or a refused {@link QuotaDecision}) becomes an {@link ErrorKind}.
+ * The HFThot surface's refusals outside a route's return path: an {@link EngineException} answered on the stream
+ * ({@link #toApi}) and a refused {@link QuotaDecision} ({@link #refused}). Both use {@link ErrorMapper}, the one
+ * place an engine {@link io.hfthot.engine.ErrorCode} becomes an {@link io.hfthot.adapters.http.ErrorKind}; a route
+ * simply lets its {@link EngineException} propagate and the surface maps it there.
  */
 public final class LabErrors {
-    private static final Logger LOG = LoggerFactory.getLogger(LabErrors.class);
-
     private LabErrors() {
     }
 
     /**
-     * Wraps a route handler so that a {@link EngineException} it throws is reported with its seed-000 code.
-     *
-     * @param handler the handler
-     * @return the translating handler
-     */
-    public static RouteHandler translating(RouteHandler handler) {
-        return request -> {
-            try {
-                return handler.handle(request);
-            } catch (EngineException e) {
-                throw toApi(e);
-            }
-        };
-    }
-
-    /**
-     * Maps an engine exception.
+     * Maps an engine exception for a reply that is not a route's answer (a WebSocket message).
      *
      * @param e the exception
      * @return the API exception with the matching kind and the engine's message (which names the parameter)
      */
     public static ApiException toApi(EngineException e) {
-        String message = e.getMessage() == null ? e.code().name() : e.getMessage();
-        if (e.code() == ErrorCode.INVALID_PARAMS && e.parameter().isPresent()
-                && !message.contains(e.parameter().get())) {
-            message = "parameter '" + e.parameter().get() + "': " + message;
-        }
-        if (e.code() == ErrorCode.INTERNAL_ERROR) {
-            // The engine's sentence reaches the client; the stack trace only the log.
-            LOG.error("engine failure: {}", message, e);
-        }
-        return new ApiException(kindOf(e.code()), message, e);
-    }
-
-    /**
-     * Maps an engine error code.
-     *
-     * @param code the code
-     * @return the transport kind with the same HTTP status and name
-     */
-    public static ErrorKind kindOf(ErrorCode code) {
-        return switch (code) {
-            case INVALID_PARAMS -> ErrorKind.INVALID_PARAMS;
-            case UNAUTHORIZED -> ErrorKind.UNAUTHORIZED;
-            case TIER_REQUIRED -> ErrorKind.TIER_REQUIRED;
-            case RATE_LIMITED -> ErrorKind.RATE_LIMITED;
-            case INTERNAL_ERROR -> ErrorKind.INTERNAL_ERROR;
-            case SERVICE_UNAVAILABLE -> ErrorKind.SERVICE_UNAVAILABLE;
-        };
+        return new ApiException(ErrorMapper.kindOf(e.code()), ErrorMapper.messageOf(e, "-"), e);
     }
 
     /**
@@ -84,6 +36,6 @@ public final class LabErrors {
         if (decision.allowed()) {
             throw new IllegalArgumentException("an allowed decision is not a refusal");
         }
-        return new ApiException(kindOf(decision.code()), decision.message());
+        return new ApiException(ErrorMapper.kindOf(decision.code()), decision.message());
     }
 }

@@ -81,7 +81,7 @@ public final class LabHttpSurface {
      * @param engine  the engine
      * @param clock   the time of quota decisions
      * @param options WebSocket tunables
-     * @return the surface, to pass to {@link io.hfthot.adapters.http.TransportServer#start}
+     * @return the surface, to pass to {@link io.hfthot.adapters.http.jetty.TransportServer#start}
      */
     public static HttpSurface surface(LabService engine, Clock clock, LabHttpOptions options) {
         return surface(engine, clock, options, CorsPolicy.disabled());
@@ -95,7 +95,7 @@ public final class LabHttpSurface {
      * @param clock   the time of quota decisions
      * @param options WebSocket tunables
      * @param cors    the browser origins allowed
-     * @return the surface, to pass to {@link io.hfthot.adapters.http.TransportServer#start}
+     * @return the surface, to pass to {@link io.hfthot.adapters.http.jetty.TransportServer#start}
      */
     public static HttpSurface surface(LabService engine, Clock clock, LabHttpOptions options, CorsPolicy cors) {
         HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)

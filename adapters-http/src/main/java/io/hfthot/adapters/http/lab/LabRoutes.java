@@ -15,7 +15,7 @@ import io.hfthot.engine.lab.api.OhlcvRequest;
 import io.hfthot.engine.lab.api.OhlcvResponse;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.ParquetExport;
-import io.hfthot.engine.lab.api.SqlResponse;
+import io.hfthot.engine.sql.SqlResponse;
 import io.hfthot.engine.quota.Feature;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -82,18 +82,18 @@ public final class LabRoutes {
         r.add(get("/v1/account/usage", null, q -> Response.ok(engine.usage(LabAccessFilter.principal(q)))));
         r.add(post("/v1/keys", null, this::generateKey));
         r.add(new LabRoute("DELETE", "/v1/keys/{key_id}", true, Optional.empty(),
-                LabErrors.translating(this::revokeKey)));
+                this::revokeKey));
         r.add(new LabRoute("GET", "/v1/openapi.json", false, Optional.empty(),
                 q -> Response.bytes(200, "application/json", openApi)));
         return List.copyOf(r);
     }
 
     private static LabRoute get(String path, Feature feature, RouteHandler handler) {
-        return new LabRoute("GET", path, true, Optional.ofNullable(feature), LabErrors.translating(handler));
+        return new LabRoute("GET", path, true, Optional.ofNullable(feature), handler);
     }
 
     private static LabRoute post(String path, Feature feature, RouteHandler handler) {
-        return new LabRoute("POST", path, true, Optional.ofNullable(feature), LabErrors.translating(handler));
+        return new LabRoute("POST", path, true, Optional.ofNullable(feature), handler);
     }
 
     // Compute-heavy routes: decoded here, computed on the engine's bounded pool under its deadline.

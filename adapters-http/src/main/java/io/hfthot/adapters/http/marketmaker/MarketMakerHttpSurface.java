@@ -33,7 +33,7 @@ public final class MarketMakerHttpSurface {
      *
      * @param bus  the bus the stream reads {@link #TRADES_TOPIC} from
      * @param cors the browser origins allowed
-     * @return the surface, to pass to {@link io.hfthot.adapters.http.TransportServer#start}
+     * @return the surface, to pass to {@link io.hfthot.adapters.http.jetty.TransportServer#start}
      */
     public static HttpSurface surface(EventBus bus, CorsPolicy cors) {
         Objects.requireNonNull(bus, "bus");

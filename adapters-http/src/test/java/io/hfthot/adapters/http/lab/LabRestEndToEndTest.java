@@ -143,6 +143,26 @@ class LabRestEndToEndTest {
     }
 
     @Test
+    void efficientFrontierAnswersItsPointsUnderSnakeCaseNames() throws Exception {
+        HttpResponse<String> r = lab.post("/v1/portfolio/optimize", pro, "{\"method\":\"efficient_frontier\","
+                + "\"symbols\":[\"A\",\"B\"],\"expected_returns\":[0.05,0.12],"
+                + "\"covariance\":[[0.04,0.006],[0.006,0.09]],\"points\":3}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = json(r);
+        assertEquals("efficient_frontier", body.path("method").asText());
+        assertEquals(3, body.path("frontier").size());
+        JsonNode last = body.path("frontier").get(2);
+        assertEquals(0.12, last.path("expected_return").asDouble(), 1e-10);
+        assertTrue(last.path("volatility").asDouble() > 0);
+        assertEquals(2, last.path("weights").size());
+        assertEquals("CONVERGED", last.path("status").asText());
+
+        assertError(lab.post("/v1/portfolio/optimize", pro, "{\"method\":\"efficient_frontier\","
+                + "\"symbols\":[\"A\",\"B\"],\"expected_returns\":[0.05,0.12],"
+                + "\"covariance\":[[0.04,0.006],[0.006,0.09]],\"points\":1}"), 400, "INVALID_PARAMS", "points");
+    }
+
+    @Test
     void optimizeQuotaOfFreeBetaIsFivePerDay() throws Exception {
         String key = lab.key(Tier.FREE_BETA);
         String body = "{\"method\":\"cara\",\"symbols\":[\"BTC-USDT\",\"ETH-USDT\"],\"lookback_days\":20}";

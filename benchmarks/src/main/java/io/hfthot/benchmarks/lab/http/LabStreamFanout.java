@@ -1,7 +1,7 @@
 package io.hfthot.benchmarks.lab.http;
 
-import io.hfthot.adapters.http.TransportConfig;
-import io.hfthot.adapters.http.TransportServer;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.engine.identity.Tier;

@@ -3,14 +3,17 @@ package io.hfthot.engine.lab.quant;
 import io.hfthot.engine.lab.api.BacktestMetrics;
 import io.hfthot.engine.lab.api.BacktestResponse;
 import io.hfthot.engine.lab.api.EquityPoint;
+import io.hfthot.engine.lab.api.FrontierPoint;
 import io.hfthot.engine.lab.api.OptimizeDiagnostics;
 import io.hfthot.engine.lab.api.OptimizeResponse;
+import io.hfthot.quant.SolverStatus;
 import io.hfthot.quant.backtest.BacktestConfig;
 import io.hfthot.quant.backtest.BacktestResult;
 import io.hfthot.quant.backtest.Backtester;
 import io.hfthot.quant.backtest.PerformanceMetrics;
 import io.hfthot.quant.backtest.PriceHistory;
 import io.hfthot.quant.backtest.Rebalance;
+import io.hfthot.quant.portfolio.EfficientFrontier;
 import io.hfthot.quant.portfolio.PortfolioOptimizers;
 import io.hfthot.quant.portfolio.PortfolioProblem;
 import io.hfthot.quant.portfolio.PortfolioResult;
@@ -77,6 +80,36 @@ public final class PortfolioLab {
     }
 
     /**
+     * The efficient frontier from daily closes (expected returns and covariance estimated from them).
+     *
+     * @param closes daily closes of the symbols, at least 3 days
+     * @param points portfolios on the frontier, at least 2
+     * @return the response, its {@code frontier} filled
+     */
+    public OptimizeResponse frontierFromHistory(DailyCloses closes, int points) {
+        double[][] returns = Returns.simple(closes.closes(), 0, closes.days() - 1);
+        PortfolioProblem problem = PortfolioProblem.builder(closes.symbols())
+                .estimateFrom(returns, estimator, DAYS_PER_YEAR).build();
+        return frontier(problem, points, "lakehouse", returns.length);
+    }
+
+    /**
+     * The efficient frontier from explicit annualised inputs.
+     *
+     * @param symbols         the symbols, at least 2
+     * @param expectedReturns expected returns aligned with the symbols
+     * @param covariance      covariance aligned with the symbols
+     * @param points          portfolios on the frontier, at least 2
+     * @return the response, its {@code frontier} filled
+     */
+    public OptimizeResponse frontierExplicit(List<String> symbols, double[] expectedReturns, double[][] covariance,
+                                             int points) {
+        PortfolioProblem problem = PortfolioProblem.builder(symbols).covariance(covariance)
+                .expectedReturns(expectedReturns).build();
+        return frontier(problem, points, "explicit", 0);
+    }
+
+    /**
      * Runs a backtest over daily closes.
      *
      * @param method        the method name (validated by the caller)
@@ -111,8 +144,33 @@ public final class PortfolioLab {
         return new BacktestResponse(method, closes.symbols(), curve, metrics, result.rebalances().size());
     }
 
+    private static OptimizeResponse frontier(PortfolioProblem problem, int points, String inputs, int observations) {
+        List<PortfolioResult> results = EfficientFrontier.compute(problem, points);
+        double[] mu = problem.expectedReturns();
+        List<FrontierPoint> frontier = new ArrayList<>(results.size());
+        String status = SolverStatus.CONVERGED.name();
+        for (PortfolioResult r : results) {
+            double[] w = r.weights();
+            double expected = 0;
+            for (int i = 0; i < w.length; i++) {
+                expected += w[i] * mu[i];
+            }
+            if (r.status() != SolverStatus.CONVERGED && status.equals(SolverStatus.CONVERGED.name())) {
+                status = r.status().name();
+            }
+            frontier.add(new FrontierPoint(expected, Math.sqrt(Math.max(0, r.portfolioVariance())),
+                    r.weightsBySymbol(), r.status().name(), r.kktResidual()));
+        }
+        OptimizeResponse first = describe(EfficientFrontier.NAME, problem, results.get(0), inputs, observations);
+        return new OptimizeResponse(EfficientFrontier.NAME, first.weights(), status, first.diagnostics(), frontier);
+    }
+
     private static OptimizeResponse respond(String method, PortfolioProblem problem, String inputs, int observations) {
-        PortfolioResult r = PortfolioOptimizers.byName(method).optimize(problem);
+        return describe(method, problem, PortfolioOptimizers.byName(method).optimize(problem), inputs, observations);
+    }
+
+    private static OptimizeResponse describe(String method, PortfolioProblem problem, PortfolioResult r, String inputs,
+                                             int observations) {
         double[] w = r.weights();
         double[] rc = r.riskContributions();
         double variance = r.portfolioVariance();
