@@ -53,6 +53,11 @@ final class RecordingLogStore implements LogStore {
     }
 
     @Override
+    public java.util.Optional<FileEntry> stat(Path path) throws IOException {
+        return delegate.stat(path);
+    }
+
+    @Override
     public byte[] read(Path path) throws IOException {
         return delegate.read(path);
     }

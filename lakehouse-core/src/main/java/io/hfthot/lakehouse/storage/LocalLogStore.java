@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.parquet.io.InputFile;
@@ -158,6 +159,16 @@ public final class LocalLogStore implements LogStore {
         }
         out.sort(Comparator.comparing(FileEntry::name));
         return out;
+    }
+
+    @Override
+    public Optional<FileEntry> stat(Path path) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return a.isRegularFile() ? Optional.of(new FileEntry(path, a.size(), a.lastModifiedTime().toMillis())) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.OutputFile;
 
@@ -70,6 +71,23 @@ public interface LogStore {
 
     /** Lists every file under {@code directory} recursively, skipping nothing; empty when absent. */
     List<FileEntry> listRecursively(Path directory) throws IOException;
+
+    /**
+     * Returns a file's listing entry (size and modification time), or empty when absent. Readers probe the next
+     * commit of a table they hold with it instead of listing the log. The default lists the parent directory from
+     * the file's name; an implementation should answer with one metadata request.
+     */
+    default Optional<FileEntry> stat(Path path) throws IOException {
+        Path dir = path.getParent();
+        String name = path.getFileName().toString();
+        for (FileEntry e : listFrom(dir, name)) {
+            if (e.name().equals(name)) {
+                return Optional.of(e);
+            }
+            break;
+        }
+        return Optional.empty();
+    }
 
     /** Returns whether a file exists. */
     boolean exists(Path path) throws IOException;
