@@ -29,7 +29,7 @@ public final class Lakehouse {
     private final Path base;
     private final LakehouseOptions options;
     /**
-     * One log per table name, shared by every {@link DeltaTable} handed out for it: the log keeps the newest state
+     * One log per existing table name, shared by every {@link DeltaTable} handed out for it: the log keeps the newest state
      * it loaded and refreshes it with only the newer commits, so a table read after every append (a server running
      * for months) never reloads its checkpoint.
      */
@@ -98,13 +98,22 @@ public final class Lakehouse {
         if (!t.exists()) {
             throw new TableNotFoundException("table '" + name + "' does not exist in lakehouse " + base);
         }
-        return t;
+        return registered(t);
     }
 
+    /** A handle on a table, sharing the log already kept for that name if any (nothing is registered here). */
     private DeltaTable newTable(String name) {
-        Path path = tablePath(name);
-        DeltaLog log = logs.computeIfAbsent(name, n -> new DeltaLog(options.store(), path, n));
-        return new DeltaTable(name, log, options);
+        DeltaLog log = logs.get(name);
+        return new DeltaTable(name, log != null ? log : new DeltaLog(options.store(), tablePath(name), name), options);
+    }
+
+    /**
+     * Keeps the log of a table known to exist, so later handles share its state. Only existing tables are kept:
+     * names come from users (SQL, routes), and asking about a missing table must not grow this map.
+     */
+    private DeltaTable registered(DeltaTable t) {
+        DeltaLog kept = logs.putIfAbsent(t.name(), t.log());
+        return kept == null || kept == t.log() ? t : new DeltaTable(t.name(), kept, options);
     }
 
     /** Returns whether a table exists. */
@@ -129,7 +138,7 @@ public final class Lakehouse {
             throw new LakehouseException("table '" + name + "' already exists");
         }
         DeltaTable.create(t, schema, List.copyOf(partitionColumns), Map.copyOf(properties), options.clock().millis());
-        return t;
+        return registered(t);
     }
 
     /** Returns the latest snapshot of a table. */
