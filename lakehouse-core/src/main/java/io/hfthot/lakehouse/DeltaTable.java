@@ -61,11 +61,11 @@ public final class DeltaTable {
     private final TableWriter writer;
     private final FileRewriter rewriter;
 
-    DeltaTable(String name, Path path, LakehouseOptions options) {
+    DeltaTable(String name, DeltaLog log, LakehouseOptions options) {
         this.name = name;
-        this.path = path.toAbsolutePath().normalize();
+        this.path = log.tableRoot();
         this.options = options;
-        this.log = new DeltaLog(options.store(), this.path, name);
+        this.log = log;
         this.committer = new Committer(log, options.clock(), options.maxCommitRetries(), options.checkpointInterval());
         this.writer = new TableWriter(options.store(), this.path, options.clock(), options.rowGroupRows(), name);
         this.rewriter = new FileRewriter(options.store(), this.path, writer, name);

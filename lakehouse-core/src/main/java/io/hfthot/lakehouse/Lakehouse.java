@@ -1,5 +1,6 @@
 package io.hfthot.lakehouse;
 
+import io.hfthot.lakehouse.internal.log.DeltaLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,6 +28,12 @@ public final class Lakehouse {
 
     private final Path base;
     private final LakehouseOptions options;
+    /**
+     * One log per existing table name, shared by every {@link DeltaTable} handed out for it: the log keeps the newest state
+     * it loaded and refreshes it with only the newer commits, so a table read after every append (a server running
+     * for months) never reloads its checkpoint.
+     */
+    private final ConcurrentHashMap<String, DeltaLog> logs = new ConcurrentHashMap<>();
 
     private Lakehouse(Path base, LakehouseOptions options) {
         this.base = base.toAbsolutePath().normalize();
@@ -86,16 +94,31 @@ public final class Lakehouse {
      * @throws TableNotFoundException when no table has that name
      */
     public DeltaTable table(String name) {
-        DeltaTable t = new DeltaTable(name, tablePath(name), options);
+        DeltaTable t = newTable(name);
         if (!t.exists()) {
             throw new TableNotFoundException("table '" + name + "' does not exist in lakehouse " + base);
         }
-        return t;
+        return registered(t);
+    }
+
+    /** A handle on a table, sharing the log already kept for that name if any (nothing is registered here). */
+    private DeltaTable newTable(String name) {
+        DeltaLog log = logs.get(name);
+        return new DeltaTable(name, log != null ? log : new DeltaLog(options.store(), tablePath(name), name), options);
+    }
+
+    /**
+     * Keeps the log of a table known to exist, so later handles share its state. Only existing tables are kept:
+     * names come from users (SQL, routes), and asking about a missing table must not grow this map.
+     */
+    private DeltaTable registered(DeltaTable t) {
+        DeltaLog kept = logs.putIfAbsent(t.name(), t.log());
+        return kept == null || kept == t.log() ? t : new DeltaTable(t.name(), kept, options);
     }
 
     /** Returns whether a table exists. */
     public boolean exists(String name) {
-        return new DeltaTable(name, tablePath(name), options).exists();
+        return newTable(name).exists();
     }
 
     /**
@@ -110,12 +133,12 @@ public final class Lakehouse {
 
     /** Creates a table with table properties (e.g. {@code delta.appendOnly=true}). */
     public DeltaTable createTable(String name, Schema schema, List<String> partitionColumns, Map<String, String> properties) {
-        DeltaTable t = new DeltaTable(name, tablePath(name), options);
+        DeltaTable t = newTable(name);
         if (t.exists()) {
             throw new LakehouseException("table '" + name + "' already exists");
         }
         DeltaTable.create(t, schema, List.copyOf(partitionColumns), Map.copyOf(properties), options.clock().millis());
-        return t;
+        return registered(t);
     }
 
     /** Returns the latest snapshot of a table. */

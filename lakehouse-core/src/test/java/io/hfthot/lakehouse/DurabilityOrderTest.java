@@ -35,7 +35,7 @@ class DurabilityOrderTest {
         Path commit = t.path().resolve("_delta_log").resolve(String.format("%020d.json", version)).normalize();
         int commitAt = calls.indexOf(new RecordingLogStore.Call("putIfAbsent", commit));
         assertTrue(commitAt >= 0, "commit " + version + " was published through putIfAbsent: " + calls);
-        List<Path> created = calls.stream().filter(c -> c.op().equals("newOutputFile"))
+        List<Path> created = calls.stream().filter(c -> c.op().equals("create"))
                 .filter(c -> c.path().toString().endsWith(".parquet") && !c.path().toString().contains("_delta_log"))
                 .map(RecordingLogStore.Call::path).toList();
         assertFalse(created.isEmpty(), "the write created data files");

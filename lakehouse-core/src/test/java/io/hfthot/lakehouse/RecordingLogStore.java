@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * A {@link LocalLogStore} that records, in order, the calls that create or make files durable, and separately the
@@ -50,6 +48,11 @@ final class RecordingLogStore implements LogStore {
     public void overwrite(Path path, byte[] content) throws IOException {
         delegate.overwrite(path, content);
         record("overwrite", path);
+    }
+
+    @Override
+    public java.util.Optional<FileEntry> stat(Path path) throws IOException {
+        return delegate.stat(path);
     }
 
     @Override
@@ -100,13 +103,13 @@ final class RecordingLogStore implements LogStore {
     }
 
     @Override
-    public OutputFile newOutputFile(Path path) throws IOException {
-        record("newOutputFile", path);
-        return delegate.newOutputFile(path);
+    public java.io.OutputStream create(Path path) throws IOException {
+        record("create", path);
+        return delegate.create(path);
     }
 
     @Override
-    public InputFile newInputFile(Path path) throws IOException {
-        return delegate.newInputFile(path);
+    public java.nio.channels.SeekableByteChannel openRead(Path path) throws IOException {
+        return delegate.openRead(path);
     }
 }

@@ -113,7 +113,7 @@ public final class ReferenceServer implements AutoCloseable {
             lock.close();
             throw e;
         }
-        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
+        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(), lab.engine().storage(),
                 MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES));
     }
 

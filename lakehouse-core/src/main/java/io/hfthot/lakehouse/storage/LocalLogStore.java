@@ -1,6 +1,8 @@
 package io.hfthot.lakehouse.storage;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -15,12 +17,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * {@link LogStore} on a local (POSIX-like) file system.
@@ -161,6 +160,16 @@ public final class LocalLogStore implements LogStore {
     }
 
     @Override
+    public Optional<FileEntry> stat(Path path) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return a.isRegularFile() ? Optional.of(new FileEntry(path, a.size(), a.lastModifiedTime().toMillis())) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public List<FileEntry> listRecursively(Path directory) throws IOException {
         List<FileEntry> out = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
@@ -198,19 +207,13 @@ public final class LocalLogStore implements LogStore {
     }
 
     @Override
-    public OutputFile newOutputFile(Path path) throws IOException {
+    public OutputStream create(Path path) throws IOException {
         createDirectoriesDurably(path.toAbsolutePath().getParent());
-        if (Files.exists(path)) {
-            throw new FileAlreadyExistsException(path.toString());
-        }
-        return new LocalOutputFile(path);
+        return Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     @Override
-    public InputFile newInputFile(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            throw new NoSuchFileException(path.toString());
-        }
-        return new LocalInputFile(path);
+    public SeekableByteChannel openRead(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ);
     }
 }

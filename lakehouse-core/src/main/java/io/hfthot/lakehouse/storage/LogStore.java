@@ -1,16 +1,18 @@
 package io.hfthot.lakehouse.storage;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.OutputFile;
+import java.util.Optional;
 
 /**
  * The storage operations a Delta table needs: atomic put-if-absent for commits, whole-file reads, listings,
- * deletes, and Parquet streams for data and checkpoint files.
+ * deletes, and streams for data and checkpoint files (a seekable channel to read, an output stream to write; the
+ * lakehouse adapts them to Parquet itself, so an implementation needs nothing of Parquet).
  *
  * <p>Contract (checked by {@code LogStoreContractTest}, which every implementation's test extends):
  * <ul>
@@ -18,7 +20,7 @@ import org.apache.parquet.io.OutputFile;
  *       several concurrent callers for the same path succeeds; the others get {@link FileAlreadyExistsException}
  *       and the existing content is unchanged. This is what makes Delta's optimistic concurrency safe.</li>
  *   <li>Durability: when {@link #putIfAbsent} or {@link #overwrite} returns, the content and the file's name are
- *       durable (they survive a power loss); a file written through {@link #newOutputFile} is durable, name
+ *       durable (they survive a power loss); a file written through {@link #create} is durable, name
  *       included, once {@link #force} on it has returned. Writers force every data file before the commit that
  *       names it, so a commit never survives a crash that its data files do not.</li>
  *   <li>{@link #overwrite} replaces the whole content atomically (readers see old or new content, never a mix).</li>
@@ -71,6 +73,23 @@ public interface LogStore {
     /** Lists every file under {@code directory} recursively, skipping nothing; empty when absent. */
     List<FileEntry> listRecursively(Path directory) throws IOException;
 
+    /**
+     * Returns a file's listing entry (size and modification time), or empty when absent. Readers probe the next
+     * commit of a table they hold with it instead of listing the log. The default lists the parent directory from
+     * the file's name; an implementation should answer with one metadata request.
+     */
+    default Optional<FileEntry> stat(Path path) throws IOException {
+        Path dir = path.getParent();
+        String name = path.getFileName().toString();
+        for (FileEntry e : listFrom(dir, name)) {
+            if (e.name().equals(name)) {
+                return Optional.of(e);
+            }
+            break;
+        }
+        return Optional.empty();
+    }
+
     /** Returns whether a file exists. */
     boolean exists(Path path) throws IOException;
 
@@ -81,21 +100,27 @@ public interface LogStore {
     void setModificationTime(Path path, long epochMillis) throws IOException;
 
     /**
-     * Makes a file written through {@link #newOutputFile} durable: its content, and its name in its directory
-     * (and the names of any directories {@link #newOutputFile} created for it). A no-op is correct only for a
+     * Makes a file written through {@link #create} durable: its content, and its name in its directory
+     * (and the names of any directories {@link #create} created for it). A no-op is correct only for a
      * store whose writes are durable when the output stream closes (object stores).
      *
      * @throws NoSuchFileException when absent
      */
     void force(Path path) throws IOException;
 
-    /** Opens a Parquet output for a new file, creating parent directories; fails if the file exists. */
-    OutputFile newOutputFile(Path path) throws IOException;
+    /**
+     * Creates a new file and opens it for writing, creating missing parent directories. The caller closes the
+     * stream; the file is durable only once {@link #force} has returned after that.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the file exists; it is left unchanged
+     */
+    OutputStream create(Path path) throws IOException;
 
     /**
-     * Opens a Parquet input.
+     * Opens a file for reading at any position (Parquet reads the footer at the end first, then column chunks).
+     * The caller closes the channel; it is only read, never written.
      *
      * @throws NoSuchFileException when absent
      */
-    InputFile newInputFile(Path path) throws IOException;
+    SeekableByteChannel openRead(Path path) throws IOException;
 }

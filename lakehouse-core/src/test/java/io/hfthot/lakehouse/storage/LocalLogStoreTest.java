@@ -12,9 +12,9 @@ class LocalLogStoreTest extends LogStoreContractTest {
     }
 
     @Test
-    void newOutputFileRefusesAnExistingFile() throws Exception {
+    void createRefusesAnExistingFile() throws Exception {
         LogStore s = store();
         s.putIfAbsent(dir.resolve("x.parquet"), new byte[] {1});
-        assertThrows(FileAlreadyExistsException.class, () -> s.newOutputFile(dir.resolve("x.parquet")));
+        assertThrows(FileAlreadyExistsException.class, () -> s.create(dir.resolve("x.parquet")));
     }
 }

@@ -105,7 +105,7 @@ public abstract class LogStoreContractTest {
     void readAndDeleteOfMissingFiles() throws Exception {
         LogStore s = store();
         assertThrows(NoSuchFileException.class, () -> s.read(dir.resolve("none")));
-        assertThrows(NoSuchFileException.class, () -> s.newInputFile(dir.resolve("none")));
+        assertThrows(NoSuchFileException.class, () -> s.openRead(dir.resolve("none")));
         assertFalse(s.delete(dir.resolve("none")));
         assertFalse(s.exists(dir.resolve("none")));
         s.putIfAbsent(dir.resolve("f"), bytes("z"));
@@ -118,7 +118,7 @@ public abstract class LogStoreContractTest {
     void forceMakesAWrittenOutputDurableAndRefusesAnAbsentFile() throws Exception {
         LogStore s = store();
         Path p = dir.resolve("new/part=1/f.parquet");
-        try (var out = s.newOutputFile(p).create(0)) {
+        try (var out = s.create(p)) {
             out.write(bytes("data"));
         }
         s.force(p);

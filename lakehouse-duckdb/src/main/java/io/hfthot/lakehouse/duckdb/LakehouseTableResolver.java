@@ -7,6 +7,7 @@ import io.hfthot.lakehouse.LakehouseException;
 import io.hfthot.lakehouse.Snapshot;
 import io.hfthot.lakehouse.TableNotFoundException;
 import io.hfthot.lakehouse.VersionInfo;
+import io.hfthot.lakehouse.duckdb.internal.DeltaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public final class LakehouseTableResolver implements TableResolver {
         Snapshot snapshot = snapshot(name, ref);
         List<ResolvedTable.Column> columns = new ArrayList<>();
         for (Field f : snapshot.schema().fields()) {
-            columns.add(new ResolvedTable.Column(f.name(), f.type().deltaName()));
+            columns.add(new ResolvedTable.Column(f.name(), DeltaTypes.typeString(f)));
         }
         List<ResolvedTable.DataFile> files = new ArrayList<>();
         for (DataFile f : snapshot.dataFiles()) {

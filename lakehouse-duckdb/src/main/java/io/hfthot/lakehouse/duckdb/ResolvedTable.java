@@ -60,9 +60,10 @@ public record ResolvedTable(long version, List<Column> columns, List<String> par
      * A column of the table.
      *
      * @param name the column name
-     * @param type a Delta primitive type: {@code string}, {@code long}, {@code integer}, {@code short},
+     * @param type a Delta type: {@code string}, {@code long}, {@code integer}, {@code short},
      *             {@code byte}, {@code float}, {@code double}, {@code boolean}, {@code binary}, {@code date},
-     *             {@code timestamp}, {@code timestamp_ntz} or {@code decimal(p,s)}
+     *             {@code timestamp}, {@code timestamp_ntz}, {@code decimal(p,s)}, or a nested type written as in
+     *             Spark DDL: {@code struct<`a`:long,`b`:string>}, {@code array<long>}, {@code map<string,double>}
      */
     public record Column(String name, String type) {
         /** Validates the name and the type. */

@@ -1,5 +1,6 @@
 package io.hfthot.engine.market.lakehouse;
 
+import io.hfthot.engine.storage.StorageGuard;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.OptimizeResult;
 import io.hfthot.lakehouse.Predicate;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * simulated tick partition (~20 MB a day) still ends with about one file a day. Compaction never blocks or fails
  * the appends (see {@code DeltaTable.optimize}); the replaced files stay readable for time travel until the
  * scheduled run's vacuum deletes them once older than the table's deleted-file retention (7 days by default).
+ *
+ * <p>While the {@link StorageGuard} says the data directory is read-only (a full disk), scheduled runs are skipped:
+ * a compaction writes new files before it can remove any, so it would only fail half-way and leave files for
+ * vacuum. The first skipped run logs why, once; the first run after the directory takes writes again logs that it
+ * resumes.
  *
  * <p>Thread safety: {@link #runOnce} may run concurrently with any writer, in this or another process.
  */
@@ -44,23 +51,43 @@ public final class MarketCompaction implements AutoCloseable {
     public record Outcome(String table, OptimizeResult result) {
     }
 
-    private final ScheduledExecutorService scheduler;
+    /** What one scheduled run did. */
+    enum Run {
+        /** Compaction and vacuum ran. */
+        RAN,
+        /** Skipped because the data directory is read-only; the reason was logged (first skip in a row). */
+        SKIPPED_LOGGED,
+        /** Skipped again; nothing logged. */
+        SKIPPED
+    }
 
-    private MarketCompaction(ScheduledExecutorService scheduler) {
+    private final ScheduledExecutorService scheduler;
+    private final Lakehouse lakehouse;
+    private final StorageGuard storage;
+    private final long targetBytes;
+    /** Whether the previous scheduled run was skipped (so a skip is logged once per read-only period). */
+    private final AtomicBoolean skipping = new AtomicBoolean();
+
+    private MarketCompaction(ScheduledExecutorService scheduler, Lakehouse lakehouse, StorageGuard storage, long targetBytes) {
         this.scheduler = scheduler;
+        this.lakehouse = lakehouse;
+        this.storage = storage;
+        this.targetBytes = targetBytes;
     }
 
     /**
      * Starts compacting the market tables every {@code every}, first after one period; failures are logged and
-     * the next run tries again.
+     * the next run tries again; runs are skipped while {@code storage} says the data directory is read-only.
      *
      * @param lakehouse   the lab's lakehouse
+     * @param storage     the data directory's guard
      * @param every       time between runs (> 0)
      * @param targetBytes target size of a compacted file (> 0)
      * @return the running schedule; {@link #close} stops it
      */
-    public static MarketCompaction start(Lakehouse lakehouse, Duration every, long targetBytes) {
+    public static MarketCompaction start(Lakehouse lakehouse, StorageGuard storage, Duration every, long targetBytes) {
         Objects.requireNonNull(lakehouse, "lakehouse");
+        Objects.requireNonNull(storage, "storage");
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("compaction interval must be > 0, got " + every);
         }
@@ -70,22 +97,41 @@ public final class MarketCompaction implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        MarketCompaction c = new MarketCompaction(s, lakehouse, storage, targetBytes);
         long ms = every.toMillis();
         s.scheduleWithFixedDelay(() -> {
             try {
-                for (Outcome o : runOnce(lakehouse, targetBytes, null)) {
-                    if (o.result().committed()) {
-                        LOG.info("{}: OPTIMIZE v{} replaced {} files ({} bytes) by {} in {} partitions", o.table(),
-                                o.result().version(), o.result().removedFiles(), o.result().removedBytes(),
-                                o.result().addedFiles(), o.result().partitions());
-                    }
-                }
-                vacuum(lakehouse);
+                c.runScheduled();
             } catch (RuntimeException e) {
                 LOG.warn("market compaction failed; retried at the next run", e);
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
-        return new MarketCompaction(s);
+        return c;
+    }
+
+    /** One scheduled run: compaction and vacuum, unless the data directory is read-only. */
+    Run runScheduled() {
+        var readOnly = storage.unavailableReason();
+        if (readOnly.isPresent()) {
+            if (skipping.compareAndSet(false, true)) {
+                LOG.warn("market compaction skipped while the data directory is read-only: {}; it resumes once the"
+                        + " directory takes writes again", readOnly.get());
+                return Run.SKIPPED_LOGGED;
+            }
+            return Run.SKIPPED;
+        }
+        if (skipping.compareAndSet(true, false)) {
+            LOG.info("market compaction resumes: the data directory takes writes again");
+        }
+        for (Outcome o : runOnce(lakehouse, targetBytes, null)) {
+            if (o.result().committed()) {
+                LOG.info("{}: OPTIMIZE v{} replaced {} files ({} bytes) by {} in {} partitions", o.table(),
+                        o.result().version(), o.result().removedFiles(), o.result().removedBytes(),
+                        o.result().addedFiles(), o.result().partitions());
+            }
+        }
+        vacuum(lakehouse);
+        return Run.RAN;
     }
 
     /**

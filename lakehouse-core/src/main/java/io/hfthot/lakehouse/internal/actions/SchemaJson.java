@@ -48,27 +48,44 @@ public final class SchemaJson {
         } catch (Exception e) {
             throw new LakehouseException("corrupt Delta schemaString: " + e.getMessage(), e);
         }
-        return new Schema(fields(root, ""));
+        return new Schema(fields(root, "", false));
     }
 
-    private static List<Field> fields(JsonNode struct, String prefix) {
+    /**
+     * Parses a Delta schema string with every field, nested struct fields included, named by its column-mapping
+     * physical name ({@code delta.columnMapping.physicalName} in the field's metadata; the logical name when it has
+     * none): the names the data files use. The shape is the same as {@link #fromJson}'s, field for field.
+     */
+    public static Schema physicalFromJson(String json) {
+        JsonNode root;
+        try {
+            root = ActionJson.MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new LakehouseException("corrupt Delta schemaString: " + e.getMessage(), e);
+        }
+        return new Schema(fields(root, "", true));
+    }
+
+    private static List<Field> fields(JsonNode struct, String prefix, boolean physical) {
         List<Field> out = new ArrayList<>();
         for (JsonNode f : struct.path("fields")) {
-            out.add(field(prefix + f.path("name").asText(), f.path("name").asText(), f.get("type"), f.path("nullable").asBoolean(true)));
+            String logical = f.path("name").asText();
+            String name = physical ? f.path("metadata").path("delta.columnMapping.physicalName").asText(logical) : logical;
+            out.add(field(prefix + logical, name, f.get("type"), f.path("nullable").asBoolean(true), physical));
         }
         return out;
     }
 
     /** One field; {@code path} (such as {@code a.b[]}) names it in errors. */
-    private static Field field(String path, String name, JsonNode type, boolean nullable) {
+    private static Field field(String path, String name, JsonNode type, boolean nullable, boolean physical) {
         if (type != null && type.isObject()) {
             String kind = type.path("type").asText();
             NestedType shape = switch (kind) {
-                case "struct" -> new NestedType.Struct(fields(type, path + "."));
+                case "struct" -> new NestedType.Struct(fields(type, path + ".", physical));
                 case "array" -> new NestedType.Array(field(path + "[]", "element", type.get("elementType"),
-                        type.path("containsNull").asBoolean(true)));
-                case "map" -> new NestedType.Map(field(path + "{k}", "key", type.get("keyType"), false),
-                        field(path + "{v}", "value", type.get("valueType"), type.path("valueContainsNull").asBoolean(true)));
+                        type.path("containsNull").asBoolean(true), physical));
+                case "map" -> new NestedType.Map(field(path + "{k}", "key", type.get("keyType"), false, physical),
+                        field(path + "{v}", "value", type.get("valueType"), type.path("valueContainsNull").asBoolean(true), physical));
                 default -> throw new UnsupportedFeatureException("column type " + kind + " (column '" + path + "')",
                         "nested types read: struct, array, map");
             };

@@ -19,11 +19,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -53,9 +54,16 @@ public final class DeltaLog {
     private final Path tableRoot;
     private final Path logDir;
     private final String tableName;
+    /** The newest full state loaded (tombstones included) and its commit file, which later loads refresh. */
+    private final AtomicReference<Loaded> newest = new AtomicReference<>();
+
+    /** A loaded state and the listing entry of its commit file, by which a later load checks it is still current. */
+    private record Loaded(TableState state, FileEntry commit) {
+    }
 
     /**
-     * Creates a log view.
+     * Creates a log view. One instance per table should be shared by its readers and writers (as {@code Lakehouse}
+     * does): it keeps the newest state it loaded and brings it up to date by applying only the newer commits.
      *
      * @param tableName name used in error messages
      */
@@ -141,6 +149,10 @@ public final class DeltaLog {
 
     /** Returns whether the table has at least one commit or checkpoint. */
     public boolean exists() {
+        Loaded known = newest.get();
+        if (known != null && stillCurrent(known)) {
+            return true;
+        }
         Listing l = recentListing();
         return !l.commits().isEmpty() || !l.checkpoints().isEmpty();
     }
@@ -200,15 +212,102 @@ public final class DeltaLog {
     }
 
     /**
-     * As {@link #load(Long)} for reading live files only: the tombstones stored in the checkpoint are not read (the
-     * state's {@code tombstones} hold only those of the commits after it). Never write a checkpoint or vacuum from
-     * such a state.
+     * As {@link #load(Long)} for reading live files only. The latest version, and any version at or after the
+     * newest state this log holds, come from that state refreshed (tombstones included, since the state is kept);
+     * an older version (time travel) is replayed without reading the tombstones stored in its checkpoint (the
+     * state's {@code tombstones} then hold only those of the commits after it). Never write a checkpoint or vacuum
+     * from such an older state.
      */
     public TableState loadForRead(Long version) {
         return load(version, false);
     }
 
     private TableState load(Long version, boolean withTombstones) {
+        Loaded known = newest.get();
+        if (known != null && (version == null || version >= known.state().version())) {
+            TableState refreshed = refresh(known, version);
+            if (refreshed != null) {
+                return refreshed;
+            }
+        }
+        TableState s = replay(version, withTombstones || version == null);
+        if (version == null) {
+            try {
+                store.stat(commitPath(s.version())).ifPresent(commit -> remember(new Loaded(s, commit)));
+            } catch (IOException e) {
+                LOG.debug("table '{}': not keeping version {} for refresh: {}", tableName, s.version(), e.getMessage());
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Brings a kept state up to {@code version} (the latest when null) by applying only the commits after it, as
+     * Spark's {@code DeltaLog.update} does: on a table compacted every few minutes, reloading the checkpoint would
+     * read thousands of tombstones and up to a checkpoint interval of commits for every snapshot. Commits are found
+     * by reading the next version's file until one is absent: versions are contiguous (each is written with
+     * put-if-absent on top of the previous one), so no directory listing is needed.
+     *
+     * @return the state, or null when the kept state is no longer valid (its commit file was replaced or removed by
+     *         log cleanup, or a needed commit is missing); the caller then replays from a checkpoint
+     */
+    private TableState refresh(Loaded known, Long version) {
+        try {
+            if (!stillCurrent(known)) {
+                return null;
+            }
+            long target = version == null ? Long.MAX_VALUE : version;
+            StateBuilder state = null;
+            FileEntry last = known.commit();
+            long v = known.state().version() + 1;
+            for (; v <= target; v++) {
+                Optional<FileEntry> commit = store.stat(commitPath(v));
+                if (commit.isEmpty()) {
+                    break;
+                }
+                if (state == null) {
+                    state = StateBuilder.from(known.state());
+                }
+                state.applyCommit(readCommit(v), commit.get().modificationTime());
+                last = commit.get();
+            }
+            if (version != null && v <= target) {
+                return null; // the version does not exist (yet): the replay's error says so
+            }
+            if (state == null) {
+                return known.state();
+            }
+            TableState s = state.build(v - 1, tableName);
+            ProtocolSupport.checkReadable(s.protocol(), s.metadata(), tableName);
+            remember(new Loaded(s, last));
+            return s;
+        } catch (UnsupportedFeatureException e) {
+            throw e;
+        } catch (IOException | UncheckedIOException | LakehouseException e) {
+            LOG.debug("table '{}': refreshing version {} failed, replaying from a checkpoint: {}", tableName,
+                    known.state().version(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Whether a kept state's commit file is still the one it was built from (not removed, not replaced). */
+    private boolean stillCurrent(Loaded known) {
+        try {
+            Optional<FileEntry> now = store.stat(known.commit().path());
+            return now.isPresent() && now.get().size() == known.commit().size()
+                    && now.get().modificationTime() == known.commit().modificationTime();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void remember(Loaded loaded) {
+        newest.accumulateAndGet(loaded, (old, next) -> old == null || next.state().version() > old.state().version()
+                || !stillCurrent(old) ? next : old);
+    }
+
+    /** Replays a version from the newest usable checkpoint at or before it (see the class comment). */
+    private TableState replay(Long version, boolean withTombstones) {
         Long hinted = lastCheckpointHint();
         if (hinted != null && hinted >= 0 && (version == null || version >= hinted)) {
             // Listing from the hinted checkpoint on keeps a snapshot's cost independent of how many commits the
@@ -302,32 +401,18 @@ public final class DeltaLog {
     }
 
     private TableState replay(Listing l, long checkpoint, long target, boolean withTombstones) {
-        Action.Protocol protocol = null;
-        Action.Metadata metadata = null;
-        Map<String, Action.AddFile> files = new LinkedHashMap<>();
-        Map<String, Action.RemoveFile> tombstones = new LinkedHashMap<>();
-        long timestamp = 0;
+        StateBuilder state = StateBuilder.empty();
         if (checkpoint >= 0) {
             for (List<Action> actions : checkpointActions(l, checkpoint, withTombstones)) {
-                for (Action a : actions) {
-                    if (a instanceof Action.Protocol p) {
-                        protocol = p;
-                    } else if (a instanceof Action.Metadata m) {
-                        metadata = m;
-                    } else if (a instanceof Action.AddFile add) {
-                        files.put(add.key(), add);
-                    } else if (a instanceof Action.RemoveFile rm) {
-                        tombstones.put(rm.key(), rm);
-                    }
-                }
+                state.applyCheckpoint(actions);
             }
-            if (protocol == null || metadata == null) {
+            if (!state.hasProtocolAndMetadata()) {
                 throw new LakehouseException("checkpoint " + checkpoint + " of table '" + tableName + "' lacks protocol or metadata");
             }
             FileEntry commit = l.commits().get(checkpoint);
             FileEntry cpFile = l.checkpoints().containsKey(checkpoint) ? l.checkpoints().get(checkpoint).get(0)
                     : l.v2Checkpoints().get(checkpoint);
-            timestamp = commit == null ? cpFile.modificationTime() : commitTimestamp(checkpoint, commit);
+            state.timestamp(commit == null ? cpFile.modificationTime() : commitTimestamp(checkpoint, commit));
         }
         for (long v = checkpoint + 1; v <= target; v++) {
             FileEntry commit = l.commits().get(v);
@@ -335,28 +420,9 @@ public final class DeltaLog {
                 throw new LakehouseException("the Delta log of table '" + tableName + "' is missing commit " + v
                         + (checkpoint < 0 ? " and no usable checkpoint covers it" : ""));
             }
-            List<Action> actions = readCommit(v);
-            timestamp = commit.modificationTime();
-            for (Action a : actions) {
-                if (a instanceof Action.Protocol p) {
-                    protocol = p;
-                } else if (a instanceof Action.Metadata m) {
-                    metadata = m;
-                } else if (a instanceof Action.AddFile add) {
-                    files.put(add.key(), add);
-                    tombstones.remove(add.key());
-                } else if (a instanceof Action.RemoveFile rm) {
-                    files.remove(rm.key());
-                    tombstones.put(rm.key(), rm);
-                } else if (a instanceof Action.CommitInfo ci && ci.timestamp() > 0) {
-                    timestamp = ci.timestamp();
-                }
-            }
+            state.applyCommit(readCommit(v), commit.modificationTime());
         }
-        if (protocol == null || metadata == null) {
-            throw new LakehouseException("table '" + tableName + "' has no protocol or metadata at version " + target);
-        }
-        return new TableState(target, timestamp, protocol, metadata, files, tombstones);
+        return state.build(target, tableName);
     }
 
     /** The actions of a checkpoint, per file: the parts of a classic checkpoint, or a V2 checkpoint with its sidecars. */

@@ -2,7 +2,6 @@ package io.hfthot.lakehouse.internal.log;
 
 import io.hfthot.lakehouse.internal.actions.Action;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,9 +16,13 @@ import java.util.Map;
  */
 public record TableState(long version, long timestampMillis, Action.Protocol protocol, Action.Metadata metadata,
                          Map<String, Action.AddFile> files, Map<String, Action.RemoveFile> tombstones) {
-    /** Wraps the maps read-only (they are built once by replay). */
+    /**
+     * Wraps the maps read-only without copying them: the caller hands them over and never changes them afterwards
+     * (replay builds them once; an incremental refresh shares an unchanged tombstone map between states, which is
+     * why it is not copied here).
+     */
     public TableState {
-        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
-        tombstones = Collections.unmodifiableMap(new LinkedHashMap<>(tombstones));
+        files = Collections.unmodifiableMap(files);
+        tombstones = Collections.unmodifiableMap(tombstones);
     }
 }

@@ -104,7 +104,7 @@ public final class CheckpointFiles {
      */
     public void write(Path path, Action.Protocol protocol, Action.Metadata metadata, Collection<Action.AddFile> adds,
                       Collection<Action.RemoveFile> removes) throws IOException {
-        try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(store.newOutputFile(path))
+        try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(StoreFiles.output(store, path))
                 .withConf(conf())
                 .withDataModel(GenericData.get())
                 .withSchema(CHECKPOINT)
@@ -178,7 +178,7 @@ public final class CheckpointFiles {
      */
     public List<Action> read(Path path, boolean withRemoves) throws IOException {
         List<Action> out = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), READ_OPTIONS)) {
+        try (ParquetFileReader reader = ParquetFileReader.open(StoreFiles.input(store, path), READ_OPTIONS)) {
             MessageType file = reader.getFooter().getFileMetaData().getSchema();
             List<Type> wanted = new ArrayList<>();
             for (String f : List.of("add", "remove", "metaData", "protocol")) {
@@ -211,7 +211,7 @@ public final class CheckpointFiles {
      */
     public List<String> sidecarPaths(Path path) throws IOException {
         List<String> out = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), READ_OPTIONS)) {
+        try (ParquetFileReader reader = ParquetFileReader.open(StoreFiles.input(store, path), READ_OPTIONS)) {
             MessageType file = reader.getFooter().getFileMetaData().getSchema();
             if (!file.containsField("sidecar")) {
                 return out;

@@ -29,9 +29,10 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads columns of a Parquet data file into {@link ColumnVector}s, column by column, through parquet-column's
- * {@link ColumnReader}s (no record assembly, no per-row objects for numeric columns); struct, array and map
- * columns go through {@link NestedColumnReader}'s record assembly instead.
+ * Reads columns of a Parquet data file into {@link ColumnVector}s, column by column: numeric columns page by page
+ * ({@link NumericPages}: PLAIN pages copied in bulk), the other flat columns through parquet-column's
+ * {@link ColumnReader}s (no record assembly); struct, array and map columns go through {@link NestedColumnReader}'s
+ * record assembly instead.
  *
  * <p>Columns missing from the file (added to the table later by schema evolution) read as nulls. Timestamps stored
  * as INT64 millis/micros/nanos or legacy INT96 (Spark's default before 3.x) are converted to microseconds.
@@ -62,7 +63,7 @@ public final class DataFileReader {
      * @param fieldIds one entry per column (null entries match by name), or null to match every column by name
      */
     public ColumnBatch read(Path path, Schema columns, Integer[] fieldIds) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(store.newInputFile(path), OPTIONS)) {
+        try (ParquetFileReader reader = ParquetFileReader.open(StoreFiles.input(store, path), OPTIONS)) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             List<Type> requested = new ArrayList<>();
@@ -115,7 +116,8 @@ public final class DataFileReader {
                             cols.add(NestedColumnReader.read(pages, fileType, f, n, createdBy, path));
                         } else {
                             ColumnDescriptor d = projection.getColumnDescription(new String[] {fileType.getName()});
-                            cols.add(readColumn(crs.getColumnReader(d), d, f, n, path));
+                            cols.add(numeric(f, d) ? readNumeric(new NumericPages(pages.getPageReader(d), d), d, f, n)
+                                    : readColumn(crs.getColumnReader(d), d, f, n, path));
                         }
                     }
                 }
@@ -136,75 +138,62 @@ public final class DataFileReader {
         }
     }
 
+    /** Whether a column is a long or double one stored as INT32/INT64/FLOAT/DOUBLE, decoded page by page. */
+    private static boolean numeric(Field f, ColumnDescriptor d) {
+        PrimitiveType.PrimitiveTypeName phys = d.getPrimitiveType().getPrimitiveTypeName();
+        return switch (f.type().storage()) {
+            case LONG -> phys == PrimitiveType.PrimitiveTypeName.INT64 || phys == PrimitiveType.PrimitiveTypeName.INT32;
+            case DOUBLE -> phys == PrimitiveType.PrimitiveTypeName.DOUBLE || phys == PrimitiveType.PrimitiveTypeName.FLOAT;
+            default -> false;
+        };
+    }
+
+    private static ColumnVector readNumeric(NumericPages pages, ColumnDescriptor d, Field f, int n) throws IOException {
+        if (f.type().storage() == DataType.Storage.DOUBLE) {
+            double[] v = new double[n];
+            boolean[] nulls = pages.readDoubles(v, n);
+            return ColumnVector.wrapDoubles(f.type(), v, nulls, n);
+        }
+        long mul = 1;
+        long div = 1;
+        if (d.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64
+                && d.getPrimitiveType().getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+            switch (ts.getUnit()) {
+                case MILLIS -> mul = 1000;
+                case NANOS -> div = 1000;
+                default -> { }
+            }
+        }
+        long[] v = new long[n];
+        boolean[] nulls = pages.readLongs(v, n, mul, div);
+        return ColumnVector.wrapLongs(f.type(), v, nulls, n);
+    }
+
+    /** Columns other than {@link #numeric} ones: INT96 timestamps, booleans, strings, binaries and decimals. */
     private static ColumnVector readColumn(ColumnReader r, ColumnDescriptor d, Field f, int n, Path path) {
         int maxDef = d.getMaxDefinitionLevel();
         PrimitiveType pt = d.getPrimitiveType();
         PrimitiveType.PrimitiveTypeName phys = pt.getPrimitiveTypeName();
-        LogicalTypeAnnotation lt = pt.getLogicalTypeAnnotation();
         boolean[] nulls = null;
         DataType t = f.type();
         switch (t.storage()) {
             case LONG: {
+                if (phys != PrimitiveType.PrimitiveTypeName.INT96 || (t != DataType.TIMESTAMP && t != DataType.TIMESTAMP_NTZ)) {
+                    throw mismatch(path, f, pt);
+                }
                 long[] v = new long[n];
-                long mul = 1;
-                long div = 1;
-                if (lt instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
-                    switch (ts.getUnit()) {
-                        case MILLIS -> mul = 1000;
-                        case NANOS -> div = 1000;
-                        default -> { }
-                    }
-                }
-                if (phys == PrimitiveType.PrimitiveTypeName.INT64) {
-                    for (int i = 0; i < n; i++) {
-                        if (r.getCurrentDefinitionLevel() == maxDef) {
-                            long x = r.getLong();
-                            v[i] = div == 1 ? x * mul : Math.floorDiv(x, div);
-                        } else {
-                            nulls = markNull(nulls, n, i);
-                        }
-                        r.consume();
-                    }
-                } else if (phys == PrimitiveType.PrimitiveTypeName.INT32) {
-                    for (int i = 0; i < n; i++) {
-                        if (r.getCurrentDefinitionLevel() == maxDef) {
-                            v[i] = r.getInteger();
-                        } else {
-                            nulls = markNull(nulls, n, i);
-                        }
-                        r.consume();
-                    }
-                } else if (phys == PrimitiveType.PrimitiveTypeName.INT96
-                        && (t == DataType.TIMESTAMP || t == DataType.TIMESTAMP_NTZ)) {
-                    for (int i = 0; i < n; i++) {
-                        if (r.getCurrentDefinitionLevel() == maxDef) {
-                            v[i] = int96ToMicros(r.getBinary());
-                        } else {
-                            nulls = markNull(nulls, n, i);
-                        }
-                        r.consume();
-                    }
-                } else {
-                    throw mismatch(path, f, pt);
-                }
-                return ColumnVector.wrapLongs(t, v, nulls, n);
-            }
-            case DOUBLE: {
-                double[] v = new double[n];
-                boolean isFloat = phys == PrimitiveType.PrimitiveTypeName.FLOAT;
-                if (!isFloat && phys != PrimitiveType.PrimitiveTypeName.DOUBLE) {
-                    throw mismatch(path, f, pt);
-                }
                 for (int i = 0; i < n; i++) {
                     if (r.getCurrentDefinitionLevel() == maxDef) {
-                        v[i] = isFloat ? r.getFloat() : r.getDouble();
+                        v[i] = int96ToMicros(r.getBinary());
                     } else {
                         nulls = markNull(nulls, n, i);
                     }
                     r.consume();
                 }
-                return ColumnVector.wrapDoubles(t, v, nulls, n);
+                return ColumnVector.wrapLongs(t, v, nulls, n);
             }
+            case DOUBLE:
+                throw mismatch(path, f, pt);
             case BOOLEAN: {
                 if (phys != PrimitiveType.PrimitiveTypeName.BOOLEAN) {
                     throw mismatch(path, f, pt);

@@ -68,11 +68,21 @@ public final class DataFileWriter {
      */
     public WrittenFile write(ColumnBatch batch, Schema columns, Path path, int[] rows) throws IOException {
         MessageType schema = ParquetSchemas.toParquet(columns);
-        ParquetProperties props = ParquetProperties.builder()
+        ParquetProperties.Builder pb = ParquetProperties.builder()
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withDictionaryEncoding(true)
-                .withPageSize(1 << 20)
-                .build();
+                .withDictionaryEncoding(false)
+                .withPageSize(1 << 20);
+        // Dictionary encoding only where values repeat (symbols, names): for prices, sizes and timestamps, which are
+        // nearly all distinct, parquet-column first hashes every value into a dictionary until it passes the 1 MiB
+        // dictionary page limit and then falls back to PLAIN, paying for the hashing for nothing; PLAIN pages are
+        // also what NumericPages reads in bulk. (A column whose name holds a '.' is addressed by parquet as a
+        // nested path, so it gets no dictionary: only compression differs.)
+        for (Field f : columns.fields()) {
+            if (f.type() == DataType.STRING || f.type() == DataType.BINARY) {
+                pb.withDictionaryEncoding(f.name(), true);
+            }
+        }
+        ParquetProperties props = pb.build();
         CompressionCodecFactory.BytesInputCompressor compressor = LocalCodecFactory.INSTANCE.getCompressor(codec);
         ColumnVector[] vectors = new ColumnVector[columns.size()];
         for (int c = 0; c < vectors.length; c++) {
@@ -82,7 +92,7 @@ public final class DataFileWriter {
         for (int c = 0; c < vectors.length; c++) {
             stats[c] = new StatsCollector(columns.fields().get(c).type());
         }
-        ParquetFileWriter fw = new ParquetFileWriter(store.newOutputFile(path), schema, ParquetFileWriter.Mode.CREATE,
+        ParquetFileWriter fw = new ParquetFileWriter(StoreFiles.output(store, path), schema, ParquetFileWriter.Mode.CREATE,
                 128L << 20, 0, null, props);
         try {
             fw.start();

@@ -214,13 +214,23 @@ public final class Scans {
         Integer[] ids = new Integer[logical.size()];
         for (int i = 0; i < logical.size(); i++) {
             Field f = logical.fields().get(i);
-            physical.add(new Field(mapping.physical(f.name()), f.type(), f.nullable()));
+            physical.add(mapping.physicalField(f));
             ids[i] = mapping.fieldId(f.name());
         }
         ColumnBatch read = new DataFileReader(store).read(path, new Schema(physical), ids);
         List<ColumnVector> cols = new ArrayList<>(logical.size());
         for (int i = 0; i < logical.size(); i++) {
-            cols.add(read.column(i));
+            Field f = logical.fields().get(i);
+            ColumnVector v = read.column(i);
+            if (f.nested() != null) {
+                // struct fields inside come keyed by physical names: rename them to the logical ones
+                Object[] values = new Object[v.size()];
+                for (int r = 0; r < values.length; r++) {
+                    values[r] = ColumnMapping.toLogical(v.get(r), f, physical.get(i));
+                }
+                v = ColumnVector.of(f.type(), values);
+            }
+            cols.add(v);
         }
         return new ColumnBatch(logical, cols);
     }
