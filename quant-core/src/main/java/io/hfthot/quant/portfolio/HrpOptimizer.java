@@ -33,9 +33,7 @@ public final class HrpOptimizer implements PortfolioOptimizer {
 
     @Override
     public PortfolioResult optimize(PortfolioProblem problem, PortfolioWorkspace ws) {
-        if (problem.hasBounds()) {
-            throw new IllegalArgumentException("bounds are accepted by methods cara and min_variance, not hrp");
-        }
+        Portfolios.rejectConstraints(problem, name());
         int n = problem.size();
         double[] s = problem.sigmaFlat();
         for (int i = 0; i < n; i++) {

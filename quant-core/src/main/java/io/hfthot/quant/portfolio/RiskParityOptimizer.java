@@ -58,9 +58,7 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
 
     @Override
     public PortfolioResult optimize(PortfolioProblem problem, PortfolioWorkspace ws) {
-        if (problem.hasBounds()) {
-            throw new IllegalArgumentException("bounds are accepted by method cara only, not risk_parity");
-        }
+        Portfolios.rejectConstraints(problem, name());
         int n = problem.size();
         double[] sigma = problem.sigmaFlat();
         double[] b = problem.budgetsRaw();

@@ -17,9 +17,11 @@ final class Polish {
     /** Iterative refinement steps at most. */
     static final int REFINEMENT_STEPS = 25;
     /** Rounds of dropping wrongly signed multipliers from a degenerate guess. */
-    static final int ROUNDS = 4;
+    static final int ROUNDS = 25;
     /** A multiplier of the wrong sign beyond this (scaled program) drops its row from the guess. */
     static final double SIGN_TOLERANCE = 1e-12;
+    /** An inactive row violated by more than this (scaled program) joins the guess. */
+    static final double VIOLATION_TOLERANCE = 1e-13;
 
     private Polish() {
     }
@@ -27,15 +29,18 @@ final class Polish {
     /**
      * Polishes {@code (x, y, zBox)} on the scaled program. When the guessed active set is degenerate (more active
      * rows than needed, e.g. two rows pinning one variable from both sides) the least-norm multipliers can take a
-     * forbidden sign; such rows are then dropped from the guess and the system solved again, up to
-     * {@link #ROUNDS} times.
+     * forbidden sign; the worst such row is then dropped from the guess. Variables the active rows leave undetermined
+     * (zero curvature, such as turnover epigraph variables below their budget) keep the ADMM's values, because the
+     * regularisation is centred there; a row the polished point then violates is added to the guess at the limit it
+     * crosses. The system is solved again after each change, up to {@link #ROUNDS} times.
      *
      * @param sp the scaled program
+     * @param x  the ADMM's point, the centre of the regularisation (not modified)
      * @param z  the ADMM's projected row values, rows first then the n bound rows (not modified)
      * @param y  the ADMM's multipliers in the same layout (not modified)
      * @return {x, yRows, zBounds} of the polished point, or null when the guess gave a singular system
      */
-    static double[][] polish(ScaledProgram sp, double[] z, double[] y) {
+    static double[][] polish(ScaledProgram sp, double[] x, double[] z, double[] y) {
         int n = sp.n;
         int m = sp.m;
         double[] target = new double[m + n];
@@ -45,18 +50,27 @@ final class Polish {
         }
         double[][] out = null;
         for (int round = 0; round < ROUNDS; round++) {
-            out = solveActive(sp, target);
-            if (out == null || !dropWrongSigns(sp, target, out)) {
+            out = solveActive(sp, target, x, y);
+            if (out == null) {
+                return null;
+            }
+            boolean dropped = dropWrongSigns(sp, target, out);
+            if (!addViolated(sp, target, out[0]) && !dropped) {
                 return out;
             }
         }
         return out;
     }
 
-    /** Deactivates rows whose multiplier has the sign of the other limit; true if any was dropped. */
+    /**
+     * Deactivates the row whose multiplier has the wrong sign by the most (one per round, as a primal active-set
+     * method does: on a degenerate face several signs can be wrong only because of one redundant row); true if
+     * one was dropped.
+     */
     private static boolean dropWrongSigns(ScaledProgram sp, double[] target, double[][] sol) {
         int m = sp.m;
-        boolean dropped = false;
+        int worst = -1;
+        double worstValue = SIGN_TOLERANCE;
         for (int i = 0; i < target.length; i++) {
             double t = target[i];
             if (Double.isNaN(t)) {
@@ -68,16 +82,58 @@ final class Polish {
                 continue;
             }
             double mult = i < m ? sol[1][i] : sol[2][i - m];
-            if ((t == l && mult > SIGN_TOLERANCE) || (t == u && mult < -SIGN_TOLERANCE)) {
-                target[i] = Double.NaN;
-                dropped = true;
+            double wrong = t == l ? mult : -mult;
+            if (wrong > worstValue) {
+                worstValue = wrong;
+                worst = i;
             }
         }
-        return dropped;
+        if (worst >= 0) {
+            target[worst] = Double.NaN;
+        }
+        return worst >= 0;
     }
 
-    /** Solves the equality-constrained QP with each row or bound {@code i} held at {@code target[i]} (NaN: free). */
-    private static double[][] solveActive(ScaledProgram sp, double[] target) {
+    /** Holds every inactive row or bound that {@code xs} violates at the limit it crosses; true if any. */
+    private static boolean addViolated(ScaledProgram sp, double[] target, double[] xs) {
+        int n = sp.n;
+        int m = sp.m;
+        boolean added = false;
+        for (int i = 0; i < m + n; i++) {
+            if (!Double.isNaN(target[i])) {
+                continue;
+            }
+            double v;
+            double l;
+            double u;
+            if (i < m) {
+                v = 0;
+                for (int j = 0; j < n; j++) {
+                    v += sp.a[i * n + j] * xs[j];
+                }
+                l = sp.l[i];
+                u = sp.u[i];
+            } else {
+                v = xs[i - m];
+                l = sp.lo[i - m];
+                u = sp.hi[i - m];
+            }
+            if (v < l - VIOLATION_TOLERANCE) {
+                target[i] = l;
+                added = true;
+            } else if (v > u + VIOLATION_TOLERANCE) {
+                target[i] = u;
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Solves the equality-constrained QP with each row or bound {@code i} held at {@code target[i]} (NaN: free),
+     * the regularisation centred at the ADMM's {@code x} and {@code y}.
+     */
+    private static double[][] solveActive(ScaledProgram sp, double[] target, double[] xCentre, double[] yCentre) {
         int n = sp.n;
         int m = sp.m;
         double[] xs = new double[n];
@@ -131,7 +187,14 @@ final class Polish {
                 kkt[c * s + f + t] = v;
             }
         }
-        double[] sol = refinedSolve(kkt, rhs, s, f);
+        double[] centre = new double[s];
+        for (int r = 0; r < f; r++) {
+            centre[r] = xCentre[freeVars[r]];
+        }
+        for (int t = 0; t < k; t++) {
+            centre[f + t] = yCentre[rows[t]];
+        }
+        double[] sol = refinedSolve(kkt, rhs, centre, s, f);
         if (sol == null) {
             return null;
         }
@@ -160,9 +223,10 @@ final class Polish {
 
     /**
      * Solves the {@code s x s} KKT system (first {@code f} unknowns primal) through the regularised quasi-definite
-     * factor plus iterative refinement; null if the factor breaks down.
+     * factor plus iterative refinement, starting from the proximal step centred at {@code centre} (so components
+     * the system leaves free stay at the centre); null if the factor breaks down.
      */
-    private static double[] refinedSolve(double[] kkt, double[] rhs, int s, int f) {
+    private static double[] refinedSolve(double[] kkt, double[] rhs, double[] centre, int s, int f) {
         double[] factor = kkt.clone();
         for (int r = 0; r < s; r++) {
             factor[r * s + r] += r < f ? DELTA : -DELTA;
@@ -171,6 +235,9 @@ final class Polish {
             return null;
         }
         double[] sol = rhs.clone();
+        for (int r = 0; r < s; r++) {
+            sol[r] += (r < f ? DELTA : -DELTA) * centre[r];
+        }
         Dense.ldlSolve(factor, s, sol);
         double[] residual = new double[s];
         double scale = Math.max(1.0, Dense.maxAbs(rhs, s));

@@ -14,11 +14,12 @@ import io.hfthot.quant.SolverStatus;
  * {@code P} (the turnover and tangency reformulations have zero-curvature variables) and proves infeasibility
  * from its own iterates. Each iteration solves one system with the cached Cholesky factor of
  * {@code P + sigma I + A' diag(rho) A + diag(rho_bounds)} (dense, O(n^2) per iteration, O(n^3) per change of
- * {@code rho}). ADMM alone is accurate to about 1e-5; polishing ({@link Polish}) then solves the KKT system of the
- * guessed active set exactly, and the solver returns {@code CONVERGED} only when every KKT residual of the scaled
+ * {@code rho}, re-balanced every 100 iterations). ADMM alone is accurate to about 1e-5; polishing ({@link Polish}) then solves the KKT system of the
+ * guessed active set exactly (when ADMM meets its tolerance, and also at iterations 200, 400, 800, ... because
+ * ADMM can crawl on a degenerate face long after its active set is right), and the solver returns {@code CONVERGED} only when every KKT residual of the scaled
  * program (cost scaled to unit size, rows to unit infinity norm) is at most {@link #KKT_TOLERANCE}. A failed
- * polish tightens the ADMM tolerance a hundredfold and continues; an ADMM iterate that meets the tolerance by
- * itself (a degenerate optimum can defeat polishing) is returned as it is.
+ * polish tightens the ADMM tolerance a hundredfold and continues; an ADMM iterate that meets the stricter
+ * {@link #RAW_TOLERANCE} by itself (a degenerate optimum can defeat polishing) is returned as it is.
  *
  * <p>Stateless and thread-safe; each call allocates its own workspace. Checks
  * {@link Thread#isInterrupted()} every {@link #CHECK_EVERY} iterations and returns {@code CANCELLED} (interrupt
@@ -27,6 +28,11 @@ import io.hfthot.quant.SolverStatus;
 public final class QpSolver {
     /** Largest KKT residual of the scaled program accepted as {@code CONVERGED}. */
     public static final double KKT_TOLERANCE = 1e-9;
+    /**
+     * An unpolished ADMM iterate is accepted only at this stricter residual: its small violations are spread over
+     * every row (a turnover budget sums n of them), where a polished point's are at rounding level.
+     */
+    static final double RAW_TOLERANCE = 1e-11;
     /** ADMM iterations at most. */
     public static final int MAX_ITERATIONS = 50_000;
     /** Residuals, certificates, cancellation and the step size are checked this often. */
@@ -40,6 +46,13 @@ public final class QpSolver {
     /** ADMM tolerance before the first polish. */
     private static final double FIRST_EPS = 1e-5;
     private static final double CERTIFICATE_EPS = 1e-7;
+    /**
+     * The step size is re-balanced this often (when it would change fivefold); every 10 iterations made it
+     * oscillate and ADMM stall on linear programs.
+     */
+    private static final int ADAPT_EVERY = 100;
+    /** Unconditional polishing attempts at this iteration and at twice the previous one. */
+    private static final int FIRST_POLISH = 200;
 
     private QpSolver() {
     }
@@ -130,6 +143,7 @@ public final class QpSolver {
         QpResult run(QuadraticProgram qp) {
             setRho(RHO_START);
             double eps = FIRST_EPS;
+            int nextPolish = FIRST_POLISH;
             double[] xt = new double[n];
             double[] zt = new double[rows];
             for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
@@ -143,15 +157,23 @@ public final class QpSolver {
                     return unpolished(qp, SolverStatus.CANCELLED, iter);
                 }
                 double[] res = admmResiduals();
-                if (res[0] <= eps + eps * res[1] && res[2] <= eps + eps * res[3]) {
+                boolean admmConverged = res[0] <= eps + eps * res[1] && res[2] <= eps + eps * res[3];
+                if (admmConverged || iter == nextPolish) {
+                    if (iter == nextPolish) {
+                        // ADMM can crawl on degenerate faces long after its active set is right: polish anyway.
+                        nextPolish *= 2;
+                    }
                     QpResult polished = tryPolish(qp, iter);
                     if (polished != null) {
                         return polished;
                     }
-                    // A degenerate optimum can defeat polishing; the ADMM iterate itself may already be exact.
-                    if (kktMet(x, java.util.Arrays.copyOf(y, sp.m), java.util.Arrays.copyOfRange(y, sp.m, rows))) {
-                        return unpolished(qp, SolverStatus.CONVERGED, iter);
-                    }
+                }
+                // A degenerate optimum can defeat polishing; the ADMM iterate itself may be exact enough.
+                if (kktMet(x, java.util.Arrays.copyOf(y, sp.m), java.util.Arrays.copyOfRange(y, sp.m, rows),
+                        RAW_TOLERANCE)) {
+                    return unpolished(qp, SolverStatus.CONVERGED, iter);
+                }
+                if (admmConverged) {
                     eps = Math.max(eps * 1e-2, 1e-15);
                 }
                 if (primalInfeasible()) {
@@ -160,7 +182,9 @@ public final class QpSolver {
                 if (dualInfeasible()) {
                     return unpolished(qp, SolverStatus.UNBOUNDED, iter);
                 }
-                adaptRho(res);
+                if (iter % ADAPT_EVERY == 0) {
+                    adaptRho(res);
+                }
             }
             QpResult polished = tryPolish(qp, MAX_ITERATIONS);
             return polished != null ? polished : unpolished(qp, SolverStatus.MAX_ITERATIONS, MAX_ITERATIONS);
@@ -322,19 +346,19 @@ public final class QpSolver {
         }
 
         private QpResult tryPolish(QuadraticProgram qp, int iter) {
-            double[][] polished = Polish.polish(sp, z, y);
+            double[][] polished = Polish.polish(sp, x, z, y);
             if (polished == null) {
                 return null;
             }
-            if (!kktMet(polished[0], polished[1], polished[2])) {
+            if (!kktMet(polished[0], polished[1], polished[2], KKT_TOLERANCE)) {
                 return null;
             }
             return result(qp, polished[0], polished[1], polished[2], SolverStatus.CONVERGED, iter);
         }
 
-        private boolean kktMet(double[] xs, double[] ys, double[] zs) {
+        private boolean kktMet(double[] xs, double[] ys, double[] zs, double tolerance) {
             double[] res = sp.residuals(xs, ys, zs);
-            return Math.max(res[0], Math.max(res[1], res[2])) <= KKT_TOLERANCE;
+            return Math.max(res[0], Math.max(res[1], res[2])) <= tolerance;
         }
 
         private QpResult unpolished(QuadraticProgram qp, SolverStatus status, int iter) {
