@@ -140,7 +140,7 @@ final class ConstrainedPortfolios {
     /**
      * The efficient frontier under the problem's bounds (shorts allowed without them), constraints and turnover:
      * targets from the constrained minimum-variance return to {@code maxReturn} (NaN: the return of the
-     * mean-variance portfolio at the low risk aversion of {@link #topRiskAversion}).
+     * mean-variance portfolio at the low risk aversion of {@link #topRiskAversion}, which is then the top point).
      */
     static List<PortfolioResult> frontier(String name, PortfolioProblem p, int points, double maxReturn) {
         int n = p.size();
@@ -154,9 +154,10 @@ final class ConstrainedPortfolios {
         }
         double rMin = dot(mu, minVar.x());
         double rMax = maxReturn;
+        QpResult top = null;
         if (Double.isNaN(maxReturn)) {
             double gamma = topRiskAversion(p);
-            QpResult top = QpSolver.solve(weightProgram(p, gamma, mu, lo, hi).build());
+            top = QpSolver.solve(weightProgram(p, gamma, mu, lo, hi).build());
             if (!top.status().isUsable()) {
                 return copies(weightResult(name, p, top, gamma, mu), points);
             }
@@ -169,6 +170,14 @@ final class ConstrainedPortfolios {
         List<PortfolioResult> out = new ArrayList<>(points);
         QpResult previous = null;
         for (int k = 0; k < points; k++) {
+            if (k == points - 1 && top != null) {
+                // The mean-variance portfolio is the minimum-variance portfolio for its own return (its KKT
+                // conditions are those of the target problem with the target's multiplier 1/gamma), so the top
+                // point is that solution itself; the target QP would carry a multiplier of 1/gamma, which ADMM
+                // converges to slowly.
+                out.add(weightResult(name, p, top, 1.0, zero));
+                break;
+            }
             double r = rMin + (rMax - rMin) * k / (points - 1);
             QuadraticProgram qp = weightProgram(p, 1.0, zero, lo, hi).equality(target, r).build();
             QpResult res = QpSolver.solve(qp, previous);

@@ -1,5 +1,6 @@
 package io.hfthot.quant.portfolio;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 import java.util.Arrays;
 
@@ -38,7 +39,7 @@ public final class HrpOptimizer implements PortfolioOptimizer {
         double[] s = problem.sigmaFlat();
         for (int i = 0; i < n; i++) {
             if (!(s[i * n + i] > 0)) {
-                throw new IllegalArgumentException("covariance[" + i + "][" + i + "] must be > 0 for method hrp, got "
+                throw new InvalidParameterException("covariance", "covariance[" + i + "][" + i + "] must be > 0 for method hrp, got "
                         + s[i * n + i]);
             }
         }

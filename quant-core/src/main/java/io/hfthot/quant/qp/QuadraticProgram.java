@@ -253,8 +253,17 @@ public final class QuadraticProgram {
          */
         public Builder constraint(double[] coefficients, double lower, double upper) {
             int row = rows.size();
-            String name = "constraints[" + row + "]";
-            Checks.allFinite(Checks.length(coefficients, n, name), name);
+            if (coefficients == null || coefficients.length != n) {
+                throw new InvalidParameterException("coefficients", "constraint " + row + ": coefficients must have "
+                        + n + " entries (one per variable), got "
+                        + (coefficients == null ? "null" : coefficients.length));
+            }
+            for (int j = 0; j < n; j++) {
+                if (!Double.isFinite(coefficients[j])) {
+                    throw new InvalidParameterException("coefficients", "constraint " + row + ": coefficients[" + j
+                            + "] must be a finite number, got " + coefficients[j]);
+                }
+            }
             checkInterval(lower, upper, "constraintLower", "constraintUpper", row);
             rows.add(coefficients.clone());
             rowLower.add(lower);

@@ -133,11 +133,6 @@ class ConstrainedPortfolioProperties {
             double ours = variance(c.problem, point.weights());
             assertTrue(ours >= previous * (1 - 1e-9), "variance rises along the frontier");
             previous = ours;
-            if (k == frontier.size() - 1) {
-                // The last target is the largest return the constraints allow: the reference's mu'w >= target then
-                // holds only on a face, where ojAlgo's feasibility tolerance may call it infeasible.
-                continue;
-            }
             double target = dot(c.problem.expectedReturns(), point.weights());
             double[] ref = OjAlgoReference.constrained(c.problem.covariance(), new double[n], 1.0,
                     c.problem.lowerBounds(), c.problem.upperBounds(), c.problem.linearConstraints(), c.current,

@@ -156,7 +156,7 @@ class QpSolverTest {
         assertParameter("quadratic", () -> QuadraticProgram.builder(2).quadratic(new double[][] {{1, 0}, {0, -1}}));
         assertParameter("quadratic", () -> QuadraticProgram.builder(2).quadratic(new double[][] {{1, 2}, {0, 1}}));
         assertParameter("linear", () -> QuadraticProgram.builder(2).linear(new double[] {1, Double.NaN}));
-        assertParameter("constraints[0]", () -> QuadraticProgram.builder(2).constraint(new double[] {1}, 0, 1));
+        assertParameter("coefficients", () -> QuadraticProgram.builder(2).constraint(new double[] {1}, 0, 1));
         assertParameter("constraintLower", () -> QuadraticProgram.builder(2).constraint(new double[] {1, 1}, 2, 1));
         assertParameter("rhs", () -> QuadraticProgram.builder(2).equality(new double[] {1, 1}, Double.NaN));
         assertParameter("lowerBounds", () -> QuadraticProgram.builder(1).bounds(new double[] {2}, new double[] {1})
