@@ -30,7 +30,8 @@ public record PriceHistory(List<String> symbols, long[] times, double[][] closes
                     + (closes == null ? "null" : closes.length));
         }
         if (times == null || times.length != closes.length) {
-            throw new InvalidParameterException("times", "times must have one entry per bar (" + closes.length + "), got "
+            throw new InvalidParameterException("times",
+                    "times must have one entry per bar (" + closes.length + "), got "
                     + (times == null ? "null" : times.length));
         }
         double[][] copy = new double[closes.length][];
@@ -47,7 +48,8 @@ public record PriceHistory(List<String> symbols, long[] times, double[][] closes
                 }
             }
             if (t > 0 && times[t] <= times[t - 1]) {
-                throw new InvalidParameterException("times", "times must be strictly increasing, but times[" + t + "] = "
+                throw new InvalidParameterException("times",
+                        "times must be strictly increasing, but times[" + t + "] = "
                         + times[t] + " follows " + times[t - 1]);
             }
             copy[t] = closes[t].clone();

@@ -123,7 +123,8 @@ public final class BaumWelch {
         Standardised data = prepare(x, options);
         initialModel.checkFeatures(x);
         if (initialModel.k != options.states()) {
-            throw new InvalidParameterException("initialModel", "initialModel has " + initialModel.k + " states but options.states is "
+            throw new InvalidParameterException("initialModel",
+                    "initialModel has " + initialModel.k + " states but options.states is "
                     + options.states());
         }
         GaussianHmm start = data.toStandard(initialModel, options.varianceFloorFraction());
@@ -139,7 +140,8 @@ public final class BaumWelch {
         int length = x.length();
         int free = GaussianHmm.freeParameters(k, d);
         if (length < free) {
-            throw new InvalidParameterException("observations", "observations has " + length + " rows but a " + k + "-state model over "
+            throw new InvalidParameterException("observations",
+                    "observations has " + length + " rows but a " + k + "-state model over "
                     + d + " feature(s) has " + free + " free parameters; need at least " + free + " observations");
         }
         return Standardised.of(x);
@@ -279,12 +281,14 @@ public final class BaumWelch {
         }
         for (int f = 0; f < varianceFloor.length; f++) {
             if (!(varianceFloor[f] > 0) || !Double.isFinite(varianceFloor[f])) {
-                throw new InvalidParameterException("varianceFloor", "varianceFloor[" + f + "] must be a finite number > 0, got "
+                throw new InvalidParameterException("varianceFloor",
+                        "varianceFloor[" + f + "] must be a finite number > 0, got "
                         + varianceFloor[f]);
             }
         }
         if (!(stickyStrength >= 0) || !Double.isFinite(stickyStrength)) {
-            throw new InvalidParameterException("stickyStrength", "stickyStrength must be a finite number >= 0, got " + stickyStrength);
+            throw new InvalidParameterException("stickyStrength",
+                    "stickyStrength must be a finite number >= 0, got " + stickyStrength);
         }
         return iterate(model, x, varianceFloor, stickyStrength, ws);
     }
@@ -297,7 +301,8 @@ public final class BaumWelch {
         double ll = x.parts == null ? expectation(model, x.data, x.length(), ws)
                 : PooledExpectation.run(model, x, ws);
         if (ll == Double.NEGATIVE_INFINITY) {
-            throw new InvalidParameterException("observations", "the observations have probability zero under the model");
+            throw new InvalidParameterException("observations",
+                    "the observations have probability zero under the model");
         }
         double[] first = x.parts == null ? ws.gamma : ws.firstPosterior;
         return new EmStep(maximisation(model, ws, first, varianceFloor, stickyStrength), ll);

@@ -38,13 +38,16 @@ public record FitOptions(int states, int restarts, long seed, int maxIterations,
             throw new InvalidParameterException("maxIterations", "maxIterations must be >= 1, got " + maxIterations);
         }
         if (!(relativeTolerance >= 0) || !Double.isFinite(relativeTolerance)) {
-            throw new InvalidParameterException("relativeTolerance", "relativeTolerance must be a finite number >= 0, got " + relativeTolerance);
+            throw new InvalidParameterException("relativeTolerance",
+                    "relativeTolerance must be a finite number >= 0, got " + relativeTolerance);
         }
         if (!(varianceFloorFraction > 0) || varianceFloorFraction > 1) {
-            throw new InvalidParameterException("varianceFloorFraction", "varianceFloorFraction must be in (0, 1], got " + varianceFloorFraction);
+            throw new InvalidParameterException("varianceFloorFraction",
+                    "varianceFloorFraction must be in (0, 1], got " + varianceFloorFraction);
         }
         if (!(stickyStrength >= 0) || !Double.isFinite(stickyStrength)) {
-            throw new InvalidParameterException("stickyStrength", "stickyStrength must be a finite number >= 0, got " + stickyStrength);
+            throw new InvalidParameterException("stickyStrength",
+                    "stickyStrength must be a finite number >= 0, got " + stickyStrength);
         }
     }
 

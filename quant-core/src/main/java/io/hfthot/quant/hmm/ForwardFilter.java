@@ -50,7 +50,8 @@ public final class ForwardFilter {
      */
     public double update(double value) {
         if (model.d != 1) {
-            throw new InvalidParameterException("value", "the model has " + model.d + " features; use update(double[])");
+            throw new InvalidParameterException("value",
+                    "the model has " + model.d + " features; use update(double[])");
         }
         if (!Double.isFinite(value)) {
             throw new InvalidParameterException("value", "value must be a finite number, got " + value);
@@ -79,7 +80,8 @@ public final class ForwardFilter {
         }
         for (int f = 0; f < observation.length; f++) {
             if (!Double.isFinite(observation[f])) {
-                throw new InvalidParameterException("observation", "observation[" + f + "] must be a finite number, got "
+                throw new InvalidParameterException("observation",
+                        "observation[" + f + "] must be a finite number, got "
                         + observation[f]);
             }
         }
@@ -94,7 +96,8 @@ public final class ForwardFilter {
 
     private double absorb(double max) {
         if (!(max > Double.NEGATIVE_INFINITY)) {
-            throw new InvalidParameterException("observation", "the observation is so far from every state that its density underflows");
+            throw new InvalidParameterException("observation",
+                    "the observation is so far from every state that its density underflows");
         }
         int k = model.k;
         double[] p = probabilities;

@@ -138,7 +138,8 @@ public final class GaussianHmm {
         }
         for (int i = 0; i < k * d; i++) {
             if (!Double.isFinite(means[i])) {
-                throw new InvalidParameterException("means", "means[" + i / d + "][" + i % d + "] must be a finite number, got "
+                throw new InvalidParameterException("means",
+                        "means[" + i / d + "][" + i % d + "] must be a finite number, got "
                         + means[i]);
             }
             if (!(variances[i] > 0) || !Double.isFinite(variances[i])) {
@@ -154,12 +155,14 @@ public final class GaussianHmm {
         for (int i = 0; i < n; i++) {
             double v = p[offset + i];
             if (!(v >= 0) || !Double.isFinite(v)) {
-                throw new InvalidParameterException(name, name + "[" + i + "] must be a probability in [0, 1], got " + v);
+                throw new InvalidParameterException(name,
+                        name + "[" + i + "] must be a probability in [0, 1], got " + v);
             }
             sum += v;
         }
         if (Math.abs(sum - 1) > STOCHASTIC_TOLERANCE) {
-            throw new InvalidParameterException(name, name + " must sum to 1 (within " + STOCHASTIC_TOLERANCE + "), got "
+            throw new InvalidParameterException(name,
+                    name + " must sum to 1 (within " + STOCHASTIC_TOLERANCE + "), got "
                     + sum);
         }
         for (int i = 0; i < n; i++) {
@@ -169,7 +172,8 @@ public final class GaussianHmm {
 
     private static double[] flatten(double[][] m, int rows, int cols, String name) {
         if (m == null || m.length != rows) {
-            throw new InvalidParameterException(name, name + " must have " + rows + " rows, got " + (m == null ? "null" : m.length));
+            throw new InvalidParameterException(name,
+                    name + " must have " + rows + " rows, got " + (m == null ? "null" : m.length));
         }
         double[] out = new double[rows * cols];
         for (int i = 0; i < rows; i++) {
@@ -495,7 +499,8 @@ public final class GaussianHmm {
     /** Posteriors, paths and filters are per sequence: several sequences are a fitting input only. */
     private static void requireOneSequence(Observations x) {
         if (x.parts != null) {
-            throw new InvalidParameterException("observations", "observations hold " + x.parts.length + " sequences; posteriors, "
+            throw new InvalidParameterException("observations",
+                    "observations hold " + x.parts.length + " sequences; posteriors, "
                     + "paths and filters take one sequence at a time");
         }
     }
@@ -512,7 +517,8 @@ public final class GaussianHmm {
 
     private static void requirePossible(double ll) {
         if (ll == Double.NEGATIVE_INFINITY) {
-            throw new InvalidParameterException("observations", "the observations have probability zero under the model (a required transition has probability 0)");
+            throw new InvalidParameterException("observations",
+                    "the observations have probability zero under the model (a required transition has probability 0)");
         }
     }
 

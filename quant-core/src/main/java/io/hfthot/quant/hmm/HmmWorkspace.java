@@ -55,7 +55,8 @@ public final class HmmWorkspace {
      */
     public HmmWorkspace(int length, int states) {
         if (length < 1 || states < 1) {
-            throw new InvalidParameterException("length", "length and states must be >= 1, got " + length + " and " + states);
+            throw new InvalidParameterException("length",
+                    "length and states must be >= 1, got " + length + " and " + states);
         }
         ensure(length, states);
     }

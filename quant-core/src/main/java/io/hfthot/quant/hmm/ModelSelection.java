@@ -47,7 +47,8 @@ public record ModelSelection(List<FitResult> fits, int chosen) {
     public static ModelSelection select(Observations x, FitOptions options, int minStates, int maxStates,
                                         Criterion criterion) {
         if (minStates < 1 || maxStates < minStates || maxStates > FitOptions.MAX_STATES) {
-            throw new InvalidParameterException("minStates", "need 1 <= minStates <= maxStates <= " + FitOptions.MAX_STATES
+            throw new InvalidParameterException("minStates",
+                    "need 1 <= minStates <= maxStates <= " + FitOptions.MAX_STATES
                     + ", got " + minStates + " and " + maxStates);
         }
         if (criterion == null) {

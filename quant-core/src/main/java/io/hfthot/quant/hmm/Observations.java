@@ -66,7 +66,8 @@ public final class Observations {
         for (int s = 0; s < sequences.size(); s++) {
             Observations o = sequences.get(s);
             if (o == null || o.length < 2 || o.parts != null) {
-                throw new InvalidParameterException("sequences", "sequences[" + s + "] must be one sequence of at least 2 "
+                throw new InvalidParameterException("sequences",
+                        "sequences[" + s + "] must be one sequence of at least 2 "
                         + "observations, got " + (o == null ? "null" : o.parts != null ? o.parts.length
                         + " sequences" : o.length + " observation(s)"));
             }
@@ -116,7 +117,8 @@ public final class Observations {
         }
         for (int t = 0; t < values.length; t++) {
             if (!Double.isFinite(values[t])) {
-                throw new InvalidParameterException("observations", "observations[" + t + "] must be a finite number, got " + values[t]);
+                throw new InvalidParameterException("observations",
+                        "observations[" + t + "] must be a finite number, got " + values[t]);
             }
         }
         return new Observations(values.clone(), values.length, 1);
@@ -147,7 +149,8 @@ public final class Observations {
             }
             for (int j = 0; j < d; j++) {
                 if (!Double.isFinite(row[j])) {
-                    throw new InvalidParameterException("observations", "observations[" + t + "][" + j + "] must be a finite number, got " + row[j]);
+                    throw new InvalidParameterException("observations",
+                            "observations[" + t + "][" + j + "] must be a finite number, got " + row[j]);
                 }
                 data[t * d + j] = row[j];
             }
@@ -212,7 +215,8 @@ public final class Observations {
                     + parts.length + " sequences");
         }
         if (from < 0 || to > length || from >= to) {
-            throw new InvalidParameterException("from", "slice [" + from + ", " + to + ") must be non-empty and inside [0, " + length + ")");
+            throw new InvalidParameterException("from",
+                    "slice [" + from + ", " + to + ") must be non-empty and inside [0, " + length + ")");
         }
         return new Observations(Arrays.copyOfRange(data, from * features, to * features), to - from, features);
     }
@@ -231,12 +235,14 @@ public final class Observations {
             throw new InvalidParameterException("features", "features must be >= 1, got " + features);
         }
         if (values == null || values.length == 0 || values.length % features != 0) {
-            throw new InvalidParameterException("observations", "observations must hold a positive multiple of " + features
+            throw new InvalidParameterException("observations",
+                    "observations must hold a positive multiple of " + features
                     + " values, got " + (values == null ? "null" : values.length));
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new InvalidParameterException("observations", "observations[" + (i / features) + "][" + (i % features)
+                throw new InvalidParameterException("observations",
+                        "observations[" + (i / features) + "][" + (i % features)
                         + "] must be a finite number, got " + values[i]);
             }
         }

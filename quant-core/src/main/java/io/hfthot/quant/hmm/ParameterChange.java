@@ -33,7 +33,8 @@ public final class ParameterChange {
      */
     public static double max(GaussianHmm reference, GaussianHmm other) {
         if (reference == null || other == null || reference.k != other.k || reference.d != other.d) {
-            throw new InvalidParameterException("other", "both models must be non-null with the same states and features");
+            throw new InvalidParameterException("other",
+                    "both models must be non-null with the same states and features");
         }
         int k = reference.k;
         int d = reference.d;

@@ -45,7 +45,8 @@ final class Standardised {
             }
             double sd = Math.sqrt(ss / length);
             if (!(sd > 0) || sd <= Math.ulp(Math.abs(mean)) * 16) {
-                throw new InvalidParameterException("observations", "observations feature " + f + " is constant (every value is "
+                throw new InvalidParameterException("observations",
+                        "observations feature " + f + " is constant (every value is "
                         + data[f] + "): a Gaussian HMM cannot be fitted to a series without variation");
             }
             centre[f] = mean;

@@ -52,7 +52,8 @@ public final class GlftExact implements QuotingModel {
         int limit = request.maxInventory();
         double q = request.inventory();
         if (q != Math.rint(q) || Math.abs(q) > limit) {
-            throw new InvalidParameterException("inventory", "inventory must be a whole number of lots in [-" + limit + ", " + limit
+            throw new InvalidParameterException("inventory",
+                    "inventory must be a whole number of lots in [-" + limit + ", " + limit
                     + "] for the exact GLFT model, got " + q);
         }
         int index = (int) q + limit;

@@ -23,18 +23,22 @@ public record Quote(double bidOffset, double askOffset, double bidPrice, double 
     /** Checks that quoted sides are finite and that a missing side has a reason. */
     public Quote {
         if (noBidReason == null || noAskReason == null) {
-            throw new InvalidParameterException("noBidReason", "noBidReason and noAskReason must not be null (empty when quoted)");
+            throw new InvalidParameterException("noBidReason",
+                    "noBidReason and noAskReason must not be null (empty when quoted)");
         }
         if (hasBid == !noBidReason.isEmpty() || hasAsk == !noAskReason.isEmpty()) {
-            throw new InvalidParameterException("noBidReason", "a side has a reason exactly when it is not quoted, got hasBid="
+            throw new InvalidParameterException("noBidReason",
+                    "a side has a reason exactly when it is not quoted, got hasBid="
                     + hasBid + " (" + noBidReason + "), hasAsk=" + hasAsk + " (" + noAskReason + ")");
         }
         if (hasBid && !(Double.isFinite(bidOffset) && Double.isFinite(bidPrice))) {
-            throw new InvalidParameterException("bidOffset", "a quoted bid needs a finite offset and price, got " + bidOffset
+            throw new InvalidParameterException("bidOffset",
+                    "a quoted bid needs a finite offset and price, got " + bidOffset
                     + " and " + bidPrice);
         }
         if (hasAsk && !(Double.isFinite(askOffset) && Double.isFinite(askPrice))) {
-            throw new InvalidParameterException("askOffset", "a quoted ask needs a finite offset and price, got " + askOffset
+            throw new InvalidParameterException("askOffset",
+                    "a quoted ask needs a finite offset and price, got " + askOffset
                     + " and " + askPrice);
         }
     }

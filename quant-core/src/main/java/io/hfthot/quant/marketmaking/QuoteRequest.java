@@ -117,7 +117,8 @@ public record QuoteRequest(double mid, double inventory, double volatility, doub
             Quoting.requireSet(intensityA, "intensityA");
             Quoting.requireSet(intensityK, "intensityK");
             if (maxInventory == -1) {
-                throw new InvalidParameterException("maxInventory", "maxInventory must be set (the inventory limit Q in lots, >= 1)");
+                throw new InvalidParameterException("maxInventory",
+                        "maxInventory must be set (the inventory limit Q in lots, >= 1)");
             }
             return new QuoteRequest(mid, inventory, volatility, timeLeft, riskAversion, intensityA, intensityK,
                     maxInventory);

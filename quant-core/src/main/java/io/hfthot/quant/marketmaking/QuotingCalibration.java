@@ -22,7 +22,8 @@ public record QuotingCalibration(double lowVolSigma, double highVolSigma, double
         Checks.nonNegative(lowVolSigma, "lowVolSigma");
         Checks.nonNegative(highVolSigma, "highVolSigma");
         if (highVolSigma < lowVolSigma) {
-            throw new InvalidParameterException("highVolSigma", "highVolSigma must be >= lowVolSigma = " + lowVolSigma + ", got "
+            throw new InvalidParameterException("highVolSigma",
+                    "highVolSigma must be >= lowVolSigma = " + lowVolSigma + ", got "
                     + highVolSigma);
         }
         Checks.positive(riskAversion, "riskAversion");

@@ -32,7 +32,8 @@ final class SymmetricTridiagonalEigen {
     static void decompose(double[] d, double[] offDiagonal, double[] vectors) {
         int n = d.length;
         if (offDiagonal.length != Math.max(0, n - 1) || vectors.length != n * n) {
-            throw new InvalidParameterException("offDiagonal", "tridiagonal of order " + n + " needs " + Math.max(0, n - 1)
+            throw new InvalidParameterException("offDiagonal",
+                    "tridiagonal of order " + n + " needs " + Math.max(0, n - 1)
                     + " off-diagonal entries and " + n * n + " vector entries, got " + offDiagonal.length + " and "
                     + vectors.length);
         }

@@ -81,7 +81,8 @@ public final class MeanFieldGameSolver {
             throw new InvalidParameterException("problem", "problem and workspace must not be null");
         }
         if (!workspace.fits(problem, options)) {
-            throw new InvalidParameterException("workspace", "workspace is sized for " + workspace.timeSteps + " time steps, "
+            throw new InvalidParameterException("workspace",
+                    "workspace is sized for " + workspace.timeSteps + " time steps, "
                     + workspace.nodes + " nodes and Anderson depth " + workspace.depth + ", but the problem needs "
                     + problem.timeSteps() + " time steps, " + problem.inventoryNodes()
                     + " nodes and depth " + options.andersonDepth());
@@ -170,7 +171,8 @@ public final class MeanFieldGameSolver {
             sum += ws.m0[i];
         }
         if (!(sum > 0)) {
-            throw new InvalidParameterException("initialStd", "initialStd = " + p.initialStd() + " is too small for the inventory"
+            throw new InvalidParameterException("initialStd",
+                    "initialStd = " + p.initialStd() + " is too small for the inventory"
                     + " step dq = " + p.dq() + ": no grid node carries initial mass; refine the grid");
         }
         for (int i = 0; i < m; i++) {

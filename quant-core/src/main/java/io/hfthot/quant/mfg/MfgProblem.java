@@ -54,7 +54,8 @@ public record MfgProblem(double horizon, double kappa, double alpha, double phi,
                     + ", got " + inventoryMax);
         }
         if (initialMean < inventoryMin || initialMean > inventoryMax) {
-            throw new InvalidParameterException("initialMean", "initialMean must lie in [inventoryMin, inventoryMax] = ["
+            throw new InvalidParameterException("initialMean",
+                    "initialMean must lie in [inventoryMin, inventoryMax] = ["
                     + inventoryMin + ", " + inventoryMax + "], got " + initialMean);
         }
         Checks.inRange(timeSteps, 1, MAX_GRID, "timeSteps");
@@ -261,11 +262,13 @@ public record MfgProblem(double horizon, double kappa, double alpha, double phi,
                 initialStd};
             for (int i = 0; i < names.length; i++) {
                 if (Double.isNaN(values[i])) {
-                    throw new InvalidParameterException(names[i], names[i] + " must be set to a finite number, got NaN");
+                    throw new InvalidParameterException(names[i],
+                            names[i] + " must be set to a finite number, got NaN");
                 }
             }
             if (timeSteps == -1) {
-                throw new InvalidParameterException("timeSteps", "timeSteps and inventoryNodes must be set with grid(steps, nodes)");
+                throw new InvalidParameterException("timeSteps",
+                        "timeSteps and inventoryNodes must be set with grid(steps, nodes)");
             }
             if (Double.isNaN(inventoryMin) && Double.isNaN(inventoryMax)) {
                 return withDefaultBounds(horizon, kappa, alpha, phi, terminalPenalty, initialPrice, volatility,

@@ -40,7 +40,8 @@ public final class MfgWorkspace {
         this.nodes = Checks.inRange(nodes, 3, MfgProblem.MAX_GRID, "inventoryNodes");
         this.depth = Checks.inRange(andersonDepth, 0, 20, "andersonDepth");
         if ((long) timeSteps * nodes > 50_000_000L) {
-            throw new InvalidParameterException("timeSteps", "timeSteps * inventoryNodes must be <= 50000000, got " + timeSteps
+            throw new InvalidParameterException("timeSteps",
+                    "timeSteps * inventoryNodes must be <= 50000000, got " + timeSteps
                     + " * " + nodes);
         }
         q = new double[nodes];

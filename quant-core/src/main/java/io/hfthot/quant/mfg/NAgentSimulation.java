@@ -49,7 +49,8 @@ public final class NAgentSimulation {
         }
         Checks.inRange(nAgents, 2, 10_000_000, "nAgents");
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new InvalidParameterException("confidenceLevel", "confidenceLevel must be in (0, 1), got " + confidenceLevel);
+            throw new InvalidParameterException("confidenceLevel",
+                    "confidenceLevel must be in (0, 1), got " + confidenceLevel);
         }
         MfgProblem p = solution.problem();
         FeedbackControl control = solution.control();

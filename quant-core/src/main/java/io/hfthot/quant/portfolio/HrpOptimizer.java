@@ -39,7 +39,8 @@ public final class HrpOptimizer implements PortfolioOptimizer {
         double[] s = problem.sigmaFlat();
         for (int i = 0; i < n; i++) {
             if (!(s[i * n + i] > 0)) {
-                throw new InvalidParameterException("covariance", "covariance[" + i + "][" + i + "] must be > 0 for method hrp, got "
+                throw new InvalidParameterException("covariance",
+                        "covariance[" + i + "][" + i + "] must be > 0 for method hrp, got "
                         + s[i * n + i]);
             }
         }

@@ -70,7 +70,8 @@ public final class PortfolioProblem {
         for (int i = 0; i < b.symbols.size(); i++) {
             String s = b.symbols.get(i);
             if (s == null || s.isBlank()) {
-                throw new InvalidParameterException("symbols", "symbols[" + i + "] must be a non-blank string, got '" + s + "'");
+                throw new InvalidParameterException("symbols",
+                        "symbols[" + i + "] must be a non-blank string, got '" + s + "'");
             }
             if (!seen.add(s)) {
                 throw new InvalidParameterException("symbols", "symbols must be unique, got '" + s + "' twice");
@@ -93,7 +94,8 @@ public final class PortfolioProblem {
         }
 
         if (b.covariance == null) {
-            throw new InvalidParameterException("covariance", "covariance is required (give it or estimate it from returns)");
+            throw new InvalidParameterException("covariance",
+                    "covariance is required (give it or estimate it from returns)");
         }
         Checks.symmetric(b.covariance, n, "covariance");
         this.sigma = new double[n * n];
@@ -105,7 +107,8 @@ public final class PortfolioProblem {
                 sigma[i * n + j] = i == j ? v + ridge : v;
             }
             if (sigma[i * n + i] < 0) {
-                throw new InvalidParameterException("covariance", "covariance must be positive semidefinite, but covariance["
+                throw new InvalidParameterException("covariance",
+                        "covariance must be positive semidefinite, but covariance["
                         + i + "][" + i + "] = " + b.covariance[i][i] + " is a negative variance");
             }
             maxDiag = Math.max(maxDiag, sigma[i * n + i]);
@@ -113,7 +116,8 @@ public final class PortfolioProblem {
         double tol = PSD_TOLERANCE * Math.max(n, 1) * Math.max(maxDiag, Double.MIN_NORMAL);
         DenseKernels.PsdReport psd = DenseKernels.psdCheck(sigma, n, tol);
         if (!psd.psd()) {
-            throw new InvalidParameterException("covariance", "covariance must be positive semidefinite, but pivoted Cholesky met "
+            throw new InvalidParameterException("covariance",
+                    "covariance must be positive semidefinite, but pivoted Cholesky met "
                     + psd.badPivot() + " (below -" + tol + ") at asset " + psd.badIndex() + " ('"
                     + symbols.get(psd.badIndex()) + "'); fix the estimate or use a Ledoit-Wolf estimator");
         }
@@ -128,11 +132,13 @@ public final class PortfolioProblem {
             double sumUpper = 0;
             for (int i = 0; i < n; i++) {
                 if (Double.isNaN(lower[i]) || lower[i] == Double.POSITIVE_INFINITY) {
-                    throw new InvalidParameterException("lowerBounds", "lowerBounds[" + i + "] must be a number or -Infinity, got "
+                    throw new InvalidParameterException("lowerBounds",
+                            "lowerBounds[" + i + "] must be a number or -Infinity, got "
                             + lower[i]);
                 }
                 if (Double.isNaN(upper[i]) || upper[i] == Double.NEGATIVE_INFINITY) {
-                    throw new InvalidParameterException("upperBounds", "upperBounds[" + i + "] must be a number or +Infinity, got "
+                    throw new InvalidParameterException("upperBounds",
+                            "upperBounds[" + i + "] must be a number or +Infinity, got "
                             + upper[i]);
                 }
                 if (lower[i] > upper[i]) {
@@ -143,7 +149,8 @@ public final class PortfolioProblem {
                 sumUpper += upper[i];
             }
             if (sumLower > 1 + 1e-12 || sumUpper < 1 - 1e-12) {
-                throw new InvalidParameterException("lowerBounds", "bounds admit no fully invested portfolio: sum(lowerBounds) = "
+                throw new InvalidParameterException("lowerBounds",
+                        "bounds admit no fully invested portfolio: sum(lowerBounds) = "
                         + sumLower + " and sum(upperBounds) = " + sumUpper + " must bracket 1");
             }
             this.hasBounds = true;
@@ -397,7 +404,8 @@ public final class PortfolioProblem {
             Objects.requireNonNull(estimator, "estimator");
             if (returns != null && returns.length > 0 && returns[0] != null && symbols != null
                     && returns[0].length != symbols.size()) {
-                throw new InvalidParameterException("returns", "returns must have one column per symbol (" + symbols.size()
+                throw new InvalidParameterException("returns",
+                        "returns must have one column per symbol (" + symbols.size()
                         + "), got " + returns[0].length);
             }
             CovarianceEstimate e = estimator.estimate(returns).annualised(periodsPerYear);

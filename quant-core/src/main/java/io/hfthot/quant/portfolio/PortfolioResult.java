@@ -36,7 +36,8 @@ public record PortfolioResult(String method, List<String> symbols, double[] weig
         Objects.requireNonNull(status, "status");
         symbols = Collections.unmodifiableList(new ArrayList<>(symbols));
         if (weights.length != symbols.size() || riskContributions.length != symbols.size()) {
-            throw new InvalidParameterException("weights", "weights and riskContributions must have one entry per symbol ("
+            throw new InvalidParameterException("weights",
+                    "weights and riskContributions must have one entry per symbol ("
                     + symbols.size() + "), got " + weights.length + " and " + riskContributions.length);
         }
         weights = weights.clone();

@@ -65,7 +65,8 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
         double[] b = problem.budgetsRaw();
         for (int i = 0; i < n; i++) {
             if (!(sigma[i * n + i] > 0)) {
-                throw new InvalidParameterException("covariance", "risk_parity needs every variance > 0, but covariance[" + i
+                throw new InvalidParameterException("covariance",
+                        "risk_parity needs every variance > 0, but covariance[" + i
                         + "][" + i + "] = " + sigma[i * n + i] + " for '" + problem.symbols().get(i) + "'");
             }
         }

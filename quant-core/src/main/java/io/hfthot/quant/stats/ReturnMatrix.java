@@ -15,7 +15,8 @@ final class ReturnMatrix {
             throw new InvalidParameterException("returns", "returns must not be null");
         }
         if (returns.length < 2) {
-            throw new InvalidParameterException("returns", "returns must have at least 2 rows (periods), got " + returns.length);
+            throw new InvalidParameterException("returns",
+                    "returns must have at least 2 rows (periods), got " + returns.length);
         }
         if (returns[0] == null || returns[0].length < 1) {
             throw new InvalidParameterException("returns", "returns must have at least 1 column (asset)");
@@ -28,7 +29,8 @@ final class ReturnMatrix {
             }
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(returns[t][i])) {
-                    throw new InvalidParameterException("returns", "returns[" + t + "][" + i + "] must be a finite number, got " + returns[t][i]);
+                    throw new InvalidParameterException("returns",
+                            "returns[" + t + "][" + i + "] must be a finite number, got " + returns[t][i]);
                 }
             }
         }

@@ -19,7 +19,8 @@ public final class Returns {
      */
     public static double[][] simple(double[][] prices, int from, int to) {
         if (prices == null || from < 0 || to <= from || to >= prices.length) {
-            throw new InvalidParameterException("from", "window [" + from + ", " + to + "] must satisfy 0 <= from < to < "
+            throw new InvalidParameterException("from",
+                    "window [" + from + ", " + to + "] must satisfy 0 <= from < to < "
                     + (prices == null ? "null" : String.valueOf(prices.length)));
         }
         int n = prices[from].length;
