@@ -9,6 +9,7 @@ module io.hfthot.quant {
     exports io.hfthot.quant.marketmaking;
     exports io.hfthot.quant.mfg;
     exports io.hfthot.quant.portfolio;
+    exports io.hfthot.quant.qp;
     exports io.hfthot.quant.regime;
     exports io.hfthot.quant.stats;
 }

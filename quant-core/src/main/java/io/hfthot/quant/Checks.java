@@ -80,7 +80,8 @@ public final class Checks {
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new InvalidParameterException(name, name + "[" + i + "] must be a finite number, got " + values[i]);
+                throw new InvalidParameterException(name,
+                        name + "[" + i + "] must be a finite number, got " + values[i]);
             }
         }
         return values;
@@ -156,7 +157,8 @@ public final class Checks {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 if (Math.abs(m[i][j] - m[j][i]) > tol) {
-                    throw new InvalidParameterException(name, name + " must be symmetric, but " + name + "[" + i + "][" + j
+                    throw new InvalidParameterException(name,
+                            name + " must be symmetric, but " + name + "[" + i + "][" + j
                             + "] = " + m[i][j] + " and " + name + "[" + j + "][" + i + "] = " + m[j][i]);
                 }
             }

@@ -27,6 +27,18 @@ public class InvalidParameterException extends IllegalArgumentException {
     }
 
     /**
+     * Creates the exception with its cause (a refusal found by a nested validation).
+     *
+     * @param parameter the refused parameter's name
+     * @param message   what was wrong and what is accepted
+     * @param cause     the nested refusal
+     */
+    public InvalidParameterException(String parameter, String message, Throwable cause) {
+        super(message, cause);
+        this.parameter = Objects.requireNonNull(parameter, "parameter");
+    }
+
+    /**
      * Returns the refused parameter's name.
      *
      * @return the name

@@ -19,6 +19,11 @@ public enum SolverStatus {
      * it maximises the objective only through a spike the model was not meant to describe.
      */
     DEGENERATE,
+    /**
+     * The objective is unbounded below on the feasible set (a quadratic program whose cost decreases without limit
+     * along a feasible direction of zero curvature); the result is the last iterate.
+     */
+    UNBOUNDED,
     /** The problem is numerically singular or too ill-conditioned to solve to the requested accuracy. */
     ILL_CONDITIONED,
     /**

@@ -86,7 +86,7 @@ class NestedColumnTypesTest {
                 new ResolvedTable.Column("l", "array<long>"), new ResolvedTable.Column("m", "map<string,double>")),
                 List.of("p"), List.of(new ResolvedTable.DataFile(before, Map.of("p", "old")),
                 new ResolvedTable.DataFile(withNested, Map.of("p", "new"))));
-        try (DuckDbQueryEngine engine = DuckDbQueryEngine.start(DuckDbSettings.forRoot(root), ref -> resolved)) {
+        try (DuckDbSqlRunner engine = DuckDbSqlRunner.start(DuckDbSettings.forRoot(root), ref -> resolved)) {
             JsonNode rows = JSON.readTree(engine.query("SELECT p, id, s.a, s['b:c'], l[2], m['x'] FROM lab.nested ORDER BY id",
                     QueryOptions.defaults()).body()).get("rows");
             assertEquals(5, rows.size());

@@ -1,5 +1,6 @@
 package io.hfthot.quant.backtest;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.portfolio.PortfolioProblem;
 import io.hfthot.quant.portfolio.PortfolioResult;
 import io.hfthot.quant.portfolio.PortfolioWorkspace;
@@ -48,7 +49,7 @@ public final class Backtester {
         int n = prices.symbols().size();
         int first = config.lookback();
         if (first >= bars - 1) {
-            throw new IllegalArgumentException("prices must have more than lookback + 1 = " + (first + 1)
+            throw new InvalidParameterException("prices", "prices must have more than lookback + 1 = " + (first + 1)
                     + " bars, got " + bars);
         }
         PortfolioWorkspace ws = new PortfolioWorkspace(n);

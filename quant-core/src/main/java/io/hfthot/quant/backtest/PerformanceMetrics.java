@@ -1,6 +1,7 @@
 package io.hfthot.quant.backtest;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * Performance metrics of a series of period returns, in the conventions of the empyrical library
@@ -63,7 +64,7 @@ public record PerformanceMetrics(int periods, double totalReturn, double cagr, d
         Checks.nonNegative(totalTurnover, "totalTurnover");
         int n = returns.length;
         if (n == 0) {
-            throw new IllegalArgumentException("returns must contain at least 1 period");
+            throw new InvalidParameterException("returns", "returns must contain at least 1 period");
         }
         double value = 1.0;
         double peak = 1.0;
@@ -76,7 +77,7 @@ public record PerformanceMetrics(int periods, double totalReturn, double cagr, d
         for (int t = 0; t < n; t++) {
             double r = returns[t];
             if (r < -1) {
-                throw new IllegalArgumentException("returns[" + t + "] must be >= -1, got " + r);
+                throw new InvalidParameterException("returns", "returns[" + t + "] must be >= -1, got " + r);
             }
             value *= 1 + r;
             if (value >= peak) {

@@ -1,5 +1,6 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -86,19 +87,19 @@ public final class BaumWelch {
      */
     public static FitResult fit(List<double[]> sequences, FitOptions options) {
         if (sequences == null || sequences.isEmpty()) {
-            throw new IllegalArgumentException("sequences must hold at least one sequence, got "
+            throw new InvalidParameterException("sequences", "sequences must hold at least one sequence, got "
                     + (sequences == null ? "null" : "an empty list"));
         }
         Observations[] parts = new Observations[sequences.size()];
         for (int s = 0; s < parts.length; s++) {
             double[] values = sequences.get(s);
             if (values == null) {
-                throw new IllegalArgumentException("sequences[" + s + "] must not be null");
+                throw new InvalidParameterException("sequences", "sequences[" + s + "] must not be null");
             }
             try {
                 parts[s] = Observations.univariate(values);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("sequences[" + s + "]: " + e.getMessage(), e);
+                throw new InvalidParameterException("sequences", "sequences[" + s + "]: " + e.getMessage(), e);
             }
         }
         return fit(Observations.sequences(List.of(parts)), options);
@@ -117,12 +118,13 @@ public final class BaumWelch {
      */
     public static FitResult fit(Observations x, FitOptions options, GaussianHmm initialModel) {
         if (initialModel == null) {
-            throw new IllegalArgumentException("initialModel must not be null");
+            throw new InvalidParameterException("initialModel", "initialModel must not be null");
         }
         Standardised data = prepare(x, options);
         initialModel.checkFeatures(x);
         if (initialModel.k != options.states()) {
-            throw new IllegalArgumentException("initialModel has " + initialModel.k + " states but options.states is "
+            throw new InvalidParameterException("initialModel",
+                    "initialModel has " + initialModel.k + " states but options.states is "
                     + options.states());
         }
         GaussianHmm start = data.toStandard(initialModel, options.varianceFloorFraction());
@@ -131,14 +133,15 @@ public final class BaumWelch {
 
     private static Standardised prepare(Observations x, FitOptions options) {
         if (x == null || options == null) {
-            throw new IllegalArgumentException("observations and options must not be null");
+            throw new InvalidParameterException("observations", "observations and options must not be null");
         }
         int k = options.states();
         int d = x.features();
         int length = x.length();
         int free = GaussianHmm.freeParameters(k, d);
         if (length < free) {
-            throw new IllegalArgumentException("observations has " + length + " rows but a " + k + "-state model over "
+            throw new InvalidParameterException("observations",
+                    "observations has " + length + " rows but a " + k + "-state model over "
                     + d + " feature(s) has " + free + " free parameters; need at least " + free + " observations");
         }
         return Standardised.of(x);
@@ -270,20 +273,22 @@ public final class BaumWelch {
                               HmmWorkspace ws) {
         model.checkFeatures(x);
         if (ws == null) {
-            throw new IllegalArgumentException("workspace must not be null");
+            throw new InvalidParameterException("workspace", "workspace must not be null");
         }
         if (varianceFloor == null || varianceFloor.length != model.d) {
-            throw new IllegalArgumentException("varianceFloor must have " + model.d + " entries, got "
+            throw new InvalidParameterException("varianceFloor", "varianceFloor must have " + model.d + " entries, got "
                     + (varianceFloor == null ? "null" : varianceFloor.length));
         }
         for (int f = 0; f < varianceFloor.length; f++) {
             if (!(varianceFloor[f] > 0) || !Double.isFinite(varianceFloor[f])) {
-                throw new IllegalArgumentException("varianceFloor[" + f + "] must be a finite number > 0, got "
+                throw new InvalidParameterException("varianceFloor",
+                        "varianceFloor[" + f + "] must be a finite number > 0, got "
                         + varianceFloor[f]);
             }
         }
         if (!(stickyStrength >= 0) || !Double.isFinite(stickyStrength)) {
-            throw new IllegalArgumentException("stickyStrength must be a finite number >= 0, got " + stickyStrength);
+            throw new InvalidParameterException("stickyStrength",
+                    "stickyStrength must be a finite number >= 0, got " + stickyStrength);
         }
         return iterate(model, x, varianceFloor, stickyStrength, ws);
     }
@@ -296,7 +301,8 @@ public final class BaumWelch {
         double ll = x.parts == null ? expectation(model, x.data, x.length(), ws)
                 : PooledExpectation.run(model, x, ws);
         if (ll == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("the observations have probability zero under the model");
+            throw new InvalidParameterException("observations",
+                    "the observations have probability zero under the model");
         }
         double[] first = x.parts == null ? ws.gamma : ws.firstPosterior;
         return new EmStep(maximisation(model, ws, first, varianceFloor, stickyStrength), ll);

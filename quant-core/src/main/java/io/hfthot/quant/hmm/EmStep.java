@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * One Baum-Welch iteration: the log-likelihood of the model it started from and the updated model.
  *
@@ -10,7 +12,7 @@ public record EmStep(GaussianHmm updated, double logLikelihood) {
     /** Requires an updated model. */
     public EmStep {
         if (updated == null) {
-            throw new IllegalArgumentException("updated must not be null");
+            throw new InvalidParameterException("updated", "updated must not be null");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * Options of a Baum-Welch fit. Build them by name with {@link #builder()} (or start from {@link #defaults()} and
  * change one option with a {@code with...} method).
@@ -27,22 +29,25 @@ public record FitOptions(int states, int restarts, long seed, int maxIterations,
     /** Validates every option, naming the offending one. */
     public FitOptions {
         if (states < 1 || states > MAX_STATES) {
-            throw new IllegalArgumentException("states must be in [1, " + MAX_STATES + "], got " + states);
+            throw new InvalidParameterException("states", "states must be in [1, " + MAX_STATES + "], got " + states);
         }
         if (restarts < 1) {
-            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+            throw new InvalidParameterException("restarts", "restarts must be >= 1, got " + restarts);
         }
         if (maxIterations < 1) {
-            throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+            throw new InvalidParameterException("maxIterations", "maxIterations must be >= 1, got " + maxIterations);
         }
         if (!(relativeTolerance >= 0) || !Double.isFinite(relativeTolerance)) {
-            throw new IllegalArgumentException("relativeTolerance must be a finite number >= 0, got " + relativeTolerance);
+            throw new InvalidParameterException("relativeTolerance",
+                    "relativeTolerance must be a finite number >= 0, got " + relativeTolerance);
         }
         if (!(varianceFloorFraction > 0) || varianceFloorFraction > 1) {
-            throw new IllegalArgumentException("varianceFloorFraction must be in (0, 1], got " + varianceFloorFraction);
+            throw new InvalidParameterException("varianceFloorFraction",
+                    "varianceFloorFraction must be in (0, 1], got " + varianceFloorFraction);
         }
         if (!(stickyStrength >= 0) || !Double.isFinite(stickyStrength)) {
-            throw new IllegalArgumentException("stickyStrength must be a finite number >= 0, got " + stickyStrength);
+            throw new InvalidParameterException("stickyStrength",
+                    "stickyStrength must be a finite number >= 0, got " + stickyStrength);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 
 /**
@@ -29,10 +30,10 @@ public record FitResult(GaussianHmm model, double logLikelihood, int iterations,
     public FitResult {
         if (model == null || status == null || reason == null || logLikelihoodTrace == null
                 || restartLogLikelihoods == null) {
-            throw new IllegalArgumentException("model, status, reason and traces must not be null");
+            throw new InvalidParameterException("model", "model, status, reason and traces must not be null");
         }
         if (observations < 1) {
-            throw new IllegalArgumentException("observations must be >= 1, got " + observations);
+            throw new InvalidParameterException("observations", "observations must be >= 1, got " + observations);
         }
         logLikelihoodTrace = logLikelihoodTrace.clone();
         restartLogLikelihoods = restartLogLikelihoods.clone();

@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * The filtered posterior {@code P(s_t | x_1..x_t)} of a {@link GaussianHmm}, updated in O(K^2 + K d) per new
  * observation without revisiting the past: the streaming form of the scaled forward recursion.
@@ -24,7 +26,7 @@ public final class ForwardFilter {
      */
     public ForwardFilter(GaussianHmm model) {
         if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
+            throw new InvalidParameterException("model", "model must not be null");
         }
         this.model = model;
         this.probabilities = new double[model.k];
@@ -48,10 +50,11 @@ public final class ForwardFilter {
      */
     public double update(double value) {
         if (model.d != 1) {
-            throw new IllegalArgumentException("the model has " + model.d + " features; use update(double[])");
+            throw new InvalidParameterException("value",
+                    "the model has " + model.d + " features; use update(double[])");
         }
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("value must be a finite number, got " + value);
+            throw new InvalidParameterException("value", "value must be a finite number, got " + value);
         }
         int k = model.k;
         double max = Double.NEGATIVE_INFINITY;
@@ -72,12 +75,13 @@ public final class ForwardFilter {
      */
     public double update(double[] observation) {
         if (observation == null || observation.length != model.d) {
-            throw new IllegalArgumentException("observation must have " + model.d + " features, got "
+            throw new InvalidParameterException("observation", "observation must have " + model.d + " features, got "
                     + (observation == null ? "null" : observation.length));
         }
         for (int f = 0; f < observation.length; f++) {
             if (!Double.isFinite(observation[f])) {
-                throw new IllegalArgumentException("observation[" + f + "] must be a finite number, got "
+                throw new InvalidParameterException("observation",
+                        "observation[" + f + "] must be a finite number, got "
                         + observation[f]);
             }
         }
@@ -92,7 +96,8 @@ public final class ForwardFilter {
 
     private double absorb(double max) {
         if (!(max > Double.NEGATIVE_INFINITY)) {
-            throw new IllegalArgumentException("the observation is so far from every state that its density underflows");
+            throw new InvalidParameterException("observation",
+                    "the observation is so far from every state that its density underflows");
         }
         int k = model.k;
         double[] p = probabilities;

@@ -1,5 +1,6 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -86,15 +87,15 @@ public final class GaussianHmm {
      */
     public static GaussianHmm of(double[] initial, double[][] transition, double[][] means, double[][] variances) {
         if (initial == null || initial.length == 0) {
-            throw new IllegalArgumentException("initial must hold at least one state probability");
+            throw new InvalidParameterException("initial", "initial must hold at least one state probability");
         }
         int k = initial.length;
         if (means == null || means.length != k) {
-            throw new IllegalArgumentException("means must have " + k + " rows (one per state), got "
+            throw new InvalidParameterException("means", "means must have " + k + " rows (one per state), got "
                     + (means == null ? "null" : means.length));
         }
         if (means[0] == null || means[0].length == 0) {
-            throw new IllegalArgumentException("means row 0 must hold at least one feature");
+            throw new InvalidParameterException("means", "means row 0 must hold at least one feature");
         }
         int d = means[0].length;
         double[] a = flatten(transition, k, k, "transition");
@@ -114,10 +115,10 @@ public final class GaussianHmm {
      */
     public static GaussianHmm univariate(double[] initial, double[][] transition, double[] means, double[] variances) {
         if (initial == null || means == null || variances == null) {
-            throw new IllegalArgumentException("initial, means and variances must not be null");
+            throw new InvalidParameterException("initial", "initial, means and variances must not be null");
         }
         if (means.length != initial.length || variances.length != initial.length) {
-            throw new IllegalArgumentException("means and variances must have " + initial.length
+            throw new InvalidParameterException("means", "means and variances must have " + initial.length
                     + " entries (one per state), got " + means.length + " and " + variances.length);
         }
         double[][] m = new double[means.length][];
@@ -137,11 +138,12 @@ public final class GaussianHmm {
         }
         for (int i = 0; i < k * d; i++) {
             if (!Double.isFinite(means[i])) {
-                throw new IllegalArgumentException("means[" + i / d + "][" + i % d + "] must be a finite number, got "
+                throw new InvalidParameterException("means",
+                        "means[" + i / d + "][" + i % d + "] must be a finite number, got "
                         + means[i]);
             }
             if (!(variances[i] > 0) || !Double.isFinite(variances[i])) {
-                throw new IllegalArgumentException("variances[" + i / d + "][" + i % d
+                throw new InvalidParameterException("variances", "variances[" + i / d + "][" + i % d
                         + "] must be a finite number > 0, got " + variances[i]);
             }
         }
@@ -153,12 +155,14 @@ public final class GaussianHmm {
         for (int i = 0; i < n; i++) {
             double v = p[offset + i];
             if (!(v >= 0) || !Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be a probability in [0, 1], got " + v);
+                throw new InvalidParameterException(name,
+                        name + "[" + i + "] must be a probability in [0, 1], got " + v);
             }
             sum += v;
         }
         if (Math.abs(sum - 1) > STOCHASTIC_TOLERANCE) {
-            throw new IllegalArgumentException(name + " must sum to 1 (within " + STOCHASTIC_TOLERANCE + "), got "
+            throw new InvalidParameterException(name,
+                    name + " must sum to 1 (within " + STOCHASTIC_TOLERANCE + "), got "
                     + sum);
         }
         for (int i = 0; i < n; i++) {
@@ -168,12 +172,13 @@ public final class GaussianHmm {
 
     private static double[] flatten(double[][] m, int rows, int cols, String name) {
         if (m == null || m.length != rows) {
-            throw new IllegalArgumentException(name + " must have " + rows + " rows, got " + (m == null ? "null" : m.length));
+            throw new InvalidParameterException(name,
+                    name + " must have " + rows + " rows, got " + (m == null ? "null" : m.length));
         }
         double[] out = new double[rows * cols];
         for (int i = 0; i < rows; i++) {
             if (m[i] == null || m[i].length != cols) {
-                throw new IllegalArgumentException(name + " row " + i + " must have " + cols + " columns, got "
+                throw new InvalidParameterException(name, name + " row " + i + " must have " + cols + " columns, got "
                         + (m[i] == null ? "null" : m[i].length));
             }
             System.arraycopy(m[i], 0, out, i * cols, cols);
@@ -268,12 +273,12 @@ public final class GaussianHmm {
      */
     public GaussianHmm permute(int[] order) {
         if (order == null || order.length != k) {
-            throw new IllegalArgumentException("order must be a permutation of 0.." + (k - 1));
+            throw new InvalidParameterException("order", "order must be a permutation of 0.." + (k - 1));
         }
         boolean[] seen = new boolean[k];
         for (int o : order) {
             if (o < 0 || o >= k || seen[o]) {
-                throw new IllegalArgumentException("order must be a permutation of 0.." + (k - 1) + ", got "
+                throw new InvalidParameterException("order", "order must be a permutation of 0.." + (k - 1) + ", got "
                         + Arrays.toString(order));
             }
             seen[o] = true;
@@ -417,7 +422,7 @@ public final class GaussianHmm {
         checkFeatures(x);
         requireOneSequence(x);
         if (path == null || path.length != x.length()) {
-            throw new IllegalArgumentException("path must have " + x.length() + " states, got "
+            throw new InvalidParameterException("path", "path must have " + x.length() + " states, got "
                     + (path == null ? "null" : path.length));
         }
         double score = 0;
@@ -438,7 +443,7 @@ public final class GaussianHmm {
      */
     public Sample sample(int length, RandomGenerator random) {
         if (length < 1) {
-            throw new IllegalArgumentException("length must be >= 1, got " + length);
+            throw new InvalidParameterException("length", "length must be >= 1, got " + length);
         }
         int[] states = new int[length];
         double[] data = new double[length * d];
@@ -485,7 +490,7 @@ public final class GaussianHmm {
         checkFeatures(x);
         requireOneSequence(x);
         if (ws == null) {
-            throw new IllegalArgumentException("workspace must not be null");
+            throw new InvalidParameterException("workspace", "workspace must not be null");
         }
         ws.ensure(x.length(), k);
         return x.length();
@@ -494,24 +499,25 @@ public final class GaussianHmm {
     /** Posteriors, paths and filters are per sequence: several sequences are a fitting input only. */
     private static void requireOneSequence(Observations x) {
         if (x.parts != null) {
-            throw new IllegalArgumentException("observations hold " + x.parts.length + " sequences; posteriors, "
+            throw new InvalidParameterException("observations",
+                    "observations hold " + x.parts.length + " sequences; posteriors, "
                     + "paths and filters take one sequence at a time");
         }
     }
 
     void checkFeatures(Observations x) {
         if (x == null) {
-            throw new IllegalArgumentException("observations must not be null");
+            throw new InvalidParameterException("observations", "observations must not be null");
         }
         if (x.features() != d) {
-            throw new IllegalArgumentException("observations have " + x.features()
+            throw new InvalidParameterException("observations", "observations have " + x.features()
                     + " features but the model expects " + d);
         }
     }
 
     private static void requirePossible(double ll) {
         if (ll == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException(
+            throw new InvalidParameterException("observations",
                     "the observations have probability zero under the model (a required transition has probability 0)");
         }
     }

@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * Reusable scratch space for HMM inference and fitting: emissions, scaled forward and backward variables,
  * posteriors and the Viterbi lattice, as flat primitive arrays indexed {@code [t * K + k]}.
@@ -53,7 +55,8 @@ public final class HmmWorkspace {
      */
     public HmmWorkspace(int length, int states) {
         if (length < 1 || states < 1) {
-            throw new IllegalArgumentException("length and states must be >= 1, got " + length + " and " + states);
+            throw new InvalidParameterException("length",
+                    "length and states must be >= 1, got " + length + " and " + states);
         }
         ensure(length, states);
     }

@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * The inference loops, written over flat primitive arrays with the diagonal-Gaussian emission specialised
  * for one feature. Hand-written rather than built on a matrix library because K is tiny (3 by default) and
@@ -85,7 +87,7 @@ final class Kernels {
     }
 
     static IllegalArgumentException farFromEveryState(int t) {
-        return new IllegalArgumentException("observation " + t
+        return new InvalidParameterException("observations", "observation " + t
                 + " is so far from every state that its density underflows to zero; rescale the data");
     }
 

@@ -1,5 +1,6 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +29,7 @@ public record ModelSelection(List<FitResult> fits, int chosen) {
     public ModelSelection {
         fits = Collections.unmodifiableList(new ArrayList<>(fits));
         if (chosen < -1 || chosen >= fits.size()) {
-            throw new IllegalArgumentException("chosen must be -1 or an index of fits, got " + chosen);
+            throw new InvalidParameterException("chosen", "chosen must be -1 or an index of fits, got " + chosen);
         }
     }
 
@@ -46,11 +47,12 @@ public record ModelSelection(List<FitResult> fits, int chosen) {
     public static ModelSelection select(Observations x, FitOptions options, int minStates, int maxStates,
                                         Criterion criterion) {
         if (minStates < 1 || maxStates < minStates || maxStates > FitOptions.MAX_STATES) {
-            throw new IllegalArgumentException("need 1 <= minStates <= maxStates <= " + FitOptions.MAX_STATES
+            throw new InvalidParameterException("minStates",
+                    "need 1 <= minStates <= maxStates <= " + FitOptions.MAX_STATES
                     + ", got " + minStates + " and " + maxStates);
         }
         if (criterion == null) {
-            throw new IllegalArgumentException("criterion must be AIC or BIC, got null");
+            throw new InvalidParameterException("criterion", "criterion must be AIC or BIC, got null");
         }
         List<FitResult> fits = new ArrayList<>();
         int chosen = -1;

@@ -1,5 +1,6 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,7 +58,7 @@ public final class Observations {
      */
     public static Observations sequences(List<Observations> sequences) {
         if (sequences == null || sequences.isEmpty()) {
-            throw new IllegalArgumentException("sequences must hold at least one sequence, got "
+            throw new InvalidParameterException("sequences", "sequences must hold at least one sequence, got "
                     + (sequences == null ? "null" : "an empty list"));
         }
         int total = 0;
@@ -65,12 +66,13 @@ public final class Observations {
         for (int s = 0; s < sequences.size(); s++) {
             Observations o = sequences.get(s);
             if (o == null || o.length < 2 || o.parts != null) {
-                throw new IllegalArgumentException("sequences[" + s + "] must be one sequence of at least 2 "
+                throw new InvalidParameterException("sequences",
+                        "sequences[" + s + "] must be one sequence of at least 2 "
                         + "observations, got " + (o == null ? "null" : o.parts != null ? o.parts.length
                         + " sequences" : o.length + " observation(s)"));
             }
             if (d >= 0 && o.features != d) {
-                throw new IllegalArgumentException("sequences[" + s + "] has " + o.features
+                throw new InvalidParameterException("sequences", "sequences[" + s + "] has " + o.features
                         + " features but sequences[0] has " + d);
             }
             d = o.features;
@@ -110,12 +112,12 @@ public final class Observations {
      */
     public static Observations univariate(double[] values) {
         if (values == null || values.length == 0) {
-            throw new IllegalArgumentException("observations must hold at least one value, got "
+            throw new InvalidParameterException("observations", "observations must hold at least one value, got "
                     + (values == null ? "null" : "an empty array"));
         }
         for (int t = 0; t < values.length; t++) {
             if (!Double.isFinite(values[t])) {
-                throw new IllegalArgumentException(
+                throw new InvalidParameterException("observations",
                         "observations[" + t + "] must be a finite number, got " + values[t]);
             }
         }
@@ -131,23 +133,23 @@ public final class Observations {
      */
     public static Observations of(double[][] rows) {
         if (rows == null || rows.length == 0) {
-            throw new IllegalArgumentException("observations must hold at least one row, got "
+            throw new InvalidParameterException("observations", "observations must hold at least one row, got "
                     + (rows == null ? "null" : "an empty array"));
         }
         if (rows[0] == null || rows[0].length == 0) {
-            throw new IllegalArgumentException("observations row 0 must hold at least one feature");
+            throw new InvalidParameterException("observations", "observations row 0 must hold at least one feature");
         }
         int d = rows[0].length;
         double[] data = new double[rows.length * d];
         for (int t = 0; t < rows.length; t++) {
             double[] row = rows[t];
             if (row == null || row.length != d) {
-                throw new IllegalArgumentException("observations row " + t + " must have " + d
+                throw new InvalidParameterException("observations", "observations row " + t + " must have " + d
                         + " features like row 0, got " + (row == null ? "null" : row.length));
             }
             for (int j = 0; j < d; j++) {
                 if (!Double.isFinite(row[j])) {
-                    throw new IllegalArgumentException(
+                    throw new InvalidParameterException("observations",
                             "observations[" + t + "][" + j + "] must be a finite number, got " + row[j]);
                 }
                 data[t * d + j] = row[j];
@@ -204,16 +206,16 @@ public final class Observations {
      * @param from the first index
      * @param to   one past the last index, {@code from < to <= length()}
      * @return the slice
-     * @throws IllegalArgumentException if the range is empty or outside, or these observations hold several
-     *                                  sequences
+     * @throws io.hfthot.quant.InvalidParameterException if the range is empty or outside
+     * @throws IllegalStateException    if these observations hold several sequences
      */
     public Observations slice(int from, int to) {
         if (parts != null) {
-            throw new IllegalArgumentException("slice needs a single sequence; these observations hold "
+            throw new IllegalStateException("slice needs a single sequence; these observations hold "
                     + parts.length + " sequences");
         }
         if (from < 0 || to > length || from >= to) {
-            throw new IllegalArgumentException(
+            throw new InvalidParameterException("from",
                     "slice [" + from + ", " + to + ") must be non-empty and inside [0, " + length + ")");
         }
         return new Observations(Arrays.copyOfRange(data, from * features, to * features), to - from, features);
@@ -230,15 +232,17 @@ public final class Observations {
      */
     public static Observations ofRowMajor(double[] values, int features) {
         if (features < 1) {
-            throw new IllegalArgumentException("features must be >= 1, got " + features);
+            throw new InvalidParameterException("features", "features must be >= 1, got " + features);
         }
         if (values == null || values.length == 0 || values.length % features != 0) {
-            throw new IllegalArgumentException("observations must hold a positive multiple of " + features
+            throw new InvalidParameterException("observations",
+                    "observations must hold a positive multiple of " + features
                     + " values, got " + (values == null ? "null" : values.length));
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("observations[" + (i / features) + "][" + (i % features)
+                throw new InvalidParameterException("observations",
+                        "observations[" + (i / features) + "][" + (i % features)
                         + "] must be a finite number, got " + values[i]);
             }
         }

@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * The size of the change between two models with the same shape, in the relative sense used by every HMM
  * convergence criterion of this package.
@@ -31,7 +33,8 @@ public final class ParameterChange {
      */
     public static double max(GaussianHmm reference, GaussianHmm other) {
         if (reference == null || other == null || reference.k != other.k || reference.d != other.d) {
-            throw new IllegalArgumentException("both models must be non-null with the same states and features");
+            throw new InvalidParameterException("other",
+                    "both models must be non-null with the same states and features");
         }
         int k = reference.k;
         int d = reference.d;

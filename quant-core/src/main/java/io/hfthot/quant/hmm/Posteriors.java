@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * State posteriors of an observation sequence.
  *
@@ -11,7 +13,7 @@ public record Posteriors(double[][] filtered, double[][] smoothed, double logLik
     /** Validates the shapes and copies the arrays in. */
     public Posteriors {
         if (filtered == null || smoothed == null || filtered.length != smoothed.length) {
-            throw new IllegalArgumentException("filtered and smoothed must have the same number of rows");
+            throw new InvalidParameterException("filtered", "filtered and smoothed must have the same number of rows");
         }
         filtered = deepCopy(filtered);
         smoothed = deepCopy(smoothed);

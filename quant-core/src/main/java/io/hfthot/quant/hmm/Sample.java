@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * Observations simulated from a {@link GaussianHmm} together with the hidden states that produced them.
  *
@@ -10,7 +12,7 @@ public record Sample(Observations observations, int[] states) {
     /** Validates the lengths and copies the states in. */
     public Sample {
         if (observations == null || states == null || states.length != observations.length()) {
-            throw new IllegalArgumentException("states must have one entry per observation");
+            throw new InvalidParameterException("states", "states must have one entry per observation");
         }
         states = states.clone();
     }

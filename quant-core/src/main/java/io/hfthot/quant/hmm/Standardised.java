@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * Observations centred and scaled per feature, with the maps between models in original and standardised
  * units: fitting on standardised data makes tolerances and floors independent of the data's units.
@@ -43,7 +45,8 @@ final class Standardised {
             }
             double sd = Math.sqrt(ss / length);
             if (!(sd > 0) || sd <= Math.ulp(Math.abs(mean)) * 16) {
-                throw new IllegalArgumentException("observations feature " + f + " is constant (every value is "
+                throw new InvalidParameterException("observations",
+                        "observations feature " + f + " is constant (every value is "
                         + data[f] + "): a Gaussian HMM cannot be fitted to a series without variation");
             }
             centre[f] = mean;

@@ -1,5 +1,7 @@
 package io.hfthot.quant.hmm;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * The most likely hidden state path of an observation sequence.
  *
@@ -10,7 +12,7 @@ public record ViterbiPath(int[] states, double logProbability) {
     /** Copies the path in. */
     public ViterbiPath {
         if (states == null || states.length == 0) {
-            throw new IllegalArgumentException("states must hold at least one state");
+            throw new InvalidParameterException("states", "states must hold at least one state");
         }
         states = states.clone();
     }

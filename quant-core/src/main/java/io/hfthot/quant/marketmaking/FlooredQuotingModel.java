@@ -1,6 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * Keeps every quote of another model at least a minimum distance from the mid, so that the quoted
@@ -20,7 +21,7 @@ public final class FlooredQuotingModel implements QuotingModel {
      */
     public FlooredQuotingModel(QuotingModel delegate, double minOffset) {
         if (delegate == null) {
-            throw new IllegalArgumentException("delegate must not be null");
+            throw new InvalidParameterException("delegate", "delegate must not be null");
         }
         this.delegate = delegate;
         this.minOffset = Checks.nonNegative(minOffset, "minOffset");

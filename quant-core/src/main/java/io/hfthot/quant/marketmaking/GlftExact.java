@@ -1,5 +1,6 @@
 package io.hfthot.quant.marketmaking;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -51,7 +52,8 @@ public final class GlftExact implements QuotingModel {
         int limit = request.maxInventory();
         double q = request.inventory();
         if (q != Math.rint(q) || Math.abs(q) > limit) {
-            throw new IllegalArgumentException("inventory must be a whole number of lots in [-" + limit + ", " + limit
+            throw new InvalidParameterException("inventory",
+                    "inventory must be a whole number of lots in [-" + limit + ", " + limit
                     + "] for the exact GLFT model, got " + q);
         }
         int index = (int) q + limit;

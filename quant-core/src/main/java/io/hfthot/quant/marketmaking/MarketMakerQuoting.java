@@ -1,6 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * Maps the market-maker bot's parameters (seed 003) onto a {@link QuotingModel}.
@@ -34,7 +35,7 @@ public final class MarketMakerQuoting {
     public static QuoteRequest request(MarketMakerSettings settings, QuotingCalibration calibration, double mid,
             double inventoryShares) {
         if (settings == null || calibration == null) {
-            throw new IllegalArgumentException("settings and calibration must not be null");
+            throw new InvalidParameterException("settings", "settings and calibration must not be null");
         }
         Checks.finite(inventoryShares, "inventory");
         double lots = Math.rint(inventoryShares / settings.orderSize());

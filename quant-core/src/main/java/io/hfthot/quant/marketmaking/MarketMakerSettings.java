@@ -1,6 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * The market-maker bot's quoting parameters (seed 003's {@code BotParams} plus the current
@@ -21,7 +22,7 @@ public record MarketMakerSettings(double spreadOffset, int orderSize, int maxPos
         Checks.inRange(orderSize, 1, 100_000_000, "order_size");
         Checks.inRange(maxPosition, orderSize, 1_000_000_000, "max_position");
         if (volState == null) {
-            throw new IllegalArgumentException("vol_state must be LOW_VOL or HIGH_VOL, got null");
+            throw new InvalidParameterException("vol_state", "vol_state must be LOW_VOL or HIGH_VOL, got null");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * A two-sided quote. Offsets are distances from the mid (positive = away from the mid, so
  * {@code bidPrice = mid - bidOffset}, {@code askPrice = mid + askOffset}). A side that must not be
@@ -21,18 +23,22 @@ public record Quote(double bidOffset, double askOffset, double bidPrice, double 
     /** Checks that quoted sides are finite and that a missing side has a reason. */
     public Quote {
         if (noBidReason == null || noAskReason == null) {
-            throw new IllegalArgumentException("noBidReason and noAskReason must not be null (empty when quoted)");
+            throw new InvalidParameterException("noBidReason",
+                    "noBidReason and noAskReason must not be null (empty when quoted)");
         }
         if (hasBid == !noBidReason.isEmpty() || hasAsk == !noAskReason.isEmpty()) {
-            throw new IllegalArgumentException("a side has a reason exactly when it is not quoted, got hasBid="
+            throw new InvalidParameterException("noBidReason",
+                    "a side has a reason exactly when it is not quoted, got hasBid="
                     + hasBid + " (" + noBidReason + "), hasAsk=" + hasAsk + " (" + noAskReason + ")");
         }
         if (hasBid && !(Double.isFinite(bidOffset) && Double.isFinite(bidPrice))) {
-            throw new IllegalArgumentException("a quoted bid needs a finite offset and price, got " + bidOffset
+            throw new InvalidParameterException("bidOffset",
+                    "a quoted bid needs a finite offset and price, got " + bidOffset
                     + " and " + bidPrice);
         }
         if (hasAsk && !(Double.isFinite(askOffset) && Double.isFinite(askPrice))) {
-            throw new IllegalArgumentException("a quoted ask needs a finite offset and price, got " + askOffset
+            throw new InvalidParameterException("askOffset",
+                    "a quoted ask needs a finite offset and price, got " + askOffset
                     + " and " + askPrice);
         }
     }

@@ -1,6 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * What a quoting model needs to place one bid and one ask. Inventory is counted in lots (one lot is
@@ -116,7 +117,8 @@ public record QuoteRequest(double mid, double inventory, double volatility, doub
             Quoting.requireSet(intensityA, "intensityA");
             Quoting.requireSet(intensityK, "intensityK");
             if (maxInventory == -1) {
-                throw new IllegalArgumentException("maxInventory must be set (the inventory limit Q in lots, >= 1)");
+                throw new InvalidParameterException("maxInventory",
+                        "maxInventory must be set (the inventory limit Q in lots, >= 1)");
             }
             return new QuoteRequest(mid, inventory, volatility, timeLeft, riskAversion, intensityA, intensityK,
                     maxInventory);

@@ -1,5 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /** Checks shared by the request builders of this package. */
 final class Quoting {
     private Quoting() {
@@ -8,7 +10,7 @@ final class Quoting {
     /** Requires a builder parameter to have been set (builders start every number at NaN). */
     static void requireSet(double value, String name) {
         if (Double.isNaN(value)) {
-            throw new IllegalArgumentException(name + " must be set to a finite number, got " + value);
+            throw new InvalidParameterException(name, name + " must be set to a finite number, got " + value);
         }
     }
 }

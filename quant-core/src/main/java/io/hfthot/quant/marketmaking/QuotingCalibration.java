@@ -1,6 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * Market parameters the bot's settings do not carry: volatility per regime, risk aversion, fill
@@ -21,7 +22,8 @@ public record QuotingCalibration(double lowVolSigma, double highVolSigma, double
         Checks.nonNegative(lowVolSigma, "lowVolSigma");
         Checks.nonNegative(highVolSigma, "highVolSigma");
         if (highVolSigma < lowVolSigma) {
-            throw new IllegalArgumentException("highVolSigma must be >= lowVolSigma = " + lowVolSigma + ", got "
+            throw new InvalidParameterException("highVolSigma",
+                    "highVolSigma must be >= lowVolSigma = " + lowVolSigma + ", got "
                     + highVolSigma);
         }
         Checks.positive(riskAversion, "riskAversion");

@@ -1,5 +1,6 @@
 package io.hfthot.quant.marketmaking;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.Arrays;
 
 /**
@@ -31,7 +32,8 @@ final class SymmetricTridiagonalEigen {
     static void decompose(double[] d, double[] offDiagonal, double[] vectors) {
         int n = d.length;
         if (offDiagonal.length != Math.max(0, n - 1) || vectors.length != n * n) {
-            throw new IllegalArgumentException("tridiagonal of order " + n + " needs " + Math.max(0, n - 1)
+            throw new InvalidParameterException("offDiagonal",
+                    "tridiagonal of order " + n + " needs " + Math.max(0, n - 1)
                     + " off-diagonal entries and " + n * n + " vector entries, got " + offDiagonal.length + " and "
                     + vectors.length);
         }
@@ -73,7 +75,7 @@ final class SymmetricTridiagonalEigen {
 
     private static void requireFinite(double x) {
         if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException("tridiagonal matrix entries must be finite, got " + x);
+            throw new InvalidParameterException("diagonal", "tridiagonal matrix entries must be finite, got " + x);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.hfthot.quant.marketmaking;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /** The market maker's volatility regime, as the bot's {@code vol_state} field spells it. */
 public enum VolState {
     /** Quiet market. */
@@ -20,6 +22,6 @@ public enum VolState {
         if ("HIGH_VOL".equals(value)) {
             return HIGH_VOL;
         }
-        throw new IllegalArgumentException("vol_state must be \"LOW_VOL\" or \"HIGH_VOL\", got " + value);
+        throw new InvalidParameterException("vol_state", "vol_state must be \"LOW_VOL\" or \"HIGH_VOL\", got " + value);
     }
 }

@@ -1,5 +1,7 @@
 package io.hfthot.quant.mfg;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * The equilibrium feedback trading speed {@code nu*(t_n, q)} computed by the solver, on its grid.
  *
@@ -35,7 +37,7 @@ public final class FeedbackControl {
      */
     public double speed(int step, double inventory) {
         if (step < 0 || step >= timeSteps) {
-            throw new IllegalArgumentException("step must be in [0, " + (timeSteps - 1) + "], got " + step);
+            throw new InvalidParameterException("step", "step must be in [0, " + (timeSteps - 1) + "], got " + step);
         }
         int base = step * nodes;
         double x = (inventory - inventoryMin) * inverseDq;

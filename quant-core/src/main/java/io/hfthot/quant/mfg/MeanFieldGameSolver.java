@@ -1,5 +1,6 @@
 package io.hfthot.quant.mfg;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 
 /**
@@ -48,7 +49,7 @@ public final class MeanFieldGameSolver {
      */
     public MeanFieldGameSolver(MfgSolverOptions options) {
         if (options == null) {
-            throw new IllegalArgumentException("options must not be null");
+            throw new InvalidParameterException("options", "options must not be null");
         }
         this.options = options;
     }
@@ -77,10 +78,11 @@ public final class MeanFieldGameSolver {
      */
     public MfgSolution solve(MfgProblem problem, MfgWorkspace workspace) {
         if (problem == null || workspace == null) {
-            throw new IllegalArgumentException("problem and workspace must not be null");
+            throw new InvalidParameterException("problem", "problem and workspace must not be null");
         }
         if (!workspace.fits(problem, options)) {
-            throw new IllegalArgumentException("workspace is sized for " + workspace.timeSteps + " time steps, "
+            throw new InvalidParameterException("workspace",
+                    "workspace is sized for " + workspace.timeSteps + " time steps, "
                     + workspace.nodes + " nodes and Anderson depth " + workspace.depth + ", but the problem needs "
                     + problem.timeSteps() + " time steps, " + problem.inventoryNodes()
                     + " nodes and depth " + options.andersonDepth());
@@ -169,7 +171,8 @@ public final class MeanFieldGameSolver {
             sum += ws.m0[i];
         }
         if (!(sum > 0)) {
-            throw new IllegalArgumentException("initialStd = " + p.initialStd() + " is too small for the inventory"
+            throw new InvalidParameterException("initialStd",
+                    "initialStd = " + p.initialStd() + " is too small for the inventory"
                     + " step dq = " + p.dq() + ": no grid node carries initial mass; refine the grid");
         }
         for (int i = 0; i < m; i++) {

@@ -1,5 +1,6 @@
 package io.hfthot.quant.mfg;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 
 /**
@@ -23,7 +24,7 @@ public record MfgDiagnostics(SolverStatus status, int outerIterations, double re
     /** Requires a status. */
     public MfgDiagnostics {
         if (status == null) {
-            throw new IllegalArgumentException("status must not be null");
+            throw new InvalidParameterException("status", "status must not be null");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.hfthot.quant.mfg;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * One call for an HFThot MFG price-signal request: maps the request onto the model
  * ({@link MfgPriceSignalMapping}), solves the equilibrium ({@link MeanFieldGameSolver}) and simulates
@@ -14,7 +16,7 @@ public record MfgPriceSignal(MfgSolution solution, NAgentResult agents) {
     /** Requires both parts. */
     public MfgPriceSignal {
         if (solution == null || agents == null) {
-            throw new IllegalArgumentException("solution and agents must not be null");
+            throw new InvalidParameterException("solution", "solution and agents must not be null");
         }
     }
 

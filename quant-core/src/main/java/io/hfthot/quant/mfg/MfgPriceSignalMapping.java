@@ -1,5 +1,7 @@
 package io.hfthot.quant.mfg;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * Maps an HFThot MFG price-signal request onto a crowded-execution mean-field game.
  *
@@ -69,7 +71,7 @@ public final class MfgPriceSignalMapping {
      */
     public static MfgProblem toProblem(MfgPriceSignalRequest request) {
         if (request == null) {
-            throw new IllegalArgumentException("request must not be null");
+            throw new InvalidParameterException("request", "request must not be null");
         }
         double s = request.price();
         double horizon = request.horizonMinutes();

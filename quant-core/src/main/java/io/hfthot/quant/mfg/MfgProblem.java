@@ -1,6 +1,7 @@
 package io.hfthot.quant.mfg;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * A crowded-execution mean-field game (Cardaliaguet and Lehalle, 2018) and the grid it is solved on.
@@ -49,21 +50,22 @@ public record MfgProblem(double horizon, double kappa, double alpha, double phi,
         Checks.finite(inventoryMin, "inventoryMin");
         Checks.finite(inventoryMax, "inventoryMax");
         if (!(inventoryMax > inventoryMin)) {
-            throw new IllegalArgumentException("inventoryMax must be > inventoryMin = " + inventoryMin
+            throw new InvalidParameterException("inventoryMax", "inventoryMax must be > inventoryMin = " + inventoryMin
                     + ", got " + inventoryMax);
         }
         if (initialMean < inventoryMin || initialMean > inventoryMax) {
-            throw new IllegalArgumentException("initialMean must lie in [inventoryMin, inventoryMax] = ["
+            throw new InvalidParameterException("initialMean",
+                    "initialMean must lie in [inventoryMin, inventoryMax] = ["
                     + inventoryMin + ", " + inventoryMax + "], got " + initialMean);
         }
         Checks.inRange(timeSteps, 1, MAX_GRID, "timeSteps");
         Checks.inRange(inventoryNodes, 3, MAX_GRID, "inventoryNodes");
         if ((long) timeSteps * inventoryNodes > 50_000_000L) {
-            throw new IllegalArgumentException("timeSteps * inventoryNodes must be <= 50000000, got "
+            throw new InvalidParameterException("timeSteps", "timeSteps * inventoryNodes must be <= 50000000, got "
                     + timeSteps + " * " + inventoryNodes);
         }
         if (scheme == null) {
-            throw new IllegalArgumentException("scheme must be one of UPWIND, LAX_FRIEDRICHS, got null");
+            throw new InvalidParameterException("scheme", "scheme must be one of UPWIND, LAX_FRIEDRICHS, got null");
         }
     }
 
@@ -260,11 +262,13 @@ public record MfgProblem(double horizon, double kappa, double alpha, double phi,
                 initialStd};
             for (int i = 0; i < names.length; i++) {
                 if (Double.isNaN(values[i])) {
-                    throw new IllegalArgumentException(names[i] + " must be set to a finite number, got NaN");
+                    throw new InvalidParameterException(names[i],
+                            names[i] + " must be set to a finite number, got NaN");
                 }
             }
             if (timeSteps == -1) {
-                throw new IllegalArgumentException("timeSteps and inventoryNodes must be set with grid(steps, nodes)");
+                throw new InvalidParameterException("timeSteps",
+                        "timeSteps and inventoryNodes must be set with grid(steps, nodes)");
             }
             if (Double.isNaN(inventoryMin) && Double.isNaN(inventoryMax)) {
                 return withDefaultBounds(horizon, kappa, alpha, phi, terminalPenalty, initialPrice, volatility,

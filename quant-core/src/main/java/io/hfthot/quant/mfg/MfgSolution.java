@@ -1,5 +1,6 @@
 package io.hfthot.quant.mfg;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.Arrays;
 
 /**
@@ -25,7 +26,7 @@ public record MfgSolution(MfgProblem problem, double[] times, double[] meanInven
     /** Copies the arrays in and checks that they are present. */
     public MfgSolution {
         if (problem == null || control == null || diagnostics == null) {
-            throw new IllegalArgumentException("problem, control and diagnostics must not be null");
+            throw new InvalidParameterException("problem", "problem, control and diagnostics must not be null");
         }
         times = times.clone();
         meanInventory = meanInventory.clone();

@@ -1,6 +1,7 @@
 package io.hfthot.quant.mfg;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * Settings of the outer fixed-point loop on the crowd's mean trading speed.
@@ -24,13 +25,13 @@ public record MfgSolverOptions(double tolerance, int maxOuterIterations, int and
     public MfgSolverOptions {
         Checks.positive(tolerance, "tolerance");
         if (tolerance >= 1) {
-            throw new IllegalArgumentException("tolerance must be < 1, got " + tolerance);
+            throw new InvalidParameterException("tolerance", "tolerance must be < 1, got " + tolerance);
         }
         Checks.inRange(maxOuterIterations, 1, 100_000, "maxOuterIterations");
         Checks.inRange(andersonDepth, 0, 20, "andersonDepth");
         Checks.positive(damping, "damping");
         if (damping > 1) {
-            throw new IllegalArgumentException("damping must be in (0, 1], got " + damping);
+            throw new InvalidParameterException("damping", "damping must be in (0, 1], got " + damping);
         }
         Checks.inRange(snapshotStride, 0, Integer.MAX_VALUE, "snapshotStride");
     }

@@ -1,6 +1,7 @@
 package io.hfthot.quant.mfg;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * Scratch memory for {@link MeanFieldGameSolver}, sized for a grid. Reusing one workspace across
@@ -39,7 +40,8 @@ public final class MfgWorkspace {
         this.nodes = Checks.inRange(nodes, 3, MfgProblem.MAX_GRID, "inventoryNodes");
         this.depth = Checks.inRange(andersonDepth, 0, 20, "andersonDepth");
         if ((long) timeSteps * nodes > 50_000_000L) {
-            throw new IllegalArgumentException("timeSteps * inventoryNodes must be <= 50000000, got " + timeSteps
+            throw new InvalidParameterException("timeSteps",
+                    "timeSteps * inventoryNodes must be <= 50000000, got " + timeSteps
                     + " * " + nodes);
         }
         q = new double[nodes];

@@ -1,6 +1,7 @@
 package io.hfthot.quant.mfg;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 import java.util.SplittableRandom;
 
 /**
@@ -44,11 +45,12 @@ public final class NAgentSimulation {
      */
     public static NAgentResult simulate(MfgSolution solution, int nAgents, long seed, double confidenceLevel) {
         if (solution == null) {
-            throw new IllegalArgumentException("solution must not be null");
+            throw new InvalidParameterException("solution", "solution must not be null");
         }
         Checks.inRange(nAgents, 2, 10_000_000, "nAgents");
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new IllegalArgumentException("confidenceLevel must be in (0, 1), got " + confidenceLevel);
+            throw new InvalidParameterException("confidenceLevel",
+                    "confidenceLevel must be in (0, 1), got " + confidenceLevel);
         }
         MfgProblem p = solution.problem();
         FeedbackControl control = solution.control();
@@ -145,7 +147,7 @@ public final class NAgentSimulation {
      */
     static double standardNormalQuantile(double p) {
         if (!(p > 0 && p < 1)) {
-            throw new IllegalArgumentException("p must be in (0, 1), got " + p);
+            throw new InvalidParameterException("p", "p must be in (0, 1), got " + p);
         }
         double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
             1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};

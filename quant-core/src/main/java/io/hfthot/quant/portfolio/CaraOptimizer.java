@@ -18,6 +18,10 @@ import io.hfthot.quant.SolverStatus;
  * {@code lambda} (the mean of {@code g} over the free assets): {@code |g_i - lambda|} for free assets,
  * {@code max(0, lambda - g_i)} at a lower and {@code max(0, g_i - lambda)} at an upper bound. It is in the
  * units of {@code mu}.
+ *
+ * <p>With linear constraints (group limits) or a turnover limit the problem is solved by
+ * {@link io.hfthot.quant.qp.QpSolver} instead, and the KKT residual is that QP's
+ * ({@link io.hfthot.quant.qp.QpResult#kktResidual()}).
  */
 public final class CaraOptimizer implements PortfolioOptimizer {
 
@@ -32,9 +36,7 @@ public final class CaraOptimizer implements PortfolioOptimizer {
 
     @Override
     public PortfolioResult optimize(PortfolioProblem problem, PortfolioWorkspace ws) {
-        if (!problem.hasExpectedReturns()) {
-            throw new IllegalArgumentException("expectedReturns are required by method cara");
-        }
+        Portfolios.requireExpectedReturns(problem, name());
         return meanVariance(name(), problem, ws, problem.muRaw(), problem.gamma());
     }
 
@@ -45,6 +47,9 @@ public final class CaraOptimizer implements PortfolioOptimizer {
      */
     static PortfolioResult meanVariance(String name, PortfolioProblem problem, PortfolioWorkspace ws, double[] lin,
                                         double gamma) {
+        if (problem.hasGeneralConstraints()) {
+            return ConstrainedPortfolios.meanVariance(name, problem, lin, gamma);
+        }
         int n = problem.size();
         ws.ensure(n);
         System.arraycopy(lin, 0, ws.lin, 0, n);

@@ -1,7 +1,10 @@
 package io.hfthot.quant.portfolio;
 
+import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,10 +16,14 @@ import java.util.List;
  * for {@code r} from the global minimum-variance portfolio's return {@code b / a} up to a maximum target. Closed
  * form (Merton 1972): with {@code a = 1'Sigma^-1 1}, {@code b = 1'Sigma^-1 mu}, {@code c = mu'Sigma^-1 mu} and
  * {@code D = a c - b^2}, {@code w(r) = ((c - b r) Sigma^-1 1 + (a r - b) Sigma^-1 mu) / D}, with multipliers
- * {@code lambda = (c - b r) / D} of the budget and {@code nu = (a r - b) / D} of the target. Bounds are not
- * accepted. Each point's {@link PortfolioResult#kktResidual()} is the largest of
+ * {@code lambda = (c - b r) / D} of the budget and {@code nu = (a r - b) / D} of the target. Each point's {@link PortfolioResult#kktResidual()} is the largest of
  * {@code |Sigma w - lambda 1 - nu mu|}, the budget error and the target error; its objective the minimised
  * {@code (1/2) w'Sigma w}. Not behind {@link PortfolioOptimizer}: it returns {@code N} portfolios, not one.
+ *
+ * <p>With bounds, linear constraints (group limits) or a turnover limit each point is the quadratic program
+ * {@code minimise (1/2) w'Sigma w} subject to {@code sum(w) = 1}, {@code mu'w = r} and the constraints, solved by
+ * {@link io.hfthot.quant.qp.QpSolver} warm-started from the previous point, for targets from the constrained
+ * minimum-variance return; the KKT residual is then the QP's. Without bounds shorts are allowed, as above.
  */
 public final class EfficientFrontier {
     /** The method name reported in each point's result. */
@@ -26,41 +33,44 @@ public final class EfficientFrontier {
     }
 
     /**
-     * The frontier up to the largest expected return of a single asset.
+     * The frontier up to its default largest target: without bounds or constraints the largest expected return of
+     * a single asset; with them the return of the mean-variance ({@code cara}) portfolio at the low risk aversion
+     * {@code 1e-3 * max|mu_i| / max Sigma_ii}, a frontier point a hair below the largest return the constraints
+     * allow (that maximum itself lies on a degenerate face of the feasible set).
      *
-     * @param problem the problem (expected returns required, no bounds)
-     * @param points  the number of points, at least 2
+     * @param problem the problem (expected returns required)
+     * @param points  the number of points, in [2, 10000]
      * @return the points in increasing target return
      */
     public static List<PortfolioResult> compute(PortfolioProblem problem, int points) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double m : problem.muRaw()) {
-            max = Math.max(max, m);
-        }
-        return compute(problem, points, max);
+        return compute(problem, points, Double.NaN, true);
     }
 
     /**
      * The frontier from the minimum-variance return up to {@code maxReturn}.
      *
-     * @param problem   the problem (expected returns required, no bounds)
-     * @param points    the number of points, at least 2
-     * @param maxReturn the largest target return, above the minimum-variance portfolio's return
-     * @return the points in increasing target return; all {@code ILL_CONDITIONED} when {@code Sigma} is singular
-     *         or every asset has the same expected return
-     * @throws IllegalArgumentException on bounds, missing expected returns, fewer than 2 points, or a
-     *                                  {@code maxReturn} not above the minimum-variance return
+     * @param problem   the problem (expected returns required)
+     * @param points    the number of points, in [2, 10000]
+     * @param maxReturn the largest target return, above the minimum-variance portfolio's return (targets the
+     *                  constraints cannot reach give {@code INFEASIBLE} points)
+     * @return the points in increasing target return; without constraints all {@code ILL_CONDITIONED} when
+     *         {@code Sigma} is singular or every asset has the same expected return
+     * @throws io.hfthot.quant.InvalidParameterException on missing expected returns, a {@code points} outside
+     *                                  [2, 10000], or a {@code maxReturn} not above the minimum-variance return
      */
     public static List<PortfolioResult> compute(PortfolioProblem problem, int points, double maxReturn) {
-        if (!problem.hasExpectedReturns()) {
-            throw new IllegalArgumentException("expectedReturns are required by efficient_frontier");
+        return compute(problem, points, maxReturn, false);
+    }
+
+    private static List<PortfolioResult> compute(PortfolioProblem problem, int points, double maxReturn,
+                                                 boolean defaultMax) {
+        Portfolios.requireExpectedReturns(problem, NAME);
+        Checks.inRange(points, 2, 10_000, "points");
+        if (problem.hasBounds() || problem.hasGeneralConstraints()) {
+            return ConstrainedPortfolios.frontier(NAME, problem, points, defaultMax ? Double.NaN : maxReturn);
         }
-        if (problem.hasBounds()) {
-            throw new IllegalArgumentException("bounds are accepted by methods cara and min_variance, not "
-                    + "efficient_frontier");
-        }
-        if (points < 2 || points > 10_000) {
-            throw new IllegalArgumentException("points must be in [2, 10000], got " + points);
+        if (defaultMax) {
+            maxReturn = Arrays.stream(problem.muRaw()).max().orElseThrow();
         }
         int n = problem.size();
         PortfolioWorkspace ws = new PortfolioWorkspace(n);
@@ -80,7 +90,7 @@ public final class EfficientFrontier {
         List<PortfolioResult> out = new ArrayList<>(points);
         if (!solved || !(det > 1e-14 * Math.abs(a * c))) {
             double[] equal = new double[n];
-            java.util.Arrays.fill(equal, 1.0 / n);
+            Arrays.fill(equal, 1.0 / n);
             for (int p = 0; p < points; p++) {
                 out.add(point(problem, ws, equal, SolverStatus.ILL_CONDITIONED, Double.NaN, 0, 0));
             }
@@ -88,8 +98,8 @@ public final class EfficientFrontier {
         }
         double rMin = b / a;
         if (!(maxReturn > rMin) || !Double.isFinite(maxReturn)) {
-            throw new IllegalArgumentException("maxReturn must be a finite number above the minimum-variance return "
-                    + rMin + ", got " + maxReturn);
+            throw new InvalidParameterException("maxReturn", "maxReturn must be a finite number above the "
+                    + "minimum-variance return " + rMin + ", got " + maxReturn);
         }
         for (int p = 0; p < points; p++) {
             double r = rMin + (maxReturn - rMin) * p / (points - 1);

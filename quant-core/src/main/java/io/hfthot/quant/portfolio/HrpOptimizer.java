@@ -1,5 +1,6 @@
 package io.hfthot.quant.portfolio;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 import java.util.Arrays;
 
@@ -33,14 +34,13 @@ public final class HrpOptimizer implements PortfolioOptimizer {
 
     @Override
     public PortfolioResult optimize(PortfolioProblem problem, PortfolioWorkspace ws) {
-        if (problem.hasBounds()) {
-            throw new IllegalArgumentException("bounds are accepted by methods cara and min_variance, not hrp");
-        }
+        Portfolios.rejectConstraints(problem, name());
         int n = problem.size();
         double[] s = problem.sigmaFlat();
         for (int i = 0; i < n; i++) {
             if (!(s[i * n + i] > 0)) {
-                throw new IllegalArgumentException("covariance[" + i + "][" + i + "] must be > 0 for method hrp, got "
+                throw new InvalidParameterException("covariance",
+                        "covariance[" + i + "][" + i + "] must be > 0 for method hrp, got "
                         + s[i * n + i]);
             }
         }

@@ -6,7 +6,12 @@ import io.hfthot.quant.SolverStatus;
  * {@code max_sharpe}: the tangency portfolio, maximising {@code mu'w / sqrt(w'Sigma w)} subject to
  * {@code sum(w) = 1}, with {@code mu} read as expected <em>excess</em> returns (over the risk-free rate) and
  * shorts allowed. Closed form: {@code w = Sigma^-1 mu / (1' Sigma^-1 mu)}, through the Cholesky factor of
- * {@code Sigma}. Bounds are not accepted (a bounded tangency portfolio needs a parametric QP).
+ * {@code Sigma}.
+ *
+ * <p>With bounds, linear constraints or a turnover limit the tangency problem is homogenised ({@code y = kappa w}:
+ * minimise {@code y'Sigma y} subject to {@code mu'y = 1}, {@code sum y = kappa >= 0} and the constraints multiplied
+ * by {@code kappa}, a convex QP) and solved by {@link io.hfthot.quant.qp.QpSolver}; the KKT residual is then that
+ * QP's, and the status {@code INFEASIBLE} also when no feasible portfolio has a positive excess return.
  *
  * <p>Statuses: {@code CONVERGED}; {@code INFEASIBLE} when {@code 1' Sigma^-1 mu <= 0} (every budget portfolio
  * on the tangency line has a non-positive excess return: the Sharpe ratio has no maximum with {@code sum(w) = 1});
@@ -28,11 +33,9 @@ public final class MaxSharpeOptimizer implements PortfolioOptimizer {
 
     @Override
     public PortfolioResult optimize(PortfolioProblem problem, PortfolioWorkspace ws) {
-        if (!problem.hasExpectedReturns()) {
-            throw new IllegalArgumentException("expectedReturns are required by method max_sharpe");
-        }
-        if (problem.hasBounds()) {
-            throw new IllegalArgumentException("bounds are accepted by methods cara and min_variance, not max_sharpe");
+        Portfolios.requireExpectedReturns(problem, name());
+        if (problem.hasBounds() || problem.hasGeneralConstraints()) {
+            return ConstrainedPortfolios.maxSharpe(name(), problem);
         }
         int n = problem.size();
         double[] x = new double[n];

@@ -12,7 +12,8 @@ package io.hfthot.quant.portfolio;
  *
  * <p>{@link PortfolioResult#objective()} is the minimised {@code (1/2) w'Sigma w}; the KKT residual is
  * {@code cara}'s with {@code mu = 0}: budget error, bound violations and stationarity of {@code Sigma w}
- * against the budget multiplier, in units of variance.
+ * against the budget multiplier, in units of variance. Linear constraints and a turnover limit are accepted, as by
+ * {@code cara} (solved by {@link io.hfthot.quant.qp.QpSolver}).
  */
 public final class MinVarianceOptimizer implements PortfolioOptimizer {
 

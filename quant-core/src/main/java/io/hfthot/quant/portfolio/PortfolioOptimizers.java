@@ -1,5 +1,6 @@
 package io.hfthot.quant.portfolio;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public final class PortfolioOptimizers {
     public static PortfolioOptimizer byName(String method) {
         PortfolioOptimizer o = method == null ? null : BY_NAME.get(method);
         if (o == null) {
-            throw new IllegalArgumentException("method must be one of " + NAMES + ", got '" + method + "'");
+            throw new InvalidParameterException("method", "method must be one of " + NAMES + ", got '" + method + "'");
         }
         return o;
     }

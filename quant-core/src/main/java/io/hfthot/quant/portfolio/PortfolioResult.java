@@ -1,5 +1,6 @@
 package io.hfthot.quant.portfolio;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +36,8 @@ public record PortfolioResult(String method, List<String> symbols, double[] weig
         Objects.requireNonNull(status, "status");
         symbols = Collections.unmodifiableList(new ArrayList<>(symbols));
         if (weights.length != symbols.size() || riskContributions.length != symbols.size()) {
-            throw new IllegalArgumentException("weights and riskContributions must have one entry per symbol ("
+            throw new InvalidParameterException("weights",
+                    "weights and riskContributions must have one entry per symbol ("
                     + symbols.size() + "), got " + weights.length + " and " + riskContributions.length);
         }
         weights = weights.clone();

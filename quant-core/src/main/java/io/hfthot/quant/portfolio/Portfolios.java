@@ -1,10 +1,37 @@
 package io.hfthot.quant.portfolio;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 
 /** Assembles results of the closed-form and constructive methods: risk contributions, objective, residual. */
 final class Portfolios {
+    /** The methods that accept bounds, linear constraints and a turnover limit. */
+    static final String CONSTRAINED_METHODS = "cara, min_variance, max_sharpe and efficient_frontier";
+
     private Portfolios() {
+    }
+
+    /** Refuses a problem without expected returns, naming the method that needs them. */
+    static void requireExpectedReturns(PortfolioProblem problem, String method) {
+        if (!problem.hasExpectedReturns()) {
+            throw new InvalidParameterException("expectedReturns", "expectedReturns are required by method " + method);
+        }
+    }
+
+    /** Refuses bounds, linear constraints and a turnover limit for a method that takes none of them. */
+    static void rejectConstraints(PortfolioProblem problem, String method) {
+        if (problem.hasBounds()) {
+            throw new InvalidParameterException("bounds", "bounds are accepted by methods " + CONSTRAINED_METHODS
+                    + ", not " + method);
+        }
+        if (!problem.linearConstraints().isEmpty()) {
+            throw new InvalidParameterException("linearConstraints", "linear constraints and group limits are accepted "
+                    + "by methods " + CONSTRAINED_METHODS + ", not " + method);
+        }
+        if (problem.turnoverLimit().isPresent()) {
+            throw new InvalidParameterException("turnoverLimit", "a turnover limit is accepted by methods "
+                    + CONSTRAINED_METHODS + ", not " + method);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hfthot.quant.portfolio;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.SolverStatus;
 
 /**
@@ -58,15 +59,14 @@ public final class RiskParityOptimizer implements PortfolioOptimizer {
 
     @Override
     public PortfolioResult optimize(PortfolioProblem problem, PortfolioWorkspace ws) {
-        if (problem.hasBounds()) {
-            throw new IllegalArgumentException("bounds are accepted by method cara only, not risk_parity");
-        }
+        Portfolios.rejectConstraints(problem, name());
         int n = problem.size();
         double[] sigma = problem.sigmaFlat();
         double[] b = problem.budgetsRaw();
         for (int i = 0; i < n; i++) {
             if (!(sigma[i * n + i] > 0)) {
-                throw new IllegalArgumentException("risk_parity needs every variance > 0, but covariance[" + i
+                throw new InvalidParameterException("covariance",
+                        "risk_parity needs every variance > 0, but covariance[" + i
                         + "][" + i + "] = " + sigma[i * n + i] + " for '" + problem.symbols().get(i) + "'");
             }
         }

@@ -60,12 +60,8 @@ public final class SparseL1Optimizer implements PortfolioOptimizer {
 
     @Override
     public PortfolioResult optimize(PortfolioProblem problem, PortfolioWorkspace ws) {
-        if (!problem.hasExpectedReturns()) {
-            throw new IllegalArgumentException("expectedReturns are required by method sparse_l1");
-        }
-        if (problem.hasBounds()) {
-            throw new IllegalArgumentException("bounds are accepted by method cara only, not sparse_l1");
-        }
+        Portfolios.requireExpectedReturns(problem, name());
+        Portfolios.rejectConstraints(problem, name());
         int n = problem.size();
         ws.ensure(n);
         double[] mu = problem.muRaw();

@@ -1,6 +1,7 @@
 package io.hfthot.quant.stats;
 
 import io.hfthot.quant.Checks;
+import io.hfthot.quant.InvalidParameterException;
 
 /**
  * A mean vector and covariance matrix estimated from {@code observations} periods, with the shrinkage
@@ -19,10 +20,10 @@ public record CovarianceEstimate(double[] mean, double[][] covariance, double sh
         int n = mean.length;
         Checks.symmetric(covariance, n, "covariance");
         if (!(shrinkage >= 0 && shrinkage <= 1)) {
-            throw new IllegalArgumentException("shrinkage must be in [0, 1], got " + shrinkage);
+            throw new InvalidParameterException("shrinkage", "shrinkage must be in [0, 1], got " + shrinkage);
         }
         if (observations < 1) {
-            throw new IllegalArgumentException("observations must be >= 1, got " + observations);
+            throw new InvalidParameterException("observations", "observations must be >= 1, got " + observations);
         }
         mean = mean.clone();
         covariance = deepCopy(covariance);

@@ -1,5 +1,6 @@
 package io.hfthot.quant.stats;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.Objects;
 
 /**
@@ -78,7 +79,7 @@ public final class LedoitWolfCovariance implements CovarianceEstimator {
         double[] sd = new double[n];
         for (int i = 0; i < n; i++) {
             if (!(s[i][i] > 0) || constantColumn(x, t, n, i)) {
-                throw new IllegalArgumentException("returns column " + i
+                throw new InvalidParameterException("returns", "returns column " + i
                         + " has zero variance; the constant-correlation target needs every variance > 0");
             }
             sd[i] = Math.sqrt(s[i][i]);

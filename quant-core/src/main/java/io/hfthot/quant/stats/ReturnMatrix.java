@@ -1,5 +1,7 @@
 package io.hfthot.quant.stats;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * Validation and centring of {@code T x n} return matrices shared by the estimators.
  */
@@ -10,23 +12,24 @@ final class ReturnMatrix {
     /** Validates a return matrix (at least two rows, rectangular, finite) and returns its column count. */
     static int validate(double[][] returns) {
         if (returns == null) {
-            throw new IllegalArgumentException("returns must not be null");
+            throw new InvalidParameterException("returns", "returns must not be null");
         }
         if (returns.length < 2) {
-            throw new IllegalArgumentException("returns must have at least 2 rows (periods), got " + returns.length);
+            throw new InvalidParameterException("returns",
+                    "returns must have at least 2 rows (periods), got " + returns.length);
         }
         if (returns[0] == null || returns[0].length < 1) {
-            throw new IllegalArgumentException("returns must have at least 1 column (asset)");
+            throw new InvalidParameterException("returns", "returns must have at least 1 column (asset)");
         }
         int n = returns[0].length;
         for (int t = 0; t < returns.length; t++) {
             if (returns[t] == null || returns[t].length != n) {
-                throw new IllegalArgumentException("returns row " + t + " must have " + n + " columns, got "
+                throw new InvalidParameterException("returns", "returns row " + t + " must have " + n + " columns, got "
                         + (returns[t] == null ? "null" : returns[t].length));
             }
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(returns[t][i])) {
-                    throw new IllegalArgumentException(
+                    throw new InvalidParameterException("returns",
                             "returns[" + t + "][" + i + "] must be a finite number, got " + returns[t][i]);
                 }
             }

@@ -1,5 +1,7 @@
 package io.hfthot.quant.stats;
 
+import io.hfthot.quant.InvalidParameterException;
+
 /**
  * Period returns from price series.
  */
@@ -17,7 +19,8 @@ public final class Returns {
      */
     public static double[][] simple(double[][] prices, int from, int to) {
         if (prices == null || from < 0 || to <= from || to >= prices.length) {
-            throw new IllegalArgumentException("window [" + from + ", " + to + "] must satisfy 0 <= from < to < "
+            throw new InvalidParameterException("from",
+                    "window [" + from + ", " + to + "] must satisfy 0 <= from < to < "
                     + (prices == null ? "null" : String.valueOf(prices.length)));
         }
         int n = prices[from].length;

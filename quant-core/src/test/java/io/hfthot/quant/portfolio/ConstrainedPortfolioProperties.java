@@ -1,0 +1,232 @@
+package io.hfthot.quant.portfolio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hfthot.quant.SolverStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The portfolio methods under group limits and a turnover budget (seeded random problems): feasibility of every
+ * constraint (1e-9 absolute), agreement with the primal active set where the constraint sets coincide (1e-8 on the
+ * weights), and with ojAlgo's convex QP as an independent reference (its QP stops near 1e-8 and may sit ~1e-9
+ * outside a constraint: our cost is never more than 1e-10 above it and within 1e-8 of it; weights within 1e-6).
+ * Bounds are given explicitly (long only) so that every method reads the same feasible set ({@code max_sharpe} and
+ * the frontier allow shorts when a problem has no bounds).
+ */
+class ConstrainedPortfolioProperties {
+    private static final double FEASIBILITY = 1e-9;
+
+    @Property(tries = 30)
+    void withOnlyBoundsTheQpAgreesWithTheActiveSet(@ForAll long seed, @ForAll @IntRange(min = 2, max = 60) int n) {
+        Random rnd = new Random(seed);
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            lo[i] = rnd.nextBoolean() ? Double.NEGATIVE_INFINITY : -0.1 * rnd.nextDouble();
+            hi[i] = rnd.nextBoolean() ? Double.POSITIVE_INFINITY : 0.05 + 2.0 / n;
+        }
+        PortfolioProblem p = RandomProblems.problem(seed, n).bounds(lo, hi).build();
+        for (String method : List.of("cara", "min_variance")) {
+            PortfolioResult activeSet = PortfolioOptimizers.byName(method).optimize(p);
+            double[] lin = method.equals("cara") ? p.expectedReturns() : new double[n];
+            PortfolioResult qp = ConstrainedPortfolios.meanVariance(method, p, lin, method.equals("cara") ? p.gamma()
+                    : 1.0);
+            assertEquals(SolverStatus.CONVERGED, activeSet.status());
+            assertEquals(SolverStatus.CONVERGED, qp.status());
+            assertClose(activeSet.weights(), qp.weights(), 1e-8);
+            assertEquals(activeSet.objective(), qp.objective(), 1e-10 * Math.max(1, Math.abs(qp.objective())));
+        }
+    }
+
+    @Property(tries = 20)
+    void aGroupLimitThatDoesNotBindChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 3, max = 40) int n) {
+        PortfolioProblem plain = RandomProblems.problem(seed, n).build();
+        PortfolioProblem grouped = RandomProblems.problem(seed, n)
+                .groupLimit("first half", RandomProblems.symbols(n).subList(0, n / 2), 0.0, 1.0).build();
+        for (String method : List.of("cara", "min_variance")) {
+            PortfolioResult a = PortfolioOptimizers.byName(method).optimize(plain);
+            PortfolioResult b = PortfolioOptimizers.byName(method).optimize(grouped);
+            assertEquals(SolverStatus.CONVERGED, b.status());
+            assertClose(a.weights(), b.weights(), 1e-8);
+        }
+    }
+
+    @Property(tries = 25)
+    void groupLimitsAndTurnoverMatchOjAlgo(@ForAll long seed, @ForAll @IntRange(min = 3, max = 25) int n,
+                                          @ForAll boolean withTurnover) {
+        Constrained c = Constrained.random(seed, n, withTurnover);
+        for (String method : List.of("cara", "min_variance")) {
+            PortfolioResult r = PortfolioOptimizers.byName(method).optimize(c.problem);
+            assertEquals(SolverStatus.CONVERGED, r.status(), method);
+            c.assertFeasible(r.weights());
+            double gamma = method.equals("cara") ? c.problem.gamma() : 1.0;
+            double[] mu = method.equals("cara") ? c.problem.expectedReturns() : new double[n];
+            double[] ref = OjAlgoReference.constrained(c.problem.covariance(), mu, gamma, c.problem.lowerBounds(),
+                    c.problem.upperBounds(), c.problem.linearConstraints(), c.current, c.turnover, null, Double.NaN);
+            double ours = cost(c.problem, mu, gamma, r.weights());
+            double theirs = cost(c.problem, mu, gamma, ref);
+            // ojAlgo may sit ~1e-9 outside a constraint, which can lower its cost by ~1e-12.
+            assertTrue(ours <= theirs + 1e-10, ours + " > " + theirs);
+            assertEquals(theirs, ours, 1e-8);
+            assertClose(ref, r.weights(), 1e-6);
+            assertEquals(ours, r.objective(), 1e-12);
+        }
+    }
+
+    @Property(tries = 25)
+    void boundedMaxSharpeWithoutLimitsIsTheClosedFormTangencyPortfolio(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 40) int n) {
+        PortfolioProblem closed = RandomProblems.problem(seed, n).build();
+        PortfolioResult expected = PortfolioOptimizers.byName("max_sharpe").optimize(closed);
+        Assume.that(expected.status() == SolverStatus.CONVERGED);
+        PortfolioProblem viaQp = RandomProblems.problem(seed, n).bounds(Kkt.infinite(n, Double.NEGATIVE_INFINITY),
+                null).build();
+        PortfolioResult r = PortfolioOptimizers.byName("max_sharpe").optimize(viaQp);
+        assertEquals(SolverStatus.CONVERGED, r.status());
+        assertClose(expected.weights(), r.weights(), 1e-7);
+        assertEquals(expected.objective(), r.objective(), 1e-10);
+    }
+
+    @Property(tries = 20)
+    void constrainedMaxSharpeBeatsEveryFrontierPointAndLiesOnTheFrontier(@ForAll long seed,
+            @ForAll @IntRange(min = 3, max = 25) int n, @ForAll boolean withTurnover) {
+        Constrained c = Constrained.random(seed, n, withTurnover);
+        PortfolioResult tangency = PortfolioOptimizers.byName("max_sharpe").optimize(c.problem);
+        Assume.that(tangency.status() != SolverStatus.INFEASIBLE);
+        assertEquals(SolverStatus.CONVERGED, tangency.status());
+        c.assertFeasible(tangency.weights());
+        double sharpe = -tangency.objective();
+        List<PortfolioResult> frontier = EfficientFrontier.compute(c.problem, 12);
+        for (PortfolioResult point : frontier) {
+            assertEquals(SolverStatus.CONVERGED, point.status());
+            c.assertFeasible(point.weights());
+            assertTrue(sharpe(c.problem, point.weights()) <= sharpe + 1e-9, "frontier point beats the tangency");
+        }
+        // The tangency portfolio is the minimum-variance portfolio for its own return.
+        double target = dot(c.problem.expectedReturns(), tangency.weights());
+        double[] ref = OjAlgoReference.constrained(c.problem.covariance(), new double[n], 1.0,
+                c.problem.lowerBounds(), c.problem.upperBounds(), c.problem.linearConstraints(), c.current,
+                c.turnover, c.problem.expectedReturns(), target);
+        assertTrue(variance(c.problem, tangency.weights()) <= variance(c.problem, ref) * (1 + 1e-7));
+    }
+
+    @Property(tries = 15)
+    void everyConstrainedFrontierPointIsTheMinimumVarianceForItsTarget(@ForAll long seed,
+            @ForAll @IntRange(min = 3, max = 20) int n, @ForAll boolean withTurnover) {
+        Constrained c = Constrained.random(seed, n, withTurnover);
+        List<PortfolioResult> frontier = EfficientFrontier.compute(c.problem, 8);
+        PortfolioResult minVar = PortfolioOptimizers.byName("min_variance").optimize(c.problem);
+        assertClose(minVar.weights(), frontier.get(0).weights(), 1e-7);
+        double previous = 0;
+        for (int k = 0; k < frontier.size(); k++) {
+            PortfolioResult point = frontier.get(k);
+            assertEquals(SolverStatus.CONVERGED, point.status());
+            c.assertFeasible(point.weights());
+            double ours = variance(c.problem, point.weights());
+            assertTrue(ours >= previous * (1 - 1e-9), "variance rises along the frontier");
+            previous = ours;
+            double target = dot(c.problem.expectedReturns(), point.weights());
+            double[] ref = OjAlgoReference.constrained(c.problem.covariance(), new double[n], 1.0,
+                    c.problem.lowerBounds(), c.problem.upperBounds(), c.problem.linearConstraints(), c.current,
+                    c.turnover, c.problem.expectedReturns(), target);
+            assertTrue(ours <= variance(c.problem, ref) + 1e-10);
+            assertEquals(variance(c.problem, ref), ours, 1e-8);
+        }
+    }
+
+    /** A long-only problem with three sectors (a binding cap, a binding floor, a free one) and maybe turnover. */
+    record Constrained(PortfolioProblem problem, List<List<String>> sectors, double[] caps, double[] floors,
+                       double[] current, double turnover) {
+        static Constrained random(long seed, int n, boolean withTurnover) {
+            Random rnd = new Random(seed ^ 0x5DEECE66DL);
+            List<String> symbols = RandomProblems.symbols(n);
+            List<List<String>> sectors = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < n; i++) {
+                sectors.get(i % 3).add(symbols.get(i));
+            }
+            double[] caps = {0.15 + 0.3 * rnd.nextDouble(), 1.0, 1.0};
+            double[] floors = {0.0, 0.1 + 0.3 * rnd.nextDouble(), 0.0};
+            PortfolioProblem.Builder b = RandomProblems.problem(seed, n).bounds(new double[n], null)
+                    .groupLimit("tech", sectors.get(0), floors[0], caps[0])
+                    .groupLimit("energy", sectors.get(1), floors[1], caps[1]);
+            double[] current = null;
+            double turnover = 0;
+            if (withTurnover) {
+                current = new double[n];
+                Arrays.fill(current, 1.0 / n);
+                // Equal weights meet the sector limits only if they do; the turnover budget makes room either way.
+                turnover = 0.6 + 0.6 * rnd.nextDouble();
+                b.turnoverLimit(current, turnover);
+            }
+            return new Constrained(b.build(), sectors, caps, floors, current, turnover);
+        }
+
+        void assertFeasible(double[] w) {
+            double sum = 0;
+            for (int i = 0; i < w.length; i++) {
+                assertTrue(w[i] >= -FEASIBILITY, "long only " + w[i]);
+                sum += w[i];
+            }
+            assertEquals(1.0, sum, FEASIBILITY);
+            for (int g = 0; g < 2; g++) {
+                double total = 0;
+                for (String s : sectors.get(g)) {
+                    total += w[problem.symbols().indexOf(s)];
+                }
+                assertTrue(total <= caps[g] + FEASIBILITY && total >= floors[g] - FEASIBILITY, "sector " + g);
+            }
+            if (current != null) {
+                double t = 0;
+                for (int i = 0; i < w.length; i++) {
+                    t += Math.abs(w[i] - current[i]);
+                }
+                assertTrue(t <= turnover + FEASIBILITY, "turnover " + t + " > " + turnover);
+            }
+        }
+    }
+
+    static double cost(PortfolioProblem p, double[] mu, double gamma, double[] w) {
+        return 0.5 * gamma * variance(p, w) - dot(mu, w);
+    }
+
+    static double variance(PortfolioProblem p, double[] w) {
+        double[][] s = p.covariance();
+        double v = 0;
+        for (int i = 0; i < w.length; i++) {
+            for (int j = 0; j < w.length; j++) {
+                v += w[i] * s[i][j] * w[j];
+            }
+        }
+        return v;
+    }
+
+    static double sharpe(PortfolioProblem p, double[] w) {
+        return dot(p.expectedReturns(), w) / Math.sqrt(variance(p, w));
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static void assertClose(double[] expected, double[] actual, double tol) {
+        double scale = 1;
+        for (double e : expected) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], tol * scale, "weight " + i);
+        }
+    }
+}
