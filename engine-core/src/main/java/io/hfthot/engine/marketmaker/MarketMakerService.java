@@ -1,6 +1,8 @@
 package io.hfthot.engine.marketmaker;
 
 import io.hfthot.engine.Engine;
+import io.hfthot.engine.EngineException;
+import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.events.EventListener;
 import io.hfthot.engine.events.Subscription;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -59,11 +62,12 @@ public final class MarketMakerService implements AutoCloseable {
     private final double strike;
     private final Object lock = new Object();
     private final ScheduledExecutorService jobs;
+    private final ScheduledExecutorService heartbeats;
     private long stops;
-    private TradeData last;
+    private volatile TradeData last;
     private TradeData lastPublishedContent;
     private long lastPublishedMs = Long.MIN_VALUE;
-    private boolean closed;
+    private volatile boolean closed;
 
     private MarketMakerService(Engine engine, MarketMakerConfig config, SessionJournal journal, MarketMakerBot bot,
                                double strike) {
@@ -73,6 +77,7 @@ public final class MarketMakerService implements AutoCloseable {
         this.bot = bot;
         this.strike = strike;
         this.jobs = config.background() ? startJobs() : null;
+        this.heartbeats = config.background() ? startHeartbeats() : null;
     }
 
     /**
@@ -106,7 +111,7 @@ public final class MarketMakerService implements AutoCloseable {
                     + " is not a live market symbol; known: " + engine.market().symbols());
         }
         DoubleSupplier reference = () -> engine.market().ticker(config.referenceSymbol()).last();
-        SessionJournal.Opened opened = SessionJournal.open(engine.lakehouse());
+        SessionJournal.Opened opened = SessionJournal.open(engine.lakehouse(), engine.storage());
         double strike = opened.last().map(SessionRecord::strike).orElseGet(reference::getAsDouble);
         BotParameters params = opened.last().map(SessionRecord::parameters).orElse(config.initialParameters());
         LedgerState state = opened.last().map(SessionRecord::ledger)
@@ -120,26 +125,41 @@ public final class MarketMakerService implements AutoCloseable {
                 config.calibration(), ticksPerDollar), new Ledger(state), RealisedVolatility.defaults(), params);
         SessionJournal journal = opened.journal();
         journal.record("START", engine.clock().instant(), null, params, state, strike);
-        journal.flush();
+        if (engine.storage().writable()) { // read-only (full disk): the rows wait for the disk to come back
+            journal.flush();
+        }
         MarketMakerService service = new MarketMakerService(engine, config, journal, bot, strike);
         engine.attach(service);
         return service;
     }
 
     private ScheduledExecutorService startJobs() {
-        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "hfthot-market-maker");
-            t.setDaemon(true);
-            return t;
-        });
-        s.setRemoveOnCancelPolicy(true);
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(2, daemon("hfthot-market-maker"));
         long tick = config.tickInterval().toMillis();
         s.scheduleWithFixedDelay(guarded("tick", this::tickOnce), tick, tick, TimeUnit.MILLISECONDS);
+        long flush = config.flushInterval().toMillis();
+        s.scheduleWithFixedDelay(guarded("journal flush", () -> {
+            if (engine.storage().writable()) { // read-only: rows stay buffered, the guard has said why once
+                journal.flush();
+            }
+        }), flush, flush, TimeUnit.MILLISECONDS);
+        return s;
+    }
+
+    /** Heartbeats on their own thread: a slow tick or commit never delays them. */
+    private ScheduledExecutorService startHeartbeats() {
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemon("hfthot-market-maker-heartbeat"));
         long beat = config.heartbeatInterval().toMillis();
         s.scheduleAtFixedRate(guarded("heartbeat", this::heartbeatOnce), beat, beat, TimeUnit.MILLISECONDS);
-        long flush = config.flushInterval().toMillis();
-        s.scheduleWithFixedDelay(guarded("journal flush", journal::flush), flush, flush, TimeUnit.MILLISECONDS);
         return s;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -160,7 +180,7 @@ public final class MarketMakerService implements AutoCloseable {
             journalTick(now, r);
             data = bot.tradeData(timestamp(now), r.action());
             last = data;
-            TradeData content = data.as(TickAction.valueOf(data.action()), "");
+            TradeData content = data.visibleContent();
             long ms = now.toEpochMilli();
             publish = !content.equals(lastPublishedContent)
                     || ms - lastPublishedMs >= config.heartbeatInterval().toMillis();
@@ -190,18 +210,15 @@ public final class MarketMakerService implements AutoCloseable {
     }
 
     /**
-     * Publishes a {@code HEARTBEAT} with the current metrics now.
+     * Publishes a {@code HEARTBEAT} with the last tick's metrics now, without waiting for a tick in progress.
      *
      * @return the message; null once closed
      */
     public TradeData heartbeatOnce() {
-        TradeData data;
-        synchronized (lock) {
-            if (closed) {
-                return null;
-            }
-            data = bot.tradeData(timestamp(engine.clock().instant()), TickAction.HEARTBEAT);
+        if (closed) {
+            return null;
         }
+        TradeData data = latest().as(TickAction.HEARTBEAT, timestamp(engine.clock().instant()));
         engine.eventBus().publish(TOPIC, data);
         return data;
     }
@@ -212,6 +229,10 @@ public final class MarketMakerService implements AutoCloseable {
      * @return the message
      */
     public TradeData latest() {
+        TradeData current = last;
+        if (current != null) {
+            return current;
+        }
         synchronized (lock) {
             return last != null ? last
                     : bot.tradeData(timestamp(engine.clock().instant()), bot.parameters().running()
@@ -243,6 +264,7 @@ public final class MarketMakerService implements AutoCloseable {
      * @throws IllegalArgumentException naming the first invalid field; nothing changed
      * @throws StopRaceException        when the update asks to run and an emergency stop happened since
      *                                  {@code stopsSeen}; nothing changed
+     * @throws EngineException          SERVICE_UNAVAILABLE while the data directory takes no writes; nothing changed
      */
     public BotParameters updateParameters(ParameterUpdate update, long stopsSeen) {
         Objects.requireNonNull(update, "update");
@@ -251,6 +273,11 @@ public final class MarketMakerService implements AutoCloseable {
         synchronized (lock) {
             requireOpen();
             next = update.applyTo(bot.parameters());
+            Optional<String> readOnly = engine.storage().unavailableReason();
+            if (readOnly.isPresent()) {
+                throw new EngineException(ErrorCode.SERVICE_UNAVAILABLE, null, null,
+                        "the parameters cannot be recorded now, so nothing was changed: " + readOnly.get(), null);
+            }
             if (Boolean.TRUE.equals(update.isRunning()) && stops != stopsSeen) {
                 throw new StopRaceException("an emergency stop took effect while this update was in flight; the bot "
                         + "stays stopped and nothing was changed: send is_running: true again to restart it");
@@ -271,6 +298,7 @@ public final class MarketMakerService implements AutoCloseable {
      *
      * @param reason the caller's reason, or null
      * @return the stop
+     * @throws EngineException SERVICE_UNAVAILABLE when the stop took effect but could not be recorded (full disk)
      */
     public EmergencyStop emergencyStop(String reason) {
         EmergencyStop stop;
@@ -289,8 +317,13 @@ public final class MarketMakerService implements AutoCloseable {
             last = data;
         }
         engine.eventBus().publish(TOPIC, data);
-        journal.flush();
-        journal.audit(stop.at(), "EMERGENCY_STOP", reason, "cancelled " + stop.cancelled() + " resting orders");
+        try {
+            journal.flush();
+            journal.audit(stop.at(), "EMERGENCY_STOP", reason, "cancelled " + stop.cancelled() + " resting orders");
+        } catch (EngineException e) {
+            throw new EngineException(e.code(), null, null, "the bot is stopped and every resting order cancelled, "
+                    + "but the stop could not be recorded: " + e.getMessage(), e);
+        }
         return stop;
     }
 
@@ -327,10 +360,13 @@ public final class MarketMakerService implements AutoCloseable {
             }
             closed = true;
         }
-        if (jobs != null) {
-            jobs.shutdownNow();
+        for (ScheduledExecutorService s : new ScheduledExecutorService[] {heartbeats, jobs}) {
+            if (s == null) {
+                continue;
+            }
+            s.shutdownNow();
             try {
-                jobs.awaitTermination(5, TimeUnit.SECONDS);
+                s.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -340,7 +376,9 @@ public final class MarketMakerService implements AutoCloseable {
             journal.record("CLOSE", engine.clock().instant(), null, bot.parameters(), bot.ledgerState(), strike);
         }
         try {
-            journal.flush();
+            if (engine.storage().writable()) {
+                journal.flush();
+            }
         } catch (RuntimeException e) {
             LOG.warn("final market-maker journal flush failed", e);
         }

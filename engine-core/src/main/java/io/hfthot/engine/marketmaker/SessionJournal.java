@@ -1,5 +1,6 @@
 package io.hfthot.engine.marketmaker;
 
+import io.hfthot.engine.storage.StorageGuard;
 import io.hfthot.lakehouse.ColumnBatch;
 import io.hfthot.lakehouse.DataType;
 import io.hfthot.lakehouse.Field;
@@ -24,6 +25,9 @@ import java.util.Optional;
  * and before a parameter change or an emergency stop returns). A crash, SIGKILL included, loses at most the rows
  * not flushed yet; since every row is a full state and the simulated venue's orders die with the process, the
  * restored session is a consistent earlier state, never a mix.
+ *
+ * <p>Every commit goes through the engine's {@link StorageGuard}: while the data directory is read-only (full
+ * disk) rows stay buffered and {@link #flush()} and {@link #audit} throw its {@code SERVICE_UNAVAILABLE} refusal.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
@@ -54,11 +58,13 @@ public final class SessionJournal {
             Field.of("reason", DataType.STRING), Field.required("detail", DataType.STRING));
 
     private final Lakehouse lakehouse;
+    private final StorageGuard storage;
     private final List<Object[]> pending = new ArrayList<>();
     private long nextSeq;
 
-    private SessionJournal(Lakehouse lakehouse, long nextSeq) {
+    private SessionJournal(Lakehouse lakehouse, StorageGuard storage, long nextSeq) {
         this.lakehouse = lakehouse;
+        this.storage = storage;
         this.nextSeq = nextSeq;
     }
 
@@ -66,17 +72,17 @@ public final class SessionJournal {
      * Opens the journal, creating both tables when missing.
      *
      * @param lakehouse the lakehouse
+     * @param storage   the guard every commit goes through
      * @return the journal and the last recorded session, if any
      */
-    public static Opened open(Lakehouse lakehouse) {
+    public static Opened open(Lakehouse lakehouse, StorageGuard storage) {
         Objects.requireNonNull(lakehouse, "lakehouse");
-        for (Map.Entry<String, Schema> t : Map.of(TABLE, SCHEMA, AUDIT_TABLE, AUDIT_SCHEMA).entrySet()) {
-            if (!lakehouse.exists(t.getKey())) {
-                lakehouse.createTable(t.getKey(), t.getValue(), List.of(), Map.of("delta.appendOnly", "true"));
-            }
+        Objects.requireNonNull(storage, "storage");
+        if (storage.writable()) {
+            createMissing(lakehouse);
         }
         Row last = null;
-        for (Row r : lakehouse.read(TABLE).rows()) {
+        for (Row r : lakehouse.exists(TABLE) ? lakehouse.read(TABLE).rows() : List.<Row>of()) {
             if (last == null || r.getLong("seq") > last.getLong("seq")) {
                 last = r;
             }
@@ -90,8 +96,17 @@ public final class SessionJournal {
                         last.getDouble("matic_balance"), last.getDouble("session_volume"), last.getLong("trades_count"),
                         last.getLong("placements"), last.getLong("order_updates")),
                 last.getDouble("strike"), last.getLong("seq"));
-        return new Opened(new SessionJournal(lakehouse, session == null ? 1 : session.sequence() + 1),
+        return new Opened(new SessionJournal(lakehouse, storage, session == null ? 1 : session.sequence() + 1),
                 Optional.ofNullable(session));
+    }
+
+    /** Creates the tables a read-only start could not create. */
+    private static void createMissing(Lakehouse lakehouse) {
+        for (Map.Entry<String, Schema> t : Map.of(TABLE, SCHEMA, AUDIT_TABLE, AUDIT_SCHEMA).entrySet()) {
+            if (!lakehouse.exists(t.getKey())) {
+                lakehouse.createTable(t.getKey(), t.getValue(), List.of(), Map.of("delta.appendOnly", "true"));
+            }
+        }
     }
 
     /**
@@ -130,6 +145,7 @@ public final class SessionJournal {
      * Commits the buffered rows in one commit; on failure they stay buffered for the next flush.
      *
      * @return rows committed
+     * @throws io.hfthot.engine.EngineException SERVICE_UNAVAILABLE while the data directory takes no writes
      */
     public synchronized int flush() {
         if (pending.isEmpty()) {
@@ -139,7 +155,11 @@ public final class SessionJournal {
         for (Object[] row : pending) {
             b.addRow(row);
         }
-        lakehouse.table(TABLE).append(b.build());
+        ColumnBatch batch = b.build();
+        storage.write("recording the market maker's session", () -> {
+            createMissing(lakehouse);
+            return lakehouse.table(TABLE).append(batch);
+        });
         int n = pending.size();
         pending.clear();
         return n;
@@ -157,8 +177,13 @@ public final class SessionJournal {
      * @param event  {@code EMERGENCY_STOP} or {@code PARAMETERS_UPDATED}
      * @param reason the caller's reason, or null
      * @param detail what changed
+     * @throws io.hfthot.engine.EngineException SERVICE_UNAVAILABLE while the data directory takes no writes
      */
     public void audit(Instant at, String event, String reason, String detail) {
-        lakehouse.table(AUDIT_TABLE).append(ColumnBatch.builder(AUDIT_SCHEMA).addRow(at, event, reason, detail).build());
+        ColumnBatch row = ColumnBatch.builder(AUDIT_SCHEMA).addRow(at, event, reason, detail).build();
+        storage.write("auditing a market-maker control", () -> {
+            createMissing(lakehouse);
+            return lakehouse.table(AUDIT_TABLE).append(row);
+        });
     }
 }

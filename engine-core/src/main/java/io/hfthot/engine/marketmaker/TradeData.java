@@ -39,6 +39,13 @@ public record TradeData(String timestamp, String tokenId, double midpoint, doubl
         asks = List.copyOf(asks);
     }
 
+    /** @return this message without its timing fields (timestamp, latency): what a dashboard sees change */
+    TradeData visibleContent() {
+        return new TradeData("", tokenId, midpoint, spread, 0, feeBps, volState, binancePrice, inventory, action, bids,
+                asks, virtualPnl, sessionVolume, totalEquity, buyingPower, totalGasSpentUsd, totalTradesCount,
+                totalOrderUpdates, currentMaticBalance);
+    }
+
     /**
      * The same metrics under another action (the heartbeat).
      *

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hfthot.engine.Engine;
+import io.hfthot.engine.EngineException;
+import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.market.Side;
+import io.hfthot.engine.storage.StorageOptions;
 import io.hfthot.lakehouse.Row;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +37,12 @@ class MarketMakerServiceTest {
     }
 
     private MarketMakerService start(MarketMakerConfig config) {
+        return start(config, LabConfig.forTests(dir, 3));
+    }
+
+    private MarketMakerService start(MarketMakerConfig config, LabConfig lab) {
         if (engine == null) {
-            engine = Engine.builder(LabConfig.forTests(dir, 3)).clock(clock).inMemoryIdentity().build();
+            engine = Engine.builder(lab).clock(clock).inMemoryIdentity().build();
         }
         return MarketMakerService.start(engine, config, (fair, reference, tokenId) -> {
             venue = new RecordingVenue(new SimulatedVenue(config.venue(), fair, reference, tokenId));
@@ -154,6 +161,27 @@ class MarketMakerServiceTest {
         Row row = audit.stream().filter(r -> "EMERGENCY_STOP".equals(r.getString("event"))).findFirst().orElseThrow();
         assertEquals("load test", row.getString("reason"));
         assertEquals(stop.at(), row.get("ts"));
+    }
+
+    @Test
+    void whileTheDiskTakesNoWritesUpdatesAreRefusedAndTheStopStillHolds() {
+        // A free-space reserve no disk has: the data directory is read-only from the start.
+        LabConfig readOnly = LabConfig.forTests(dir, 3).withStorage(StorageOptions.defaults()
+                .withMinFreeBytes(Long.MAX_VALUE / 2));
+        MarketMakerService mm = start(manual(), readOnly);
+        assertFalse(engine.storage().writable());
+        assertEquals("TRADE_PLACED", mm.tickOnce().action(), "quoting goes on; the journal waits");
+        BotParameters before = mm.parameters();
+        EngineException refused = assertThrows(EngineException.class,
+                () -> mm.updateParameters(new ParameterUpdate(0.02, null, null, null, null), mm.stopCount()));
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, refused.code());
+        assertEquals(before, mm.parameters(), "nothing changed");
+        EngineException unrecorded = assertThrows(EngineException.class, () -> mm.emergencyStop("disk full"));
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, unrecorded.code());
+        assertTrue(unrecorded.getMessage().startsWith("the bot is stopped"), unrecorded.getMessage());
+        assertFalse(mm.parameters().running(), "the stop holds even though it could not be recorded");
+        assertTrue(venue.openOrders().isEmpty());
+        assertEquals("STOPPED", mm.tickOnce().action());
     }
 
     @Test

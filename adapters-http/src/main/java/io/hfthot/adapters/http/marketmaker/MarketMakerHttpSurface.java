@@ -11,7 +11,10 @@ import io.hfthot.adapters.http.Request;
 import io.hfthot.adapters.http.Response;
 import io.hfthot.adapters.http.WebSocketConnection;
 import io.hfthot.adapters.http.WebSocketEndpoint;
+import io.hfthot.adapters.http.RouteHandler;
 import io.hfthot.adapters.http.WebSocketSettings;
+import io.hfthot.engine.EngineException;
+import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.events.OverflowPolicy;
 import io.hfthot.engine.events.Subscription;
 import io.hfthot.engine.events.SubscriptionOptions;
@@ -28,7 +31,7 @@ import java.util.Objects;
  * connection count, {@code WS /api/v1/ws/stream} pushing every {@code TradeData} (ticks and heartbeats),
  * {@code PATCH /api/v1/control/parameters} and {@code POST /api/v1/control/emergency-stop} behind
  * {@link DashboardKey}. Errors are {@code {"detail": ...}}; invalid input is a 422 as FastAPI answers it,
- * an update racing an emergency stop a 409.
+ * an update racing an emergency stop a 409, a control that cannot be recorded (full disk) a 503.
  *
  * <p>The stream encodes each message once and sends the same text to every open connection (one bus
  * subscription for the surface, not one per dashboard); a new connection first receives the latest message.
@@ -95,11 +98,28 @@ public final class MarketMakerHttpSurface {
                 .filter(key)
                 .webSocket(STREAM_PATH, stream, settings)
                 .get("/health", r -> Response.ok(new Health("ok", self[0].webSocket(STREAM_PATH).liveConnections())))
-                .patch(PARAMETERS_PATH, r -> updateParameters(service, codec, r))
-                .post(STOP_PATH, r -> stop(service, codec, r))
+                .patch(PARAMETERS_PATH, engineErrors(r -> updateParameters(service, codec, r)))
+                .post(STOP_PATH, engineErrors(r -> stop(service, codec, r)))
                 .closeOnShutdown(broadcast)
                 .build();
         return self[0];
+    }
+
+    /**
+     * The surface's one mapping of engine refusals: a read-only data directory is a 503 with the engine's message;
+     * a stop race a 409 (handled where it is thrown); anything else stays an internal error.
+     */
+    private static RouteHandler engineErrors(RouteHandler handler) {
+        return request -> {
+            try {
+                return handler.handle(request);
+            } catch (EngineException e) {
+                if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                    throw new ApiException(ErrorKind.SERVICE_UNAVAILABLE, e.getMessage(), e);
+                }
+                throw e;
+            }
+        };
     }
 
     private static Response updateParameters(MarketMakerService service, JsonCodec codec, Request request) {
