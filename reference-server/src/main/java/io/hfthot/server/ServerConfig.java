@@ -172,17 +172,6 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     }
 
     /**
-     * A copy with a dashboard key.
-     *
-     * @param key the market maker's {@code DASHBOARD_API_KEY}
-     * @return the copy
-     */
-    public ServerConfig withDashboardApiKey(String key) {
-        return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, sql, requestLimits, Optional.ofNullable(key));
-    }
-
-    /**
      * A copy with other SQL settings.
      *
      * @param newSql the SQL settings

@@ -44,19 +44,6 @@ public final class MarketMakerHttpSurface {
     /** The kill-switch route. */
     public static final String STOP_PATH = "/api/v1/control/emergency-stop";
 
-    /** FastAPI's statuses: request validation failures are 422. */
-    static final ErrorShape SHAPE = new ErrorShape() {
-        @Override
-        public Object body(ErrorKind kind, String message) {
-            return ErrorShape.DETAIL.body(kind, message);
-        }
-
-        @Override
-        public int status(ErrorKind kind) {
-            return kind == ErrorKind.INVALID_PARAMS ? 422 : kind.status();
-        }
-    };
-
     private MarketMakerHttpSurface() {
     }
 
@@ -92,27 +79,36 @@ public final class MarketMakerHttpSurface {
                 c.send(text);
             }
         });
-        self[0] = HttpSurface.builder("mm", SHAPE)
+        self[0] = HttpSurface.builder("mm", ErrorShape.DETAIL)
                 .codec(codec)
                 .cors(cors)
                 .filter(key)
                 .webSocket(STREAM_PATH, stream, settings)
                 .get("/health", r -> Response.ok(new Health("ok", self[0].webSocket(STREAM_PATH).liveConnections())))
-                .patch(PARAMETERS_PATH, engineErrors(r -> updateParameters(service, codec, r)))
-                .post(STOP_PATH, engineErrors(r -> stop(service, codec, r)))
+                .patch(PARAMETERS_PATH, controlErrors(r -> updateParameters(service, codec, r)))
+                .post(STOP_PATH, controlErrors(r -> stop(service, codec, r)))
                 .closeOnShutdown(broadcast)
                 .build();
         return self[0];
     }
 
     /**
-     * The surface's one mapping of engine refusals: a read-only data directory is a 503 with the engine's message;
-     * a stop race a 409 (handled where it is thrown); anything else stays an internal error.
+     * The control routes' one mapping of refusals: a body that does not validate (malformed JSON, unknown field,
+     * wrong type, out of range) is a 422 {@code {"detail": ...}}, as FastAPI answers a request-validation error; a
+     * read-only data directory is a 503 with the engine's message; a stop race is a 409 (where it is thrown).
+     * Failures before the handler (a body cut short, too large) keep the transport's 4xx.
      */
-    private static RouteHandler engineErrors(RouteHandler handler) {
+    private static RouteHandler controlErrors(RouteHandler handler) {
         return request -> {
             try {
                 return handler.handle(request);
+            } catch (ApiException e) {
+                if (e.kind() == ErrorKind.INVALID_PARAMS) {
+                    return unprocessable(e.getMessage());
+                }
+                throw e;
+            } catch (IllegalArgumentException e) {
+                return unprocessable(e.getMessage());
             } catch (EngineException e) {
                 if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
                     throw new ApiException(ErrorKind.SERVICE_UNAVAILABLE, e.getMessage(), e);
@@ -120,6 +116,10 @@ public final class MarketMakerHttpSurface {
                 throw e;
             }
         };
+    }
+
+    private static Response unprocessable(String message) {
+        return Response.json(422, ErrorShape.DETAIL.body(ErrorKind.INVALID_PARAMS, message));
     }
 
     private static Response updateParameters(MarketMakerService service, JsonCodec codec, Request request) {
