@@ -190,6 +190,7 @@ public final class MarketMakerBot {
     public TradeData tradeData(String timestamp, TickAction action) {
         BookSnapshot book = venue.book(BOOK_DEPTH);
         double mid = book.mid();
+        // Before the venue's first poll its book is empty: the inventory is marked at the even-odds price then.
         double mark = Double.isNaN(mid) ? 0.5 : mid;
         VolState vol = volatility.state();
         return new TradeData(timestamp, venue.tokenId(), Double.isNaN(mid) ? 0 : mid,
