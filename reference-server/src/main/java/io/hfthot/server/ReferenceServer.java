@@ -9,12 +9,15 @@ import io.hfthot.adapters.http.jetty.TransportConfig;
 import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
+import io.hfthot.adapters.http.marketmaker.DashboardKey;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
+import io.hfthot.engine.marketmaker.MarketMakerConfig;
+import io.hfthot.engine.marketmaker.MarketMakerService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +108,10 @@ public final class ReferenceServer implements AutoCloseable {
         LabGrpcServer grpc = null;
         try {
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
-            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
+            // Attached to the engine: closed with it, before the engine's own components.
+            MarketMakerService mm = MarketMakerService.start(lab.engine(), MarketMakerConfig.defaults(config.seed()));
+            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(mm,
+                    DashboardKey.of(config.dashboardApiKey()), cors(config))));
             grpc = startGrpc(config, lab, clock);
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
@@ -210,12 +216,17 @@ public final class ReferenceServer implements AutoCloseable {
         for (Surface s : Surface.values()) {
             String extra = switch (s) {
                 case HFTHOT -> "  GET /v1/health";
-                case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH;
+                case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH + ", PATCH "
+                        + MarketMakerHttpSurface.PARAMETERS_PATH + ", POST " + MarketMakerHttpSurface.STOP_PATH;
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
         }
         lines.add(String.format("%-24s %s%s", "HFThot gRPC", (grpc.isTls() ? "https://" : "http://")
                 + config.bindHost() + ":" + grpc.port(), "  hfthot.v1 Market/Signal/PortfolioService"));
+        lines.add(config.dashboardApiKey().isPresent()
+                ? "  market-maker controls: send X-API-KEY = the configured DASHBOARD_API_KEY"
+                : "  market-maker controls answer 500 until a key is set: DASHBOARD_API_KEY=$(openssl rand -base64 32) "
+                        + "in the environment, or --dashboard-api-key");
         lines.addAll(LabHttpSurface.banner(baseUri(Surface.HFTHOT), lab.demoKeys()));
         if (!lab.demoKeys().isEmpty()) {
             lines.add("  (demo keys are kept in " + dataDir.resolve("demo-keys.txt") + ")");

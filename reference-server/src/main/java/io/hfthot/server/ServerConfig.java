@@ -41,12 +41,14 @@ import java.util.stream.Collectors;
  * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
+ * @param dashboardApiKey seed 003's {@code DASHBOARD_API_KEY} guarding the market maker's control endpoints; empty:
+ *                        those endpoints answer the seed's 500 "Security key not configured on server"
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
-                           RequestLimits requestLimits) {
+                           RequestLimits requestLimits, Optional<String> dashboardApiKey) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -103,7 +105,9 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         MAX_CONNECTIONS_PER_ADDRESS("--max-connections-per-address", "HFTHOT_MAX_CONNECTIONS_PER_ADDRESS", "256",
                 "open HTTP connections per client IP (429 past it)"),
         MAX_BUFFERED_BODY_BYTES("--max-buffered-body-bytes", "HFTHOT_MAX_BUFFERED_BODY_BYTES", "67108864",
-                "request body bytes held in memory at once per listener (503 past it)");
+                "request body bytes held in memory at once per listener (503 past it)"),
+        DASHBOARD_API_KEY("--dashboard-api-key", "DASHBOARD_API_KEY", "",
+                "X-API-KEY of the market maker's control endpoints (prefer the variable: a command line is visible to all)");
 
         final String flag;
         final String env;
@@ -135,6 +139,36 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(dashboardApiKey, "dashboardApiKey");
+        dashboardApiKey = dashboardApiKey.filter(k -> !k.isBlank());
+    }
+
+    /**
+     * A configuration without a dashboard key (the market maker's control endpoints answer 500 until one is set).
+     *
+     * @param bindHost        see the record
+     * @param httpPort        see the record
+     * @param marketMakerPort see the record
+     * @param grpcPort        see the record
+     * @param dataDir         see the record
+     * @param tls             see the record
+     * @param corsOrigins     see the record
+     * @param virtualThreads  see the record
+     * @param shutdownGrace   see the record
+     * @param seed            see the record
+     * @param history         see the record
+     * @param demoKeys        see the record
+     * @param storage         see the record
+     * @param labLimits       see the record
+     * @param sql             see the record
+     * @param requestLimits   see the record
+     */
+    public ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort, Path dataDir,
+                        Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads, Duration shutdownGrace,
+                        long seed, History history, boolean demoKeys, StorageOptions storage, LabLimits labLimits,
+                        SqlConfig sql, RequestLimits requestLimits) {
+        this(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads, shutdownGrace,
+                seed, history, demoKeys, storage, labLimits, sql, requestLimits, Optional.empty());
     }
 
     /**
@@ -145,7 +179,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, dashboardApiKey);
     }
 
     private static void checkPort(int port, Option o) {
@@ -213,7 +247,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)),
-                requestLimits(values));
+                requestLimits(values), Optional.of(values.get(Option.DASHBOARD_API_KEY)));
     }
 
     /**
@@ -224,7 +258,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, dashboardApiKey);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {

@@ -1,29 +1,48 @@
 package io.hfthot.adapters.http.marketmaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hfthot.adapters.http.ApiException;
 import io.hfthot.adapters.http.CorsPolicy;
+import io.hfthot.adapters.http.ErrorKind;
 import io.hfthot.adapters.http.ErrorShape;
-import io.hfthot.adapters.http.EventForwarding;
 import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.JsonCodec;
+import io.hfthot.adapters.http.Request;
 import io.hfthot.adapters.http.Response;
 import io.hfthot.adapters.http.WebSocketConnection;
 import io.hfthot.adapters.http.WebSocketEndpoint;
+import io.hfthot.adapters.http.RouteHandler;
 import io.hfthot.adapters.http.WebSocketSettings;
-import io.hfthot.engine.events.Event;
-import io.hfthot.engine.events.EventBus;
+import io.hfthot.engine.EngineException;
+import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.events.OverflowPolicy;
+import io.hfthot.engine.events.Subscription;
 import io.hfthot.engine.events.SubscriptionOptions;
+import io.hfthot.engine.marketmaker.BotParameters;
+import io.hfthot.engine.marketmaker.EmergencyStop;
+import io.hfthot.engine.marketmaker.MarketMakerService;
+import io.hfthot.engine.marketmaker.ParameterUpdate;
+import io.hfthot.engine.marketmaker.StopRaceException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Seed 003's market-maker surface as served today: the {@code TradeData} WebSocket stream fed from the event
- * bus, and {@code /health} with the stream's live connection count; errors in seed 003's {@code {"detail": ...}}
- * shape. The bot and its REST API are not written yet.
+ * Seed 003's market-maker surface over a {@link MarketMakerService}: {@code GET /health} with the stream's
+ * connection count, {@code WS /api/v1/ws/stream} pushing every {@code TradeData} (ticks and heartbeats),
+ * {@code PATCH /api/v1/control/parameters} and {@code POST /api/v1/control/emergency-stop} behind
+ * {@link DashboardKey}. Errors are {@code {"detail": ...}}; invalid input is a 422 as FastAPI answers it,
+ * an update racing an emergency stop a 409, a control that cannot be recorded (full disk) a 503.
+ *
+ * <p>The stream encodes each message once and sends the same text to every open connection (one bus
+ * subscription for the surface, not one per dashboard); a new connection first receives the latest message.
  */
 public final class MarketMakerHttpSurface {
-    /** The bus topic whose events the stream pushes as {@code TradeData} messages. */
-    public static final String TRADES_TOPIC = "marketmaker.trades";
     /** The WebSocket path (seed 003). */
     public static final String STREAM_PATH = "/api/v1/ws/stream";
+    /** The parameters route. */
+    public static final String PARAMETERS_PATH = "/api/v1/control/parameters";
+    /** The kill-switch route. */
+    public static final String STOP_PATH = "/api/v1/control/emergency-stop";
 
     private MarketMakerHttpSurface() {
     }
@@ -31,29 +50,102 @@ public final class MarketMakerHttpSurface {
     /**
      * Builds the surface, named {@code mm}.
      *
-     * @param bus  the bus the stream reads {@link #TRADES_TOPIC} from
-     * @param cors the browser origins allowed
+     * @param service the market maker
+     * @param key     the dashboard key guard
+     * @param cors    the browser origins allowed
      * @return the surface, to pass to {@link io.hfthot.adapters.http.jetty.TransportServer#start}
      */
-    public static HttpSurface surface(EventBus bus, CorsPolicy cors) {
-        Objects.requireNonNull(bus, "bus");
+    public static HttpSurface surface(MarketMakerService service, DashboardKey key, CorsPolicy cors) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(key, "key");
+        JsonCodec codec = JsonCodec.standard();
         WebSocketEndpoint stream = new WebSocketEndpoint() {
             @Override
             public void onOpen(WebSocketConnection connection) {
-                EventForwarding.toWebSocket(bus, TRADES_TOPIC, SubscriptionOptions.defaults(), connection,
-                        Event::payload);
+                connection.send(codec.encodeToString(service.latest()));
             }
         };
-        // Push-only and possibly quiet until the bot publishes: pings keep clients under the idle timeout.
+        // Push-only: pings keep clients under the idle timeout between heartbeats as well.
         WebSocketSettings settings = WebSocketSettings.defaults().withKeepAlivePing(Duration.ofSeconds(20));
-        // The health route reports the live count of a WebSocket route on the surface being built.
+        // The routes read the surface being built (health counts its stream's connections, the broadcast sends to them).
         HttpSurface[] self = new HttpSurface[1];
+        Subscription broadcast = service.subscribe(new SubscriptionOptions(4096, OverflowPolicy.DROP_OLDEST), event -> {
+            HttpSurface surface = self[0];
+            if (surface == null) {
+                return; // published while the surface was being built: no connection can exist yet
+            }
+            String text = codec.encodeToString(event.payload());
+            for (WebSocketConnection c : surface.webSocket(STREAM_PATH).connections()) {
+                c.send(text);
+            }
+        });
         self[0] = HttpSurface.builder("mm", ErrorShape.DETAIL)
+                .codec(codec)
                 .cors(cors)
+                .filter(key)
                 .webSocket(STREAM_PATH, stream, settings)
                 .get("/health", r -> Response.ok(new Health("ok", self[0].webSocket(STREAM_PATH).liveConnections())))
+                .patch(PARAMETERS_PATH, controlErrors(r -> updateParameters(service, codec, r)))
+                .post(STOP_PATH, controlErrors(r -> stop(service, codec, r)))
+                .closeOnShutdown(broadcast)
                 .build();
         return self[0];
+    }
+
+    /**
+     * The control routes' one mapping of refusals: a body that does not validate (malformed JSON, unknown field,
+     * wrong type, out of range) is a 422 {@code {"detail": ...}}, as FastAPI answers a request-validation error; a
+     * read-only data directory is a 503 with the engine's message; a stop race is a 409 (where it is thrown).
+     * Failures before the handler (a body cut short, too large) keep the transport's 4xx.
+     */
+    private static RouteHandler controlErrors(RouteHandler handler) {
+        return request -> {
+            try {
+                return handler.handle(request);
+            } catch (ApiException e) {
+                if (e.kind() == ErrorKind.INVALID_PARAMS) {
+                    return unprocessable(e.getMessage());
+                }
+                throw e;
+            } catch (IllegalArgumentException e) {
+                return unprocessable(e.getMessage());
+            } catch (EngineException e) {
+                if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                    throw new ApiException(ErrorKind.SERVICE_UNAVAILABLE, e.getMessage(), e);
+                }
+                throw e;
+            }
+        };
+    }
+
+    private static Response unprocessable(String message) {
+        return Response.json(422, ErrorShape.DETAIL.body(ErrorKind.INVALID_PARAMS, message));
+    }
+
+    private static Response updateParameters(MarketMakerService service, JsonCodec codec, Request request) {
+        // Taken before anything else: an emergency stop after this point makes is_running: true a race (409).
+        long stopsSeen = service.stopCount();
+        ParameterUpdate update = ControlRequests.parameters(body(codec, request));
+        try {
+            return Response.ok(new Updated("updated", State.of(service.updateParameters(update, stopsSeen))));
+        } catch (StopRaceException e) {
+            throw new ApiException(ErrorKind.CONFLICT, e.getMessage());
+        }
+    }
+
+    private static Response stop(MarketMakerService service, JsonCodec codec, Request request) {
+        byte[] raw = request.bodyBytes();
+        String reason = ControlRequests.reason(raw.length == 0 ? null : codec.decode(raw, JsonNode.class));
+        EmergencyStop stop = service.emergencyStop(reason);
+        return Response.ok(new Stopped("EMERGENCY_STOP_ACTIVATED", stop.reason()));
+    }
+
+    private static JsonNode body(JsonCodec codec, Request request) {
+        byte[] raw = request.bodyBytes();
+        if (raw.length == 0) {
+            throw ApiException.invalid("the body must be a JSON object (BotParams), got nothing");
+        }
+        return codec.decode(raw, JsonNode.class);
     }
 
     /**
@@ -63,5 +155,38 @@ public final class MarketMakerHttpSurface {
      * @param connections open WebSocket connections on the stream
      */
     public record Health(String status, int connections) {
+    }
+
+    /**
+     * The parameters as seed 003 spells them.
+     *
+     * @param spreadOffset {@code spread_offset}
+     * @param orderSize    {@code order_size}
+     * @param maxPosition  {@code max_position}
+     * @param minLiquidity {@code min_liquidity}
+     * @param isRunning    {@code is_running}
+     */
+    public record State(double spreadOffset, int orderSize, int maxPosition, double minLiquidity, boolean isRunning) {
+        static State of(BotParameters p) {
+            return new State(p.spreadOffset(), p.orderSize(), p.maxPosition(), p.minLiquidity(), p.running());
+        }
+    }
+
+    /**
+     * The PATCH answer.
+     *
+     * @param status       {@code updated}
+     * @param currentState the parameters now
+     */
+    public record Updated(String status, State currentState) {
+    }
+
+    /**
+     * The emergency-stop answer.
+     *
+     * @param status {@code EMERGENCY_STOP_ACTIVATED}
+     * @param reason the reason given, or null
+     */
+    public record Stopped(String status, String reason) {
     }
 }

@@ -1,2 +1,5 @@
-/** Seed 003's market-maker HTTP surface: the trade stream and health, over the engine's event bus. */
+/**
+ * Seed 003's market-maker HTTP surface over a {@link io.hfthot.engine.marketmaker.MarketMakerService}: the
+ * {@code TradeData} stream, health, the parameters and emergency-stop controls behind the dashboard key.
+ */
 package io.hfthot.adapters.http.marketmaker;
