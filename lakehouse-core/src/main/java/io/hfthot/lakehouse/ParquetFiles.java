@@ -14,6 +14,11 @@ import org.apache.parquet.io.LocalInputFile;
  * <p>parquet-hadoop's public read-option builders and its default codec factory load Hadoop classes; this
  * module avoids both (see {@link LocalCodecFactory}), and this class exposes that path so callers never need
  * Hadoop at runtime or the lakehouse's internal packages.
+ *
+ * <p>Why its signatures name Parquet's types while the rest of the public API speaks paths and streams: it exists
+ * for callers that assemble Parquet records themselves (the bar importer reads arbitrary user files, column types
+ * and all, through parquet-column's record model), so what they need from this module is an open Parquet reader
+ * and the codecs, not rows in the lakehouse's types. Tables, snapshots and {@code LogStore} never expose Parquet.
  */
 public final class ParquetFiles {
     private ParquetFiles() {

@@ -119,4 +119,32 @@ class RetentionTest {
         assertTrue(byDefault.history().get(0).version() > 0, "after 40 days the first days are gone");
         assertEquals(40, byDefault.snapshot().rowCount());
     }
+
+    @Test
+    void tombstonesPastTheDeletedFileRetentionLeaveTheStateAndTheNextCheckpoint() throws Exception {
+        DeltaTable t = lakehouse(0).createTable("t", TestTables.OHLCV, List.of());
+        for (int i = 0; i < 3; i++) {
+            t.append(TestTables.bars("A", i * 10, 10));
+        }
+        t.optimize(1L << 30, null); // three small files become tombstones
+        clock.advance(Duration.ofDays(6));
+        t.append(TestTables.bars("B", 0, 1));
+        t.checkpoint();
+        io.hfthot.lakehouse.internal.log.DeltaLog fresh = new io.hfthot.lakehouse.internal.log.DeltaLog(
+                LakehouseOptions.defaults().store(), t.path(), "t");
+        assertEquals(3, fresh.load(null).tombstones().size(), "six days: still within the 7-day retention");
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        t.append(TestTables.bars("B", 1, 1));
+        assertEquals(0, t.log().load().tombstones().size(), "past the retention, counted from the latest commit");
+        assertEquals(3, removesIn(t, t.snapshot().version() - 1), "the earlier checkpoint carried them");
+        t.checkpoint();
+        assertEquals(0, removesIn(t, t.snapshot().version()), "the new checkpoint no longer carries them");
+        assertEquals(32, t.snapshot().read().rowCount());
+    }
+
+    private static long removesIn(DeltaTable t, long version) throws Exception {
+        Path cp = t.path().resolve("_delta_log").resolve(String.format("%020d.checkpoint.parquet", version));
+        return new io.hfthot.lakehouse.internal.parquet.CheckpointFiles(LakehouseOptions.defaults().store()).read(cp).stream()
+                .filter(a -> a instanceof io.hfthot.lakehouse.internal.actions.Action.RemoveFile).count();
+    }
 }

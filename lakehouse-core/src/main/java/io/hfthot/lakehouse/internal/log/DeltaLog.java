@@ -22,9 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -37,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Replay starts from the newest complete checkpoint at or before the target version (the
  * {@code _last_checkpoint} hint is used when it is valid, and a missing or corrupt hint falls back to listing; a
  * checkpoint that cannot be read falls back to an older one or to version 0), then applies the following commits in
- * order: the latest protocol and metadata win, and files are keyed by path plus deletion-vector id.
+ * order: the latest protocol and metadata win, and files are keyed by path plus deletion-vector id ({@link
+ * StateBuilder}). The latest state loaded is kept ({@link KeptState}) and later loads apply only the newer commits
+ * to it, so a log shared by a table's readers and writers does not replay the checkpoint again.
  *
  * <p>Why it is longer than 400 lines: listing, replay, checkpoint writing, log cleanup and history all read the same
  * parsed listing ({@code Listing}) and its completeness rules; they are kept in one place so those rules cannot
@@ -54,12 +54,8 @@ public final class DeltaLog {
     private final Path tableRoot;
     private final Path logDir;
     private final String tableName;
-    /** The newest full state loaded (tombstones included) and its commit file, which later loads refresh. */
-    private final AtomicReference<Loaded> newest = new AtomicReference<>();
-
-    /** A loaded state and the listing entry of its commit file, by which a later load checks it is still current. */
-    private record Loaded(TableState state, FileEntry commit) {
-    }
+    /** The newest full state loaded (tombstones included), which later loads refresh. */
+    private final KeptState kept = new KeptState(this);
 
     /**
      * Creates a log view. One instance per table should be shared by its readers and writers (as {@code Lakehouse}
@@ -149,8 +145,7 @@ public final class DeltaLog {
 
     /** Returns whether the table has at least one commit or checkpoint. */
     public boolean exists() {
-        Loaded known = newest.get();
-        if (known != null && stillCurrent(known)) {
+        if (kept.holdsCurrent()) {
             return true;
         }
         Listing l = recentListing();
@@ -223,87 +218,15 @@ public final class DeltaLog {
     }
 
     private TableState load(Long version, boolean withTombstones) {
-        Loaded known = newest.get();
-        if (known != null && (version == null || version >= known.state().version())) {
-            TableState refreshed = refresh(known, version);
-            if (refreshed != null) {
-                return refreshed;
-            }
+        TableState refreshed = kept.refresh(version);
+        if (refreshed != null) {
+            return refreshed;
         }
         TableState s = replay(version, withTombstones || version == null);
         if (version == null) {
-            try {
-                store.stat(commitPath(s.version())).ifPresent(commit -> remember(new Loaded(s, commit)));
-            } catch (IOException e) {
-                LOG.debug("table '{}': not keeping version {} for refresh: {}", tableName, s.version(), e.getMessage());
-            }
+            kept.keep(s);
         }
         return s;
-    }
-
-    /**
-     * Brings a kept state up to {@code version} (the latest when null) by applying only the commits after it, as
-     * Spark's {@code DeltaLog.update} does: on a table compacted every few minutes, reloading the checkpoint would
-     * read thousands of tombstones and up to a checkpoint interval of commits for every snapshot. Commits are found
-     * by reading the next version's file until one is absent: versions are contiguous (each is written with
-     * put-if-absent on top of the previous one), so no directory listing is needed.
-     *
-     * @return the state, or null when the kept state is no longer valid (its commit file was replaced or removed by
-     *         log cleanup, or a needed commit is missing); the caller then replays from a checkpoint
-     */
-    private TableState refresh(Loaded known, Long version) {
-        try {
-            if (!stillCurrent(known)) {
-                return null;
-            }
-            long target = version == null ? Long.MAX_VALUE : version;
-            StateBuilder state = null;
-            FileEntry last = known.commit();
-            long v = known.state().version() + 1;
-            for (; v <= target; v++) {
-                Optional<FileEntry> commit = store.stat(commitPath(v));
-                if (commit.isEmpty()) {
-                    break;
-                }
-                if (state == null) {
-                    state = StateBuilder.from(known.state());
-                }
-                state.applyCommit(readCommit(v), commit.get().modificationTime());
-                last = commit.get();
-            }
-            if (version != null && v <= target) {
-                return null; // the version does not exist (yet): the replay's error says so
-            }
-            if (state == null) {
-                return known.state();
-            }
-            TableState s = state.build(v - 1, tableName);
-            ProtocolSupport.checkReadable(s.protocol(), s.metadata(), tableName);
-            remember(new Loaded(s, last));
-            return s;
-        } catch (UnsupportedFeatureException e) {
-            throw e;
-        } catch (IOException | UncheckedIOException | LakehouseException e) {
-            LOG.debug("table '{}': refreshing version {} failed, replaying from a checkpoint: {}", tableName,
-                    known.state().version(), e.getMessage());
-            return null;
-        }
-    }
-
-    /** Whether a kept state's commit file is still the one it was built from (not removed, not replaced). */
-    private boolean stillCurrent(Loaded known) {
-        try {
-            Optional<FileEntry> now = store.stat(known.commit().path());
-            return now.isPresent() && now.get().size() == known.commit().size()
-                    && now.get().modificationTime() == known.commit().modificationTime();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void remember(Loaded loaded) {
-        newest.accumulateAndGet(loaded, (old, next) -> old == null || next.state().version() > old.state().version()
-                || !stillCurrent(old) ? next : old);
     }
 
     /** Replays a version from the newest usable checkpoint at or before it (see the class comment). */
