@@ -34,6 +34,7 @@ import io.hfthot.engine.quota.QuotaTable;
 import io.hfthot.engine.quota.RateLimiter;
 import io.hfthot.engine.quota.RateWindowFile;
 import io.hfthot.engine.quota.SlidingLogRateLimiter;
+import io.hfthot.engine.quota.StreamLimiter;
 import io.hfthot.engine.storage.StorageGuard;
 import io.hfthot.engine.usage.InMemoryUsageStore;
 import io.hfthot.engine.usage.UsageService;
@@ -70,6 +71,7 @@ public final class EngineBuilder {
     private MarketDataSource market;
     private EventBus bus;
     private RateLimiter rateLimiter;
+    private StreamLimiter streamLimiter;
     private ApiKeyStore apiKeys;
     private UsageStore usage;
     private ProviderKeyStore providerKeys;
@@ -140,6 +142,18 @@ public final class EngineBuilder {
      */
     public EngineBuilder rateLimiter(RateLimiter limiter) {
         this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+        return this;
+    }
+
+    /**
+     * Sets the open-stream counter behind the per-account stream limits (default: in memory, this process only;
+     * a shared one counts the streams of every replica).
+     *
+     * @param limiter the limiter
+     * @return this builder
+     */
+    public EngineBuilder streamLimiter(StreamLimiter limiter) {
+        this.streamLimiter = Objects.requireNonNull(limiter, "limiter");
         return this;
     }
 
@@ -318,7 +332,8 @@ public final class EngineBuilder {
             saveWindows = () -> file.save(windows, clock.instant());
             limiter = windows;
         }
-        QuotaEngine quotas = new QuotaEngine(QuotaTable.seed000(), limiter, new InMemoryStreamLimiter());
+        QuotaEngine quotas = new QuotaEngine(QuotaTable.seed000(), limiter,
+                streamLimiter != null ? streamLimiter : new InMemoryStreamLimiter());
         Runnable flushUsage = () -> { };
         UsageStore usageStore = usage;
         if (usageStore == null) {
