@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,9 @@ public final class Engine implements AutoCloseable {
     private final TableHistory tableHistory;
     private final List<GeneratedKey> demoKeys;
     private final LiveTickFeed tickFeed;
+    private final BooleanSupplier marketWriter;
+    /** Whether the last background round wrote market data (guarded by {@link #maintenanceLock}). */
+    private boolean writing;
     private final ScheduledExecutorService jobs;
     private final Object maintenanceLock = new Object();
     private final Deque<AutoCloseable> attached = new ArrayDeque<>();
@@ -87,10 +91,12 @@ public final class Engine implements AutoCloseable {
         this.sealer = identity.sealer();
         this.surfaceStores = identity.stores();
         this.flushIdentity = identity.flush();
+        this.marketWriter = b.marketWriter();
+        this.writing = marketWriter.getAsBoolean();
         this.market = b.openMarket();
         this.liveSymbols = Set.copyOf(market.symbols());
         this.bus = b.openBus();
-        this.marketHistory = LakehouseMarketData.open(market, lakehouse, storage);
+        this.marketHistory = LakehouseMarketData.open(market, lakehouse, storage, writing);
         this.regimes = new RegimeService(config.regimeFitBars(), FitOptions.defaults(), bus);
         this.importedRegimes = new ImportedRegimes(marketHistory.imported(), regimes);
         long now = clock.millis();
@@ -100,7 +106,7 @@ public final class Engine implements AutoCloseable {
         }
         this.tableHistory = new TableHistory(lakehouse, Set.of("market"), config.dataDir().resolve("exports"));
         this.demoKeys = config.createDemoKeys() ? DemoKeys.ensure(config.dataDir(), access.keys()) : List.of();
-        this.tickFeed = new LiveTickFeed(market, market.symbols(), bus, clock);
+        this.tickFeed = new LiveTickFeed(market, market.symbols(), bus, clock, marketWriter);
         this.jobs = config.background() ? startJobs() : null;
     }
 
@@ -126,7 +132,7 @@ public final class Engine implements AutoCloseable {
         tickFeed.start(Math.max(1, config.tickPollInterval().toMillis()));
         s.scheduleWithFixedDelay(guarded("regime update", this::updateRegimes), 1, 1, TimeUnit.SECONDS);
         long append = config.appendInterval().toMillis();
-        s.scheduleWithFixedDelay(guarded("lakehouse append", this::appendAndFlush), append, append,
+        s.scheduleWithFixedDelay(guarded("lakehouse append", this::appendOrRefreshAndFlush), append, append,
                 TimeUnit.MILLISECONDS);
         long refit = config.regimeRefitInterval().toMillis();
         s.scheduleWithFixedDelay(guarded("regime refit", this::refitRegimes), refit, refit, TimeUnit.MILLISECONDS);
@@ -307,7 +313,7 @@ public final class Engine implements AutoCloseable {
         synchronized (maintenanceLock) {
             tickFeed.pollOnce();
             updateRegimes();
-            appendAndFlush();
+            appendOrRefreshAndFlush();
         }
     }
 
@@ -337,7 +343,11 @@ public final class Engine implements AutoCloseable {
             }
         }
         try {
-            persist(marketHistory::appendClosed);
+            if (marketWriter.getAsBoolean()) {
+                synchronized (maintenanceLock) {
+                    appendAsWriter();
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("final lakehouse append failed", e);
         }
@@ -364,10 +374,31 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Appends closed bars and ticks, then flushes usage: one background round. */
-    private void appendAndFlush() {
-        persist(marketHistory::appendClosed);
+    /**
+     * One background round: the market writer appends closed bars and ticks (after reading what a previous writer
+     * stored, when it has just become the writer); another replica reads what the writer stored. Then usage is
+     * flushed.
+     */
+    private void appendOrRefreshAndFlush() {
+        synchronized (maintenanceLock) {
+            if (marketWriter.getAsBoolean()) {
+                appendAsWriter();
+            } else {
+                writing = false;
+                marketHistory.refreshFromTables();
+            }
+        }
         persist(flushIdentity);
+    }
+
+    /** Appends as the market writer, first reading what a previous writer stored when the role is new here. */
+    private void appendAsWriter() {
+        if (!writing) {
+            LOG.info("this process became the market writer; continuing after the last stored bar and tick");
+            marketHistory.prepareToWrite();
+            writing = true;
+        }
+        persist(marketHistory::appendClosed);
     }
 
     /**
@@ -388,6 +419,10 @@ public final class Engine implements AutoCloseable {
     }
 
     private void updateRegimes() {
+        if (!marketWriter.getAsBoolean()) {
+            // Regime changes are published on the shared bus: only the market writer updates and publishes them.
+            return;
+        }
         long now = clock.millis();
         for (String symbol : market.symbols()) {
             long last = regimes.lastBarTime(symbol);

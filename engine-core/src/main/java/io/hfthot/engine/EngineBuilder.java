@@ -52,6 +52,7 @@ import java.time.Clock;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds an {@link Engine}: every SPI can be replaced; what is not replaced gets the embedded single-process
@@ -72,6 +73,7 @@ public final class EngineBuilder {
     private EventBus bus;
     private RateLimiter rateLimiter;
     private StreamLimiter streamLimiter;
+    private BooleanSupplier marketWriter = () -> true;
     private ApiKeyStore apiKeys;
     private UsageStore usage;
     private ProviderKeyStore providerKeys;
@@ -154,6 +156,20 @@ public final class EngineBuilder {
      */
     public EngineBuilder streamLimiter(StreamLimiter limiter) {
         this.streamLimiter = Objects.requireNonNull(limiter, "limiter");
+        return this;
+    }
+
+    /**
+     * Sets whether this process is the market writer now (default: always). With several replicas sharing one data
+     * directory exactly one of them (elected by a lease) runs the tick feed, updates and publishes regimes and
+     * appends to {@code market.*}; the others read those tables and take live data from the shared bus. The engine
+     * reads the supplier before each background round, so the role can move at run time.
+     *
+     * @param isWriter answers whether this process writes market data now; must be cheap and thread-safe
+     * @return this builder
+     */
+    public EngineBuilder marketWriter(BooleanSupplier isWriter) {
+        this.marketWriter = Objects.requireNonNull(isWriter, "isWriter");
         return this;
     }
 
@@ -292,6 +308,10 @@ public final class EngineBuilder {
 
     InstantSource clock() {
         return clock;
+    }
+
+    BooleanSupplier marketWriter() {
+        return marketWriter;
     }
 
     StorageGuard openStorage() {

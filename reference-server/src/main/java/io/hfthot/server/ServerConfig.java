@@ -41,12 +41,15 @@ import java.util.stream.Collectors;
  * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
+ * @param redis           {@code redis://...}: run as one of several replicas sharing keys, limits, quotas, live
+ *                        events and the data directory through this Redis (see {@code docs/replicas.md})
+ * @param appendInterval  how often closed bars and ticks are appended to {@code market.*} and usage is flushed
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
-                           RequestLimits requestLimits) {
+                           RequestLimits requestLimits, Optional<String> redis, Duration appendInterval) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -103,7 +106,11 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         MAX_CONNECTIONS_PER_ADDRESS("--max-connections-per-address", "HFTHOT_MAX_CONNECTIONS_PER_ADDRESS", "256",
                 "open HTTP connections per client IP (429 past it)"),
         MAX_BUFFERED_BODY_BYTES("--max-buffered-body-bytes", "HFTHOT_MAX_BUFFERED_BODY_BYTES", "67108864",
-                "request body bytes held in memory at once per listener (503 past it)");
+                "request body bytes held in memory at once per listener (503 past it)"),
+        REDIS("--redis", "HFTHOT_REDIS", "",
+                "redis://host:port: one of several replicas sharing keys, limits and streams (docs/replicas.md)"),
+        APPEND_INTERVAL("--append-interval", "HFTHOT_APPEND_INTERVAL", "60s",
+                "how often new bars and ticks are appended to market.* and usage is flushed (1s to 60m)");
 
         final String flag;
         final String env;
@@ -117,6 +124,9 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
             this.help = help;
         }
     }
+
+    /** The default of {@code --append-interval}. */
+    static final Duration DEFAULT_APPEND_INTERVAL = Duration.ofSeconds(60);
 
     /** The variable that gives the master key itself, as base64 (no flag: a command line is visible to all). */
     static final String MASTER_KEY_ENV = "HFTHOT_MASTER_KEY";
@@ -135,6 +145,62 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(appendInterval, "appendInterval");
+        if (appendInterval.compareTo(Duration.ofSeconds(1)) < 0 || appendInterval.compareTo(Duration.ofMinutes(60)) > 0) {
+            throw new IllegalArgumentException(Option.APPEND_INTERVAL.flag + " = " + appendInterval
+                    + " is out of range; expected 1s to 60m");
+        }
+    }
+
+    /**
+     * A single-process configuration (no Redis, appends every 60 s): the components before {@code redis}.
+     *
+     * @param bindHost        interface to bind
+     * @param httpPort        HFThot REST + WebSocket port
+     * @param marketMakerPort market-maker port
+     * @param grpcPort        gRPC port
+     * @param dataDir         data directory
+     * @param tls             TLS keystore
+     * @param corsOrigins     browser origins
+     * @param virtualThreads  virtual threads
+     * @param shutdownGrace   stop grace
+     * @param seed            simulator seed
+     * @param history         simulated history
+     * @param demoKeys        demo keys
+     * @param storage         storage options
+     * @param labLimits       lab limits
+     * @param sql             SQL settings
+     * @param requestLimits   request limits
+     */
+    public ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort, Path dataDir,
+                        Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads, Duration shutdownGrace,
+                        long seed, History history, boolean demoKeys, StorageOptions storage, LabLimits labLimits,
+                        SqlConfig sql, RequestLimits requestLimits) {
+        this(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads, shutdownGrace, seed,
+                history, demoKeys, storage, labLimits, sql, requestLimits, Optional.empty(), DEFAULT_APPEND_INTERVAL);
+    }
+
+    /**
+     * A copy that runs as a replica over a Redis.
+     *
+     * @param uri {@code redis://host:port[/db]}
+     * @return the copy
+     * @throws IllegalArgumentException when the address is not a Redis URI
+     */
+    public ServerConfig withRedis(String uri) {
+        return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, sql, requestLimits, Optional.of(redisUri(uri)),
+                appendInterval);
+    }
+
+    private static String redisUri(String uri) {
+        try {
+            return io.hfthot.engine.redis.RedisOptions.of(uri).uri();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Option.REDIS.flag + " (or " + Option.REDIS.env + ") = '" + uri
+                    + "' is not accepted: " + e.getMessage() + "; expected redis://host:port[/db]", e);
+        }
     }
 
     /**
@@ -145,7 +211,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, redis, appendInterval);
     }
 
     private static void checkPort(int port, Option o) {
@@ -213,7 +279,9 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)),
-                requestLimits(values));
+                requestLimits(values),
+                values.get(Option.REDIS).isEmpty() ? Optional.empty() : Optional.of(redisUri(values.get(Option.REDIS))),
+                duration(values, Option.APPEND_INTERVAL));
     }
 
     /**
@@ -224,7 +292,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, redis, appendInterval);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
@@ -421,6 +489,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
                 + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
-                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits + "]";
+                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits
+                + ", redis=" + redis.map(u -> u.replaceAll("//[^@/]*@", "//***@")).orElse("none") + "]";
     }
 }

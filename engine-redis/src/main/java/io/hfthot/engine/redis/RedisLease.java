@@ -46,6 +46,7 @@ public final class RedisLease implements AutoCloseable {
     private final Duration ttl;
     private final Listener listener;
     private final ScheduledExecutorService timer;
+    private final java.util.concurrent.CountDownLatch firstCheck = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean held;
     private long lastRenewNanos;
 
@@ -82,7 +83,21 @@ public final class RedisLease implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("lease {} check failed unexpectedly", key, e);
+        } finally {
+            firstCheck.countDown();
         }
+    }
+
+    /**
+     * Waits for the first attempt to take the lease, so a replica starting alone knows it is the holder before it
+     * starts its guarded work.
+     *
+     * @param timeout the longest wait
+     * @return whether the first attempt completed in time
+     * @throws InterruptedException when interrupted
+     */
+    public boolean awaitFirstCheck(Duration timeout) throws InterruptedException {
+        return firstCheck.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void tryAcquire() {

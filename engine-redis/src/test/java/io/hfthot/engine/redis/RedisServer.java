@@ -88,6 +88,37 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /**
+     * Freezes the server (SIGSTOP): connections stay open but nothing is answered, as when Redis hangs or the
+     * network to it drops packets. Its data is kept for {@link #resume()}.
+     *
+     * @throws IOException when the signal cannot be sent
+     */
+    public synchronized void pause() throws IOException {
+        signal("-STOP");
+    }
+
+    /**
+     * Thaws a {@link #pause() paused} server (SIGCONT).
+     *
+     * @throws IOException when the signal cannot be sent
+     */
+    public synchronized void resume() throws IOException {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws IOException {
+        try {
+            int exit = new ProcessBuilder("kill", which, Long.toString(process.pid())).start().waitFor();
+            if (exit != 0) {
+                throw new IOException("kill " + which + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signalling redis-server", e);
+        }
+    }
+
+    /**
      * Starts the server again on the same port.
      *
      * @throws IOException when it cannot start
@@ -153,6 +184,13 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process != null && process.isAlive()) {
+            try {
+                resume();
+            } catch (IOException e) {
+                // Killed below anyway; a stopped process still dies on SIGKILL.
+            }
+        }
         stop();
     }
 }
