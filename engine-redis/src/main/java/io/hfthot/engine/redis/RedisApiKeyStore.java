@@ -4,6 +4,7 @@ import io.hfthot.engine.identity.ApiKeyRecord;
 import io.hfthot.engine.identity.ApiKeyStore;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.crypto.Fingerprint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,19 +12,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * API key rows shared by every replica: one hash per fingerprint, an owner index and a key-id alias. Nothing is
- * cached, so a key created on one replica authenticates on every other at once and a revoked key stops at once
- * (well inside the one-second promise). Holds fingerprints only.
+ * API key rows shared by every replica: one hash per fingerprint, an owner index and a key-id set. Holds
+ * fingerprints only.
+ *
+ * <p>Visibility: a lookup that finds nothing is never cached, so a key created on one replica authenticates on
+ * every other at once. A found row is cached for {@link #CACHE_TTL} (saving one round trip on most requests), so a
+ * key revoked on another replica stops here within that time, inside the one-second promise; a revocation through
+ * this store is seen here at once.
  */
 public final class RedisApiKeyStore implements ApiKeyStore {
     /** Creation order; equal times are ordered by fingerprint so the order is the same on every replica. */
     private static final Comparator<ApiKeyRecord> CREATION_ORDER = Comparator.comparing(ApiKeyRecord::createdAt)
             .thenComparing(r -> r.fingerprint().toHex());
 
+    /** How long a found row is served from this replica's cache. */
+    public static final Duration CACHE_TTL = Duration.ofMillis(500);
+    /** Entries kept before the cache is emptied (it refills from Redis on the next lookups). */
+    private static final int CACHE_MAX = 100_000;
+
     private final RedisSession redis;
     private final HashRows rows;
+    /** Found rows by fingerprint hex, with the System.nanoTime() after which they must be read again. */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(ApiKeyRecord row, long expiresNanos) {
+    }
 
     RedisApiKeyStore(RedisSession redis) {
         this.redis = Objects.requireNonNull(redis, "redis");
@@ -44,7 +60,23 @@ public final class RedisApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKeyRecord> find(Fingerprint fingerprint) {
-        return read(fingerprint.toHex());
+        String fp = fingerprint.toHex();
+        Cached hit = cache.get(fp);
+        // Elapsed time on the monotonic clock: the cache's lifetime is not business time, so no injected clock.
+        long now = System.nanoTime();
+        if (hit != null && now - hit.expiresNanos() < 0) {
+            return Optional.of(hit.row());
+        }
+        Optional<ApiKeyRecord> row = read(fp);
+        if (row.isPresent()) {
+            if (cache.size() >= CACHE_MAX) {
+                cache.clear();
+            }
+            cache.put(fp, new Cached(row.get(), now + CACHE_TTL.toNanos()));
+        } else {
+            cache.remove(fp);
+        }
+        return row;
     }
 
     @Override
@@ -64,6 +96,7 @@ public final class RedisApiKeyStore implements ApiKeyStore {
     public Optional<ApiKeyRecord> revoke(Fingerprint fingerprint, Instant at) {
         Objects.requireNonNull(at, "at");
         String fp = fingerprint.toHex();
+        cache.remove(fp);
         if (rows.setOnce(rowKey(fp), "revoked", at.toString()) < 0) {
             return Optional.empty();
         }

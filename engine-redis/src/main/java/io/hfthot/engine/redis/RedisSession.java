@@ -18,6 +18,8 @@ import io.lettuce.core.api.sync.RedisCommands;
  * reconnects by itself, so service resumes when Redis returns.
  */
 final class RedisSession implements AutoCloseable {
+    private static final int CONNECT_ATTEMPTS = 4;
+
     private final RedisOptions options;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
@@ -45,11 +47,27 @@ final class RedisSession implements AutoCloseable {
                 .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
                 .socketOptions(SocketOptions.builder().connectTimeout(options.commandTimeout()).build())
                 .build());
+        // The connection handshake runs under the command timeout; a busy machine (a JVM starting beside others)
+        // can miss it once, so a few attempts are made before the start fails.
+        RedisException last = null;
+        for (int attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
+            try {
+                return new RedisSession(options, client, client.connect());
+            } catch (RedisException e) {
+                last = e;
+                sleepBeforeRetry();
+            }
+        }
+        client.shutdown();
+        throw RedisFailures.unavailable("connection to " + uri.getHost() + ":" + uri.getPort() + " (" + CONNECT_ATTEMPTS
+                + " attempts)", last);
+    }
+
+    private static void sleepBeforeRetry() {
         try {
-            return new RedisSession(options, client, client.connect());
-        } catch (RedisException e) {
-            client.shutdown();
-            throw RedisFailures.unavailable("connection to " + uri.getHost() + ":" + uri.getPort(), e);
+            Thread.sleep(500);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
         }
     }
 
