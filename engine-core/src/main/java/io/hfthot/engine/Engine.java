@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * <p>Background jobs (when {@link LabConfig#background()}): the tick feed (every
  * {@link LabConfig#tickPollInterval()}), regime updates per new 1m bar (every second), lakehouse appends and
  * usage flushes (every {@link LabConfig#appendInterval()}) and HMM refits (every
- * {@link LabConfig#regimeRefitInterval()}). Without them, {@link #runMaintenance()} runs one round.
+ * {@link LabConfig#regimeRefitInterval()}). Without them, {@link #runMaintenance()} runs one round. With several
+ * replicas on one data directory only the market writer ({@link EngineBuilder#marketWriter}) publishes ticks,
+ * updates regimes and appends to {@code market.*}; the other replicas re-read the stored bars each round, and a
+ * replica that becomes the writer first reads what the previous one stored.
  *
  * <p>Thread safety: every getter and {@link #runMaintenance()} may be called concurrently.
  */
