@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * <p>Background jobs (when {@link LabConfig#background()}): the tick feed (every
  * {@link LabConfig#tickPollInterval()}), regime updates per new 1m bar (every second), lakehouse appends and
  * usage flushes (every {@link LabConfig#appendInterval()}) and HMM refits (every
- * {@link LabConfig#regimeRefitInterval()}). Without them, {@link #runMaintenance()} runs one round.
+ * {@link LabConfig#regimeRefitInterval()}). Without them, {@link #runMaintenance()} runs one round. With several
+ * replicas on one data directory only the market writer ({@link EngineBuilder#marketWriter}) publishes ticks,
+ * updates regimes and appends to {@code market.*}; the other replicas re-read the stored bars each round, and a
+ * replica that becomes the writer first reads what the previous one stored.
  *
  * <p>Thread safety: every getter and {@link #runMaintenance()} may be called concurrently.
  *
@@ -74,6 +78,9 @@ public final class Engine implements AutoCloseable {
     private final TableHistory tableHistory;
     private final List<GeneratedKey> demoKeys;
     private final LiveTickFeed tickFeed;
+    private final BooleanSupplier marketWriter;
+    /** Whether the last background round wrote market data (guarded by {@link #maintenanceLock}). */
+    private boolean writing;
     private final ScheduledExecutorService jobs;
     private final Object maintenanceLock = new Object();
     private final Deque<AutoCloseable> attached = new ArrayDeque<>();
@@ -91,10 +98,12 @@ public final class Engine implements AutoCloseable {
         this.sealer = identity.sealer();
         this.surfaceStores = identity.stores();
         this.flushIdentity = identity.flush();
+        this.marketWriter = b.marketWriter();
+        this.writing = marketWriter.getAsBoolean();
         this.market = b.openMarket();
         this.liveSymbols = Set.copyOf(market.symbols());
         this.bus = b.openBus();
-        this.marketHistory = LakehouseMarketData.open(market, lakehouse, storage);
+        this.marketHistory = LakehouseMarketData.open(market, lakehouse, storage, writing);
         this.regimes = new RegimeService(config.regimeFitBars(), FitOptions.defaults(), bus);
         this.importedRegimes = new ImportedRegimes(marketHistory.imported(), regimes);
         long now = clock.millis();
@@ -104,7 +113,7 @@ public final class Engine implements AutoCloseable {
         }
         this.tableHistory = new TableHistory(lakehouse, Set.of("market"), config.dataDir().resolve("exports"));
         this.demoKeys = config.createDemoKeys() ? DemoKeys.ensure(config.dataDir(), access.keys()) : List.of();
-        this.tickFeed = new LiveTickFeed(market, market.symbols(), bus, clock);
+        this.tickFeed = new LiveTickFeed(market, market.symbols(), bus, clock, marketWriter);
         this.jobs = config.background() ? startJobs() : null;
     }
 
@@ -130,7 +139,7 @@ public final class Engine implements AutoCloseable {
         tickFeed.start(Math.max(1, config.tickPollInterval().toMillis()));
         s.scheduleWithFixedDelay(guarded("regime update", this::updateRegimes), 1, 1, TimeUnit.SECONDS);
         long append = config.appendInterval().toMillis();
-        s.scheduleWithFixedDelay(guarded("lakehouse append", this::appendAndFlush), append, append,
+        s.scheduleWithFixedDelay(guarded("lakehouse append", this::appendOrRefreshAndFlush), append, append,
                 TimeUnit.MILLISECONDS);
         long refit = config.regimeRefitInterval().toMillis();
         s.scheduleWithFixedDelay(guarded("regime refit", this::refitRegimes), refit, refit, TimeUnit.MILLISECONDS);
@@ -311,7 +320,7 @@ public final class Engine implements AutoCloseable {
         synchronized (maintenanceLock) {
             tickFeed.pollOnce();
             updateRegimes();
-            appendAndFlush();
+            appendOrRefreshAndFlush();
         }
     }
 
@@ -341,7 +350,11 @@ public final class Engine implements AutoCloseable {
             }
         }
         try {
-            persist(marketHistory::appendClosed);
+            if (marketWriter.getAsBoolean()) {
+                synchronized (maintenanceLock) {
+                    appendAsWriter();
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("final lakehouse append failed", e);
         }
@@ -368,10 +381,31 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Appends closed bars and ticks, then flushes usage: one background round. */
-    private void appendAndFlush() {
-        persist(marketHistory::appendClosed);
+    /**
+     * One background round: the market writer appends closed bars and ticks (after reading what a previous writer
+     * stored, when it has just become the writer); another replica reads what the writer stored. Then usage is
+     * flushed.
+     */
+    private void appendOrRefreshAndFlush() {
+        synchronized (maintenanceLock) {
+            if (marketWriter.getAsBoolean()) {
+                appendAsWriter();
+            } else {
+                writing = false;
+                marketHistory.refreshFromTables();
+            }
+        }
         persist(flushIdentity);
+    }
+
+    /** Appends as the market writer, first reading what a previous writer stored when the role is new here. */
+    private void appendAsWriter() {
+        if (!writing) {
+            LOG.info("this process became the market writer; continuing after the last stored bar and tick");
+            marketHistory.prepareToWrite();
+            writing = true;
+        }
+        persist(marketHistory::appendClosed);
     }
 
     /**
@@ -392,6 +426,10 @@ public final class Engine implements AutoCloseable {
     }
 
     private void updateRegimes() {
+        if (!marketWriter.getAsBoolean()) {
+            // Regime changes are published on the shared bus: only the market writer updates and publishes them.
+            return;
+        }
         long now = clock.millis();
         for (String symbol : market.symbols()) {
             long last = regimes.lastBarTime(symbol);

@@ -34,6 +34,7 @@ import io.hfthot.engine.quota.QuotaTable;
 import io.hfthot.engine.quota.RateLimiter;
 import io.hfthot.engine.quota.RateWindowFile;
 import io.hfthot.engine.quota.SlidingLogRateLimiter;
+import io.hfthot.engine.quota.StreamLimiter;
 import io.hfthot.engine.storage.StorageGuard;
 import io.hfthot.engine.usage.InMemoryUsageStore;
 import io.hfthot.engine.usage.UsageService;
@@ -51,6 +52,7 @@ import java.time.Clock;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds an {@link Engine}: every SPI can be replaced; what is not replaced gets the embedded single-process
@@ -70,6 +72,8 @@ public final class EngineBuilder {
     private MarketDataSource market;
     private EventBus bus;
     private RateLimiter rateLimiter;
+    private StreamLimiter streamLimiter;
+    private BooleanSupplier marketWriter = () -> true;
     private ApiKeyStore apiKeys;
     private UsageStore usage;
     private ProviderKeyStore providerKeys;
@@ -140,6 +144,32 @@ public final class EngineBuilder {
      */
     public EngineBuilder rateLimiter(RateLimiter limiter) {
         this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+        return this;
+    }
+
+    /**
+     * Sets the open-stream counter behind the per-account stream limits (default: in memory, this process only;
+     * a shared one counts the streams of every replica).
+     *
+     * @param limiter the limiter
+     * @return this builder
+     */
+    public EngineBuilder streamLimiter(StreamLimiter limiter) {
+        this.streamLimiter = Objects.requireNonNull(limiter, "limiter");
+        return this;
+    }
+
+    /**
+     * Sets whether this process is the market writer now (default: always). With several replicas sharing one data
+     * directory exactly one of them (elected by a lease) runs the tick feed, updates and publishes regimes and
+     * appends to {@code market.*}; the others read those tables and take live data from the shared bus. The engine
+     * reads the supplier before each background round, so the role can move at run time.
+     *
+     * @param isWriter answers whether this process writes market data now; must be cheap and thread-safe
+     * @return this builder
+     */
+    public EngineBuilder marketWriter(BooleanSupplier isWriter) {
+        this.marketWriter = Objects.requireNonNull(isWriter, "isWriter");
         return this;
     }
 
@@ -280,6 +310,10 @@ public final class EngineBuilder {
         return clock;
     }
 
+    BooleanSupplier marketWriter() {
+        return marketWriter;
+    }
+
     StorageGuard openStorage() {
         return StorageGuard.open(config.dataDir(), config.storage().minFreeBytes(), config.storage().probeInterval(),
                 clock);
@@ -318,7 +352,8 @@ public final class EngineBuilder {
             saveWindows = () -> file.save(windows, clock.instant());
             limiter = windows;
         }
-        QuotaEngine quotas = new QuotaEngine(QuotaTable.seed000(), limiter, new InMemoryStreamLimiter());
+        QuotaEngine quotas = new QuotaEngine(QuotaTable.seed000(), limiter,
+                streamLimiter != null ? streamLimiter : new InMemoryStreamLimiter());
         Runnable flushUsage = () -> { };
         UsageStore usageStore = usage;
         if (usageStore == null) {

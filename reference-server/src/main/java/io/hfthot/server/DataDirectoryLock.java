@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * <p>On POSIX systems the lock belongs to the process and closing <em>any</em> descriptor of the file in this
  * process would drop it, so this process never opens the file a second time: a second lock attempt from the
  * same JVM is refused from an in-process registry before the file is touched.
+ *
+ * <p>Replicas ({@code --redis}): {@link #acquire(Path, Instant, boolean)} with {@code sharedWithReplicas} takes a
+ * <em>shared</em> lock instead, which any number of replicas hold together (their keys, limits and live events are
+ * shared through Redis, and one of them, elected by a lease there, writes the market tables), while a server
+ * without {@code --redis} (exclusive) and replicas still exclude each other. Shared holders in one JVM share one
+ * descriptor, counted.
  */
 public final class DataDirectoryLock implements AutoCloseable {
     /** The lock file's name inside the data directory. */
@@ -35,15 +41,67 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectoryLock.class);
     private static final Set<Path> HELD_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+    /** Shared locks held by this process, by file, with the number of servers holding each. */
+    private static final Map<Path, SharedHold> SHARED_IN_THIS_PROCESS = new java.util.HashMap<>();
 
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean shared;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private DataDirectoryLock(Path file, FileChannel channel, FileLock lock) {
+    /** One shared lock of this process and the number of servers using it. */
+    private record SharedHold(FileChannel channel, FileLock lock, int holders) {
+    }
+
+    private DataDirectoryLock(Path file, FileChannel channel, FileLock lock, boolean shared) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.shared = shared;
+    }
+
+    /**
+     * Takes the lock of a data directory for one server (exclusive) or for one of several replicas (shared).
+     *
+     * @param dataDir            the data directory (it must exist)
+     * @param started            the start time written for others to read
+     * @param sharedWithReplicas true for a replica started with {@code --redis}
+     * @return the held lock; close it to release
+     * @throws IOException when the directory is held in the other mode (or, exclusive, by anyone), naming the holder
+     */
+    public static DataDirectoryLock acquire(Path dataDir, Instant started, boolean sharedWithReplicas)
+            throws IOException {
+        if (!sharedWithReplicas) {
+            return acquire(dataDir, started);
+        }
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        synchronized (SHARED_IN_THIS_PROCESS) {
+            if (HELD_IN_THIS_PROCESS.contains(file)) {
+                throw new IOException(inUse(dataDir, "a server without --redis in this process (pid "
+                        + ProcessHandle.current().pid() + ")"));
+            }
+            SharedHold hold = SHARED_IN_THIS_PROCESS.get(file);
+            if (hold == null) {
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock(0, Long.MAX_VALUE, true);
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                }
+                if (lock == null) {
+                    String holder = describeHolder(read(channel));
+                    channel.close();
+                    throw new IOException(inUse(dataDir, holder + ", a server without --redis"));
+                }
+                hold = new SharedHold(channel, lock, 0);
+            }
+            SHARED_IN_THIS_PROCESS.put(file, new SharedHold(hold.channel(), hold.lock(), hold.holders() + 1));
+            return new DataDirectoryLock(file, hold.channel(), hold.lock(), true);
+        }
     }
 
     /**
@@ -57,6 +115,12 @@ public final class DataDirectoryLock implements AutoCloseable {
      */
     public static DataDirectoryLock acquire(Path dataDir, Instant started) throws IOException {
         Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        synchronized (SHARED_IN_THIS_PROCESS) {
+            if (SHARED_IN_THIS_PROCESS.containsKey(file)) {
+                throw new IOException(inUse(dataDir, "replicas started with --redis in this process (pid "
+                        + ProcessHandle.current().pid() + ")"));
+            }
+        }
         if (!HELD_IN_THIS_PROCESS.add(file)) {
             throw new IOException(inUse(dataDir, "another server in this process (pid " + ProcessHandle.current().pid() + ")"));
         }
@@ -76,7 +140,7 @@ public final class DataDirectoryLock implements AutoCloseable {
                 throw new IOException(inUse(dataDir, describeHolder(read(channel))));
             }
             writeHolder(channel, started);
-            return new DataDirectoryLock(file, channel, lock);
+            return new DataDirectoryLock(file, channel, lock, false);
         } catch (IOException | RuntimeException e) {
             HELD_IN_THIS_PROCESS.remove(file);
             if (channel != null) {
@@ -94,6 +158,12 @@ public final class DataDirectoryLock implements AutoCloseable {
     /** Releases the lock; the file stays (deleting it would let two processes lock two different files). */
     @Override
     public void close() throws IOException {
+        if (shared) {
+            if (released.compareAndSet(false, true)) {
+                releaseShared();
+            }
+            return;
+        }
         try {
             if (lock.isValid()) {
                 lock.release();
@@ -101,6 +171,27 @@ public final class DataDirectoryLock implements AutoCloseable {
         } finally {
             channel.close();
             HELD_IN_THIS_PROCESS.remove(file);
+        }
+    }
+
+    private void releaseShared() throws IOException {
+        synchronized (SHARED_IN_THIS_PROCESS) {
+            SharedHold hold = SHARED_IN_THIS_PROCESS.get(file);
+            if (hold == null || hold.channel() != channel) {
+                return;
+            }
+            if (hold.holders() > 1) {
+                SHARED_IN_THIS_PROCESS.put(file, new SharedHold(channel, lock, hold.holders() - 1));
+                return;
+            }
+            SHARED_IN_THIS_PROCESS.remove(file);
+            try {
+                if (lock.isValid()) {
+                    lock.release();
+                }
+            } finally {
+                channel.close();
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.marketmaker.DashboardKey;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
+import io.hfthot.engine.Engine;
+import io.hfthot.engine.EngineBuilder;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
@@ -18,6 +20,7 @@ import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
 import io.hfthot.engine.marketmaker.MarketMakerConfig;
 import io.hfthot.engine.marketmaker.MarketMakerService;
+import io.hfthot.server.wiring.Replicas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +72,12 @@ public final class ReferenceServer implements AutoCloseable {
     private final LabGrpcServer grpc;
     private final DataDirectoryLock lock;
     private final MarketCompaction compaction;
+    /** The --redis wiring, or null for a single server. */
+    private final Replicas replicas;
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
-                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction) {
+                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, Replicas replicas) {
+        this.replicas = replicas;
         this.lock = lock;
         this.config = config;
         this.dataDir = dataDir;
@@ -96,11 +102,24 @@ public final class ReferenceServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Path dataDir = Files.createDirectories(config.dataDir()).toAbsolutePath().normalize();
         Clock clock = Clock.systemUTC();
-        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant());
+        // With --redis several replicas share the directory (shared lock); otherwise one server owns it.
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant(), config.redis().isPresent());
+        Replicas replicas = null;
         LabService lab;
         try {
-            lab = LabService.start(labConfig(config, dataDir), config.labLimits(), clock, config.sql().queryEngines(dataDir));
-        } catch (RuntimeException e) {
+            if (config.redis().isPresent()) {
+                replicas = Replicas.connect(config.redis().get());
+            }
+            LabConfig labConfig = labConfig(config, dataDir);
+            EngineBuilder builder = Engine.builder(labConfig).clock(clock).keyLimits(config.labLimits().keys());
+            if (replicas != null) {
+                replicas.apply(builder, clock, labConfig.busThreads());
+            }
+            lab = LabService.over(builder, config.labLimits(), config.sql().queryEngines(dataDir));
+        } catch (IOException | RuntimeException e) {
+            if (replicas != null) {
+                replicas.close();
+            }
             lock.close();
             throw e;
         }
@@ -116,18 +135,21 @@ public final class ReferenceServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
             lab.close();
+            if (replicas != null) {
+                replicas.close();
+            }
             lock.close();
             throw e;
         }
-        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(), lab.engine().storage(),
-                MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES));
+        return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
+                lab.engine().storage(), MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES), replicas);
     }
 
     private static LabConfig labConfig(ServerConfig config, Path dataDir) {
         HistoryPlan history = config.history() == ServerConfig.History.FULL ? HistoryPlan.defaults() : HistoryPlan.small();
         LabConfig defaults = LabConfig.defaults(dataDir, config.seed());
         return new LabConfig(dataDir, config.seed(), history, defaults.ticksPerSecond(), true,
-                defaults.tickPollInterval(), defaults.appendInterval(), defaults.regimeRefitInterval(),
+                defaults.tickPollInterval(), config.appendInterval(), defaults.regimeRefitInterval(),
                 defaults.regimeFitBars(), config.demoKeys(), defaults.busThreads(), config.storage());
     }
 
@@ -195,6 +217,16 @@ public final class ReferenceServer implements AutoCloseable {
         return lab;
     }
 
+    /**
+     * Tells whether this server writes market data: always for a single server; for a replica, while it holds the
+     * market writer lease.
+     *
+     * @return true while it writes {@code market.*}
+     */
+    public boolean isMarketWriter() {
+        return replicas == null || replicas.isMarketWriter();
+    }
+
     /** @return the absolute data directory */
     public Path dataDir() {
         return dataDir;
@@ -213,6 +245,10 @@ public final class ReferenceServer implements AutoCloseable {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("data directory  " + dataDir);
+        if (replicas != null) {
+            lines.add("replica         " + replicas.replicaId() + " on Redis " + config.redis().orElseThrow()
+                    .replaceAll("//[^@/]*@", "//***@") + (replicas.isMarketWriter() ? " (market writer)" : ""));
+        }
         for (Surface s : Surface.values()) {
             String extra = switch (s) {
                 case HFTHOT -> "  GET /v1/health";
@@ -251,6 +287,9 @@ public final class ReferenceServer implements AutoCloseable {
         }
         compaction.close();
         lab.close();
+        if (replicas != null) {
+            replicas.close();
+        }
         try {
             lock.close();
         } catch (IOException e) {

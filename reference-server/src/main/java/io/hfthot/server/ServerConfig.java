@@ -43,12 +43,16 @@ import java.util.stream.Collectors;
  * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
  * @param dashboardApiKey seed 003's {@code DASHBOARD_API_KEY} guarding the market maker's control endpoints; empty:
  *                        those endpoints answer the seed's 500 "Security key not configured on server"
+ * @param redis           {@code redis://...}: run as one of several replicas sharing keys, limits, quotas, live
+ *                        events and the data directory through this Redis (see {@code docs/replicas.md})
+ * @param appendInterval  how often closed bars and ticks are appended to {@code market.*} and usage is flushed
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
-                           RequestLimits requestLimits, Optional<String> dashboardApiKey) {
+                           RequestLimits requestLimits, Optional<String> dashboardApiKey, Optional<String> redis,
+                           Duration appendInterval) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -107,7 +111,11 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         MAX_BUFFERED_BODY_BYTES("--max-buffered-body-bytes", "HFTHOT_MAX_BUFFERED_BODY_BYTES", "67108864",
                 "request body bytes held in memory at once per listener (503 past it)"),
         DASHBOARD_API_KEY("--dashboard-api-key", "DASHBOARD_API_KEY", "",
-                "X-API-KEY of the market maker's control endpoints (prefer the variable: a command line is visible to all)");
+                "X-API-KEY of the market maker's control endpoints (prefer the variable: a command line is visible to all)"),
+        REDIS("--redis", "HFTHOT_REDIS", "",
+                "redis://host:port: one of several replicas sharing keys, limits and streams (docs/replicas.md)"),
+        APPEND_INTERVAL("--append-interval", "HFTHOT_APPEND_INTERVAL", "60s",
+                "how often new bars and ticks are appended to market.* and usage is flushed (1s to 60m)");
 
         final String flag;
         final String env;
@@ -121,6 +129,9 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
             this.help = help;
         }
     }
+
+    /** The default of {@code --append-interval}. */
+    static final Duration DEFAULT_APPEND_INTERVAL = Duration.ofSeconds(60);
 
     /** The variable that gives the master key itself, as base64 (no flag: a command line is visible to all). */
     static final String MASTER_KEY_ENV = "HFTHOT_MASTER_KEY";
@@ -141,34 +152,64 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(dashboardApiKey, "dashboardApiKey");
         dashboardApiKey = dashboardApiKey.filter(k -> !k.isBlank());
+        Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(appendInterval, "appendInterval");
+        if (appendInterval.compareTo(Duration.ofSeconds(1)) < 0 || appendInterval.compareTo(Duration.ofMinutes(60)) > 0) {
+            throw new IllegalArgumentException(Option.APPEND_INTERVAL.flag + " = " + appendInterval
+                    + " is out of range; expected 1s to 60m");
+        }
     }
 
     /**
-     * A configuration without a dashboard key (the market maker's control endpoints answer 500 until one is set).
+     * A single-process configuration (no dashboard key, no Redis, appends every 60 s): the components before
+     * {@code dashboardApiKey}.
      *
-     * @param bindHost        see the record
-     * @param httpPort        see the record
-     * @param marketMakerPort see the record
-     * @param grpcPort        see the record
-     * @param dataDir         see the record
-     * @param tls             see the record
-     * @param corsOrigins     see the record
-     * @param virtualThreads  see the record
-     * @param shutdownGrace   see the record
-     * @param seed            see the record
-     * @param history         see the record
-     * @param demoKeys        see the record
-     * @param storage         see the record
-     * @param labLimits       see the record
-     * @param sql             see the record
-     * @param requestLimits   see the record
+     * @param bindHost        interface to bind
+     * @param httpPort        HFThot REST + WebSocket port
+     * @param marketMakerPort market-maker port
+     * @param grpcPort        gRPC port
+     * @param dataDir         data directory
+     * @param tls             TLS keystore
+     * @param corsOrigins     browser origins
+     * @param virtualThreads  virtual threads
+     * @param shutdownGrace   stop grace
+     * @param seed            simulator seed
+     * @param history         simulated history
+     * @param demoKeys        demo keys
+     * @param storage         storage options
+     * @param labLimits       lab limits
+     * @param sql             SQL settings
+     * @param requestLimits   request limits
      */
     public ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort, Path dataDir,
                         Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads, Duration shutdownGrace,
                         long seed, History history, boolean demoKeys, StorageOptions storage, LabLimits labLimits,
                         SqlConfig sql, RequestLimits requestLimits) {
-        this(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads, shutdownGrace,
-                seed, history, demoKeys, storage, labLimits, sql, requestLimits, Optional.empty());
+        this(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads, shutdownGrace, seed,
+                history, demoKeys, storage, labLimits, sql, requestLimits, Optional.empty(), Optional.empty(),
+                DEFAULT_APPEND_INTERVAL);
+    }
+
+    /**
+     * A copy that runs as a replica over a Redis.
+     *
+     * @param uri {@code redis://host:port[/db]}
+     * @return the copy
+     * @throws IllegalArgumentException when the address is not a Redis URI
+     */
+    public ServerConfig withRedis(String uri) {
+        return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, sql, requestLimits, dashboardApiKey,
+                Optional.of(redisUri(uri)), appendInterval);
+    }
+
+    private static String redisUri(String uri) {
+        try {
+            return io.hfthot.engine.redis.RedisOptions.of(uri).uri();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Option.REDIS.flag + " (or " + Option.REDIS.env + ") = '" + uri
+                    + "' is not accepted: " + e.getMessage() + "; expected redis://host:port[/db]", e);
+        }
     }
 
     /**
@@ -179,7 +220,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, dashboardApiKey);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, dashboardApiKey, redis,
+                appendInterval);
     }
 
     private static void checkPort(int port, Option o) {
@@ -247,7 +289,9 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)),
-                requestLimits(values), Optional.of(values.get(Option.DASHBOARD_API_KEY)));
+                requestLimits(values), Optional.of(values.get(Option.DASHBOARD_API_KEY)),
+                values.get(Option.REDIS).isEmpty() ? Optional.empty() : Optional.of(redisUri(values.get(Option.REDIS))),
+                duration(values, Option.APPEND_INTERVAL));
     }
 
     /**
@@ -258,7 +302,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, dashboardApiKey);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, dashboardApiKey, redis,
+                appendInterval);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
@@ -455,6 +500,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
                 + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
-                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits + "]";
+                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits
+                + ", redis=" + redis.map(u -> u.replaceAll("//[^@/]*@", "//***@")).orElse("none") + "]";
     }
 }

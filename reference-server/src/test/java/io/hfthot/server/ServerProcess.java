@@ -52,6 +52,31 @@ final class ServerProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(args);
+        return launch(command, env, log);
+    }
+
+    /**
+     * Starts {@link Main} on this test JVM's class path (no shaded jar needed, so it runs in the test phase).
+     *
+     * @param jvmOptions options before the main class, e.g. {@code -Xmx512m}
+     * @param args       the server's arguments
+     * @param env        extra environment variables
+     * @param log        where stdout and stderr go
+     * @return the process (see {@link #awaitStarted})
+     */
+    static ServerProcess startMain(List<String> jvmOptions, List<String> args, Map<String, String> env, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(args);
+        return launch(command, env, log);
+    }
+
+    private static ServerProcess launch(List<String> command, Map<String, String> env, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         pb.environment().put("HFTHOT_ACCESS_LOG", "OFF");

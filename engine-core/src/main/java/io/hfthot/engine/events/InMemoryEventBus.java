@@ -1,16 +1,9 @@
 package io.hfthot.engine.events;
 
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,15 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InMemoryEventBus implements EventBus {
     private final InstantSource clock;
-    private final ExecutorService deliveryExecutor;
-    private final Map<String, TopicState> topics = new ConcurrentHashMap<>();
-    private volatile boolean closed;
-
-    /** Per-topic state; the lock orders sequence assignment and queue appends. */
-    private static final class TopicState {
-        private final AtomicLong sequence = new AtomicLong();
-        private final List<BoundedSubscription> subscribers = new CopyOnWriteArrayList<>();
-    }
+    private final EventFanout fanout;
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
 
     /**
      * Creates a bus.
@@ -40,10 +26,7 @@ public final class InMemoryEventBus implements EventBus {
      */
     public InMemoryEventBus(InstantSource clock, int deliveryThreads) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (deliveryThreads < 1 || deliveryThreads > 256) {
-            throw new IllegalArgumentException("deliveryThreads must be in [1, 256], got " + deliveryThreads);
-        }
-        this.deliveryExecutor = Executors.newFixedThreadPool(deliveryThreads, daemonThreads());
+        this.fanout = new EventFanout(deliveryThreads, "hfthot-events-");
     }
 
     /**
@@ -55,15 +38,6 @@ public final class InMemoryEventBus implements EventBus {
         return new InMemoryEventBus(InstantSource.system(), 2);
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "hfthot-events-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     @Override
     public long publish(String topic, Object payload) {
         Topics.requireValid(topic);
@@ -71,13 +45,11 @@ public final class InMemoryEventBus implements EventBus {
             throw new IllegalArgumentException("payload must not be null (topic '" + topic + "')");
         }
         requireOpen();
-        TopicState state = topics.computeIfAbsent(topic, t -> new TopicState());
-        synchronized (state) {
-            long seq = state.sequence.incrementAndGet();
-            Event event = new Event(topic, seq, clock.instant(), payload);
-            for (BoundedSubscription s : state.subscribers) {
-                s.offer(event);
-            }
+        AtomicLong sequence = sequences.computeIfAbsent(topic, t -> new AtomicLong());
+        // The per-topic lock orders sequence assignment and queue appends.
+        synchronized (sequence) {
+            long seq = sequence.incrementAndGet();
+            fanout.deliver(new Event(topic, seq, clock.instant(), payload));
             return seq;
         }
     }
@@ -90,57 +62,29 @@ public final class InMemoryEventBus implements EventBus {
     @Override
     public Subscription subscribe(String topic, SubscriptionOptions options, EventListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return register(topic, options, new PushDelivery(listener, deliveryExecutor));
+        return register(topic, options, listener);
     }
 
-    private Subscription register(String topic, SubscriptionOptions options, PushDelivery push) {
+    private Subscription register(String topic, SubscriptionOptions options, EventListener listener) {
         Topics.requireValid(topic);
-        Objects.requireNonNull(options, "options");
         requireOpen();
-        TopicState state = topics.computeIfAbsent(topic, t -> new TopicState());
-        BoundedSubscription sub = new BoundedSubscription(topic, options,
-                s -> state.subscribers.remove(s), push == null ? () -> { } : push::schedule);
-        if (push != null) {
-            push.attach(sub);
-        }
-        synchronized (state) {
-            state.subscribers.add(sub);
-        }
-        if (closed) {
-            sub.closeWith(CloseReason.BUS_CLOSED);
-        }
-        return sub;
+        // Registration is synchronous with publication, so every later event is above sequence 0's filter.
+        return fanout.register(topic, options, listener, 0);
     }
 
     @Override
     public int subscriberCount(String topic) {
-        TopicState state = topics.get(topic);
-        return state == null ? 0 : state.subscribers.size();
+        return fanout.subscriberCount(topic);
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (fanout.isClosed()) {
             throw new IllegalStateException("the event bus is closed");
         }
     }
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (TopicState state : topics.values()) {
-            for (BoundedSubscription s : state.subscribers) {
-                s.closeWith(CloseReason.BUS_CLOSED);
-            }
-        }
-        deliveryExecutor.shutdown();
-        try {
-            // Lets queued onClose notifications reach their listeners before returning.
-            deliveryExecutor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        fanout.close();
     }
 }

@@ -1,9 +1,9 @@
 package io.hfthot.engine.events;
 
-/** Validation of topic names shared by the bus and its records. */
-final class Topics {
+/** Validation of topic names shared by every bus implementation and its records. */
+public final class Topics {
     /** Longest accepted topic name; topics are identifiers, not payloads. */
-    static final int MAX_LENGTH = 256;
+    public static final int MAX_LENGTH = 256;
 
     private Topics() {
     }
@@ -14,7 +14,7 @@ final class Topics {
      * @param topic the topic
      * @return the topic
      */
-    static String requireValid(String topic) {
+    public static String requireValid(String topic) {
         if (topic == null || topic.isBlank() || topic.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("topic must be a non-blank string of at most " + MAX_LENGTH
                     + " characters, got " + (topic == null ? "null" : "'" + topic + "'"));

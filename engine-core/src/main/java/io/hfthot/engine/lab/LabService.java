@@ -174,7 +174,16 @@ public final class LabService implements AutoCloseable {
                 sqlFactory);
     }
 
-    private static LabService over(EngineBuilder builder, LabLimits limits, Function<Lakehouse, QueryEngine> sqlFactory) {
+    /**
+     * Builds the engine from a builder the caller configured (for example with Redis stores and a market-writer
+     * lease for replicas) and serves seed 000 over it.
+     *
+     * @param builder    the engine builder
+     * @param limits     key and compute limits
+     * @param sqlFactory the SQL engine factory, or null
+     * @return the started service, which closes its engine
+     */
+    public static LabService over(EngineBuilder builder, LabLimits limits, Function<Lakehouse, QueryEngine> sqlFactory) {
         Engine engine = builder.build();
         try {
             return new LabService(engine, limits.compute(), sqlFactory, true);

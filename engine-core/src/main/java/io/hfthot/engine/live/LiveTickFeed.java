@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,9 @@ public final class LiveTickFeed implements AutoCloseable {
     private final EventBus bus;
     private final InstantSource clock;
     private final TickPoller poller;
+    private final BooleanSupplier publishing;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
 
     /**
@@ -45,6 +48,23 @@ public final class LiveTickFeed implements AutoCloseable {
      * @param clock   the clock for {@code latency_us}
      */
     public LiveTickFeed(MarketDataSource source, List<String> symbols, EventBus bus, InstantSource clock) {
+        this(source, symbols, bus, clock, () -> true);
+    }
+
+    /**
+     * Creates a feed that publishes only while {@code publishing} says so. With several replicas on one shared bus
+     * only the market writer publishes; the others still consume their source's ticks (and drop them), so that a
+     * replica that becomes the writer starts with fresh ticks rather than a backlog.
+     *
+     * @param source     the market
+     * @param symbols    the symbols to publish
+     * @param bus        the bus
+     * @param clock      the clock for {@code latency_us}
+     * @param publishing read before each batch: whether this process publishes ticks now
+     */
+    public LiveTickFeed(MarketDataSource source, List<String> symbols, EventBus bus, InstantSource clock,
+                        BooleanSupplier publishing) {
+        this.publishing = Objects.requireNonNull(publishing, "publishing");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.poller = new TickPoller(source, symbols, new TickPoller.Listener() {
@@ -98,6 +118,9 @@ public final class LiveTickFeed implements AutoCloseable {
     }
 
     private void publish(String symbol, List<Tick> ticks) {
+        if (!publishing.getAsBoolean()) {
+            return;
+        }
         String topic = LabTopics.ticks(symbol);
         Instant now = clock.instant();
         long nowMicros = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1000L);
@@ -108,6 +131,14 @@ public final class LiveTickFeed implements AutoCloseable {
                         t.tsMs(), latencyUs, t.sequence()));
             } catch (IllegalStateException closed) {
                 // The bus closed under a running poll (shutdown): stop publishing this batch.
+                return;
+            } catch (RuntimeException unavailable) {
+                // A shared bus that cannot be reached (Redis down) loses this batch; the poller must keep running
+                // (a scheduled task that throws is never run again), and publishing resumes with the next batch.
+                if (failedBatches.incrementAndGet() % 1000 == 1) {
+                    LOG.warn("tick feed cannot publish on {} ({}); {} batches lost so far", topic,
+                            unavailable.getMessage(), failedBatches.get());
+                }
                 return;
             }
             published.incrementAndGet();

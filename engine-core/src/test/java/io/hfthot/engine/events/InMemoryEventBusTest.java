@@ -2,6 +2,7 @@ package io.hfthot.engine.events;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.hfthot.engine.testkit.EventBusContract;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 

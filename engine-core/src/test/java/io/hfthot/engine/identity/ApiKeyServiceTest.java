@@ -1,5 +1,6 @@
 package io.hfthot.engine.identity;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

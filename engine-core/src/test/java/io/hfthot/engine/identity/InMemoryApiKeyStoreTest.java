@@ -1,5 +1,7 @@
 package io.hfthot.engine.identity;
 
+import io.hfthot.engine.testkit.ApiKeyStoreContract;
+
 class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
     @Override
     protected ApiKeyStore newStore() {

@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.EngineException;
 
@@ -35,7 +36,7 @@ class LabAccountAndHistoryTest {
 
     @Test
     void demoKeysAreIssuedOncePerTierSavedOwnerOnlyAndSurviveARestart() throws IOException {
-        SteppingClock clock = new SteppingClock(LabFixtures.START);
+        TestClock clock = new TestClock(LabFixtures.START);
         LabConfig config = LabConfig.forTests(dir, LabFixtures.SEED).withDemoKeys(true);
         List<GeneratedKey> first;
         try (LabService lab = LabService.start(config, clock)) {
@@ -64,7 +65,7 @@ class LabAccountAndHistoryTest {
 
     @Test
     void generatedKeysVerifyAndUsageIsReportedUnderTheSeedsNames() {
-        SteppingClock clock = new SteppingClock(LabFixtures.START);
+        TestClock clock = new TestClock(LabFixtures.START);
         try (LabService lab = LabService.start(LabConfig.forTests(dir, LabFixtures.SEED), clock)) {
             GeneratedKey k = lab.generateKey("user-123", "pro");
             assertEquals("professional", k.tier());
@@ -94,7 +95,7 @@ class LabAccountAndHistoryTest {
 
     @Test
     void tableHistoryListsVersionsTimeTravelsAndExportsOnlyPublicTables() throws IOException {
-        SteppingClock clock = new SteppingClock(LabFixtures.START);
+        TestClock clock = new TestClock(LabFixtures.START);
         try (LabService lab = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null)) {
             long firstWrite = clock.millis();
             clock.advance(Duration.ofMinutes(5));

@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.EngineException;
 
@@ -30,7 +31,7 @@ class LabComputeBoundsTest {
     @BeforeAll
     static void start() {
         engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED),
-                new SteppingClock(LabFixtures.START), null);
+                new TestClock(LabFixtures.START), null);
     }
 
     @AfterAll

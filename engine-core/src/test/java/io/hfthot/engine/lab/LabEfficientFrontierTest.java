@@ -9,6 +9,7 @@ import io.hfthot.engine.EngineException;
 import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.lab.api.FrontierPoint;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.OptimizeResponse;
@@ -40,7 +41,7 @@ class LabEfficientFrontierTest {
     @BeforeAll
     void start() {
         lab = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED),
-                new SteppingClock(LabFixtures.START), null);
+                new TestClock(LabFixtures.START), null);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,7 +59,7 @@ class LabHistoricalDepthTest {
             public void close() {
             }
         };
-        lab = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new SteppingClock(LabFixtures.START),
+        lab = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new TestClock(LabFixtures.START),
                 lakehouse -> recording);
     }
 

@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.EngineException;
 
@@ -77,7 +78,7 @@ class LabImportedSymbolsTest {
         MarketTables tables = new MarketTables(Lakehouse.open(dir.resolve("lakehouse")));
         tables.createMissing();
         tables.appendBars(List.of(hourly("XYZ-USD", 1), hourly("ABC-USD", 2)));
-        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new SteppingClock(LabFixtures.START), null);
+        engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), new TestClock(LabFixtures.START), null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.ErrorCode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,7 @@ class LabQuotaRestartTest {
     @TempDir
     Path dir;
 
-    private final SteppingClock clock = new SteppingClock(LabFixtures.START);
+    private final TestClock clock = new TestClock(LabFixtures.START);
 
     private LabService start() {
         return LabService.start(LabConfig.forTests(dir, LabFixtures.SEED), clock);

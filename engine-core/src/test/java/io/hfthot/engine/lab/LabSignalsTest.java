@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.EngineException;
 
@@ -32,13 +33,13 @@ class LabSignalsTest {
     @TempDir
     static Path dir;
 
-    private SteppingClock clock;
+    private TestClock clock;
     private LabService engine;
     private final Principal pro = LabFixtures.caller(Tier.PROFESSIONAL);
 
     @BeforeAll
     void start() {
-        clock = new SteppingClock(LabFixtures.START);
+        clock = new TestClock(LabFixtures.START);
         engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
     }
 

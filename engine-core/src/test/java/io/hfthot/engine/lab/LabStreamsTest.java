@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class LabStreamsTest {
 
     @Test
     void aSubscriberThatKeepsUpReceivesEveryTickInOrderWithoutGaps() throws InterruptedException {
-        SteppingClock clock = new SteppingClock(LabFixtures.START);
+        TestClock clock = new TestClock(LabFixtures.START);
         try (LabService engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null)) {
             // A polled subscriber whose bounded queue would close it (CANCEL) if it ever fell behind.
             Subscription polled = engine.bus().subscribe(LabTopics.ticks("BTC-USDT"),

@@ -1,5 +1,6 @@
 package io.hfthot.engine.lab;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hfthot.engine.identity.Tier;
@@ -27,13 +28,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class OhlcvMergeProperties {
     private static Path dir;
-    private static SteppingClock clock;
+    private static TestClock clock;
     private static LabService engine;
 
     @BeforeContainer
     static void start() throws IOException {
         dir = Files.createTempDirectory("lab-ohlcv-properties");
-        clock = new SteppingClock(LabFixtures.START);
+        clock = new TestClock(LabFixtures.START);
         engine = LabService.startInMemoryIdentity(LabConfig.forTests(dir, LabFixtures.SEED), clock, null);
     }
 

@@ -1,5 +1,6 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.EngineException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,19 +20,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link MarketDataSource} must have. An implementation's test extends this class
- * and supplies a source driven by a {@link ManualClock} that already has at least a day of 1m bars and
+ * and supplies a source driven by a {@link TestClock} that already has at least a day of 1m bars and
  * produces ticks as the clock advances.
  */
 abstract class MarketDataSourceContract {
-    protected ManualClock clock;
+    protected TestClock clock;
     protected MarketDataSource source;
 
     /** Creates the source under test, following the given clock. */
-    protected abstract MarketDataSource createSource(ManualClock clock);
+    protected abstract MarketDataSource createSource(TestClock clock);
 
     @BeforeEach
     void createSourceUnderTest() {
-        clock = ManualClock.at("2026-11-21T10:30:17.250Z");
+        clock = TestClock.at("2026-11-21T10:30:17.250Z");
         source = createSource(clock);
     }
 

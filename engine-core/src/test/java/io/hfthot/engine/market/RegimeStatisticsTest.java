@@ -1,5 +1,6 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class RegimeStatisticsTest {
         // 20 days of 1m, 60 of 5m, 300 of 1h: tens of thousands of labelled bars per interval.
         HistoryPlan plan = new HistoryPlan(20, 60, 300, 400, 30);
         market = new SimulatedMarket(SimulatedMarketConfig.defaults(2024).withHistory(plan),
-                ManualClock.at("2026-11-21T10:00:00Z"));
+                TestClock.at("2026-11-21T10:00:00Z"));
     }
 
     /** Per regime: count, mean of squared log returns, mean of products of consecutive log returns. */

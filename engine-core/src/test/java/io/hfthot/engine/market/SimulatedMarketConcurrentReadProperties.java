@@ -1,5 +1,6 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ import net.jqwik.api.constraints.LongRange;
  * writer must always see a consistent series.
  */
 class SimulatedMarketConcurrentReadProperties {
-    private static SimulatedMarket market(long seed, ManualClock clock) {
+    private static SimulatedMarket market(long seed, TestClock clock) {
         return new SimulatedMarket(SimulatedMarketConfig.defaults(seed).withHistory(HistoryPlan.small()), clock);
     }
 
@@ -29,7 +30,7 @@ class SimulatedMarketConcurrentReadProperties {
     void barsEqualWhatAdvancingFirstGivesAtEveryClockStep(
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed,
             @ForAll @LongRange(min = 1_500_000_000_000L, max = 1_900_000_000_000L) long start) {
-        ManualClock clock = new ManualClock(start);
+        TestClock clock = new TestClock(start);
         SimulatedMarket market = market(seed, clock);
         SplittableRandom steps = new SplittableRandom(seed);
         for (int step = 0; step < 60; step++) {
@@ -49,7 +50,7 @@ class SimulatedMarketConcurrentReadProperties {
     void readersRacingTheWriterAlwaysSeeAConsistentSeries(
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) throws Exception {
         long start = 1_800_000_000_000L;
-        ManualClock clock = new ManualClock(start);
+        TestClock clock = new TestClock(start);
         SimulatedMarket market = market(seed, clock);
         AtomicBoolean done = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -1,5 +1,6 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ import net.jqwik.api.constraints.LongRange;
  * builds a whole market (tens of milliseconds with the small plan), so tries are few.
  */
 class SimulatedMarketProperties {
-    private static SimulatedMarket market(long seed, long start, ManualClock clock) {
+    private static SimulatedMarket market(long seed, long start, TestClock clock) {
         return new SimulatedMarket(SimulatedMarketConfig.defaults(seed).withHistory(HistoryPlan.small()), clock);
     }
 
@@ -23,7 +24,7 @@ class SimulatedMarketProperties {
     void everyBarOfEveryIntervalSatisfiesOhlcvInvariantsAndAggregatesItsFinerBars(
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed,
             @ForAll @LongRange(min = 1_500_000_000_000L, max = 1_900_000_000_000L) long start) {
-        ManualClock clock = new ManualClock(start);
+        TestClock clock = new TestClock(start);
         SimulatedMarket market = market(seed, start, clock);
         clock.advance(new SplittableRandom(seed).nextLong(1, 20 * 60_000));
         for (String symbol : market.symbols()) {
@@ -53,7 +54,7 @@ class SimulatedMarketProperties {
     void booksAreSortedAndAgreeWithTheTicker(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
                                              @ForAll @IntRange(min = 1, max = 100) int depth,
                                              @ForAll @IntRange(min = 0, max = 600_000) int wait) {
-        ManualClock clock = new ManualClock(1_706_784_000_000L);
+        TestClock clock = new TestClock(1_706_784_000_000L);
         SimulatedMarket market = market(seed, clock.millis(), clock);
         clock.advance(wait);
         for (String symbol : market.symbols()) {
@@ -81,7 +82,7 @@ class SimulatedMarketProperties {
     @Property(tries = 8)
     void ticksAreGaplessWhateverThePullSchedule(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
                                                 @ForAll @IntRange(min = 1, max = 500) int batch) {
-        ManualClock clock = new ManualClock(1_706_784_000_000L);
+        TestClock clock = new TestClock(1_706_784_000_000L);
         SimulatedMarket market = market(seed, clock.millis(), clock);
         SplittableRandom schedule = new SplittableRandom(seed);
         long after = 0;

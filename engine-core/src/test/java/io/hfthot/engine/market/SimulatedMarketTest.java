@@ -1,5 +1,6 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ class SimulatedMarketTest extends MarketDataSourceContract {
     private static final long DAY = 86_400_000L;
 
     @Override
-    protected MarketDataSource createSource(ManualClock clock) {
+    protected MarketDataSource createSource(TestClock clock) {
         return new SimulatedMarket(SimulatedMarketConfig.defaults(7).withHistory(HistoryPlan.small()), clock);
     }
 
@@ -27,8 +28,8 @@ class SimulatedMarketTest extends MarketDataSourceContract {
 
     @Test
     void sameSeedAndClockGiveTheSameMarketWhateverTheQueryPattern() {
-        ManualClock busyClock = new ManualClock(clock.millis());
-        ManualClock quietClock = new ManualClock(clock.millis());
+        TestClock busyClock = new TestClock(clock.millis());
+        TestClock quietClock = new TestClock(clock.millis());
         SimulatedMarketConfig config = SimulatedMarketConfig.defaults(11).withHistory(HistoryPlan.small());
         SimulatedMarket busy = new SimulatedMarket(config, busyClock);
         SimulatedMarket quiet = new SimulatedMarket(config, quietClock);
@@ -51,7 +52,7 @@ class SimulatedMarketTest extends MarketDataSourceContract {
     @Test
     void anotherSeedGivesAnotherMarket() {
         SimulatedMarket other = new SimulatedMarket(SimulatedMarketConfig.defaults(8).withHistory(HistoryPlan.small()),
-                new ManualClock(clock.millis()));
+                new TestClock(clock.millis()));
         assertNotEquals(other.ticksSince("BTC-USDT", 0, 1000), source.ticksSince("BTC-USDT", 0, 1000));
         assertNotEquals(other.bars("BTC-USDT", Interval.ONE_HOUR, 0, Long.MAX_VALUE, 100),
                 source.bars("BTC-USDT", Interval.ONE_HOUR, 0, Long.MAX_VALUE, 100));

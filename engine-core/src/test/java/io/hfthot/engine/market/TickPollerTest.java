@@ -1,5 +1,6 @@
 package io.hfthot.engine.market;
 
+import io.hfthot.engine.testkit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,14 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TickPollerTest {
-    private static SimulatedMarket market(ManualClock clock, int retention) {
+    private static SimulatedMarket market(TestClock clock, int retention) {
         SimulatedMarketConfig base = SimulatedMarketConfig.defaults(99).withHistory(HistoryPlan.small());
         return new SimulatedMarket(new SimulatedMarketConfig(99, base.symbols(), 50, base.history(), retention), clock);
     }
 
     @Test
     void deliversEveryNewTickOnceInOrder() {
-        ManualClock clock = ManualClock.at("2026-01-02T03:04:05Z");
+        TestClock clock = TestClock.at("2026-01-02T03:04:05Z");
         SimulatedMarket market = market(clock, 1 << 16);
         Map<String, List<Tick>> received = new HashMap<>();
         List<Long> gaps = new ArrayList<>();
@@ -53,7 +54,7 @@ class TickPollerTest {
 
     @Test
     void reportsTicksLostBehindTheRetentionWindow() {
-        ManualClock clock = ManualClock.at("2026-01-02T03:04:05Z");
+        TestClock clock = TestClock.at("2026-01-02T03:04:05Z");
         SimulatedMarket market = market(clock, 1024);
         List<long[]> gaps = new ArrayList<>();
         try (TickPoller poller = new TickPoller(market, List.of("BTC-USDT"), new TickPoller.Listener() {
@@ -77,7 +78,7 @@ class TickPollerTest {
 
     @Test
     void pollsOnItsOwnThreadUntilClosed() throws InterruptedException {
-        ManualClock clock = ManualClock.at("2026-01-02T03:04:05Z");
+        TestClock clock = TestClock.at("2026-01-02T03:04:05Z");
         SimulatedMarket market = market(clock, 1 << 16);
         CountDownLatch delivered = new CountDownLatch(1);
         TickPoller poller = new TickPoller(market, List.of("ETH-USDT"), (symbol, ticks) -> delivered.countDown());

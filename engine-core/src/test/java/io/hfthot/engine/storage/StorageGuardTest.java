@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hfthot.engine.identity.TestClock;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.EngineException;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.hfthot.engine.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.hfthot.engine.identity.TestClock;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.access.AccessControl;
 import io.hfthot.engine.identity.access.Authentication;

@@ -9,6 +9,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.access.AccessControl;
 import io.hfthot.engine.identity.access.Authentication;
@@ -73,6 +74,18 @@ public final class ApiKeyAuthInterceptor implements ServerInterceptor {
     @Override
     public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
                                                                  ServerCallHandler<ReqT, RespT> next) {
+        try {
+            return admit(call, headers, next);
+        } catch (EngineException e) {
+            // A shared store that cannot be asked (Redis down) refuses with UNAVAILABLE, never lets the call in.
+            call.close(Status.fromCode(GrpcErrors.statusCode(e.code())).withDescription(e.getMessage()), new Metadata());
+            return new ServerCall.Listener<>() {
+            };
+        }
+    }
+
+    private <ReqT, RespT> ServerCall.Listener<ReqT> admit(ServerCall<ReqT, RespT> call, Metadata headers,
+                                                          ServerCallHandler<ReqT, RespT> next) {
         Authentication auth = access.authenticate(headers.get(API_KEY));
         if (auth instanceof Authentication.Rejected) {
             return refuse(call, ((Authentication.Rejected) auth).decision());

@@ -3,6 +3,7 @@ package io.hfthot.adapters.http.lab;
 import io.hfthot.adapters.http.ApiException;
 import io.hfthot.adapters.http.RequestContext;
 import io.hfthot.adapters.http.RequestFilter;
+import io.hfthot.engine.EngineException;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.access.AccessControl;
 import io.hfthot.engine.identity.access.Authentication;
@@ -62,6 +63,16 @@ public final class LabAccessFilter implements RequestFilter {
 
     @Override
     public void filter(RequestContext request) {
+        try {
+            check(request);
+        } catch (EngineException e) {
+            // A shared store that cannot be asked (Redis down) refuses with SERVICE_UNAVAILABLE: a 503, never an
+            // open door and never a 500.
+            throw LabErrors.toApi(e);
+        }
+    }
+
+    private void check(RequestContext request) {
         String pattern = request.routePattern();
         if (streamPaths.contains(pattern)) {
             String key = request.query().first(API_KEY_QUERY)

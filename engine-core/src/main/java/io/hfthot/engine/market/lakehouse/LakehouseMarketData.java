@@ -66,6 +66,21 @@ public final class LakehouseMarketData {
      * @return the opened history
      */
     public static LakehouseMarketData open(MarketDataSource market, Lakehouse lakehouse, StorageGuard storage) {
+        return open(market, lakehouse, storage, true);
+    }
+
+    /**
+     * Opens the market history, appending what the simulator closed only when this process is the market writer
+     * (several replicas share the tables and exactly one writes them; the others read them).
+     *
+     * @param market    the live market data source
+     * @param lakehouse the lakehouse
+     * @param storage   whether the data directory takes writes
+     * @param writer    whether this process writes {@code market.*} now
+     * @return the opened history
+     */
+    public static LakehouseMarketData open(MarketDataSource market, Lakehouse lakehouse, StorageGuard storage,
+                                           boolean writer) {
         Objects.requireNonNull(market, "market");
         MarketTables tables = new MarketTables(lakehouse);
         boolean reuse = tables.exist();
@@ -76,6 +91,10 @@ public final class LakehouseMarketData {
                 data.cache.append(tables.readAllBars(symbol, interval));
             }
             data.tickCursors.put(symbol, data.initialCursor(symbol));
+        }
+        if (!writer) {
+            LOG.info("market history read from the shared tables; another replica writes them");
+            return data;
         }
         if (!storage.writable()) {
             LOG.warn("market history reused read-only: the data directory takes no writes for now");
@@ -152,6 +171,40 @@ public final class LakehouseMarketData {
         }
         rows += appendTicks();
         return rows;
+    }
+
+    /**
+     * Extends the read cache with the bars another process stored since this history last looked: what a replica
+     * that does not write the market tables runs periodically.
+     *
+     * @return bars added to the cache
+     */
+    public synchronized long refreshFromTables() {
+        long added = 0;
+        for (String symbol : market.symbols()) {
+            for (Interval interval : Interval.values()) {
+                long last = cache.lastTime(symbol, interval);
+                // The table's timestamps are microseconds: the open-ended bound must still fit once multiplied.
+                BarColumns stored = last == Long.MIN_VALUE ? tables.readAllBars(symbol, interval)
+                        : tables.readBars(symbol, interval, last + 1, Long.MAX_VALUE / 1_000);
+                if (stored.size() > 0) {
+                    added += cache.append(stored);
+                }
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Prepares this process to become the writer of the market tables: reads what the previous writer stored
+     * (bars into the cache, tick positions from the table), so the next {@link #appendClosed()} continues after
+     * the last stored bar and tick instead of writing them twice.
+     */
+    public synchronized void prepareToWrite() {
+        refreshFromTables();
+        for (String symbol : market.symbols()) {
+            tickCursors.put(symbol, initialCursor(symbol));
+        }
     }
 
     private long appendTicks() {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hfthot.engine.identity.TestClock;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
 import io.hfthot.engine.quota.SlidingLogRateLimiter;

@@ -12,7 +12,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.hfthot.engine.identity.TestClock;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hfthot.engine.identity.IssuedApiKey;
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.identity.TestClock;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
 import io.hfthot.engine.quota.Feature;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.testkit.ApiKeyStoreContract;
 import io.hfthot.engine.identity.ApiKeyRecord;
 import io.hfthot.engine.identity.ApiKeyService;
 import io.hfthot.engine.identity.ApiKeyStore;
-import io.hfthot.engine.identity.ApiKeyStoreContract;
 import io.hfthot.engine.identity.IssuedApiKey;
 import io.hfthot.engine.identity.Principal;
-import io.hfthot.engine.identity.TestClock;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
 import io.hfthot.lakehouse.Lakehouse;

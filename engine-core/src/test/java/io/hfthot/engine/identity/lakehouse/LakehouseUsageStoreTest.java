@@ -2,9 +2,9 @@ package io.hfthot.engine.identity.lakehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.hfthot.engine.identity.TestClock;
+import io.hfthot.engine.testkit.UsageStoreContract;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.usage.UsageStore;
-import io.hfthot.engine.usage.UsageStoreContract;
 import io.hfthot.lakehouse.Lakehouse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hfthot.engine.identity.TestClock;
+import io.hfthot.engine.testkit.TestClock;
 import io.hfthot.engine.identity.crypto.AesGcmSealer;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
 import io.hfthot.engine.identity.crypto.SealedValueException;

@@ -1,8 +1,10 @@
-package io.hfthot.engine.quota;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.quota.StreamLease;
+import io.hfthot.engine.quota.StreamLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

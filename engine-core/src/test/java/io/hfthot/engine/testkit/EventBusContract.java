@@ -1,10 +1,17 @@
-package io.hfthot.engine.events;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.events.SubscriptionOptions;
+import io.hfthot.engine.events.Subscription;
+import io.hfthot.engine.events.OverflowPolicy;
+import io.hfthot.engine.events.EventListener;
+import io.hfthot.engine.events.EventBus;
+import io.hfthot.engine.events.Event;
+import io.hfthot.engine.events.CloseReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -21,6 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@link EventBus} contract; every implementation's test extends this class.
+ *
+ * <p>An implementation that delivers from another thread (a shared bus reads its events back from Redis)
+ * overrides {@link #awaitDelivery()}; the checks of queue contents call it after publishing.
  */
 public abstract class EventBusContract {
     /** A fixed clock, so {@link Event#publishedAt()} is checkable. */
@@ -45,6 +55,16 @@ public abstract class EventBusContract {
     @AfterEach
     void tearDown() {
         bus.close();
+    }
+
+    /**
+     * Waits until every event published so far through {@link #bus} sits in its subscriptions' queues (or was
+     * dropped by their policies). The in-memory bus delivers to queues inside {@code publish}, so the default
+     * returns at once.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    protected void awaitDelivery() throws InterruptedException {
     }
 
     private static SubscriptionOptions options(int capacity, OverflowPolicy policy) {
@@ -74,6 +94,7 @@ public abstract class EventBusContract {
             bus.publish("ticks", 1);
             bus.publish("ticks", 2);
             assertEquals(1, bus.publish("ideas", "x"));
+            awaitDelivery();
             assertEquals(List.of(1, 2), payloads(ticks.drain(10)));
             assertEquals(List.of("x"), payloads(ideas.drain(10)));
         }
@@ -90,11 +111,12 @@ public abstract class EventBusContract {
     }
 
     @Test
-    void dropOldestKeepsTheNewestCapacityEventsAndCountsTheRest() {
+    void dropOldestKeepsTheNewestCapacityEventsAndCountsTheRest() throws Exception {
         try (Subscription sub = bus.subscribe("t", options(3, OverflowPolicy.DROP_OLDEST))) {
             for (int i = 1; i <= 10; i++) {
                 bus.publish("t", i);
             }
+            awaitDelivery();
             assertEquals(3, sub.pending());
             assertEquals(7, sub.dropped());
             assertEquals(List.of(8, 9, 10), payloads(sub.drain(10)));
@@ -103,11 +125,12 @@ public abstract class EventBusContract {
     }
 
     @Test
-    void dropNewestKeepsTheFirstCapacityEvents() {
+    void dropNewestKeepsTheFirstCapacityEvents() throws Exception {
         try (Subscription sub = bus.subscribe("t", options(3, OverflowPolicy.DROP_NEWEST))) {
             for (int i = 1; i <= 10; i++) {
                 bus.publish("t", i);
             }
+            awaitDelivery();
             assertEquals(7, sub.dropped());
             assertEquals(List.of(1, 2, 3), payloads(sub.drain(10)));
         }
@@ -118,8 +141,10 @@ public abstract class EventBusContract {
         Subscription sub = bus.subscribe("t", options(2, OverflowPolicy.CANCEL));
         bus.publish("t", 1);
         bus.publish("t", 2);
+        awaitDelivery();
         assertTrue(sub.isActive());
         bus.publish("t", 3);
+        awaitDelivery();
         assertFalse(sub.isActive());
         assertEquals(Optional.of(CloseReason.OVERFLOW), sub.closeReason());
         assertEquals(0, sub.pending());
@@ -128,12 +153,13 @@ public abstract class EventBusContract {
     }
 
     @Test
-    void aSlowSubscriberDoesNotAffectAFastOne() {
+    void aSlowSubscriberDoesNotAffectAFastOne() throws Exception {
         try (Subscription slow = bus.subscribe("t", options(1, OverflowPolicy.DROP_NEWEST));
              Subscription fast = bus.subscribe("t", options(100, OverflowPolicy.DROP_NEWEST))) {
             for (int i = 0; i < 50; i++) {
                 bus.publish("t", i);
             }
+            awaitDelivery();
             assertEquals(49, slow.dropped());
             assertEquals(0, fast.dropped());
             assertEquals(50, fast.pending());
@@ -271,6 +297,7 @@ public abstract class EventBusContract {
             for (Thread t : publishers) {
                 t.join();
             }
+            awaitDelivery();
             int[] next = new int[4];
             long lastSeq = 0;
             for (Event e : sub.drain(Integer.MAX_VALUE)) {
@@ -283,6 +310,25 @@ public abstract class EventBusContract {
             for (int p = 0; p < 4; p++) {
                 assertEquals(perPublisher, next[p]);
             }
+        }
+    }
+
+    @Test
+    void aSubscriberSeesEverySequenceWithoutGaps() throws Exception {
+        int count = 1000;
+        try (Subscription sub = bus.subscribe("gapless", options(count, OverflowPolicy.CANCEL))) {
+            long first = bus.publish("gapless", 0);
+            for (int i = 1; i < count; i++) {
+                assertEquals(first + i, bus.publish("gapless", i));
+            }
+            awaitDelivery();
+            List<Event> got = sub.drain(Integer.MAX_VALUE);
+            assertEquals(count, got.size());
+            for (int i = 0; i < count; i++) {
+                assertEquals(first + i, got.get(i).sequence(), "gap or reordering at " + i);
+                assertEquals(i, got.get(i).payload());
+            }
+            assertEquals(0, sub.dropped());
         }
     }
 

@@ -1,8 +1,9 @@
-package io.hfthot.engine.usage;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.hfthot.engine.usage.UsageStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

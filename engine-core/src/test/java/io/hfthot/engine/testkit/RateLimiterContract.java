@@ -1,9 +1,11 @@
-package io.hfthot.engine.quota;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.quota.RateLimitResult;
+import io.hfthot.engine.quota.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
-package io.hfthot.engine.hub.auth;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.hub.auth.RefreshTokenStore;
+import io.hfthot.engine.hub.auth.RefreshTokenRecord;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import java.time.Duration;
 import java.time.Instant;

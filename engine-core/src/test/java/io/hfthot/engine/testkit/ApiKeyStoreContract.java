@@ -1,10 +1,13 @@
-package io.hfthot.engine.identity;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.identity.Tier;
+import io.hfthot.engine.identity.ApiKeyStore;
+import io.hfthot.engine.identity.ApiKeyRecord;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,14 @@
-package io.hfthot.engine.hti.profile;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.hti.profile.ValidityType;
+import io.hfthot.engine.hti.profile.ProfileStore;
+import io.hfthot.engine.hti.profile.IdeaFilters;
+import io.hfthot.engine.hti.profile.HtiProfile;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,129 @@
+package io.hfthot.engine.redis;
+
+import io.hfthot.engine.identity.ApiKeyRecord;
+import io.hfthot.engine.identity.ApiKeyStore;
+import io.hfthot.engine.identity.Tier;
+import io.hfthot.engine.identity.crypto.Fingerprint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * API key rows shared by every replica: one hash per fingerprint, an owner index and a key-id set. Holds
+ * fingerprints only.
+ *
+ * <p>Visibility: a lookup that finds nothing is never cached, so a key created on one replica authenticates on
+ * every other at once. A found row is cached for {@link #CACHE_TTL} (saving one round trip on most requests), so a
+ * key revoked on another replica stops here within that time, inside the one-second promise; a revocation through
+ * this store is seen here at once.
+ */
+public final class RedisApiKeyStore implements ApiKeyStore {
+    /** Creation order; equal times are ordered by fingerprint so the order is the same on every replica. */
+    private static final Comparator<ApiKeyRecord> CREATION_ORDER = Comparator.comparing(ApiKeyRecord::createdAt)
+            .thenComparing(r -> r.fingerprint().toHex());
+
+    /** How long a found row is served from this replica's cache. */
+    public static final Duration CACHE_TTL = Duration.ofMillis(500);
+    /** Entries kept before the cache is emptied (it refills from Redis on the next lookups). */
+    private static final int CACHE_MAX = 100_000;
+
+    private final RedisSession redis;
+    private final HashRows rows;
+    /** Found rows by fingerprint hex, with the System.nanoTime() after which they must be read again. */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(ApiKeyRecord row, long expiresNanos) {
+    }
+
+    RedisApiKeyStore(RedisSession redis) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.rows = new HashRows(redis, "API key");
+    }
+
+    @Override
+    public void insert(ApiKeyRecord row) {
+        Objects.requireNonNull(row, "row");
+        String fp = row.fingerprint().toHex();
+        HashRows.Fields fields = new HashRows.Fields().put("hint", row.hint()).put("owner", row.ownerId())
+                .put("tier", row.tier().name()).put("created", row.createdAt()).put("revoked", row.revokedAt());
+        if (!rows.insert(rowKey(fp), fp, List.of(redis.key("key-owner", row.ownerId()), redis.key("key-id", row.keyId())),
+                fields)) {
+            throw new IllegalStateException("an API key with fingerprint " + row.fingerprint() + " exists");
+        }
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> find(Fingerprint fingerprint) {
+        String fp = fingerprint.toHex();
+        Cached hit = cache.get(fp);
+        // Elapsed time on the monotonic clock: the cache's lifetime is not business time, so no injected clock.
+        long now = System.nanoTime();
+        if (hit != null && now - hit.expiresNanos() < 0) {
+            return Optional.of(hit.row());
+        }
+        Optional<ApiKeyRecord> row = read(fp);
+        if (row.isPresent()) {
+            if (cache.size() >= CACHE_MAX) {
+                cache.clear();
+            }
+            cache.put(fp, new Cached(row.get(), now + CACHE_TTL.toNanos()));
+        } else {
+            cache.remove(fp);
+        }
+        return row;
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> findByKeyId(String keyId) {
+        Objects.requireNonNull(keyId, "keyId");
+        // A key id is the fingerprint's first 8 bytes: a set, since two fingerprints could share them.
+        for (String fp : rows.ids(redis.key("key-id", keyId))) {
+            Optional<ApiKeyRecord> row = read(fp);
+            if (row.isPresent() && row.get().keyId().equals(keyId)) {
+                return row;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> revoke(Fingerprint fingerprint, Instant at) {
+        Objects.requireNonNull(at, "at");
+        String fp = fingerprint.toHex();
+        cache.remove(fp);
+        if (rows.setOnce(rowKey(fp), "revoked", at.toString()) < 0) {
+            return Optional.empty();
+        }
+        return read(fp);
+    }
+
+    @Override
+    public List<ApiKeyRecord> byOwner(String ownerId) {
+        Objects.requireNonNull(ownerId, "ownerId");
+        List<ApiKeyRecord> out = new ArrayList<>();
+        for (String fp : rows.ids(redis.key("key-owner", ownerId))) {
+            read(fp).ifPresent(out::add);
+        }
+        out.sort(CREATION_ORDER);
+        return out;
+    }
+
+    private Optional<ApiKeyRecord> read(String fpHex) {
+        Map<String, String> f = rows.get(rowKey(fpHex));
+        if (f.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiKeyRecord(Fingerprint.fromHex(fpHex), f.get("hint"), f.get("owner"),
+                Tier.valueOf(f.get("tier")), Instant.parse(f.get("created")), HashRows.instant(f.get("revoked"))));
+    }
+
+    private String rowKey(String fpHex) {
+        return redis.key("key", fpHex);
+    }
+}
