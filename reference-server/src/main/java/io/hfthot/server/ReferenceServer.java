@@ -2,6 +2,7 @@ package io.hfthot.server;
 
 import io.hfthot.adapters.grpc.GrpcServerConfig;
 import io.hfthot.adapters.grpc.LabGrpcServer;
+import io.hfthot.adapters.grpc.service.LabGrpcServices;
 import io.hfthot.adapters.grpc.tls.GrpcTls;
 import io.hfthot.adapters.http.CorsPolicy;
 import io.hfthot.adapters.http.HttpSurface;
@@ -10,11 +11,20 @@ import io.hfthot.adapters.http.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
+import io.hfthot.engine.Engine;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
+import io.hfthot.lakehouse.Lakehouse;
+import io.hfthot.lakehouse.LakehouseOptions;
+import io.hfthot.lakehouse.storage.LocalLogStore;
+import io.hfthot.server.ops.FeedProbe;
+import io.hfthot.server.ops.LakehouseFileGauges;
+import io.hfthot.server.ops.ManagementServer;
+import io.hfthot.server.ops.Readiness;
+import io.hfthot.server.ops.ServerMetrics;
 import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +36,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +80,35 @@ public final class ReferenceServer implements AutoCloseable {
     private final LabGrpcServer grpc;
     private final DataDirectoryLock lock;
     private final MarketCompaction compaction;
+    private final Operations ops;
+
+    /**
+     * What the server runs to be operated: metrics, the feed probe, the management listener and the task that keeps
+     * gRPC's health service in step with readiness. Closed before the listeners.
+     */
+    private record Operations(ServerMetrics metrics, FeedProbe feed, ManagementServer management,
+                              ScheduledExecutorService healthSync) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (healthSync != null) {
+                healthSync.shutdownNow();
+            }
+            if (management != null) {
+                management.close();
+            }
+            if (feed != null) {
+                feed.close();
+            }
+            metrics.close();
+        }
+    }
+
+    /** How old the last tick may be while the server still reports ready (the simulator ticks several times a second). */
+    private static final Duration MAX_TICK_AGE = Duration.ofSeconds(10);
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
-                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction) {
+                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, Operations ops) {
+        this.ops = ops;
         this.lock = lock;
         this.config = config;
         this.dataDir = dataDir;
@@ -95,27 +134,89 @@ public final class ReferenceServer implements AutoCloseable {
         Path dataDir = Files.createDirectories(config.dataDir()).toAbsolutePath().normalize();
         Clock clock = Clock.systemUTC();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant());
+        ServerMetrics metrics = new ServerMetrics();
         LabService lab;
         try {
-            lab = LabService.start(labConfig(config, dataDir), config.labLimits(), clock, DuckDbLabSql.factory(config.sql(), dataDir));
+            lab = startLab(config, dataDir, clock, metrics);
         } catch (RuntimeException e) {
+            metrics.close();
             lock.close();
             throw e;
         }
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
+        FeedProbe feed = null;
+        ManagementServer management = null;
+        ScheduledExecutorService healthSync = null;
         try {
-            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
-            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
-            grpc = startGrpc(config, lab, clock);
+            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), metrics,
+                    LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
+            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), metrics,
+                    MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
+            grpc = startGrpc(config, lab, clock, metrics);
+            feed = new FeedProbe(lab, clock, metrics.registry());
+            LakehouseFileGauges files = new LakehouseFileGauges(lab.engine().lakehouse(), metrics.registry(),
+                    Duration.ofSeconds(5));
+            Readiness readiness = new Readiness(lab.storage(), feed::lastTickAge, MAX_TICK_AGE);
+            management = ManagementServer.start(config.management(), () -> {
+                files.refresh();
+                return metrics.scrape();
+            }, readiness);
+            healthSync = keepGrpcHealthInStep(grpc, readiness);
         } catch (IOException | RuntimeException e) {
+            new Operations(metrics, feed, management, healthSync).close();
             listeners.values().forEach(TransportServer::close);
-            lab.close();
+            if (grpc != null) {
+                grpc.close();
+            }
+            closeLab(lab);
             lock.close();
             throw e;
         }
         return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
-                MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES));
+                MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES),
+                new Operations(metrics, feed, management, healthSync));
+    }
+
+    /**
+     * Builds the engine on a lakehouse whose commits are counted, and the lab service over it. The service does not
+     * own the engine here: {@link #closeLab} closes both.
+     */
+    private static LabService startLab(ServerConfig config, Path dataDir, Clock clock, ServerMetrics metrics) {
+        Path lakeDir = dataDir.resolve("lakehouse");
+        Lakehouse lakehouse = Lakehouse.open(lakeDir, LakehouseOptions.defaults().withClock(clock)
+                .withStore(metrics.metered(new LocalLogStore(), lakeDir)));
+        Engine engine = Engine.builder(labConfig(config, dataDir)).clock(clock).keyLimits(config.labLimits().keys())
+                .lakehouse(lakehouse).build();
+        try {
+            return new LabService(engine, config.labLimits().compute(), DuckDbLabSql.factory(config.sql(), dataDir));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    private static void closeLab(LabService lab) {
+        lab.close();
+        lab.engine().close();
+    }
+
+    /** Sets gRPC's health service to NOT_SERVING whenever readiness fails, checked every second. */
+    private static ScheduledExecutorService keepGrpcHealthInStep(LabGrpcServer grpc, Readiness readiness) {
+        ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hfthot-grpc-health");
+            t.setDaemon(true);
+            return t;
+        });
+        sync.scheduleWithFixedDelay(() -> {
+            try {
+                grpc.setServing(readiness.check().ready());
+            } catch (RuntimeException e) {
+                LOG.warn("readiness check failed", e);
+                grpc.setServing(false);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        return sync;
     }
 
     private static LabConfig labConfig(ServerConfig config, Path dataDir) {
@@ -126,21 +227,25 @@ public final class ReferenceServer implements AutoCloseable {
                 defaults.regimeFitBars(), config.demoKeys(), defaults.busThreads(), config.storage());
     }
 
-    private static LabGrpcServer startGrpc(ServerConfig config, LabService lab, Clock clock) throws IOException {
+    private static LabGrpcServer startGrpc(ServerConfig config, LabService lab, Clock clock, ServerMetrics metrics)
+            throws IOException {
         GrpcServerConfig grpcConfig = GrpcServerConfig.defaults().withAddress(config.bindHost(), config.grpcPort());
         if (config.tls().isPresent()) {
             grpcConfig = grpcConfig.withTls(new GrpcTls.Pkcs12(config.tls().get().keystore(),
                     config.tls().get().password().toCharArray()));
         }
         try {
-            return LabGrpcServer.start(grpcConfig, lab, clock);
+            return LabGrpcServer.start(grpcConfig, new LabGrpcServices(lab, clock, grpcConfig.streamBufferSize()),
+                    List.of(metrics.grpc()));
         } catch (RuntimeException e) {
             throw new IOException("cannot listen for gRPC on " + config.bindHost() + ":" + config.grpcPort() + " ("
                     + e.getMessage() + "); choose another port with --grpc-port", e);
         }
     }
 
-    private static TransportServer listen(ServerConfig config, int port, HttpSurface surface) throws IOException {
+    private static TransportServer listen(ServerConfig config, int port, ServerMetrics metrics, HttpSurface surface)
+            throws IOException {
+        metrics.observe(surface);
         TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), 200, config.virtualThreads(),
                 Duration.ofSeconds(30), config.shutdownGrace(), config.requestLimits());
         try {
@@ -180,6 +285,11 @@ public final class ReferenceServer implements AutoCloseable {
         return grpc.port();
     }
 
+    /** @return the port of the management listener (metrics and health; the real one when configured with 0) */
+    public int managementPort() {
+        return ops.management().port();
+    }
+
     /** @return the shared event bus (the lab engine's) */
     public EventBus eventBus() {
         return lab.bus();
@@ -217,6 +327,8 @@ public final class ReferenceServer implements AutoCloseable {
         }
         lines.add(String.format("%-24s %s%s", "HFThot gRPC", (grpc.isTls() ? "https://" : "http://")
                 + config.bindHost() + ":" + grpc.port(), "  hfthot.v1 Market/Signal/PortfolioService"));
+        lines.add(String.format("%-24s %s%s", "management", ops.management().baseUri(),
+                "  GET /metrics, /health/live, /health/ready"));
         lines.addAll(LabHttpSurface.banner(baseUri(Surface.HFTHOT), lab.demoKeys()));
         if (!lab.demoKeys().isEmpty()) {
             lines.add("  (demo keys are kept in " + dataDir.resolve("demo-keys.txt") + ")");
@@ -227,6 +339,7 @@ public final class ReferenceServer implements AutoCloseable {
     /** Stops every listener (gracefully), the gRPC server and the lab engine with its event bus; idempotent. */
     @Override
     public void close() {
+        ops.close();
         for (TransportServer t : listeners.values()) {
             try {
                 t.close();
@@ -240,7 +353,7 @@ public final class ReferenceServer implements AutoCloseable {
             LOG.warn("stopping gRPC failed", e);
         }
         compaction.close();
-        lab.close();
+        closeLab(lab);
         try {
             lock.close();
         } catch (IOException e) {

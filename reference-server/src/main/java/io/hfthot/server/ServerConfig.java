@@ -7,6 +7,7 @@ import io.hfthot.engine.storage.StorageOptions;
 import io.hfthot.engine.identity.KeyLimits;
 import io.hfthot.engine.lab.LabLimits;
 import io.hfthot.engine.lab.compute.ComputeLimits;
+import io.hfthot.server.ops.ManagementConfig;
 import io.hfthot.server.wiring.SqlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,12 +42,13 @@ import java.util.stream.Collectors;
  * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
+ * @param management      where the management listener ({@code /metrics}, {@code /health/*}) binds
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
-                           RequestLimits requestLimits) {
+                           RequestLimits requestLimits, ManagementConfig management) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -103,7 +105,11 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         MAX_CONNECTIONS_PER_ADDRESS("--max-connections-per-address", "HFTHOT_MAX_CONNECTIONS_PER_ADDRESS", "256",
                 "open HTTP connections per client IP (429 past it)"),
         MAX_BUFFERED_BODY_BYTES("--max-buffered-body-bytes", "HFTHOT_MAX_BUFFERED_BODY_BYTES", "67108864",
-                "request body bytes held in memory at once per listener (503 past it)");
+                "request body bytes held in memory at once per listener (503 past it)"),
+        MANAGEMENT_BIND("--management-bind", "HFTHOT_MANAGEMENT_BIND", ManagementConfig.DEFAULT_BIND,
+                "interface of the management listener (/metrics, /health/live, /health/ready)"),
+        MANAGEMENT_PORT("--management-port", "HFTHOT_MANAGEMENT_PORT", Integer.toString(ManagementConfig.DEFAULT_PORT),
+                "management listener port");
 
         final String flag;
         final String env;
@@ -135,6 +141,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(management, "management");
     }
 
     /**
@@ -145,7 +152,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, management);
     }
 
     private static void checkPort(int port, Option o) {
@@ -163,7 +170,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
                 Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults(),
-                RequestLimits.defaults());
+                RequestLimits.defaults(), ManagementConfig.ephemeral());
     }
 
     /**
@@ -213,7 +220,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)),
-                requestLimits(values));
+                requestLimits(values),
+                new ManagementConfig(values.get(Option.MANAGEMENT_BIND), port(values, Option.MANAGEMENT_PORT)));
     }
 
     /**
@@ -224,7 +232,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, management);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
@@ -421,6 +429,6 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
                 + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
-                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits + "]";
+                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits + ", management=" + management + "]";
     }
 }

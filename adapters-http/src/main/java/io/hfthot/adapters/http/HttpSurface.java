@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpSurface implements HttpHandler {
     private static final Logger ACCESS = LoggerFactory.getLogger("io.hfthot.access");
     private static final Logger LOG = LoggerFactory.getLogger(HttpSurface.class);
+    /** Exchange attribute carrying the matched route pattern from dispatch to the {@link RequestObserver}. */
+    private static final String ROUTE_ATTRIBUTE = "io.hfthot.route";
 
     private final String name;
     private final ErrorShape errorShape;
@@ -53,6 +55,7 @@ public final class HttpSurface implements HttpHandler {
     private final int gzipMinBytes;
     private final List<AutoCloseable> closeables;
     private volatile boolean draining;
+    private volatile RequestObserver observer = RequestObserver.NONE;
 
     private HttpSurface(Builder b, Router router) {
         this.name = b.name;
@@ -171,6 +174,16 @@ public final class HttpSurface implements HttpHandler {
     }
 
     /**
+     * Sets who is told about each answered request (metrics); replaces the previous observer. Any surface can be
+     * observed this way without its factory knowing, which is why this is a setter and not a builder option.
+     *
+     * @param observer the observer, {@link RequestObserver#NONE} to stop observing
+     */
+    public void observe(RequestObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /**
      * Tells whether {@link #shutdown()} was called.
      *
      * @return true while draining
@@ -188,16 +201,25 @@ public final class HttpSurface implements HttpHandler {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = in.rawPath();
         Outcome outcome;
+        String route;
         try {
             outcome = dispatch(exchange, in, requestId, method, rawPath);
         } catch (Throwable t) {
             outcome = writeError(exchange, in, t, requestId);
         } finally {
+            // Read before close: the transport may recycle the request's attributes once the exchange ends.
+            route = (String) exchange.getAttribute(ROUTE_ATTRIBUTE);
             exchange.close();
         }
+        long nanos = System.nanoTime() - start;
         if (ACCESS.isInfoEnabled()) {
             ACCESS.info("{} {} {} {} {} {}B {}us", name, requestId, method, rawPath, outcome.status, outcome.bytes,
-                    (System.nanoTime() - start) / 1000);
+                    nanos / 1000);
+        }
+        try {
+            observer.completed(name, method, route, outcome.status, nanos);
+        } catch (RuntimeException e) {
+            LOG.warn("request observer failed on surface {}", name, e);
         }
     }
 
@@ -256,6 +278,9 @@ public final class HttpSurface implements HttpHandler {
             }
         }
         Router.Match match = router.match(method, segments);
+        if (match.pattern() != null) {
+            exchange.setAttribute(ROUTE_ATTRIBUTE, match.pattern());
+        }
         boolean preflight = "OPTIONS".equals(method) && origin != null
                 && in.header("Access-Control-Request-Method") != null && cors.enabled();
         if (preflight) {
