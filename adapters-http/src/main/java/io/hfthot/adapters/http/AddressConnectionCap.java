@@ -102,6 +102,7 @@ final class AddressConnectionCap implements SelectorManager.AcceptListener {
                 if (refused.isEmpty()) {
                     return super.handle(request, response, callback);
                 }
+                response.getHeaders().put(RetryAfter.HEADER, RetryAfter.seconds(null, 0));
                 SurfaceErrorHandler.write(response, callback, surface.errorShape().status(ErrorKind.RATE_LIMITED),
                         surface.errorBody(ErrorKind.RATE_LIMITED, refused.get()), true);
                 return true;

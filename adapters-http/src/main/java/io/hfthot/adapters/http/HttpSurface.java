@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per request: request id and {@code X-Request-Id}; CORS (preflights answered here); routing (404,
  * 405 with {@code Allow}); declared body size check (413); filters; handler; encoding with gzip when
- * the client accepts it and the body is at least {@code gzipMinBytes}; one access-log line through
+ * the client accepts it and the body is at least {@code gzipMinBytes}; HEAD on every GET route (the GET's
+ * headers, no body); {@code Retry-After} on every 429; one access-log line through
  * slf4j logger {@code io.hfthot.access}. Every failure goes through {@link ErrorMapper} and is written
  * in the surface's {@link ErrorShape}. Route handlers that implement {@link AutoCloseable} (such as SSE
  * streams) are closed by {@link #shutdown()}.
@@ -278,6 +280,13 @@ public final class HttpSurface implements HttpHandler {
             }
         }
         Router.Match match = router.match(method, segments);
+        boolean head = "HEAD".equals(method) && !match.found();
+        if (head) {
+            // HEAD is GET without the body (RFC 9110, 9.3.2): the GET route runs, filters and quotas included.
+            Router.Match get = router.match("GET", segments);
+            match = get.found() ? get : match;
+            head = get.found();
+        }
         if (match.pattern() != null) {
             exchange.setAttribute(ROUTE_ATTRIBUTE, match.pattern());
         }
@@ -319,7 +328,36 @@ public final class HttpSurface implements HttpHandler {
             throw new IllegalStateException("route " + match.pattern() + " returned no response");
         }
         discardUnreadBody(exchange, in);
-        return write(exchange, response, acceptsGzip(in.header("Accept-Encoding")));
+        return head ? writeHead(exchange, response) : write(exchange, response, acceptsGzip(in.header("Accept-Encoding")));
+    }
+
+    /**
+     * Answers a HEAD with the headers the GET would send, {@code Content-Length} included (of the identity-encoded
+     * body), and no body; a streaming body is not started.
+     */
+    private Outcome writeHead(HttpExchange exchange, Response response) throws IOException {
+        Headers h = exchange.getResponseHeaders();
+        response.headers().forEach(h::set);
+        if (response.contentType() != null) {
+            h.set("Content-Type", response.contentType());
+        }
+        if (response.streamingBody() == null && response.status() != 204 && response.status() != 304) {
+            long length;
+            if (response.jsonBody() != null) {
+                BodyBuffer json = BodyBuffer.acquire();
+                try {
+                    codec.encodeTo(response.jsonBody(), json);
+                    length = json.size();
+                } finally {
+                    json.release();
+                }
+            } else {
+                length = response.rawBody() == null ? 0 : response.rawBody().length;
+            }
+            h.set("Content-Length", Long.toString(length));
+        }
+        exchange.sendResponseHeaders(response.status(), -1);
+        return new Outcome(response.status(), 0);
     }
 
     private Outcome preflight(HttpExchange exchange, IncomingRequest in, String rawPath, List<String> segments, String origin,
@@ -346,6 +384,9 @@ public final class HttpSurface implements HttpHandler {
     private static String allowHeader(java.util.Set<String> methods) {
         java.util.TreeSet<String> sorted = new java.util.TreeSet<>(methods);
         sorted.add("OPTIONS");
+        if (sorted.contains("GET")) {
+            sorted.add("HEAD");
+        }
         return String.join(", ", sorted);
     }
 
@@ -355,6 +396,10 @@ public final class HttpSurface implements HttpHandler {
             discardUnreadBody(exchange, in);
             byte[] body = errorBody(e.kind(), e.message());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (errorShape.status(e.kind()) == 429 && !exchange.getResponseHeaders().containsKey(RetryAfter.HEADER)) {
+                exchange.getResponseHeaders().set(RetryAfter.HEADER, RetryAfter.seconds(
+                        exchange.getResponseHeaders().getFirst("X-RateLimit-Reset"), Instant.now().getEpochSecond()));
+            }
             exchange.sendResponseHeaders(errorShape.status(e.kind()), body.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(body);

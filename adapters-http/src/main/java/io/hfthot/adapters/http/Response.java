@@ -76,6 +76,15 @@ public final class Response {
     }
 
     /**
+     * A 304 Not Modified response without body (see {@link ConditionalGet}).
+     *
+     * @return the response
+     */
+    public static Response notModified() {
+        return new Response(304, Map.of(), null, null, null, null);
+    }
+
+    /**
      * A response with raw bytes (e.g. Arrow IPC, CSV).
      *
      * @param status      the status

@@ -158,6 +158,10 @@ public final class TransportServer implements AutoCloseable {
                     ErrorMapper.MappedError e = ErrorMapper.map(t, requestId);
                     byte[] body = surface.errorBody(e.kind(), e.message());
                     int status = surface.errorShape().status(e.kind());
+                    if (status == 429) {
+                        resp.getHeaders().put(RetryAfter.HEADER, RetryAfter.seconds(resp.getHeaders().get("X-RateLimit-Reset"),
+                                java.time.Instant.now().getEpochSecond()));
+                    }
                     LOG.info("{} {} upgrade refused on {}: {} {}", surface.name(), requestId, route.path(), status,
                             e.message());
                     SurfaceErrorHandler.write(resp, cb, status, body, false);

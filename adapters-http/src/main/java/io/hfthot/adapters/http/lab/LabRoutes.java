@@ -1,6 +1,8 @@
 package io.hfthot.adapters.http.lab;
 
+import com.fasterxml.jackson.core.SerializableString;
 import io.hfthot.adapters.http.ApiException;
+import io.hfthot.adapters.http.ConditionalGet;
 import io.hfthot.adapters.http.ErrorKind;
 import io.hfthot.adapters.http.JsonCodec;
 import io.hfthot.adapters.http.QueryParams;
@@ -17,6 +19,7 @@ import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.ParquetExport;
 import io.hfthot.engine.lab.api.SqlResponse;
 import io.hfthot.engine.lab.compute.CancelSignal;
+import io.hfthot.engine.market.Interval;
 import io.hfthot.engine.quota.Feature;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -42,6 +45,9 @@ public final class LabRoutes {
     public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
     /** Bytes of encoded OHLCV bar runs kept for reuse (16 MiB: a few hundred typical runs). */
     private static final long ENCODED_BARS_BUDGET = 16L << 20;
+
+    /** Cache-Control of bars whose range ended an interval ago or more: an hour before revalidating. */
+    static final String SETTLED_BARS = "private, max-age=3600";
 
     private final LabService engine;
     private final byte[] openApi;
@@ -124,8 +130,14 @@ public final class LabRoutes {
         OhlcvRequest request = new OhlcvRequest(LabParams.string(p, "symbol"), LabParams.string(p, "interval"),
                 LabParams.longValue(p, "start_time"), LabParams.longValue(p, "end_time"), LabParams.integer(p, "limit"));
         OhlcvResponse r = engine.ohlcv(LabAccessFilter.principal(q), request);
-        return Response.ok(new OhlcvBody(r.symbol(), r.interval(), encodedBars.of(r.symbol(), r.interval(), r.bars()),
-                r.source(), r.latencyMs()));
+        SerializableString bars = encodedBars.of(r.symbol(), r.interval(), r.bars());
+        // Bars are closed, so a range ending one interval before now no longer changes (short of an import,
+        // which the content-based tag catches on revalidation); a range up to now gains bars as they close.
+        boolean settled = request.endTime() != null
+                && request.endTime() <= engine.engine().clock().millis() - Interval.parse(r.interval()).millis();
+        return ConditionalGet.apply(q, Response.ok(new OhlcvBody(r.symbol(), r.interval(), bars, r.source(), r.latencyMs())),
+                ConditionalGet.weakTag(r.symbol() + "-" + r.interval(), bars.asUnquotedUTF8()),
+                settled ? SETTLED_BARS : ConditionalGet.REVALIDATE);
     }
 
     private Response sql(Request q) {
@@ -164,8 +176,12 @@ public final class LabRoutes {
                     + " ISO-8601) is required");
         }
         Principal caller = LabAccessFilter.principal(q);
-        return Response.ok(version != null ? engine.readVersion(caller, table, version, limit)
-                : engine.readAtTimestamp(caller, table, timestamp.get(), limit));
+        if (version == null) {
+            return Response.ok(engine.readAtTimestamp(caller, table, timestamp.get(), limit));
+        }
+        // A committed table version never changes (an erasure or vacuum makes it unreadable, never different).
+        return ConditionalGet.apply(q, Response.ok(engine.readVersion(caller, table, version, limit)),
+                ConditionalGet.strongTag(table, version, limit), ConditionalGet.IMMUTABLE);
     }
 
     private String table(QueryParams p) {
