@@ -158,7 +158,7 @@ public final class ReferenceServer implements AutoCloseable {
             LakehouseFileGauges files = new LakehouseFileGauges(lab.engine().lakehouse(), metrics.registry(),
                     Duration.ofSeconds(5));
             Readiness readiness = new Readiness(lab.storage(), feed::lastTickAge, MAX_TICK_AGE);
-            management = ManagementServer.start(config.management(), () -> {
+            management = ManagementServer.start(config.operations(), () -> {
                 files.refresh();
                 return metrics.scrape();
             }, readiness);

@@ -51,7 +51,7 @@ public final class ManagementServer implements AutoCloseable {
      * @return the running listener
      * @throws IOException when the port cannot be bound (the message names it and the flag to change it)
      */
-    public static ManagementServer start(ManagementConfig config, Supplier<String> scrape, Readiness readiness)
+    public static ManagementServer start(OperationsConfig config, Supplier<String> scrape, Readiness readiness)
             throws IOException {
         Objects.requireNonNull(scrape, "scrape");
         Objects.requireNonNull(readiness, "readiness");
@@ -60,8 +60,8 @@ public final class ManagementServer implements AutoCloseable {
         pool.setDaemon(true);
         Server server = new Server(pool);
         ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost(config.bindHost());
-        connector.setPort(config.port());
+        connector.setHost(config.managementBind());
+        connector.setPort(config.managementPort());
         server.addConnector(connector);
         Map<String, Supplier<Body>> routes = Map.of(
                 "/metrics", () -> new Body(200, PROMETHEUS_TEXT, scrape.get()),
@@ -82,10 +82,10 @@ public final class ManagementServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // the start failure is what matters
             }
-            throw new IOException("cannot listen for management on " + config.bindHost() + ":" + config.port() + " ("
+            throw new IOException("cannot listen for management on " + config.managementBind() + ":" + config.managementPort() + " ("
                     + e.getMessage() + "); choose another port with --management-port", e);
         }
-        ManagementServer started = new ManagementServer(server, connector, config.bindHost());
+        ManagementServer started = new ManagementServer(server, connector, config.managementBind());
         LOG.info("management listening on {}", started.baseUri());
         return started;
     }
