@@ -5,7 +5,9 @@ import io.hfthot.adapters.grpc.LabGrpcServer;
 import io.hfthot.adapters.grpc.service.LabGrpcServices;
 import io.hfthot.adapters.grpc.tls.GrpcTls;
 import io.hfthot.adapters.http.CorsPolicy;
+import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.Response;
 import io.hfthot.adapters.http.TransportConfig;
 import io.hfthot.adapters.http.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
@@ -25,6 +27,7 @@ import io.hfthot.server.ops.LakehouseFileGauges;
 import io.hfthot.server.ops.ManagementServer;
 import io.hfthot.server.ops.Readiness;
 import io.hfthot.server.ops.ServerMetrics;
+import io.hfthot.server.web.ApiDocs;
 import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,8 +152,7 @@ public final class ReferenceServer implements AutoCloseable {
         ManagementServer management = null;
         ScheduledExecutorService healthSync = null;
         try {
-            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), metrics,
-                    LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
+            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), metrics, hfthotSurface(config, lab, clock)));
             listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), metrics,
                     MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
             grpc = startGrpc(config, lab, clock, metrics);
@@ -217,6 +219,19 @@ public final class ReferenceServer implements AutoCloseable {
             }
         }, 0, 1, TimeUnit.SECONDS);
         return sync;
+    }
+
+    /**
+     * Seed 000's surface as {@link LabHttpSurface#surface} builds it (routes, filter, stream, {@code /v1/health}),
+     * plus what people look at: the API documentation ({@link ApiDocs}).
+     */
+    private static HttpSurface hfthotSurface(ServerConfig config, LabService lab, Clock clock) {
+        HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
+                .cors(cors(config))
+                .get("/v1/health", r -> Response.ok(LabHttpSurface.health(lab)));
+        LabHttpSurface.mount(builder, lab, lab.access(), clock, LabHttpOptions.defaults());
+        ApiDocs.mount(builder);
+        return builder.build();
     }
 
     private static LabConfig labConfig(ServerConfig config, Path dataDir) {
@@ -320,7 +335,7 @@ public final class ReferenceServer implements AutoCloseable {
         lines.add("data directory  " + dataDir);
         for (Surface s : Surface.values()) {
             String extra = switch (s) {
-                case HFTHOT -> "  GET /v1/health";
+                case HFTHOT -> "  GET /v1/health, API docs " + ApiDocs.PATH + "/";
                 case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH;
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));

@@ -76,9 +76,20 @@ public final class ConditionalGet {
      * @return the tag
      */
     public static String weakTag(String label, byte[] content) {
+        return "W/" + contentTag(label, content);
+    }
+
+    /**
+     * Builds a strong tag from a label and the exact bytes of the answer: {@code "<label>-<length>-<crc32c>"}.
+     *
+     * @param label   readable part; characters other than letters, digits, {@code -._} are replaced
+     * @param content the answer's bytes
+     * @return the tag
+     */
+    public static String contentTag(String label, byte[] content) {
         CRC32C crc = new CRC32C();
         crc.update(content);
-        return "W/\"" + label.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + content.length + "-"
+        return "\"" + label.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + content.length + "-"
                 + Long.toHexString(crc.getValue()) + "\"";
     }
 

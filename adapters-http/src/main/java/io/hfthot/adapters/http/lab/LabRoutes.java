@@ -50,7 +50,7 @@ public final class LabRoutes {
     static final String SETTLED_BARS = "private, max-age=3600";
 
     private final LabService engine;
-    private final byte[] openApi;
+    private final OpenApiDocument openApi;
     private final EncodedBars encodedBars = new EncodedBars(JsonCodec.standard().mapper(), ENCODED_BARS_BUDGET);
 
     /**
@@ -61,7 +61,7 @@ public final class LabRoutes {
      */
     public LabRoutes(LabService engine, byte[] openApi) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.openApi = openApi.clone();
+        this.openApi = new OpenApiDocument(openApi);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class LabRoutes {
         r.add(new LabRoute("DELETE", "/v1/keys/{key_id}", true, Optional.empty(),
                 LabErrors.translating(this::revokeKey)));
         r.add(new LabRoute("GET", "/v1/openapi.json", false, Optional.empty(),
-                q -> Response.bytes(200, "application/json", openApi)));
+                q -> Response.bytes(200, "application/json", openApi.servedTo(q))));
         return List.copyOf(r);
     }
 
