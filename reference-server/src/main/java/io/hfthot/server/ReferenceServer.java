@@ -28,6 +28,7 @@ import io.hfthot.server.ops.ManagementServer;
 import io.hfthot.server.ops.Readiness;
 import io.hfthot.server.ops.ServerMetrics;
 import io.hfthot.server.web.ApiDocs;
+import io.hfthot.server.web.Dashboard;
 import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -223,7 +224,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /**
      * Seed 000's surface as {@link LabHttpSurface#surface} builds it (routes, filter, stream, {@code /v1/health}),
-     * plus what people look at: the API documentation ({@link ApiDocs}).
+     * plus what people look at: the API documentation ({@link ApiDocs}) and the dashboard ({@link Dashboard}).
      */
     private static HttpSurface hfthotSurface(ServerConfig config, LabService lab, Clock clock) {
         HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
@@ -231,6 +232,7 @@ public final class ReferenceServer implements AutoCloseable {
                 .get("/v1/health", r -> Response.ok(LabHttpSurface.health(lab)));
         LabHttpSurface.mount(builder, lab, lab.access(), clock, LabHttpOptions.defaults());
         ApiDocs.mount(builder);
+        Dashboard.mount(builder);
         return builder.build();
     }
 
@@ -335,7 +337,7 @@ public final class ReferenceServer implements AutoCloseable {
         lines.add("data directory  " + dataDir);
         for (Surface s : Surface.values()) {
             String extra = switch (s) {
-                case HFTHOT -> "  GET /v1/health, API docs " + ApiDocs.PATH + "/";
+                case HFTHOT -> "  GET /v1/health, API docs " + ApiDocs.PATH + "/, dashboard " + Dashboard.PATH + "/";
                 case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH;
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
