@@ -253,7 +253,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         try {
             return LabGrpcServer.start(grpcConfig, new LabGrpcServices(lab, clock, grpcConfig.streamBufferSize()),
-                    List.of(metrics.grpc()));
+                    config.operations().requestMetrics() ? List.of(metrics.grpc()) : List.of());
         } catch (RuntimeException e) {
             throw new IOException("cannot listen for gRPC on " + config.bindHost() + ":" + config.grpcPort() + " ("
                     + e.getMessage() + "); choose another port with --grpc-port", e);
@@ -262,7 +262,9 @@ public final class ReferenceServer implements AutoCloseable {
 
     private static TransportServer listen(ServerConfig config, int port, ServerMetrics metrics, HttpSurface surface)
             throws IOException {
-        metrics.observe(surface);
+        if (config.operations().requestMetrics()) {
+            metrics.observe(surface);
+        }
         TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), 200, config.virtualThreads(),
                 Duration.ofSeconds(30), config.shutdownGrace(), config.requestLimits());
         try {

@@ -128,7 +128,8 @@ final class ServerCommandLine {
                         "HFTHOT_MASTER_KEY  the provider-keys master key itself, base64 of 32 bytes (instead of "
                                 + "--master-key-file; no flag: a command line is visible to all)",
                         "See docs/operations.md.")
-                .width(120);
+                .width(120)
+                .abbreviateSynopsis(true);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
         for (ServerConfig.Option o : ServerConfig.Option.values()) {
             spec.addOption(OptionSpec.builder(o.flag).paramLabel(o.fileKey().toUpperCase(java.util.Locale.ROOT)

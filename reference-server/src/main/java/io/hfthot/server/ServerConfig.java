@@ -116,7 +116,9 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 "interface of the management listener (/metrics, /health/live, /health/ready)"),
         MANAGEMENT_PORT("--management-port", "HFTHOT_MANAGEMENT_PORT", Integer.toString(OperationsConfig.DEFAULT_PORT),
                 "management listener port"),
-        LOG_FORMAT("--log-format", "HFTHOT_LOG_FORMAT", "text", "text, or json: one JSON object per log line");
+        LOG_FORMAT("--log-format", "HFTHOT_LOG_FORMAT", "text", "text, or json: one JSON object per log line"),
+        REQUEST_METRICS("--request-metrics", "HFTHOT_REQUEST_METRICS", "true",
+                "per-request metrics (HTTP, gRPC, streams); false keeps JVM, bus and lakehouse metrics only");
 
         final String flag;
         final String env;
@@ -234,7 +236,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                         values.get(Option.SQL_TIMEOUTS)),
                 requestLimits(values),
                 new OperationsConfig(values.get(Option.MANAGEMENT_BIND), port(values, Option.MANAGEMENT_PORT),
-                        jsonLogs(values)));
+                        jsonLogs(values), bool(values, Option.REQUEST_METRICS)));
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param managementBind the management interface, default {@code 127.0.0.1}
  * @param managementPort the management port, default 8081; 0 for an ephemeral port
  * @param jsonLogs       one JSON object per log line (application and access logs) instead of text
+ * @param requestMetrics per-request meters (HTTP requests, gRPC calls, open streams); false leaves the JVM, event
+ *                       bus and lakehouse meters only (to measure what the per-request ones cost)
  */
-public record OperationsConfig(String managementBind, int managementPort, boolean jsonLogs) {
+public record OperationsConfig(String managementBind, int managementPort, boolean jsonLogs, boolean requestMetrics) {
     /** The default management port. */
     public static final int DEFAULT_PORT = 8081;
     /** The default interface: loopback only. */
@@ -29,13 +31,13 @@ public record OperationsConfig(String managementBind, int managementPort, boolea
         }
     }
 
-    /** @return loopback, port 8081, text logs */
+    /** @return loopback, port 8081, text logs, request metrics on */
     public static OperationsConfig defaults() {
-        return new OperationsConfig(DEFAULT_BIND, DEFAULT_PORT, false);
+        return new OperationsConfig(DEFAULT_BIND, DEFAULT_PORT, false, true);
     }
 
-    /** @return loopback, an ephemeral port, text logs (tests) */
+    /** @return loopback, an ephemeral port, text logs, request metrics on (tests) */
     public static OperationsConfig ephemeral() {
-        return new OperationsConfig(DEFAULT_BIND, 0, false);
+        return new OperationsConfig(DEFAULT_BIND, 0, false, true);
     }
 }
