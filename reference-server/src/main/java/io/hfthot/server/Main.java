@@ -6,7 +6,6 @@ import io.hfthot.server.logging.JsonLogs;
 import io.hfthot.server.logging.JulBridge;
 import io.hfthot.server.logging.LoggingShutdown;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the reference server from the command line and stops it on SIGTERM or Ctrl+C. */
@@ -27,12 +26,10 @@ public final class Main {
     public static void main(String[] args) {
         JulBridge.install();
         int code = ServerCommandLine.run(args, System.getenv(), System.out, System.err, Main::serve);
-        if (code != STOPPED && code != 0) {
+        // After a command (or help) the process ends with its code: background threads of the lakehouse or DuckDB
+        // must not keep it alive. After serving, the shutdown hook has run and the JVM is already ending.
+        if (code != STOPPED) {
             System.exit(code);
-        }
-        if (code == 0 && args.length > 0 && List.of("import", "optimize").contains(args[0])) {
-            // The commands' background threads (lakehouse, DuckDB) must not keep the process alive.
-            System.exit(0);
         }
     }
 
