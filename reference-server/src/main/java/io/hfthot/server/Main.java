@@ -2,10 +2,10 @@ package io.hfthot.server;
 
 import io.hfthot.server.cli.ImportCommand;
 import io.hfthot.server.cli.OptimizeCommand;
+import io.hfthot.server.logging.JsonLogs;
 import io.hfthot.server.logging.JulBridge;
 import io.hfthot.server.logging.LoggingShutdown;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the reference server from the command line and stops it on SIGTERM or Ctrl+C. */
@@ -13,43 +13,36 @@ public final class Main {
     private Main() {
     }
 
+    /** What {@link #serve} returns: the server ran and stopped on a signal; the JVM ends on its own. */
+    private static final int STOPPED = -1;
+
     /**
-     * Parses the configuration, starts the server, prints where it listens and waits for a signal; or, with
-     * {@code import} as the first argument, runs the bar importer ({@link ImportCommand}) and exits; with
-     * {@code optimize}, compacts the market tables ({@link OptimizeCommand}) and exits.
+     * Runs the command line ({@link ServerCommandLine}): {@code serve} (the default) starts the server, prints where
+     * it listens and waits for a signal; {@code import} loads bars ({@link ImportCommand}); {@code optimize} compacts
+     * the market tables ({@link OptimizeCommand}); {@code --help} on each describes it.
      *
-     * @param args see {@link ServerConfig#usage()} and {@link ImportCommand#usage()}
+     * @param args the command line
      */
     public static void main(String[] args) {
         JulBridge.install();
-        if (args.length > 0 && "import".equals(args[0])) {
-            System.exit(ImportCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
-            return;
+        int code = ServerCommandLine.run(args, System.getenv(), System.out, System.err, Main::serve);
+        // After a command (or help) the process ends with its code: background threads of the lakehouse or DuckDB
+        // must not keep it alive. After serving, the shutdown hook has run and the JVM is already ending.
+        if (code != STOPPED) {
+            System.exit(code);
         }
-        if (args.length > 0 && "optimize".equals(args[0])) {
-            System.exit(OptimizeCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
-            return;
-        }
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.print(ServerConfig.usage());
-            return;
-        }
-        ServerConfig config;
-        try {
-            config = ServerConfig.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("hfthot-server: " + e.getMessage());
-            System.err.print(ServerConfig.usage());
-            System.exit(2);
-            return;
+    }
+
+    private static int serve(ServerConfig config) {
+        if (config.operations().jsonLogs()) {
+            JsonLogs.install();
         }
         ReferenceServer server;
         try {
             server = ReferenceServer.start(config);
         } catch (IOException | RuntimeException e) {
             System.err.println("hfthot-server: " + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,5 +62,6 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return STOPPED;
     }
 }

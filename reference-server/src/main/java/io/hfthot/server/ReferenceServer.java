@@ -2,9 +2,12 @@ package io.hfthot.server;
 
 import io.hfthot.adapters.grpc.GrpcServerConfig;
 import io.hfthot.adapters.grpc.LabGrpcServer;
+import io.hfthot.adapters.grpc.service.LabGrpcServices;
 import io.hfthot.adapters.grpc.tls.GrpcTls;
 import io.hfthot.adapters.http.CorsPolicy;
+import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.Response;
 import io.hfthot.adapters.http.jetty.TransportConfig;
 import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
@@ -21,6 +24,16 @@ import io.hfthot.engine.market.HistoryPlan;
 import io.hfthot.engine.marketmaker.MarketMakerConfig;
 import io.hfthot.engine.marketmaker.MarketMakerService;
 import io.hfthot.server.wiring.Replicas;
+import io.hfthot.lakehouse.Lakehouse;
+import io.hfthot.lakehouse.LakehouseOptions;
+import io.hfthot.lakehouse.storage.LocalLogStore;
+import io.hfthot.server.ops.FeedProbe;
+import io.hfthot.server.ops.LakehouseFileGauges;
+import io.hfthot.server.ops.ManagementServer;
+import io.hfthot.server.ops.Readiness;
+import io.hfthot.server.ops.ServerMetrics;
+import io.hfthot.server.web.ApiDocs;
+import io.hfthot.server.web.Dashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +44,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +90,36 @@ public final class ReferenceServer implements AutoCloseable {
     private final MarketCompaction compaction;
     /** The --redis wiring, or null for a single server. */
     private final Replicas replicas;
+    private final Operations ops;
+
+    /**
+     * What the server runs to be operated: metrics, the feed probe, the management listener and the task that keeps
+     * gRPC's health service in step with readiness. Closed before the listeners.
+     */
+    private record Operations(ServerMetrics metrics, FeedProbe feed, ManagementServer management,
+                              ScheduledExecutorService healthSync) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (healthSync != null) {
+                healthSync.shutdownNow();
+            }
+            if (management != null) {
+                management.close();
+            }
+            if (feed != null) {
+                feed.close();
+            }
+            metrics.close();
+        }
+    }
+
+    /** How old the last tick may be while the server still reports ready (the simulator ticks several times a second). */
+    private static final Duration MAX_TICK_AGE = Duration.ofSeconds(10);
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
-                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, Replicas replicas) {
+                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, Operations ops,
+                            Replicas replicas) {
+        this.ops = ops;
         this.replicas = replicas;
         this.lock = lock;
         this.config = config;
@@ -104,19 +147,16 @@ public final class ReferenceServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         // With --redis several replicas share the directory (shared lock); otherwise one server owns it.
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, clock.instant(), config.redis().isPresent());
+        ServerMetrics metrics = new ServerMetrics();
         Replicas replicas = null;
         LabService lab;
         try {
             if (config.redis().isPresent()) {
                 replicas = Replicas.connect(config.redis().get());
             }
-            LabConfig labConfig = labConfig(config, dataDir);
-            EngineBuilder builder = Engine.builder(labConfig).clock(clock).keyLimits(config.labLimits().keys());
-            if (replicas != null) {
-                replicas.apply(builder, clock, labConfig.busThreads());
-            }
-            lab = LabService.over(builder, config.labLimits(), config.sql().queryEngines(dataDir));
+            lab = startLab(config, dataDir, clock, metrics, replicas);
         } catch (IOException | RuntimeException e) {
+            metrics.close();
             if (replicas != null) {
                 replicas.close();
             }
@@ -125,15 +165,31 @@ public final class ReferenceServer implements AutoCloseable {
         }
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
+        FeedProbe feed = null;
+        ManagementServer management = null;
+        ScheduledExecutorService healthSync = null;
         try {
-            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
+            listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), metrics, hfthotSurface(config, lab, clock)));
             // Attached to the engine: closed with it, before the engine's own components.
             MarketMakerService mm = MarketMakerService.start(lab.engine(), MarketMakerConfig.defaults(config.seed()));
-            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(mm,
-                    DashboardKey.of(config.dashboardApiKey()), cors(config))));
-            grpc = startGrpc(config, lab, clock);
+            listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), metrics,
+                    MarketMakerHttpSurface.surface(mm, DashboardKey.of(config.dashboardApiKey()), cors(config))));
+            grpc = startGrpc(config, lab, clock, metrics);
+            feed = new FeedProbe(lab, clock, metrics.registry());
+            LakehouseFileGauges files = new LakehouseFileGauges(lab.engine().lakehouse(), metrics.registry(),
+                    Duration.ofSeconds(5));
+            Readiness readiness = new Readiness(lab.storage(), feed::lastTickAge, MAX_TICK_AGE);
+            management = ManagementServer.start(config.operations(), () -> {
+                files.refresh();
+                return metrics.scrape();
+            }, readiness);
+            healthSync = keepGrpcHealthInStep(grpc, readiness);
         } catch (IOException | RuntimeException e) {
+            new Operations(metrics, feed, management, healthSync).close();
             listeners.values().forEach(TransportServer::close);
+            if (grpc != null) {
+                grpc.close();
+            }
             lab.close();
             if (replicas != null) {
                 replicas.close();
@@ -142,7 +198,58 @@ public final class ReferenceServer implements AutoCloseable {
             throw e;
         }
         return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
-                lab.engine().storage(), MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES), replicas);
+                lab.engine().storage(), MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES),
+                new Operations(metrics, feed, management, healthSync), replicas);
+    }
+
+    /**
+     * Builds the engine on a lakehouse whose commits are counted (with the Redis stores, bus and market-writer lease
+     * when replicas are configured) and the lab service over it, which closes the engine.
+     */
+    private static LabService startLab(ServerConfig config, Path dataDir, Clock clock, ServerMetrics metrics,
+                                       Replicas replicas) {
+        Path lakeDir = dataDir.resolve("lakehouse");
+        Lakehouse lakehouse = Lakehouse.open(lakeDir, LakehouseOptions.defaults().withClock(clock)
+                .withStore(metrics.metered(new LocalLogStore(), lakeDir)));
+        LabConfig labConfig = labConfig(config, dataDir);
+        EngineBuilder builder = Engine.builder(labConfig).clock(clock).keyLimits(config.labLimits().keys())
+                .lakehouse(lakehouse);
+        if (replicas != null) {
+            replicas.apply(builder, clock, labConfig.busThreads());
+        }
+        return LabService.over(builder, config.labLimits(), config.sql().queryEngines(dataDir));
+    }
+
+    /** Sets gRPC's health service to NOT_SERVING whenever readiness fails, checked every second. */
+    private static ScheduledExecutorService keepGrpcHealthInStep(LabGrpcServer grpc, Readiness readiness) {
+        ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hfthot-grpc-health");
+            t.setDaemon(true);
+            return t;
+        });
+        sync.scheduleWithFixedDelay(() -> {
+            try {
+                grpc.setServing(readiness.check().ready());
+            } catch (RuntimeException e) {
+                LOG.warn("readiness check failed", e);
+                grpc.setServing(false);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        return sync;
+    }
+
+    /**
+     * Seed 000's surface as {@link LabHttpSurface#surface} builds it (routes, filter, stream, {@code /v1/health}),
+     * plus what people look at: the API documentation ({@link ApiDocs}) and the dashboard ({@link Dashboard}).
+     */
+    private static HttpSurface hfthotSurface(ServerConfig config, LabService lab, Clock clock) {
+        HttpSurface.Builder builder = HttpSurface.builder("hfthot", ErrorShape.CODE_MESSAGE)
+                .cors(cors(config))
+                .get("/v1/health", r -> Response.ok(LabHttpSurface.health(lab)));
+        LabHttpSurface.mount(builder, lab, lab.access(), clock, LabHttpOptions.defaults());
+        ApiDocs.mount(builder);
+        Dashboard.mount(builder);
+        return builder.build();
     }
 
     private static LabConfig labConfig(ServerConfig config, Path dataDir) {
@@ -153,21 +260,27 @@ public final class ReferenceServer implements AutoCloseable {
                 defaults.regimeFitBars(), config.demoKeys(), defaults.busThreads(), config.storage());
     }
 
-    private static LabGrpcServer startGrpc(ServerConfig config, LabService lab, Clock clock) throws IOException {
+    private static LabGrpcServer startGrpc(ServerConfig config, LabService lab, Clock clock, ServerMetrics metrics)
+            throws IOException {
         GrpcServerConfig grpcConfig = GrpcServerConfig.defaults().withAddress(config.bindHost(), config.grpcPort());
         if (config.tls().isPresent()) {
             grpcConfig = grpcConfig.withTls(new GrpcTls.Pkcs12(config.tls().get().keystore(),
                     config.tls().get().password().toCharArray()));
         }
         try {
-            return LabGrpcServer.start(grpcConfig, lab, clock);
+            return LabGrpcServer.start(grpcConfig, new LabGrpcServices(lab, clock, grpcConfig.streamBufferSize()),
+                    config.operations().requestMetrics() ? List.of(metrics.grpc()) : List.of());
         } catch (RuntimeException e) {
             throw new IOException("cannot listen for gRPC on " + config.bindHost() + ":" + config.grpcPort() + " ("
                     + e.getMessage() + "); choose another port with --grpc-port", e);
         }
     }
 
-    private static TransportServer listen(ServerConfig config, int port, HttpSurface surface) throws IOException {
+    private static TransportServer listen(ServerConfig config, int port, ServerMetrics metrics, HttpSurface surface)
+            throws IOException {
+        if (config.operations().requestMetrics()) {
+            metrics.observe(surface);
+        }
         TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), 200, config.virtualThreads(),
                 Duration.ofSeconds(30), config.shutdownGrace(), config.requestLimits());
         try {
@@ -205,6 +318,11 @@ public final class ReferenceServer implements AutoCloseable {
     /** @return the port of seed 000's gRPC server (the real one when configured with 0) */
     public int grpcPort() {
         return grpc.port();
+    }
+
+    /** @return the port of the management listener (metrics and health; the real one when configured with 0) */
+    public int managementPort() {
+        return ops.management().port();
     }
 
     /** @return the shared event bus (the lab engine's) */
@@ -251,7 +369,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         for (Surface s : Surface.values()) {
             String extra = switch (s) {
-                case HFTHOT -> "  GET /v1/health";
+                case HFTHOT -> "  GET /v1/health, API docs " + ApiDocs.PATH + "/, dashboard " + Dashboard.PATH + "/";
                 case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH + ", PATCH "
                         + MarketMakerHttpSurface.PARAMETERS_PATH + ", POST " + MarketMakerHttpSurface.STOP_PATH;
             };
@@ -263,6 +381,8 @@ public final class ReferenceServer implements AutoCloseable {
                 ? "  market-maker controls: send X-API-KEY = the configured DASHBOARD_API_KEY"
                 : "  market-maker controls answer 500 until a key is set: DASHBOARD_API_KEY=$(openssl rand -base64 32) "
                         + "in the environment, or --dashboard-api-key");
+        lines.add(String.format("%-24s %s%s", "management", ops.management().baseUri(),
+                "  GET /metrics, /health/live, /health/ready"));
         lines.addAll(LabHttpSurface.banner(baseUri(Surface.HFTHOT), lab.demoKeys()));
         if (!lab.demoKeys().isEmpty()) {
             lines.add("  (demo keys are kept in " + dataDir.resolve("demo-keys.txt") + ")");
@@ -273,6 +393,7 @@ public final class ReferenceServer implements AutoCloseable {
     /** Stops every listener (gracefully), the gRPC server and the lab engine with its event bus; idempotent. */
     @Override
     public void close() {
+        ops.close();
         for (TransportServer t : listeners.values()) {
             try {
                 t.close();

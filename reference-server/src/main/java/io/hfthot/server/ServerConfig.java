@@ -7,6 +7,7 @@ import io.hfthot.engine.storage.StorageOptions;
 import io.hfthot.engine.identity.KeyLimits;
 import io.hfthot.engine.lab.LabLimits;
 import io.hfthot.engine.lab.compute.ComputeLimits;
+import io.hfthot.server.ops.OperationsConfig;
 import io.hfthot.server.wiring.SqlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The reference server's configuration, from command-line flags, then environment variables, then
- * defaults (a flag beats its variable).
+ * The reference server's configuration, from command-line flags, then environment variables, then the config
+ * file, then defaults (a flag beats its variable, a variable beats the file). Every option is one {@link Option}
+ * constant: its flag ({@code --http-port}), its variable ({@code HFTHOT_HTTP_PORT}) and its config-file key (the
+ * flag without {@code --}: {@code http-port}) all come from it, and so does its line in {@code --help}.
  *
  * @param bindHost        the interface every listener binds; loopback by default so a fresh start exposes
  *                        nothing to the network ({@code --bind 0.0.0.0} to serve other machines)
@@ -41,6 +44,7 @@ import java.util.stream.Collectors;
  * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
+ * @param operations      where the management listener ({@code /metrics}, {@code /health/*}) binds; log format
  * @param dashboardApiKey seed 003's {@code DASHBOARD_API_KEY} guarding the market maker's control endpoints; empty:
  *                        those endpoints answer the seed's 500 "Security key not configured on server"
  * @param redis           {@code redis://...}: run as one of several replicas sharing keys, limits, quotas, live
@@ -51,8 +55,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
-                           RequestLimits requestLimits, Optional<String> dashboardApiKey, Optional<String> redis,
-                           Duration appendInterval) {
+                           RequestLimits requestLimits, OperationsConfig operations, Optional<String> dashboardApiKey,
+                           Optional<String> redis, Duration appendInterval) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -62,7 +66,11 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         SMALL
     }
 
-    /** The options: flag name, environment variable, default, help text. */
+    /**
+     * The options: flag name, environment variable, default, help text. Adding a constant adds the flag, the
+     * variable, the config-file key and the {@code --help} line ({@link ServerCommandLine}); {@link #fromLayers}
+     * then reads its value with the helpers below ({@code port}, {@code bool}, {@code duration}, ...).
+     */
     enum Option {
         BIND("--bind", "HFTHOT_BIND", "127.0.0.1", "interface to bind (0.0.0.0 for all)"),
         HTTP_PORT("--http-port", "HFTHOT_HTTP_PORT", "8080", "HFThot REST + WebSocket port"),
@@ -115,12 +123,24 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         REDIS("--redis", "HFTHOT_REDIS", "",
                 "redis://host:port: one of several replicas sharing keys, limits and streams (docs/replicas.md)"),
         APPEND_INTERVAL("--append-interval", "HFTHOT_APPEND_INTERVAL", "60s",
-                "how often new bars and ticks are appended to market.* and usage is flushed (1s to 60m)");
+                "how often new bars and ticks are appended to market.* and usage is flushed (1s to 60m)"),
+        MANAGEMENT_BIND("--management-bind", "HFTHOT_MANAGEMENT_BIND", OperationsConfig.DEFAULT_BIND,
+                "interface of the management listener (/metrics, /health/live, /health/ready)"),
+        MANAGEMENT_PORT("--management-port", "HFTHOT_MANAGEMENT_PORT", Integer.toString(OperationsConfig.DEFAULT_PORT),
+                "management listener port"),
+        LOG_FORMAT("--log-format", "HFTHOT_LOG_FORMAT", "text", "text, or json: one JSON object per log line"),
+        REQUEST_METRICS("--request-metrics", "HFTHOT_REQUEST_METRICS", "true",
+                "per-request metrics (HTTP, gRPC, streams); false keeps JVM, bus and lakehouse metrics only");
 
         final String flag;
         final String env;
         final String defaultValue;
         final String help;
+
+        /** @return the config-file key: the flag without its leading {@code --} */
+        String fileKey() {
+            return flag.substring(2);
+        }
 
         Option(String flag, String env, String defaultValue, String help) {
             this.flag = flag;
@@ -150,6 +170,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(dashboardApiKey, "dashboardApiKey");
         dashboardApiKey = dashboardApiKey.filter(k -> !k.isBlank());
         Objects.requireNonNull(redis, "redis");
@@ -161,8 +182,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     }
 
     /**
-     * A single-process configuration (no dashboard key, no Redis, appends every 60 s): the components before
-     * {@code dashboardApiKey}.
+     * A single-process configuration (no dashboard key, no Redis, appends every 60 s): the components up to
+     * {@code operations}.
      *
      * @param bindHost        interface to bind
      * @param httpPort        HFThot REST + WebSocket port
@@ -180,13 +201,14 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      * @param labLimits       lab limits
      * @param sql             SQL settings
      * @param requestLimits   request limits
+     * @param operations      management listener and logs
      */
     public ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort, Path dataDir,
                         Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads, Duration shutdownGrace,
                         long seed, History history, boolean demoKeys, StorageOptions storage, LabLimits labLimits,
-                        SqlConfig sql, RequestLimits requestLimits) {
+                        SqlConfig sql, RequestLimits requestLimits, OperationsConfig operations) {
         this(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads, shutdownGrace, seed,
-                history, demoKeys, storage, labLimits, sql, requestLimits, Optional.empty(), Optional.empty(),
+                history, demoKeys, storage, labLimits, sql, requestLimits, operations, Optional.empty(), Optional.empty(),
                 DEFAULT_APPEND_INTERVAL);
     }
 
@@ -199,8 +221,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withRedis(String uri) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, sql, requestLimits, dashboardApiKey,
-                Optional.of(redisUri(uri)), appendInterval);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, sql, requestLimits, operations,
+                dashboardApiKey, Optional.of(redisUri(uri)), appendInterval);
     }
 
     private static String redisUri(String uri) {
@@ -220,8 +242,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, dashboardApiKey, redis,
-                appendInterval);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, operations, dashboardApiKey,
+                redis, appendInterval);
     }
 
     private static void checkPort(int port, Option o) {
@@ -239,39 +261,39 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
                 Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults(),
-                RequestLimits.defaults());
+                RequestLimits.defaults(), OperationsConfig.ephemeral());
     }
 
     /**
-     * Parses flags ({@code --name value} or {@code --name=value}) over environment variables.
+     * Parses flags ({@code --name value} or {@code --name=value}) over environment variables, over the config file
+     * named by {@code --config} or {@code HFTHOT_CONFIG} (if any), over the defaults.
      *
-     * @param args the command line
+     * @param args the command line (the serve options)
      * @param env  the environment
      * @return the config
-     * @throws IllegalArgumentException naming the flag or variable, the value and what is accepted
+     * @throws IllegalArgumentException naming the flag, variable or file key, the value and what is accepted
      */
     public static ServerConfig parse(String[] args, Map<String, String> env) {
+        return ServerCommandLine.serveConfig(args, env);
+    }
+
+    /**
+     * Builds a configuration from its layers; for each option the first layer that has it wins: flags, then
+     * environment variables, then the config file, then the option's default.
+     *
+     * @param flags the options given on the command line
+     * @param env   the environment
+     * @param file  the options of the config file (empty without one)
+     * @return the config
+     * @throws IllegalArgumentException naming the option, the value and what is accepted
+     */
+    static ServerConfig fromLayers(Map<Option, String> flags, Map<String, String> env, Map<Option, String> file) {
         Map<Option, String> values = new LinkedHashMap<>();
         for (Option o : Option.values()) {
             String fromEnv = env.get(o.env);
-            values.put(o, fromEnv == null || fromEnv.isBlank() ? o.defaultValue : fromEnv.trim());
-        }
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            Option o = byFlag(name);
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                value = args[++i];
-            }
+            String value = flags.containsKey(o) ? flags.get(o)
+                    : fromEnv != null && !fromEnv.isBlank() ? fromEnv
+                    : file.getOrDefault(o, o.defaultValue);
             values.put(o, value.trim());
         }
         Optional<TlsConfig> tls = Optional.empty();
@@ -289,7 +311,10 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)),
-                requestLimits(values), Optional.of(values.get(Option.DASHBOARD_API_KEY)),
+                requestLimits(values),
+                new OperationsConfig(values.get(Option.MANAGEMENT_BIND), port(values, Option.MANAGEMENT_PORT),
+                        jsonLogs(values), bool(values, Option.REQUEST_METRICS)),
+                Optional.of(values.get(Option.DASHBOARD_API_KEY)),
                 values.get(Option.REDIS).isEmpty() ? Optional.empty() : Optional.of(redisUri(values.get(Option.REDIS))),
                 duration(values, Option.APPEND_INTERVAL));
     }
@@ -302,8 +327,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, dashboardApiKey, redis,
-                appendInterval);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, operations, dashboardApiKey,
+                redis, appendInterval);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
@@ -389,16 +414,6 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 + min + ", " + max + "]");
     }
 
-    private static Option byFlag(String flag) {
-        for (Option o : Option.values()) {
-            if (o.flag.equals(flag)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown option '" + flag + "'; accepted: "
-                + Arrays.stream(Option.values()).map(o -> o.flag).collect(Collectors.joining(", ")) + ", --help");
-    }
-
     private static int port(Map<Option, String> values, Option o) {
         String v = values.get(o);
         try {
@@ -428,6 +443,16 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
             case "small" -> History.SMALL;
             default -> throw new IllegalArgumentException(Option.HISTORY.flag + " (or " + Option.HISTORY.env + ") = '"
                     + values.get(Option.HISTORY) + "' is not one of: full, small");
+        };
+    }
+
+    private static boolean jsonLogs(Map<Option, String> values) {
+        String v = values.get(Option.LOG_FORMAT).toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException(Option.LOG_FORMAT.flag + " (or " + Option.LOG_FORMAT.env + ") = '"
+                    + values.get(Option.LOG_FORMAT) + "' is not one of: text, json");
         };
     }
 
@@ -479,19 +504,12 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     }
 
     /**
-     * Describes every option for {@code --help}.
+     * Describes every option for {@code --help} (the serve command's picocli usage).
      *
      * @return the usage text
      */
     public static String usage() {
-        StringBuilder sb = new StringBuilder("usage: java -jar hfthot-server.jar [options]\n");
-        for (Option o : Option.values()) {
-            sb.append(String.format("  %-30s %-36s %s (default: %s)%n", o.flag, o.env, o.help,
-                    o.defaultValue.isEmpty() ? "none" : o.defaultValue));
-        }
-        sb.append(String.format("  %-24s %-30s %s%n", "", MASTER_KEY_ENV,
-                "the provider-keys master key itself, base64 of 32 bytes (instead of --master-key-file)"));
-        return sb.toString();
+        return ServerCommandLine.serveUsage();
     }
 
     /** Hides the keystore password. */
@@ -500,7 +518,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
                 + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
-                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits
+                + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits
+                + ", requestLimits=" + requestLimits + ", operations=" + operations
                 + ", redis=" + redis.map(u -> u.replaceAll("//[^@/]*@", "//***@")).orElse("none") + "]";
     }
 }

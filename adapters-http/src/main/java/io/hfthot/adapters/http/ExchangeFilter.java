@@ -23,8 +23,34 @@ interface ExchangeFilter {
     record Call(ServerExchange exchange, String requestId, String method, String rawPath) {
     }
 
-    /** What was written, for the access log: status and body bytes ({@code -1} when the write failed). */
-    record Outcome(int status, long bytes) {
+    /**
+     * What was written, for the access log and the metrics: status, body bytes ({@code -1} when the write failed)
+     * and the matched route's pattern (null when no route matched).
+     *
+     * @param status the status written
+     * @param bytes  the body bytes written
+     * @param route  the route pattern, or null
+     */
+    record Outcome(int status, long bytes, String route) {
+        /**
+         * An outcome before routing (no route known).
+         *
+         * @param status the status written
+         * @param bytes  the body bytes written
+         */
+        Outcome(int status, long bytes) {
+            this(status, bytes, null);
+        }
+
+        /**
+         * Returns this outcome for a matched route.
+         *
+         * @param pattern the route pattern
+         * @return the outcome
+         */
+        Outcome withRoute(String pattern) {
+            return new Outcome(status, bytes, pattern);
+        }
     }
 
     /** The rest of the surface after a filter. */

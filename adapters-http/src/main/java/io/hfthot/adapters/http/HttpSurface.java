@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per request: request id and {@code X-Request-Id}; the exchange filters (the access log outermost, one
  * line per request through slf4j logger {@code io.hfthot.access}; then CORS when enabled, which answers
- * preflights); routing (404, 405 with {@code Allow}); declared body size check (413); the request filters;
- * handler; encoding with gzip when the client accepts it and the body is at least {@code gzipMinBytes}. Every
- * failure goes through {@link ErrorMapper} and is written in the surface's {@link ErrorShape}. Route handlers
+ * preflights); routing (404, 405 with {@code Allow}; HEAD on every GET route, answered with the GET's headers and
+ * no body); declared body size check (413); the request filters; handler; encoding with gzip when the client
+ * accepts it and the body is at least {@code gzipMinBytes}. Every failure goes through {@link ErrorMapper} and is
+ * written in the surface's {@link ErrorShape}, with {@code Retry-After} on every 429. After the exchange closes,
+ * the {@link RequestObserver} (metrics) is told the route, status and time. Route handlers
  * that implement {@link AutoCloseable} (such as SSE streams) are closed by {@link #shutdown()}.
  *
  * <p>Why this class is longer than the house limit: about a third of it is its {@link Builder}, and the rest is
@@ -49,6 +52,7 @@ public final class HttpSurface {
     private final List<AutoCloseable> closeables;
     private final Stage pipeline;
     private volatile boolean draining;
+    private volatile RequestObserver observer = RequestObserver.NONE;
 
     private HttpSurface(Builder b, Router router) {
         this.name = b.name;
@@ -185,14 +189,31 @@ public final class HttpSurface {
      * @param exchange the exchange; closed before this method returns
      */
     public void handle(ServerExchange exchange) {
+        long start = System.nanoTime();
         String requestId = RequestIds.fromHeaderOrNew(exchange.header("X-Request-Id"));
         exchange.setResponseHeader("X-Request-Id", requestId);
+        String method = exchange.method().toUpperCase(Locale.ROOT);
+        Outcome outcome;
         try {
-            pipeline.proceed(new ExchangeFilter.Call(exchange, requestId, exchange.method().toUpperCase(Locale.ROOT),
-                    exchange.rawPath()));
+            outcome = pipeline.proceed(new ExchangeFilter.Call(exchange, requestId, method, exchange.rawPath()));
         } finally {
             exchange.close();
         }
+        try {
+            observer.completed(name, method, outcome.route(), outcome.status(), System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            LOG.warn("request observer failed on surface {}", name, e);
+        }
+    }
+
+    /**
+     * Sets who is told about each answered request (metrics); replaces the previous observer. Any surface can be
+     * observed this way without its factory knowing, which is why this is a setter and not a builder option.
+     *
+     * @param observer the observer, {@link RequestObserver#NONE} to stop observing
+     */
+    public void observe(RequestObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** A filter and what follows it; the last stage routes. Built once, so a request allocates no chain. */
@@ -257,7 +278,15 @@ public final class HttpSurface {
             exchange.setResponseHeader("Connection", "close");
             throw new ApiException(ErrorKind.SERVICE_UNAVAILABLE, "the server is shutting down");
         }
-        Router.Match match = router.match(method, decodeSegments(rawPath));
+        List<String> segments = decodeSegments(rawPath);
+        Router.Match match = router.match(method, segments);
+        boolean head = "HEAD".equals(method) && !match.found();
+        if (head) {
+            // HEAD is GET without the body (RFC 9110, 9.3.2): the GET route runs, filters and quotas included.
+            Router.Match get = router.match("GET", segments);
+            match = get.found() ? get : match;
+            head = get.found();
+        }
         if (!match.found()) {
             if (match.methodNotAllowed()) {
                 String allow = allowHeader(match.allowed());
@@ -270,6 +299,16 @@ public final class HttpSurface {
             }
             throw new ApiException(ErrorKind.NOT_FOUND, "no route for " + method + " " + rawPath);
         }
+        try {
+            return routed(call, match, head).withRoute(match.pattern());
+        } catch (Throwable t) {
+            return writeError(call, t).withRoute(match.pattern());
+        }
+    }
+
+    /** The matched route's part of {@link #dispatch}: body size, request filters, handler, answer. */
+    private Outcome routed(ExchangeFilter.Call call, Router.Match match, boolean head) throws Exception {
+        ServerExchange exchange = call.exchange();
         String declaredLength = exchange.header("Content-Length");
         if (declaredLength != null) {
             try {
@@ -291,12 +330,43 @@ public final class HttpSurface {
             throw new IllegalStateException("route " + match.pattern() + " returned no response");
         }
         discardUnreadBody(exchange);
-        return write(exchange, response, acceptsGzip(exchange.header("Accept-Encoding")));
+        return head ? writeHead(exchange, response) : write(exchange, response, acceptsGzip(exchange.header("Accept-Encoding")));
+    }
+
+    /**
+     * Answers a HEAD with the headers the GET would send, {@code Content-Length} included (of the identity-encoded
+     * body), and no body; a streaming body is not started.
+     */
+    private Outcome writeHead(ServerExchange exchange, Response response) throws IOException {
+        response.headers().forEach(exchange::setResponseHeader);
+        if (response.contentType() != null) {
+            exchange.setResponseHeader("Content-Type", response.contentType());
+        }
+        if (response.streamingBody() == null && response.status() != 204 && response.status() != 304) {
+            long length;
+            if (response.jsonBody() != null) {
+                BodyBuffer json = BodyBuffer.acquire();
+                try {
+                    codec.encodeTo(response.jsonBody(), json);
+                    length = json.size();
+                } finally {
+                    json.release();
+                }
+            } else {
+                length = response.rawBody() == null ? 0 : response.rawBody().length;
+            }
+            exchange.setResponseHeader("Content-Length", Long.toString(length));
+        }
+        exchange.sendResponseHeaders(response.status(), -1).close();
+        return new Outcome(response.status(), 0);
     }
 
     static String allowHeader(java.util.Set<String> methods) {
         java.util.TreeSet<String> sorted = new java.util.TreeSet<>(methods);
         sorted.add("OPTIONS");
+        if (sorted.contains("GET")) {
+            sorted.add("HEAD");
+        }
         return String.join(", ", sorted);
     }
 
@@ -307,6 +377,10 @@ public final class HttpSurface {
             discardUnreadBody(exchange);
             byte[] body = errorBody(e.kind(), e.message());
             exchange.setResponseHeader("Content-Type", "application/json");
+            if (errorShape.status(e.kind()) == 429 && exchange.responseHeader(RetryAfter.HEADER) == null) {
+                exchange.setResponseHeader(RetryAfter.HEADER, RetryAfter.seconds(
+                        exchange.responseHeader("X-RateLimit-Reset"), Instant.now().getEpochSecond()));
+            }
             try (OutputStream os = exchange.sendResponseHeaders(errorShape.status(e.kind()), body.length)) {
                 os.write(body);
             }

@@ -76,6 +76,25 @@ public final class Response {
     }
 
     /**
+     * A 304 Not Modified response without body (see {@link ConditionalGet}).
+     *
+     * @return the response
+     */
+    public static Response notModified() {
+        return new Response(304, Map.of(), null, null, null, null);
+    }
+
+    /**
+     * A 302 Found response without body, pointing elsewhere.
+     *
+     * @param location the target, e.g. {@code /v1/docs/}
+     * @return the response
+     */
+    public static Response redirect(String location) {
+        return new Response(302, Map.of("Location", Objects.requireNonNull(location, "location")), null, null, null, null);
+    }
+
+    /**
      * A response with raw bytes (e.g. Arrow IPC, CSV).
      *
      * @param status      the status

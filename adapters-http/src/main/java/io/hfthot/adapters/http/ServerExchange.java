@@ -44,6 +44,9 @@ public interface ServerExchange {
     /** @return the client's side of the connection, or null when the transport does not say */
     InetSocketAddress remoteAddress();
 
+    /** @return whether the request came over TLS */
+    boolean secure();
+
     /** @return the request body; the surface reads it at most once */
     InputStream requestBody();
 

@@ -167,7 +167,7 @@ class HttpSurfaceTest {
 
         HttpResponse<byte[]> wrongMethod = send(get(hfthot, "/v1/health").DELETE());
         assertEquals(405, wrongMethod.statusCode());
-        assertEquals("GET, OPTIONS", wrongMethod.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, OPTIONS", wrongMethod.headers().firstValue("Allow").orElseThrow());
         assertEquals("METHOD_NOT_ALLOWED", json(wrongMethod).get("code").asText());
 
         HttpResponse<byte[]> invalid = send(get(hfthot, "/v1/market/ohlcv?symbol=BTC-USDT&limit=0"));
@@ -294,7 +294,7 @@ class HttpSurfaceTest {
                 .header("Access-Control-Request-Headers", "x-hfthot-api-key"));
         assertEquals(204, preflight.statusCode());
         assertEquals("https://app.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
-        assertEquals("GET, OPTIONS", preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
+        assertEquals("GET, HEAD, OPTIONS", preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
         assertEquals("x-hfthot-api-key", preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
 
         HttpResponse<byte[]> simple = send(get(hfthot, "/v1/health").header("Origin", "https://app.example"));

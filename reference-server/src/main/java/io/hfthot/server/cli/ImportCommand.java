@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code java -jar hfthot-server.jar import}: loads OHLCV bars from CSV or Parquet files into the server's
@@ -53,24 +57,43 @@ public final class ImportCommand {
     }
 
     /**
+     * The command line of {@code import}, parsed by picocli (as a subcommand of the server's command line, or by
+     * {@link #run(List, Map, PrintStream, PrintStream)}).
+     */
+    @Command(name = "import", sortOptions = false, usageHelpWidth = 120,
+            customSynopsis = "java -jar hfthot-server.jar import --interval 1m [options] FILE...",
+            description = "Loads OHLCV bars from CSV (.csv, .tsv, .txt) or Parquet (.parquet, .pq) files into market.ohlcv.",
+            footer = {"All files are validated first and written in one commit: a refused import writes nothing.",
+                    "Exit codes: 0 imported, 1 refused (nothing written), 2 bad arguments. See docs/importing.md."})
+    public static final class Options {
+        @Option(names = "--interval", paramLabel = "I", required = true,
+                description = "bar interval: 1m, 5m, 15m, 1h or 1d (required)")
+        String interval;
+        @Option(names = "--symbol", paramLabel = "S", description = "symbol of every row (else read from a symbol/ticker/pair column)")
+        String symbol;
+        @Option(names = "--data-dir", paramLabel = "D", description = "server data directory (env HFTHOT_DATA_DIR, default ./data)")
+        Path dataDir;
+        @Option(names = "--delimiter", paramLabel = "X", description = "CSV separator: comma, semicolon or tab (default: detected from the header)")
+        String delimiter;
+        @Option(names = "--skip-invalid", description = "skip and report invalid rows instead of refusing the import")
+        boolean skipInvalid;
+        @Option(names = "--skip-existing", description = "skip and report bars already stored instead of refusing the import")
+        boolean skipExisting;
+        @Option(names = "--progress", paramLabel = "M", description = "bar, lines or none (default: bar on a terminal, lines otherwise)")
+        String progress;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+        @Parameters(paramLabel = "FILE", arity = "0..*", description = "input files, in order")
+        List<Path> files = new ArrayList<>();
+    }
+
+    /**
      * Returns the usage text.
      *
      * @return several lines
      */
     public static String usage() {
-        return """
-                Usage: java -jar hfthot-server.jar import --interval 1m [options] FILE...
-                Loads OHLCV bars from CSV (.csv, .tsv, .txt) or Parquet (.parquet, .pq) files into market.ohlcv.
-                  --interval I      bar interval: 1m, 5m, 15m, 1h or 1d (required)
-                  --symbol S        symbol of every row (else read from a symbol/ticker/pair column)
-                  --data-dir D      server data directory (env HFTHOT_DATA_DIR, default ./data)
-                  --delimiter X     CSV separator: comma, semicolon or tab (default: detected from the header)
-                  --skip-invalid    skip and report invalid rows instead of refusing the import
-                  --skip-existing   skip and report bars already stored instead of refusing the import
-                  --progress M      bar, lines or none (default: bar on a terminal, lines otherwise)
-                All files are validated first and written in one commit: a refused import writes nothing.
-                See docs/importing.md.
-                """;
+        return new CommandLine(new Options()).getUsageMessage();
     }
 
     /**
@@ -93,13 +116,35 @@ public final class ImportCommand {
      * @return {@link #OK}, {@link #REFUSED} or {@link #USAGE}
      */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.contains("--help") || args.contains("-h")) {
+        Options options = new Options();
+        CommandLine cl = new CommandLine(options);
+        try {
+            cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            err.println(PREFIX + CliMessages.of(e));
+            err.print(usage());
+            return USAGE;
+        }
+        if (options.help) {
             out.print(usage());
             return OK;
         }
+        return run(options, env, out, err);
+    }
+
+    /**
+     * Runs the command over parsed options.
+     *
+     * @param options the parsed command line
+     * @param env     environment variables ({@code HFTHOT_DATA_DIR})
+     * @param out     where the summary goes
+     * @param err     where progress, skipped rows and errors go
+     * @return {@link #OK}, {@link #REFUSED} or {@link #USAGE}
+     */
+    public static int run(Options options, Map<String, String> env, PrintStream out, PrintStream err) {
         Arguments parsed;
         try {
-            parsed = parse(args, env);
+            parsed = arguments(options, env);
         } catch (IllegalArgumentException e) {
             err.println(PREFIX + e.getMessage());
             err.print(usage());
@@ -144,73 +189,29 @@ public final class ImportCommand {
         out.flush();
     }
 
-    static Arguments parse(List<String> args, Map<String, String> env) {
-        List<Path> files = new ArrayList<>();
-        String symbol = null;
-        String interval = null;
-        String delimiter = null;
-        String progress = null;
-        Path dataDir = Path.of(env.getOrDefault("HFTHOT_DATA_DIR", "./data"));
-        boolean skipInvalid = false;
-        boolean skipExisting = false;
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("--")) {
-                files.add(Path.of(arg));
-                continue;
-            }
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            switch (name) {
-                case "--" -> optionsEnded = true;
-                case "--skip-invalid" -> skipInvalid = true;
-                case "--skip-existing" -> skipExisting = true;
-                case "--symbol", "--interval", "--data-dir", "--delimiter", "--progress" -> {
-                    if (value == null) {
-                        if (i + 1 >= args.size()) {
-                            throw new IllegalArgumentException(name + " needs a value");
-                        }
-                        value = args.get(++i);
-                    }
-                    switch (name) {
-                        case "--symbol" -> symbol = value;
-                        case "--interval" -> interval = value;
-                        case "--data-dir" -> dataDir = Path.of(value);
-                        case "--delimiter" -> delimiter = value;
-                        default -> progress = value;
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
-            }
-        }
-        if (interval == null) {
-            throw new IllegalArgumentException("--interval is required (1m, 5m, 15m, 1h or 1d)");
-        }
-        if (files.isEmpty()) {
+    static Arguments arguments(Options o, Map<String, String> env) {
+        if (o.files.isEmpty()) {
             throw new IllegalArgumentException("name at least one .csv or .parquet file");
         }
+        List<Path> files = List.copyOf(o.files);
+        String interval = o.interval;
+        Path dataDir = o.dataDir != null ? o.dataDir : Path.of(env.getOrDefault("HFTHOT_DATA_DIR", "./data"));
         Interval parsedInterval;
         try {
             parsedInterval = Interval.parse(interval);
         } catch (EngineException e) {
             throw new IllegalArgumentException("--interval: " + e.getMessage(), e);
         }
-        ImportOptions options = ImportOptions.strict(parsedInterval).withSkipInvalid(skipInvalid)
-                .withSkipExisting(skipExisting);
-        if (symbol != null) {
-            options = options.withSymbol(symbol);
+        ImportOptions options = ImportOptions.strict(parsedInterval).withSkipInvalid(o.skipInvalid)
+                .withSkipExisting(o.skipExisting);
+        if (o.symbol != null) {
+            options = options.withSymbol(o.symbol);
         }
-        if (delimiter != null) {
-            options = options.withDelimiter(delimiter(delimiter));
+        if (o.delimiter != null) {
+            options = options.withDelimiter(delimiter(o.delimiter));
         }
-        return new Arguments(files, options, dataDir, progress == null ? Optional.empty()
-                : Optional.of(progressMode(progress)));
+        return new Arguments(files, options, dataDir, o.progress == null ? Optional.empty()
+                : Optional.of(progressMode(o.progress)));
     }
 
     private static char delimiter(String text) {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar hfthot-server.jar optimize}: compacts the market tables now (the server also does it on a
@@ -43,19 +46,32 @@ public final class OptimizeCommand {
     }
 
     /**
+     * The command line of {@code optimize}, parsed by picocli (as a subcommand of the server's command line, or by
+     * {@link #run(List, Map, PrintStream, PrintStream)}).
+     */
+    @Command(name = "optimize", sortOptions = false, usageHelpWidth = 120,
+            customSynopsis = "java -jar hfthot-server.jar optimize [options]",
+            description = "Compacts small files of market.ohlcv and market.ticks (OPTIMIZE: no row changes; safe while the "
+                    + "server runs).",
+            footer = {"Exit codes: 0 done, 1 failed, 2 bad arguments. See docs/lakehouse.md."})
+    public static final class Options {
+        @Option(names = "--data-dir", paramLabel = "D", description = "server data directory (env HFTHOT_DATA_DIR, default ./data)")
+        Path dataDir;
+        @Option(names = "--target-mb", paramLabel = "N", description = "target size of a compacted file in MiB (default 16)")
+        String targetMb;
+        @Option(names = "--symbol", paramLabel = "S", description = "only this symbol's partitions")
+        String symbol;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+    }
+
+    /**
      * Returns the usage text.
      *
      * @return several lines
      */
     public static String usage() {
-        return """
-                Usage: java -jar hfthot-server.jar optimize [options]
-                Compacts small files of market.ohlcv and market.ticks (OPTIMIZE: no row changes; safe while the server runs).
-                  --data-dir D      server data directory (env HFTHOT_DATA_DIR, default ./data)
-                  --target-mb N     target size of a compacted file in MiB (default 16)
-                  --symbol S        only this symbol's partitions
-                See docs/lakehouse.md.
-                """;
+        return new CommandLine(new Options()).getUsageMessage();
     }
 
     /**
@@ -78,13 +94,34 @@ public final class OptimizeCommand {
      * @return {@link #OK}, {@link #FAILED} or {@link #USAGE}
      */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.contains("--help") || args.contains("-h")) {
+        Options options = new Options();
+        try {
+            new CommandLine(options).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            err.println(PREFIX + CliMessages.of(e));
+            err.print(usage());
+            return USAGE;
+        }
+        if (options.help) {
             out.print(usage());
             return OK;
         }
+        return run(options, env, out, err);
+    }
+
+    /**
+     * Runs the command over parsed options.
+     *
+     * @param options the parsed command line
+     * @param env     environment variables ({@code HFTHOT_DATA_DIR})
+     * @param out     where the summary goes
+     * @param err     where errors go
+     * @return {@link #OK}, {@link #FAILED} or {@link #USAGE}
+     */
+    public static int run(Options options, Map<String, String> env, PrintStream out, PrintStream err) {
         Arguments parsed;
         try {
-            parsed = parse(args, env);
+            parsed = arguments(options, env);
         } catch (IllegalArgumentException e) {
             err.println(PREFIX + e.getMessage());
             err.print(usage());
@@ -111,40 +148,13 @@ public final class OptimizeCommand {
         }
     }
 
-    static Arguments parse(List<String> args, Map<String, String> env) {
-        Path dataDir = Path.of(env.getOrDefault("HFTHOT_DATA_DIR", "./data"));
-        long targetMb = MarketCompaction.DEFAULT_TARGET_BYTES >> 20;
-        String symbol = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (!List.of("--data-dir", "--target-mb", "--symbol").contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; accepted: --data-dir, --target-mb, --symbol");
-            }
-            if (value == null) {
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                value = args.get(++i);
-            }
-            switch (name) {
-                case "--data-dir" -> dataDir = Path.of(value);
-                case "--target-mb" -> targetMb = targetMb(value);
-                default -> {
-                    if (!SYMBOL.matcher(value).matches()) {
-                        throw new IllegalArgumentException("--symbol '" + value + "' must match " + SYMBOL.pattern());
-                    }
-                    symbol = value;
-                }
-            }
+    static Arguments arguments(Options o, Map<String, String> env) {
+        Path dataDir = o.dataDir != null ? o.dataDir : Path.of(env.getOrDefault("HFTHOT_DATA_DIR", "./data"));
+        long targetMb = o.targetMb == null ? MarketCompaction.DEFAULT_TARGET_BYTES >> 20 : targetMb(o.targetMb);
+        if (o.symbol != null && !SYMBOL.matcher(o.symbol).matches()) {
+            throw new IllegalArgumentException("--symbol '" + o.symbol + "' must match " + SYMBOL.pattern());
         }
-        return new Arguments(dataDir, targetMb << 20, symbol);
+        return new Arguments(dataDir, targetMb << 20, o.symbol);
     }
 
     private static long targetMb(String value) {

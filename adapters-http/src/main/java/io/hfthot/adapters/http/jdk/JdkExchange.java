@@ -55,6 +55,11 @@ final class JdkExchange implements ServerExchange {
     }
 
     @Override
+    public boolean secure() {
+        return exchange instanceof com.sun.net.httpserver.HttpsExchange;
+    }
+
+    @Override
     public InputStream requestBody() {
         return exchange.getRequestBody();
     }

@@ -1,5 +1,6 @@
 package io.hfthot.adapters.http.jetty;
 
+import io.hfthot.adapters.http.RetryAfter;
 import io.hfthot.adapters.http.ErrorKind;
 import io.hfthot.adapters.http.HttpSurface;
 
@@ -105,6 +106,7 @@ final class AddressConnectionCap implements SelectorManager.AcceptListener {
                 if (refused.isEmpty()) {
                     return super.handle(request, response, callback);
                 }
+                response.getHeaders().put(RetryAfter.HEADER, RetryAfter.seconds(null, 0));
                 SurfaceErrorHandler.write(response, callback, surface.errorShape().status(ErrorKind.RATE_LIMITED),
                         surface.errorBody(ErrorKind.RATE_LIMITED, refused.get()), true);
                 return true;

@@ -1,5 +1,6 @@
 package io.hfthot.adapters.http.jetty;
 
+import io.hfthot.adapters.http.RetryAfter;
 import io.hfthot.adapters.http.ApiException;
 import io.hfthot.adapters.http.ErrorKind;
 import io.hfthot.adapters.http.ErrorMapper;
@@ -168,6 +169,10 @@ public final class TransportServer implements AutoCloseable {
                     ErrorMapper.MappedError e = ErrorMapper.map(t, requestId);
                     byte[] body = surface.errorBody(e.kind(), e.message());
                     int status = surface.errorShape().status(e.kind());
+                    if (status == 429) {
+                        resp.getHeaders().put(RetryAfter.HEADER, RetryAfter.seconds(resp.getHeaders().get("X-RateLimit-Reset"),
+                                java.time.Instant.now().getEpochSecond()));
+                    }
                     LOG.info("{} {} upgrade refused on {}: {} {}", surface.name(), requestId, route.path(), status,
                             e.message());
                     SurfaceErrorHandler.write(resp, cb, status, body, false);

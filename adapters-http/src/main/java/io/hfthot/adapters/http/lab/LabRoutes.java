@@ -1,6 +1,8 @@
 package io.hfthot.adapters.http.lab;
 
+import com.fasterxml.jackson.core.SerializableString;
 import io.hfthot.adapters.http.ApiException;
+import io.hfthot.adapters.http.ConditionalGet;
 import io.hfthot.adapters.http.ErrorKind;
 import io.hfthot.adapters.http.JsonCodec;
 import io.hfthot.adapters.http.QueryParams;
@@ -15,6 +17,7 @@ import io.hfthot.engine.lab.api.OhlcvRequest;
 import io.hfthot.engine.lab.api.OhlcvResponse;
 import io.hfthot.engine.lab.api.OptimizeRequest;
 import io.hfthot.engine.lab.api.ParquetExport;
+import io.hfthot.engine.market.Interval;
 import io.hfthot.engine.sql.SqlResponse;
 import io.hfthot.engine.quota.Feature;
 import java.nio.file.Files;
@@ -42,8 +45,11 @@ public final class LabRoutes {
     /** Bytes of encoded OHLCV bar runs kept for reuse (16 MiB: a few hundred typical runs). */
     private static final long ENCODED_BARS_BUDGET = 16L << 20;
 
+    /** Cache-Control of bars whose range ended an interval ago or more: an hour before revalidating. */
+    static final String SETTLED_BARS = "private, max-age=3600";
+
     private final LabService engine;
-    private final byte[] openApi;
+    private final OpenApiDocument openApi;
     private final EncodedBars encodedBars = new EncodedBars(JsonCodec.standard().mapper(), ENCODED_BARS_BUDGET);
 
     /**
@@ -54,7 +60,7 @@ public final class LabRoutes {
      */
     public LabRoutes(LabService engine, byte[] openApi) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.openApi = openApi.clone();
+        this.openApi = new OpenApiDocument(openApi);
     }
 
     /**
@@ -84,7 +90,7 @@ public final class LabRoutes {
         r.add(new LabRoute("DELETE", "/v1/keys/{key_id}", true, Optional.empty(),
                 this::revokeKey));
         r.add(new LabRoute("GET", "/v1/openapi.json", false, Optional.empty(),
-                q -> Response.bytes(200, "application/json", openApi)));
+                q -> Response.bytes(200, "application/json", openApi.servedTo(q))));
         return List.copyOf(r);
     }
 
@@ -123,8 +129,14 @@ public final class LabRoutes {
         OhlcvRequest request = new OhlcvRequest(LabParams.string(p, "symbol"), LabParams.string(p, "interval"),
                 LabParams.longValue(p, "start_time"), LabParams.longValue(p, "end_time"), LabParams.integer(p, "limit"));
         OhlcvResponse r = engine.ohlcv(LabAccessFilter.principal(q), request);
-        return Response.ok(new OhlcvBody(r.symbol(), r.interval(), encodedBars.of(r.symbol(), r.interval(), r.bars()),
-                r.source(), r.latencyMs()));
+        SerializableString bars = encodedBars.of(r.symbol(), r.interval(), r.bars());
+        // Bars are closed, so a range ending one interval before now no longer changes (short of an import,
+        // which the content-based tag catches on revalidation); a range up to now gains bars as they close.
+        boolean settled = request.endTime() != null
+                && request.endTime() <= engine.engine().clock().millis() - Interval.parse(r.interval()).millis();
+        return ConditionalGet.apply(q, Response.ok(new OhlcvBody(r.symbol(), r.interval(), bars, r.source(), r.latencyMs())),
+                ConditionalGet.weakTag(r.symbol() + "-" + r.interval(), bars.asUnquotedUTF8()),
+                settled ? SETTLED_BARS : ConditionalGet.REVALIDATE);
     }
 
     private Response sql(Request q) {
@@ -166,8 +178,12 @@ public final class LabRoutes {
                     + " ISO-8601) is required");
         }
         Principal caller = LabAccessFilter.principal(q);
-        return Response.ok(version != null ? engine.readVersion(caller, table, version, limit)
-                : engine.readAtTimestamp(caller, table, timestamp.get(), limit));
+        if (version == null) {
+            return Response.ok(engine.readAtTimestamp(caller, table, timestamp.get(), limit));
+        }
+        // A committed table version never changes (an erasure or vacuum makes it unreadable, never different).
+        return ConditionalGet.apply(q, Response.ok(engine.readVersion(caller, table, version, limit)),
+                ConditionalGet.strongTag(table, version, limit), ConditionalGet.IMMUTABLE);
     }
 
     private String table(QueryParams p) {

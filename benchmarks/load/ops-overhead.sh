@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# What metrics and access logs cost on REST throughput (issue 22: <= 5%), same run: two reference servers from the
+# same jar, side by side on loopback, one with per-request metrics and the access log on (the defaults), one with
+# both off (--request-metrics false, HFTHOT_ACCESS_LOG=OFF). wrk loads one at a time, alternating A/B for ROUNDS
+# rounds on two routes: /v1/market/ticker (authenticated, through the key and quota filter) and /v1/health (the
+# cheapest route, where the per-request cost shows most). Targets 127.0.0.1 only; each wrk run is bounded.
+#
+#   mvn -B -q -o -pl reference-server -am package -DskipTests
+#   benchmarks/load/ops-overhead.sh          # DURATION=10s THREADS=2 CONNECTIONS=32 ROUNDS=4 BASE_PORT=18180
+#   prints each run, then per route the median over rounds of (with metrics + log) / (without)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION="${DURATION:-10s}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+ROUNDS="${ROUNDS:-4}"
+BASE_PORT="${BASE_PORT:-18180}"
+JAR=reference-server/target/hfthot-server.jar
+HOST=127.0.0.1
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -o -pl reference-server -am package -DskipTests" >&2; exit 1; }
+case "$DURATION" in *s|*m) ;; *) echo "DURATION must look like 10s or 1m" >&2; exit 1;; esac
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start() {  # $1 = name, $2 = first port, $3 = access log level, $4 = request metrics
+  local dir="$WORK/$1"
+  mkdir -p "$dir"
+  # The access log goes to a file, as it would in production: its cost includes the writes.
+  HFTHOT_ACCESS_LOG="$3" java -Xmx1g -jar "$JAR" --history small --data-dir "$dir/data" \
+    --http-port "$2" --mm-port $(($2 + 1)) --grpc-port $(($2 + 2)) --management-port $(($2 + 3)) \
+    --request-metrics "$4" >"$dir/out.log" 2>"$dir/err.log" &
+  PIDS+=($!)
+  for _ in $(seq 1 600); do
+    grep -q "HFThot reference server started" "$dir/out.log" && return 0
+    sleep 0.2
+  done
+  echo "server $1 did not start" >&2
+  cat "$dir/err.log" >&2
+  exit 1
+}
+
+start plain "$BASE_PORT" OFF false
+start observed $((BASE_PORT + 10)) INFO true
+KEY=$(grep -o 'hft_ent_[A-Za-z0-9_-]*' "$WORK/observed/out.log" | head -1)
+KEY_PLAIN=$(grep -o 'hft_ent_[A-Za-z0-9_-]*' "$WORK/plain/out.log" | head -1)
+RESULTS="$WORK/results"
+
+run() {  # $1 = server label, $2 = port, $3 = route label, $4 = path, $5 = key
+  local out rps p50 p99 non2xx
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 2s --latency -H "X-HFThot-API-Key: $5" \
+        "http://$HOST:$2$4")
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  printf '%-9s %-7s %12s req/s   p50 %-9s p99 %-9s non-2xx %s\n' "$1" "$3" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  echo "$round $3 $1 $rps" >>"$RESULTS"
+}
+
+TICKER="/v1/market/ticker?symbol=BTC-USDT"
+HEALTH="/v1/health"
+echo "warm-up (discarded)"
+for target in "$BASE_PORT:$KEY_PLAIN" "$((BASE_PORT + 10)):$KEY"; do
+  for path in "$TICKER" "$HEALTH"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "X-HFThot-API-Key: ${target#*:}" "http://$HOST:${target%%:*}$path" >/dev/null
+  done
+done
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, plain and observed alternating"
+for round in $(seq 1 "$ROUNDS"); do
+  for route in ticker:"$TICKER" health:"$HEALTH"; do
+    if [ $((round % 2)) = 1 ]; then
+      run plain "$BASE_PORT" "${route%%:*}" "${route#*:}" "$KEY_PLAIN"
+      run observed $((BASE_PORT + 10)) "${route%%:*}" "${route#*:}" "$KEY"
+    else
+      run observed $((BASE_PORT + 10)) "${route%%:*}" "${route#*:}" "$KEY"
+      run plain "$BASE_PORT" "${route%%:*}" "${route#*:}" "$KEY_PLAIN"
+    fi
+  done
+done
+median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+echo "observed / plain throughput, median over rounds (1.00 = free; 0.95 = 5% cost)"
+for route in ticker health; do
+  ratio=$(awk -v r="$route" '$2 == r {rps[$1" "$3] = $4} END {for (k in rps) {split(k, a, " "); if (a[2] == "observed") print rps[k] / rps[a[1]" plain"]}}' "$RESULTS" | median)
+  printf '%-7s %s\n' "$route" "$ratio"
+done
+lines=$(grep -c ' ACCESS ' "$WORK/observed/err.log" || true)
+echo "access-log lines written by the observed server: $lines"
+echo "the observed server's /metrics has $(curl -s "http://$HOST:$((BASE_PORT + 13))/metrics" | grep -c '^hfthot_http_server_requests_seconds_count') request series"
