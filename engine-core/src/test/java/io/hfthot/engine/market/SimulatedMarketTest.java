@@ -21,8 +21,8 @@ class SimulatedMarketTest extends MarketDataSourceContract {
     }
 
     @Test
-    void servesTheThreeDefaultPairs() {
-        assertEquals(List.of("BTC-USDT", "ETH-USDT", "SOL-USDT"), source.symbols());
+    void servesTheDefaultCryptoPairsFirstThenOneInstrumentPerOtherAssetClass() {
+        assertEquals(List.of("BTC-USDT", "ETH-USDT", "SOL-USDT", "EUR-USD", "SPX500-USD", "XAU-USD"), source.symbols());
     }
 
     @Test

@@ -49,8 +49,8 @@ import java.util.function.Function;
  * raised to {@link RowFloor#MIN_EARLIEST}, which hides nothing a market table holds.
  */
 public final class DuckDbLabSql implements LabSql {
-    /** The schemas SQL may read. */
-    public static final Set<String> PUBLIC_SCHEMAS = Set.of("market");
+    /** The schemas SQL may read: market data and the trade ideas' audit table ({@code hti.ideas}). */
+    public static final Set<String> PUBLIC_SCHEMAS = Set.of("market", "hti");
 
     private final QueryEngine engine;
     private final QueryOptions options;
