@@ -10,6 +10,10 @@ import io.hfthot.adapters.http.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
+import io.hfthot.adapters.sse.hti.HtiHttpSurface;
+import io.hfthot.engine.hti.DemoCodes;
+import io.hfthot.engine.hti.HtiConfig;
+import io.hfthot.engine.hti.HtiService;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
@@ -35,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * quotas) and its event bus. {@link #start} binds everything or nothing; {@link #close} stops gracefully and
  * releases the ports.
  *
- * <p>Only surfaces that serve something are bound: the HTI (seeds 001/002) and hub (seed 004) APIs have no
- * routes yet, so the server opens no port for them rather than one that answers 404 to everything.
+ * <p>Only surfaces that serve something are bound: the hub (seed 004) API has no routes yet, so the server opens
+ * no port for it rather than one that answers 404 to everything. The HTI trade-ideas API (seeds 001/002) is served
+ * on its own port over an {@link HtiService} attached to the lab's engine.
  */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
@@ -46,7 +51,9 @@ public final class ReferenceServer implements AutoCloseable {
         /** HFThot Research Lab REST + WebSocket (seed 000). */
         HFTHOT("HFThot REST + WebSocket"),
         /** Market-maker bot backend (seed 003): its {@code TradeData} stream and health route. */
-        MARKET_MAKER("market maker");
+        MARKET_MAKER("market maker"),
+        /** HTI trade ideas (seeds 001/002): auth, history and the SSE stream. */
+        HTI("HTI trade ideas");
 
         private final String label;
 
@@ -67,9 +74,11 @@ public final class ReferenceServer implements AutoCloseable {
     private final LabGrpcServer grpc;
     private final DataDirectoryLock lock;
     private final MarketCompaction compaction;
+    private final HtiService hti;
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
-                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction) {
+                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, HtiService hti) {
+        this.hti = hti;
         this.lock = lock;
         this.config = config;
         this.dataDir = dataDir;
@@ -104,9 +113,12 @@ public final class ReferenceServer implements AutoCloseable {
         }
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
+        HtiService hti;
         try {
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
             listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
+            hti = HtiService.start(lab.engine(), HtiConfig.defaults().withDemoCodes(config.demoKeys()));
+            listeners.put(Surface.HTI, listen(config, config.htiPort(), HtiHttpSurface.surface(hti)));
             grpc = startGrpc(config, lab, clock);
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
@@ -115,7 +127,7 @@ public final class ReferenceServer implements AutoCloseable {
             throw e;
         }
         return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
-                MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES));
+                MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES), hti);
     }
 
     private static LabConfig labConfig(ServerConfig config, Path dataDir) {
@@ -212,6 +224,7 @@ public final class ReferenceServer implements AutoCloseable {
             String extra = switch (s) {
                 case HFTHOT -> "  GET /v1/health";
                 case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH;
+                case HTI -> "  GET " + HtiHttpSurface.PREFIX + "/auth, /history, SSE /stream";
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
         }
@@ -221,7 +234,25 @@ public final class ReferenceServer implements AutoCloseable {
         if (!lab.demoKeys().isEmpty()) {
             lines.add("  (demo keys are kept in " + dataDir.resolve("demo-keys.txt") + ")");
         }
+        lines.addAll(htiBanner());
         return lines;
+    }
+
+    private List<String> htiBanner() {
+        List<String> lines = new ArrayList<>();
+        for (DemoCodes.DemoCode c : hti.demoCodes()) {
+            lines.add(String.format("  HTI demo code %-22s X-API-Code: %s", c.account(), c.code()));
+        }
+        if (!hti.demoCodes().isEmpty()) {
+            lines.add("  (HTI demo codes are kept in " + dataDir.resolve(DemoCodes.FILE_NAME) + "; admin token for"
+                    + " POST /admin/hti/codes in " + hti.adminToken().file() + ")");
+        }
+        return lines;
+    }
+
+    /** @return the HTI trade-ideas service behind the HTI surface */
+    public HtiService htiService() {
+        return hti;
     }
 
     /** Stops every listener (gracefully), the gRPC server and the lab engine with its event bus; idempotent. */

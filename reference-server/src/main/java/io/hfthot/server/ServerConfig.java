@@ -41,12 +41,13 @@ import java.util.stream.Collectors;
  * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
+ * @param htiPort         HTI trade ideas (seeds 001/002), default 3500
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
-                           RequestLimits requestLimits) {
+                           RequestLimits requestLimits, int htiPort) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -61,6 +62,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         BIND("--bind", "HFTHOT_BIND", "127.0.0.1", "interface to bind (0.0.0.0 for all)"),
         HTTP_PORT("--http-port", "HFTHOT_HTTP_PORT", "8080", "HFThot REST + WebSocket port"),
         MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker stream and health port"),
+        HTI_PORT("--hti-port", "HFTHOT_HTI_PORT", "3500", "HTI trade-ideas API port (seeds 001/002)"),
         GRPC_PORT("--grpc-port", "HFTHOT_GRPC_PORT", "50053", "HFThot gRPC port"),
         DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
         TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
@@ -132,6 +134,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         checkPort(httpPort, Option.HTTP_PORT);
         checkPort(marketMakerPort, Option.MM_PORT);
         checkPort(grpcPort, Option.GRPC_PORT);
+        checkPort(htiPort, Option.HTI_PORT);
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
@@ -145,7 +148,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, htiPort);
     }
 
     private static void checkPort(int port, Option o) {
@@ -163,7 +166,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
                 Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults(),
-                RequestLimits.defaults());
+                RequestLimits.defaults(), 0);
     }
 
     /**
@@ -213,7 +216,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)),
-                requestLimits(values));
+                requestLimits(values), port(values, Option.HTI_PORT));
     }
 
     /**
@@ -224,7 +227,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, htiPort);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {

@@ -111,7 +111,7 @@ class ReferenceServerTest {
             ServerConfig base = ServerConfig.ephemeral(tmp);
             ServerConfig clash = new ServerConfig(base.bindHost(), 0, taken.getLocalPort(), 0, base.dataDir(),
                     base.tls(), base.corsOrigins(), false, base.shutdownGrace(), base.seed(), base.history(), false, base.storage(),
-                    base.labLimits(), base.sql(), base.requestLimits());
+                    base.labLimits(), base.sql(), base.requestLimits(), 0);
             IOException e = assertThrows(IOException.class, () -> ReferenceServer.start(clash));
             assertTrue(e.getMessage().contains("mm") && e.getMessage().contains(Integer.toString(taken.getLocalPort())),
                     e.getMessage());

@@ -72,6 +72,7 @@ public final class HtiService implements AutoCloseable {
     private final IdeaTable table;
     private final IdeaBook book;
     private final List<DemoCode> demoCodes;
+    private final AdminToken adminToken;
     private final List<Subscription> regimeWatch = new ArrayList<>();
     private final ScheduledExecutorService jobs;
     private final Object passLock = new Object();
@@ -85,6 +86,7 @@ public final class HtiService implements AutoCloseable {
         this.book = new IdeaBook(table.latest().values(), config.historyCapacity());
         this.demoCodes = config.demoCodes()
                 ? DemoCodes.ensure(engine.config().dataDir(), access, store, engine.clock()) : List.of();
+        this.adminToken = AdminToken.ensure(engine.config().dataDir());
         this.jobs = config.background() ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hfthot-hti-ideas");
             t.setDaemon(true);
@@ -270,6 +272,15 @@ public final class HtiService implements AutoCloseable {
      */
     public List<DemoCode> demoCodes() {
         return demoCodes;
+    }
+
+    /**
+     * Returns the token the admin routes require.
+     *
+     * @return the token (its file and a constant-time check)
+     */
+    public AdminToken adminToken() {
+        return adminToken;
     }
 
     /**
