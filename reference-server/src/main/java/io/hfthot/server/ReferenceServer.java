@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
+    /** Request threads of the HTI listener: each open SSE stream holds one, and issue 15 asks for 1,000 streams. */
+    private static final int HTI_THREADS = 1_100;
 
     /** The HTTP surfaces the server binds. */
     public enum Surface {
@@ -118,7 +120,7 @@ public final class ReferenceServer implements AutoCloseable {
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
             listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
             hti = HtiService.start(lab.engine(), HtiConfig.defaults().withDemoCodes(config.demoKeys()));
-            listeners.put(Surface.HTI, listen(config, config.htiPort(), HtiHttpSurface.surface(hti)));
+            listeners.put(Surface.HTI, listen(config, config.htiPort(), HtiHttpSurface.surface(hti), HTI_THREADS));
             grpc = startGrpc(config, lab, clock);
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
@@ -153,7 +155,12 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     private static TransportServer listen(ServerConfig config, int port, HttpSurface surface) throws IOException {
-        TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), 200, config.virtualThreads(),
+        return listen(config, port, surface, 200);
+    }
+
+    private static TransportServer listen(ServerConfig config, int port, HttpSurface surface, int threads)
+            throws IOException {
+        TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), threads, config.virtualThreads(),
                 Duration.ofSeconds(30), config.shutdownGrace(), config.requestLimits());
         try {
             return TransportServer.start(tc, surface);
