@@ -173,6 +173,33 @@ class HtiSurfaceTest {
     }
 
     @Test
+    void aCodeRevokedWhileConnectedEndsTheStreamWithAnErrorEvent() throws Exception {
+        String token = Files.readString(f.hti.adminToken().file()).strip();
+        io.hfthot.engine.hti.profile.IssuedApiCode doomed = f.hti.issueCode("Doomed", null, 60, IdeaFilters.all());
+        HttpResponse<java.io.InputStream> stream = f.http.send(HttpRequest.newBuilder(URI.create(f.base()
+                + "/client-api/hti/stream?api_code=" + enc(doomed.code()) + "&poll_seconds=1")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode());
+        BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        assertEquals("event: ready", r.readLine());
+        HttpResponse<String> revoked = f.http.send(HttpRequest.newBuilder(URI.create(f.base() + "/admin/hti/codes/"
+                + doomed.profile().codeId())).DELETE().header("X-Admin-Token", token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, revoked.statusCode(), revoked.body());
+        String last = null;
+        for (String l; (l = r.readLine()) != null; ) {
+            if (l.equals("event: error")) {
+                last = r.readLine();
+                break;
+            }
+        }
+        assertTrue(last != null && last.startsWith("data: ") && last.contains("expired"), String.valueOf(last));
+        assertEquals("", r.readLine(), "the blank line ending the error event");
+        assertEquals(null, r.readLine(), "the stream ends after the error event");
+        assertEquals(401, f.get("/client-api/hti/auth", "X-API-Code", doomed.code()).statusCode());
+    }
+
+    @Test
     void reconnectPlusHistoryRecoversEveryIdeaMissedWhileDisconnected() throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(f.base() + "/client-api/hti/stream?api_code=" + enc(code)
                 + "&poll_seconds=1")).header("Accept", "text/event-stream").build();
