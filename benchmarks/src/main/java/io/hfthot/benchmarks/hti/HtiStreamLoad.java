@@ -36,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  * latency &lt;= 25 ms, server RSS growth under 150 MB for the 1,000 connections). Two processes on 127.0.0.1, so that
  * the server's RSS is its own:
  * <ul>
- *   <li>{@code server <clients> <seconds> <ideasPerSecond>}: an engine on the small simulated history, the HTI
+ *   <li>{@code server <clients> <seconds> <ideasPerSecond> [virtualThreads=false]}: an engine on the small simulated history, the HTI
  *       service and surface (threads and per-address connection cap sized for the clients). One generator pass
  *       draws real ideas; during the run they are re-published as updates at a fixed rate, each stamped with
  *       {@code LAST_UPDATE} = the wall clock at publication (microseconds), on the same bus topic the generator
@@ -62,11 +62,12 @@ public final class HtiStreamLoad {
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("server")) {
-            server(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            server(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 && Boolean.parseBoolean(args[4]));
         } else if (args.length > 0 && args[0].equals("clients")) {
             clients(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]));
         } else {
-            System.err.println("usage: HtiStreamLoad server <clients> <seconds> <ideasPerSecond>"
+            System.err.println("usage: HtiStreamLoad server <clients> <seconds> <ideasPerSecond> [virtualThreads]"
                     + " | clients <clients> <port> <code> <seconds>");
             System.exit(2);
         }
@@ -81,7 +82,7 @@ public final class HtiStreamLoad {
         return -1;
     }
 
-    private static void server(int clients, int seconds, int rate) throws Exception {
+    private static void server(int clients, int seconds, int rate, boolean virtualThreads) throws Exception {
         LabConfig config = LabConfig.forTests(Files.createTempDirectory("hfthot-hti-load"), 7L);
         try (LabService lab = LabService.startInMemoryIdentity(config, Clock.systemUTC(), null)) {
             HtiService hti = HtiService.start(lab.engine(), HtiConfig.defaults().withBackground(false)
@@ -94,7 +95,7 @@ public final class HtiStreamLoad {
             RequestLimits d = RequestLimits.defaults();
             RequestLimits limits = new RequestLimits(d.headerTimeout(), d.requestTimeout(), d.minBodyBytesPerSecond(),
                     d.minRateGrace(), clients + 100, d.maxBufferedBodyBytes());
-            TransportConfig tc = new TransportConfig("127.0.0.1", 0, Optional.empty(), clients + 100, false,
+            TransportConfig tc = new TransportConfig("127.0.0.1", 0, Optional.empty(), clients + 100, virtualThreads,
                     Duration.ofSeconds(120), Duration.ofSeconds(2), limits);
             try (TransportServer server = TransportServer.start(tc, HtiHttpSurface.surface(hti))) {
                 String code = hti.issueCode("load", null, 100_000, IdeaFilters.all()).code();
@@ -130,9 +131,10 @@ public final class HtiStreamLoad {
                     }
                 }
                 long end = rssKb();
-                System.out.printf("server: %d ideas published at %d/s to %d streams; VmRSS before clients %.1f MB,"
+                System.out.printf("server: JDK %s, virtual threads %s; %d ideas published at %d/s to %d streams; VmRSS before clients %.1f MB,"
                         + " with all streams open %.1f MB, peak while publishing %.1f MB, at end %.1f MB;"
-                        + " growth for the connections %.1f MB (peak - before)%n", n, rate, clients, before / 1024.0,
+                        + " growth for the connections %.1f MB (peak - before)%n", Runtime.version().feature(),
+                        virtualThreads, n, rate, clients, before / 1024.0,
                         connected / 1024.0, peak / 1024.0, end / 1024.0, (peak - before) / 1024.0);
                 long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (lab.engine().eventBus().subscriberCount(HtiService.TOPIC) > 0 && System.nanoTime() < wait) {
