@@ -67,8 +67,7 @@ class IdeaGeneratorTest {
         double last = closes[closes.length - 1];
         assertEquals(Optional.empty(), IdeaGenerator.propose(closes, last, "trending", 0.49));
         assertEquals(Optional.empty(), IdeaGenerator.propose(java.util.Arrays.copyOf(closes, 20), last, "trending", 0.9));
-        double[] flat = path(0, 0.001, 5);
-        flat[flat.length - 1] = 0;
+        double[] flat = new double[40];
         for (int i = 0; i < flat.length; i++) {
             flat[i] = 100 + (i % 2) * 0.01;
         }
