@@ -111,7 +111,7 @@ public final class Engine implements AutoCloseable {
             regimes.track(symbol, marketHistory.bars(symbol, Interval.ONE_MINUTE, Long.MIN_VALUE, now,
                     MarketRequests.MAX_LIMIT));
         }
-        this.tableHistory = new TableHistory(lakehouse, Set.of("market"), config.dataDir().resolve("exports"));
+        this.tableHistory = new TableHistory(lakehouse, Set.of("market", "hti"), config.dataDir().resolve("exports"));
         this.demoKeys = config.createDemoKeys() ? DemoKeys.ensure(config.dataDir(), access.keys()) : List.of();
         this.tickFeed = new LiveTickFeed(market, market.symbols(), bus, clock, marketWriter);
         this.jobs = config.background() ? startJobs() : null;

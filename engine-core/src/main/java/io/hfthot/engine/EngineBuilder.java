@@ -2,7 +2,7 @@ package io.hfthot.engine;
 
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.events.InMemoryEventBus;
-import io.hfthot.engine.hti.profile.InMemoryProfileStore;
+import io.hfthot.engine.hti.profile.LakehouseProfileStore;
 import io.hfthot.engine.hti.profile.ProfileStore;
 import io.hfthot.engine.hub.auth.HubApiKeyStore;
 import io.hfthot.engine.hub.auth.HubUserStore;
@@ -218,7 +218,8 @@ public final class EngineBuilder {
     }
 
     /**
-     * Sets where HTI API codes and their profiles are stored, hashed (default: in memory).
+     * Sets where HTI API codes and their profiles are stored, hashed (default: {@code auth.hti_profiles} in the
+     * lakehouse).
      *
      * @param store the store
      * @return this builder
@@ -378,7 +379,7 @@ public final class EngineBuilder {
         Runnable usageFlush = flushUsage;
         Runnable windowsSave = saveWindows;
         AesGcmSealer sealer = new AesGcmSealer(master, 1, random);
-        SurfaceStores stores = new SurfaceStores(profiles != null ? profiles : new InMemoryProfileStore(),
+        SurfaceStores stores = new SurfaceStores(profiles != null ? profiles : LakehouseProfileStore.open(lake),
                 hubUsers != null ? hubUsers : new InMemoryHubUserStore(),
                 hubApiKeys != null ? hubApiKeys : new InMemoryHubApiKeyStore(),
                 refreshTokens != null ? refreshTokens : new InMemoryRefreshTokenStore(),

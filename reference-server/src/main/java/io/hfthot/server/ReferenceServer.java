@@ -14,6 +14,10 @@ import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.marketmaker.DashboardKey;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
+import io.hfthot.adapters.sse.hti.HtiHttpSurface;
+import io.hfthot.engine.hti.DemoCodes;
+import io.hfthot.engine.hti.HtiConfig;
+import io.hfthot.engine.hti.HtiService;
 import io.hfthot.engine.Engine;
 import io.hfthot.engine.EngineBuilder;
 import io.hfthot.engine.events.EventBus;
@@ -56,18 +60,23 @@ import org.slf4j.LoggerFactory;
  * quotas) and its event bus. {@link #start} binds everything or nothing; {@link #close} stops gracefully and
  * releases the ports.
  *
- * <p>Only surfaces that serve something are bound: the HTI (seeds 001/002) and hub (seed 004) APIs have no
- * routes yet, so the server opens no port for them rather than one that answers 404 to everything.
+ * <p>Only surfaces that serve something are bound: the hub (seed 004) API has no routes yet, so the server opens
+ * no port for it rather than one that answers 404 to everything. The HTI trade-ideas API (seeds 001/002) is served
+ * on its own port over an {@link HtiService} attached to the lab's engine.
  */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
+    /** Request threads of the HTI listener: each open SSE stream holds one, and issue 15 asks for 1,000 streams. */
+    private static final int HTI_THREADS = 1_100;
 
     /** The HTTP surfaces the server binds. */
     public enum Surface {
         /** HFThot Research Lab REST + WebSocket (seed 000). */
         HFTHOT("HFThot REST + WebSocket"),
         /** Market-maker bot backend (seed 003): its {@code TradeData} stream and health route. */
-        MARKET_MAKER("market maker");
+        MARKET_MAKER("market maker"),
+        /** HTI trade ideas (seeds 001/002): auth, history and the SSE stream. */
+        HTI("HTI trade ideas");
 
         private final String label;
 
@@ -91,6 +100,7 @@ public final class ReferenceServer implements AutoCloseable {
     /** The --redis wiring, or null for a single server. */
     private final Replicas replicas;
     private final Operations ops;
+    private final HtiService hti;
 
     /**
      * What the server runs to be operated: metrics, the feed probe, the management listener and the task that keeps
@@ -118,7 +128,8 @@ public final class ReferenceServer implements AutoCloseable {
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
                             LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, Operations ops,
-                            Replicas replicas) {
+                            Replicas replicas, HtiService hti) {
+        this.hti = hti;
         this.ops = ops;
         this.replicas = replicas;
         this.lock = lock;
@@ -168,12 +179,16 @@ public final class ReferenceServer implements AutoCloseable {
         FeedProbe feed = null;
         ManagementServer management = null;
         ScheduledExecutorService healthSync = null;
+        HtiService hti;
         try {
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), metrics, hfthotSurface(config, lab, clock)));
             // Attached to the engine: closed with it, before the engine's own components.
             MarketMakerService mm = MarketMakerService.start(lab.engine(), MarketMakerConfig.defaults(config.seed()));
             listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), metrics,
                     MarketMakerHttpSurface.surface(mm, DashboardKey.of(config.dashboardApiKey()), cors(config))));
+            // Attached to the engine as well.
+            hti = HtiService.start(lab.engine(), HtiConfig.defaults().withDemoCodes(config.demoKeys()));
+            listeners.put(Surface.HTI, listen(config, config.htiPort(), metrics, HtiHttpSurface.surface(hti), HTI_THREADS));
             grpc = startGrpc(config, lab, clock, metrics);
             feed = new FeedProbe(lab, clock, metrics.registry());
             LakehouseFileGauges files = new LakehouseFileGauges(lab.engine().lakehouse(), metrics.registry(),
@@ -199,7 +214,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
                 lab.engine().storage(), MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES),
-                new Operations(metrics, feed, management, healthSync), replicas);
+                new Operations(metrics, feed, management, healthSync), replicas, hti);
     }
 
     /**
@@ -278,10 +293,15 @@ public final class ReferenceServer implements AutoCloseable {
 
     private static TransportServer listen(ServerConfig config, int port, ServerMetrics metrics, HttpSurface surface)
             throws IOException {
+        return listen(config, port, metrics, surface, 200);
+    }
+
+    private static TransportServer listen(ServerConfig config, int port, ServerMetrics metrics, HttpSurface surface,
+                                          int threads) throws IOException {
         if (config.operations().requestMetrics()) {
             metrics.observe(surface);
         }
-        TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), 200, config.virtualThreads(),
+        TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), threads, config.virtualThreads(),
                 Duration.ofSeconds(30), config.shutdownGrace(), config.requestLimits());
         try {
             return TransportServer.start(tc, surface);
@@ -372,6 +392,7 @@ public final class ReferenceServer implements AutoCloseable {
                 case HFTHOT -> "  GET /v1/health, API docs " + ApiDocs.PATH + "/, dashboard " + Dashboard.PATH + "/";
                 case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH + ", PATCH "
                         + MarketMakerHttpSurface.PARAMETERS_PATH + ", POST " + MarketMakerHttpSurface.STOP_PATH;
+                case HTI -> "  GET " + HtiHttpSurface.PREFIX + "/auth, /history, SSE /stream";
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
         }
@@ -387,7 +408,25 @@ public final class ReferenceServer implements AutoCloseable {
         if (!lab.demoKeys().isEmpty()) {
             lines.add("  (demo keys are kept in " + dataDir.resolve("demo-keys.txt") + ")");
         }
+        lines.addAll(htiBanner());
         return lines;
+    }
+
+    private List<String> htiBanner() {
+        List<String> lines = new ArrayList<>();
+        for (DemoCodes.DemoCode c : hti.demoCodes()) {
+            lines.add(String.format("  HTI demo code %-22s X-API-Code: %s", c.account(), c.code()));
+        }
+        if (!hti.demoCodes().isEmpty()) {
+            lines.add("  (HTI demo codes are kept in " + dataDir.resolve(DemoCodes.FILE_NAME) + "; admin token for"
+                    + " POST /admin/hti/codes in " + hti.adminToken().file() + ")");
+        }
+        return lines;
+    }
+
+    /** @return the HTI trade-ideas service behind the HTI surface */
+    public HtiService htiService() {
+        return hti;
     }
 
     /** Stops every listener (gracefully), the gRPC server and the lab engine with its event bus; idempotent. */

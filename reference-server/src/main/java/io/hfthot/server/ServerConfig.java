@@ -50,13 +50,14 @@ import java.util.stream.Collectors;
  * @param redis           {@code redis://...}: run as one of several replicas sharing keys, limits, quotas, live
  *                        events and the data directory through this Redis (see {@code docs/replicas.md})
  * @param appendInterval  how often closed bars and ticks are appended to {@code market.*} and usage is flushed
+ * @param htiPort         HTI trade ideas (seeds 001/002), default 3500
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
                            RequestLimits requestLimits, OperationsConfig operations, Optional<String> dashboardApiKey,
-                           Optional<String> redis, Duration appendInterval) {
+                           Optional<String> redis, Duration appendInterval, int htiPort) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -75,6 +76,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         BIND("--bind", "HFTHOT_BIND", "127.0.0.1", "interface to bind (0.0.0.0 for all)"),
         HTTP_PORT("--http-port", "HFTHOT_HTTP_PORT", "8080", "HFThot REST + WebSocket port"),
         MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker stream and health port"),
+        HTI_PORT("--hti-port", "HFTHOT_HTI_PORT", "3500", "HTI trade-ideas API port (seeds 001/002)"),
         GRPC_PORT("--grpc-port", "HFTHOT_GRPC_PORT", "50053", "HFThot gRPC port"),
         DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
         TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
@@ -167,6 +169,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         checkPort(httpPort, Option.HTTP_PORT);
         checkPort(marketMakerPort, Option.MM_PORT);
         checkPort(grpcPort, Option.GRPC_PORT);
+        checkPort(htiPort, Option.HTI_PORT);
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
@@ -202,14 +205,15 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      * @param sql             SQL settings
      * @param requestLimits   request limits
      * @param operations      management listener and logs
+     * @param htiPort         HTI port
      */
     public ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort, Path dataDir,
                         Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads, Duration shutdownGrace,
                         long seed, History history, boolean demoKeys, StorageOptions storage, LabLimits labLimits,
-                        SqlConfig sql, RequestLimits requestLimits, OperationsConfig operations) {
+                        SqlConfig sql, RequestLimits requestLimits, OperationsConfig operations, int htiPort) {
         this(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads, shutdownGrace, seed,
                 history, demoKeys, storage, labLimits, sql, requestLimits, operations, Optional.empty(), Optional.empty(),
-                DEFAULT_APPEND_INTERVAL);
+                DEFAULT_APPEND_INTERVAL, htiPort);
     }
 
     /**
@@ -222,7 +226,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public ServerConfig withRedis(String uri) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
                 shutdownGrace, seed, history, demoKeys, storage, labLimits, sql, requestLimits, operations,
-                dashboardApiKey, Optional.of(redisUri(uri)), appendInterval);
+                dashboardApiKey, Optional.of(redisUri(uri)), appendInterval, htiPort);
     }
 
     private static String redisUri(String uri) {
@@ -243,7 +247,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
                 shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, operations, dashboardApiKey,
-                redis, appendInterval);
+                redis, appendInterval, htiPort);
     }
 
     private static void checkPort(int port, Option o) {
@@ -261,7 +265,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
                 Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults(),
-                RequestLimits.defaults(), OperationsConfig.ephemeral());
+                RequestLimits.defaults(), OperationsConfig.ephemeral(), 0);
     }
 
     /**
@@ -316,7 +320,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                         jsonLogs(values), bool(values, Option.REQUEST_METRICS)),
                 Optional.of(values.get(Option.DASHBOARD_API_KEY)),
                 values.get(Option.REDIS).isEmpty() ? Optional.empty() : Optional.of(redisUri(values.get(Option.REDIS))),
-                duration(values, Option.APPEND_INTERVAL));
+                duration(values, Option.APPEND_INTERVAL), port(values, Option.HTI_PORT));
     }
 
     /**
@@ -328,7 +332,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
                 shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, operations, dashboardApiKey,
-                redis, appendInterval);
+                redis, appendInterval, htiPort);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {

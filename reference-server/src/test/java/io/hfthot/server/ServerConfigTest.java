@@ -69,13 +69,22 @@ class ServerConfigTest {
 
     @Test
     void surfacesThatServeNothingHaveNoPortFlag() {
-        // The HTI and hub surfaces have no routes yet: the server binds no port for them and takes no flag.
-        for (String flag : new String[] {"--hti-port", "--hub-port"}) {
+        // The hub surface has no routes yet: the server binds no port for it and takes no flag.
+        for (String flag : new String[] {"--hub-port"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ServerConfig.parse(new String[] {flag, "0"}, Map.of()));
             assertTrue(e.getMessage().startsWith("unknown option '" + flag + "'"), e.getMessage());
             assertFalse(ServerConfig.usage().contains(flag), flag);
         }
+    }
+
+    @Test
+    void theHtiPortDefaultsTo3500AndIsAFlagAndAVariable() {
+        assertEquals(3500, ServerConfig.parse(new String[0], Map.of()).htiPort());
+        assertEquals(3600, ServerConfig.parse(new String[] {"--hti-port", "3600"}, Map.of()).htiPort());
+        assertEquals(3700, ServerConfig.parse(new String[0], Map.of("HFTHOT_HTI_PORT", "3700")).htiPort());
+        assertTrue(ServerConfig.usage().contains("--hti-port"));
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.parse(new String[] {"--hti-port", "70000"}, Map.of()));
     }
 
     @Test

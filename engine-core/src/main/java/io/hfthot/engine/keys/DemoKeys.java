@@ -100,9 +100,17 @@ public final class DemoKeys {
         return List.copyOf(out);
     }
 
-    private static void writeOwnerOnly(Path file, String text) throws IOException {
+    /**
+     * Writes a file of raw demo credentials atomically, readable by its owner only where the file system has
+     * POSIX permissions.
+     *
+     * @param file the file, replaced when it exists
+     * @param text its content
+     * @throws IOException when it cannot be written
+     */
+    public static void writeOwnerOnly(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         try {
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

@@ -64,8 +64,10 @@ public record SymbolSpec(String symbol, double referencePrice, double annualVola
     }
 
     /**
-     * Returns the default symbols: BTC-USDT, ETH-USDT and SOL-USDT at early-2024 price levels, with
-     * volatilities, factor loadings and volumes typical of those pairs.
+     * Returns the default symbols: the crypto pairs BTC-USDT, ETH-USDT and SOL-USDT, then one instrument of each
+     * other asset class the trade-ideas API filters on: EUR-USD (forex), SPX500-USD (an equity index CFD) and
+     * XAU-USD (gold, a commodity), all at early-2024 price levels with volatilities, factor loadings and volumes
+     * typical of them. The crypto pairs come first so that their simulated paths do not depend on the others.
      *
      * @return the default specs, unmodifiable
      */
@@ -73,6 +75,9 @@ public record SymbolSpec(String symbol, double referencePrice, double annualVola
         return List.of(
                 new SymbolSpec("BTC-USDT", 42_150.5, 0.55, 0.85, 1, 4, 36.0, 0.5),
                 new SymbolSpec("ETH-USDT", 2_310.25, 0.70, 0.80, 2, 3, 400.0, 1.0),
-                new SymbolSpec("SOL-USDT", 98.765, 0.95, 0.70, 3, 2, 6_000.0, 2.0));
+                new SymbolSpec("SOL-USDT", 98.765, 0.95, 0.70, 3, 2, 6_000.0, 2.0),
+                new SymbolSpec("EUR-USD", 1.0850, 0.08, 0.20, 5, 0, 2_000_000.0, 0.2),
+                new SymbolSpec("SPX500-USD", 4_780.5, 0.16, 0.35, 1, 1, 500.0, 0.5),
+                new SymbolSpec("XAU-USD", 2_050.35, 0.14, 0.15, 2, 2, 300.0, 1.5));
     }
 }

@@ -22,8 +22,24 @@ class SimulatedMarketTest extends MarketDataSourceContract {
     }
 
     @Test
-    void servesTheThreeDefaultPairs() {
-        assertEquals(List.of("BTC-USDT", "ETH-USDT", "SOL-USDT"), source.symbols());
+    void servesTheDefaultCryptoPairsFirstThenOneInstrumentPerOtherAssetClass() {
+        assertEquals(List.of("BTC-USDT", "ETH-USDT", "SOL-USDT", "EUR-USD", "SPX500-USD", "XAU-USD"), source.symbols());
+    }
+
+    @Test
+    void theCryptoPairsPathsDoNotDependOnTheInstrumentsAddedAfterThem() {
+        SimulatedMarketConfig all = SimulatedMarketConfig.defaults(7).withHistory(HistoryPlan.small());
+        SimulatedMarketConfig cryptoOnly = new SimulatedMarketConfig(7, all.symbols().subList(0, 3), all.ticksPerSecond(),
+                all.history(), all.tickRetention());
+        SimulatedMarket three = new SimulatedMarket(cryptoOnly, clock);
+        long now = clock.millis();
+        for (String symbol : three.symbols()) {
+            for (Interval interval : Interval.values()) {
+                assertEquals(three.bars(symbol, interval, Long.MIN_VALUE, now, 500),
+                        source.bars(symbol, interval, Long.MIN_VALUE, now, 500), symbol + " " + interval);
+            }
+            assertEquals(three.ticker(symbol), source.ticker(symbol), symbol);
+        }
     }
 
     @Test

@@ -36,8 +36,8 @@ import java.util.Set;
  * raised to {@link RowFloor#MIN_EARLIEST}, which hides nothing a market table holds.
  */
 public final class DuckDbQueryEngine implements QueryEngine {
-    /** The schemas SQL may read. */
-    public static final Set<String> PUBLIC_SCHEMAS = Set.of("market");
+    /** The schemas SQL may read: market data and the trade ideas' audit table ({@code hti.ideas}). */
+    public static final Set<String> PUBLIC_SCHEMAS = Set.of("market", "hti");
 
     private final SqlRunner engine;
     private final QueryOptions options;

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Issues HTI codes and authenticates them on every request (seed 001's {@code X-API-Code}).
  *
- * <p>Authentication refuses a missing or unknown code (401), an expired one (403), and one over its own
+ * <p>Authentication refuses a missing, unknown or expired code (401, as issue 15 specifies for seed 001), and one
+ * over its own
  * {@code request_limit_per_minute} in the exact sliding minute of the {@link RateLimiter} (429).
  * Thread-safe when its store and limiter are.
  */
@@ -92,7 +93,7 @@ public final class HtiAccess {
         HtiProfile profile = found.get();
         Instant now = clock.instant();
         if (profile.expiredAt(now)) {
-            return new HtiAuthentication.Refused(403, "API code expired at " + profile.validUntil()
+            return new HtiAuthentication.Refused(401, "API code expired at " + profile.validUntil()
                     + "; ask your account manager for a new code.", null);
         }
         RateLimitResult window = limiter.tryAcquire("hti|" + profile.codeId(), profile.requestLimitPerMinute(),

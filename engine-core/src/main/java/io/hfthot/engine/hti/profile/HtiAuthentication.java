@@ -24,15 +24,15 @@ public sealed interface HtiAuthentication permits HtiAuthentication.Accepted, Ht
     /**
      * The code is refused.
      *
-     * @param status    401 (missing or unknown), 403 (expired) or 429 (over its per-minute limit)
+     * @param status    401 (missing, unknown or expired) or 429 (over its per-minute limit)
      * @param detail    the {@code detail} text of seed 001's error body
      * @param rateLimit the window state for 429, else null
      */
     record Refused(int status, String detail, RateLimitResult rateLimit) implements HtiAuthentication {
         /** Validates the status. */
         public Refused {
-            if (status != 401 && status != 403 && status != 429) {
-                throw new IllegalArgumentException("status must be 401, 403 or 429, got " + status);
+            if (status != 401 && status != 429) {
+                throw new IllegalArgumentException("status must be 401 or 429, got " + status);
             }
             if (detail == null || detail.isBlank()) {
                 throw new IllegalArgumentException("detail must not be blank");

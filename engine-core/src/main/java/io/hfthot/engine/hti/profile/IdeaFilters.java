@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Which trade ideas a profile receives. Each dimension is a set of accepted values; an empty set
- * accepts everything ("ALL" in seed 001's client). Values compare case-insensitively (held uppercase).
+ * accepts everything ("ALL" in seed 001's client). Values compare case-insensitively (held uppercase) and are
+ * 1 to 64 letters, digits or {@code . _ / -}.
  *
  * @param assetClasses accepted {@code ASSET_CLASS} values
  * @param timeframes   accepted {@code TIMEFRAME} values
@@ -19,6 +20,9 @@ import java.util.Set;
  */
 public record IdeaFilters(Set<String> assetClasses, Set<String> timeframes, Set<String> instruments,
                           Set<String> prefixes, Set<String> sides) {
+    /** An accepted filter value (after trimming and upper-casing); no commas, so values join safely. */
+    private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("[A-Z0-9._/-]{1,64}");
+
     /** Normalises each set (trimmed, uppercase, insertion order kept) and makes it unmodifiable. */
     public IdeaFilters {
         assetClasses = normalise(assetClasses, "asset_classes");
@@ -71,16 +75,22 @@ public record IdeaFilters(Set<String> assetClasses, Set<String> timeframes, Set<
         return accepted.isEmpty() || (value != null && accepted.contains(value.trim().toUpperCase(Locale.ROOT)));
     }
 
+    private static String abbreviate(String value) {
+        return value == null || value.length() <= 80 ? String.valueOf(value) : value.substring(0, 80) + "...";
+    }
+
     private static Set<String> normalise(Set<String> values, String field) {
         if (values == null) {
             return Set.of();
         }
         Set<String> out = new LinkedHashSet<>();
         for (String value : values) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("filters." + field + " must not contain blank values, got " + values);
+            String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+            if (!VALUE.matcher(v).matches()) {
+                throw new IllegalArgumentException("filters." + field + " values must be 1 to 64 letters, digits or"
+                        + " . _ / -, got '" + abbreviate(value) + "'");
             }
-            out.add(value.trim().toUpperCase(Locale.ROOT));
+            out.add(v);
         }
         return java.util.Collections.unmodifiableSet(out);
     }

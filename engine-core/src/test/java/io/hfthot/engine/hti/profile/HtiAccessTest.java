@@ -54,7 +54,7 @@ class HtiAccessTest {
         clock.advance(Duration.ofHours(1));
         HtiAuthentication.Refused refused = assertInstanceOf(HtiAuthentication.Refused.class,
                 access.authenticate(issued.code()));
-        assertEquals(403, refused.status());
+        assertEquals(401, refused.status());
         assertTrue(refused.detail().contains("expired"), refused.detail());
     }
 

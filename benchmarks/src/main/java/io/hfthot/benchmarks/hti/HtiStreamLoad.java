@@ -1,0 +1,238 @@
+package io.hfthot.benchmarks.hti;
+
+import io.hfthot.adapters.http.jetty.RequestLimits;
+import io.hfthot.adapters.http.jetty.TransportConfig;
+import io.hfthot.adapters.http.jetty.TransportServer;
+import io.hfthot.adapters.sse.hti.HtiHttpSurface;
+import io.hfthot.engine.hti.HtiConfig;
+import io.hfthot.engine.hti.HtiService;
+import io.hfthot.engine.hti.ideas.IdeaStatus;
+import io.hfthot.engine.hti.ideas.TradeIdea;
+import io.hfthot.engine.hti.profile.IdeaFilters;
+import io.hfthot.engine.lab.LabConfig;
+import io.hfthot.engine.lab.LabService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * HTI stream fan-out under load (issue 15's goal: 1,000 concurrent SSE clients on one server, p99 idea-to-client
+ * latency &lt;= 25 ms, server RSS growth under 150 MB for the 1,000 connections). Two processes on 127.0.0.1, so that
+ * the server's RSS is its own:
+ * <ul>
+ *   <li>{@code server <clients> <seconds> <ideasPerSecond> [virtualThreads=false]}: an engine on the small simulated history, the HTI
+ *       service and surface (threads and per-address connection cap sized for the clients). One generator pass
+ *       draws real ideas; during the run they are re-published as updates at a fixed rate, each stamped with
+ *       {@code LAST_UPDATE} = the wall clock at publication (microseconds), on the same bus topic the generator
+ *       publishes on. It prints {@code READY <port> <code>}, waits for the clients' streams, publishes, and
+ *       prints its VmRSS before the clients connected, with all streams open, and at the end of publishing.
+ *       The re-published revisions are not written to {@code hti.ideas}: what is measured is the fan-out
+ *       (bus, per-stream filtering, framing, socket).</li>
+ *   <li>{@code clients <clients> <port> <code> <seconds>}: opens the streams with the JDK HTTP client (one
+ *       connection each, lines read asynchronously), and for every {@code idea} event computes the wall clock at
+ *       the line minus its {@code LAST_UPDATE}; prints percentiles.</li>
+ * </ul>
+ * {@code benchmarks/load/hti-stream.sh} runs both.
+ */
+public final class HtiStreamLoad {
+    private HtiStreamLoad() {
+    }
+
+    /**
+     * Runs one side.
+     *
+     * @param args {@code server ...} or {@code clients ...}, see the class comment
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("server")) {
+            server(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 && Boolean.parseBoolean(args[4]));
+        } else if (args.length > 0 && args[0].equals("clients")) {
+            clients(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]));
+        } else {
+            System.err.println("usage: HtiStreamLoad server <clients> <seconds> <ideasPerSecond> [virtualThreads]"
+                    + " | clients <clients> <port> <code> <seconds>");
+            System.exit(2);
+        }
+    }
+
+    private static long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static void server(int clients, int seconds, int rate, boolean virtualThreads) throws Exception {
+        LabConfig config = LabConfig.forTests(Files.createTempDirectory("hfthot-hti-load"), 7L);
+        try (LabService lab = LabService.startInMemoryIdentity(config, Clock.systemUTC(), null)) {
+            HtiService hti = HtiService.start(lab.engine(), HtiConfig.defaults().withBackground(false)
+                    .withDemoCodes(false));
+            List<TradeIdea> pool = new ArrayList<>(hti.runOnce());
+            pool.addAll(hti.activeIdeas());
+            if (pool.isEmpty()) {
+                throw new IllegalStateException("the generator drew no idea to re-publish");
+            }
+            RequestLimits d = RequestLimits.defaults();
+            RequestLimits limits = new RequestLimits(d.headerTimeout(), d.requestTimeout(), d.minBodyBytesPerSecond(),
+                    d.minRateGrace(), clients + 100, d.maxBufferedBodyBytes());
+            TransportConfig tc = new TransportConfig("127.0.0.1", 0, Optional.empty(), clients + 100, virtualThreads,
+                    Duration.ofSeconds(120), Duration.ofSeconds(2), limits);
+            try (TransportServer server = TransportServer.start(tc, HtiHttpSurface.surface(hti))) {
+                String code = hti.issueCode("load", null, 100_000, IdeaFilters.all()).code();
+                System.gc();
+                Thread.sleep(1000);
+                long before = rssKb();
+                System.out.println("READY " + server.port() + " " + code);
+                System.out.flush();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+                while (lab.engine().eventBus().subscriberCount(HtiService.TOPIC) < clients) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("only " + lab.engine().eventBus().subscriberCount(HtiService.TOPIC)
+                                + " of " + clients + " streams opened");
+                    }
+                    Thread.sleep(50);
+                }
+                Thread.sleep(2000);
+                long connected = rssKb();
+                long intervalNs = 1_000_000_000L / rate;
+                long start = System.nanoTime();
+                long peak = connected;
+                int n = rate * seconds;
+                for (int k = 0; k < n; k++) {
+                    long due = start + k * intervalNs;
+                    while (System.nanoTime() < due) {
+                        LockSupport.parkNanos(Math.max(1_000, due - System.nanoTime() - 50_000));
+                    }
+                    TradeIdea base = pool.get(k % pool.size());
+                    lab.engine().eventBus().publish(HtiService.TOPIC, base.revise(Instant.now(), IdeaStatus.ACTIVE,
+                            base.confidence(), base.estimatedPl(), base.description()));
+                    if (k % rate == 0) {
+                        peak = Math.max(peak, rssKb());
+                    }
+                }
+                long end = rssKb();
+                System.out.printf("server: JDK %s, virtual threads %s; %d ideas published at %d/s to %d streams; VmRSS before clients %.1f MB,"
+                        + " with all streams open %.1f MB, peak while publishing %.1f MB, at end %.1f MB;"
+                        + " growth for the connections %.1f MB (peak - before)%n", Runtime.version().feature(),
+                        virtualThreads, n, rate, clients, before / 1024.0,
+                        connected / 1024.0, peak / 1024.0, end / 1024.0, (peak - before) / 1024.0);
+                long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (lab.engine().eventBus().subscriberCount(HtiService.TOPIC) > 0 && System.nanoTime() < wait) {
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
+    /** Reads one stream's lines; records idea latencies. */
+    private static final class StreamReader implements Flow.Subscriber<String> {
+        private long[] latencyUs = new long[1024];
+        private int count;
+        private boolean ideaNext;
+        private Flow.Subscription subscription;
+        private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (line.startsWith("event: ready")) {
+                ready.complete(null);
+            } else if (line.equals("event: idea")) {
+                ideaNext = true;
+            } else if (ideaNext && line.startsWith("data: ")) {
+                ideaNext = false;
+                Instant now = Instant.now();
+                int i = line.indexOf("\"LAST_UPDATE\":\"") + 15;
+                Instant sent = Instant.parse(line.substring(i, line.indexOf('"', i)));
+                if (count == latencyUs.length) {
+                    latencyUs = Arrays.copyOf(latencyUs, count * 2);
+                }
+                latencyUs[count++] = Duration.between(sent, now).toNanos() / 1000;
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            ready.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+        }
+
+        synchronized long[] latencies() {
+            return Arrays.copyOf(latencyUs, count);
+        }
+    }
+
+    private static void clients(int clients, int port, String code, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/client-api/hti/stream?api_code=" + code + "&poll_seconds=10");
+        List<StreamReader> readers = new ArrayList<>();
+        AtomicInteger failed = new AtomicInteger();
+        for (int i = 0; i < clients; i++) {
+            StreamReader r = new StreamReader();
+            readers.add(r);
+            http.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(r)).whenComplete((resp, e) -> {
+                        if (e != null || resp.statusCode() != 200) {
+                            failed.incrementAndGet();
+                        }
+                    });
+        }
+        for (StreamReader r : readers) {
+            r.ready.get(120, TimeUnit.SECONDS);
+        }
+        System.out.println("clients: " + clients + " streams ready");
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds + 8));
+        long total = 0;
+        List<long[]> all = new ArrayList<>();
+        for (StreamReader r : readers) {
+            long[] l = r.latencies();
+            all.add(l);
+            total += l.length;
+            r.subscription.cancel();
+        }
+        long[] merged = new long[(int) total];
+        int at = 0;
+        for (long[] l : all) {
+            System.arraycopy(l, 0, merged, at, l.length);
+            at += l.length;
+        }
+        Arrays.sort(merged);
+        System.out.printf("clients: %d streams, %d idea events received (%d failed streams); idea-to-client latency"
+                + " p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms%n", clients, total, failed.get(),
+                pct(merged, 0.5) / 1e3, pct(merged, 0.99) / 1e3, pct(merged, 0.999) / 1e3,
+                merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e3);
+    }
+
+    private static double pct(long[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+}

@@ -1,0 +1,317 @@
+package io.hfthot.engine.hti;
+
+import io.hfthot.engine.Engine;
+import io.hfthot.engine.EngineException;
+import io.hfthot.engine.events.EventListener;
+import io.hfthot.engine.events.OverflowPolicy;
+import io.hfthot.engine.events.Subscription;
+import io.hfthot.engine.events.SubscriptionOptions;
+import io.hfthot.engine.hti.DemoCodes.DemoCode;
+import io.hfthot.engine.hti.ideas.IdeaBook;
+import io.hfthot.engine.hti.ideas.IdeaGenerator;
+import io.hfthot.engine.hti.ideas.IdeaTable;
+import io.hfthot.engine.hti.ideas.Observation;
+import io.hfthot.engine.hti.ideas.Timeframe;
+import io.hfthot.engine.hti.ideas.TradeIdea;
+import io.hfthot.engine.hti.profile.HtiAccess;
+import io.hfthot.engine.hti.profile.HtiAuthentication;
+import io.hfthot.engine.hti.profile.HtiProfile;
+import io.hfthot.engine.hti.profile.IdeaFilters;
+import io.hfthot.engine.hti.profile.IssuedApiCode;
+import io.hfthot.engine.hti.profile.ProfileStore;
+import io.hfthot.engine.hti.profile.ValidityType;
+import io.hfthot.engine.identity.crypto.RandomSecrets;
+import io.hfthot.engine.lab.LabTopics;
+import io.hfthot.engine.market.Bar;
+import io.hfthot.engine.quota.SlidingLogRateLimiter;
+import io.hfthot.engine.regime.RegimeService;
+import io.hfthot.quant.regime.RegimeSignal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTI trade-ideas service (seeds 001 and 002) on the shared {@link Engine}: API codes and their profiles,
+ * the idea generator, history and live matching.
+ *
+ * <p>Ideas come from the engine's markets: every pass ({@link HtiConfig#passInterval()}, and at once after a
+ * regime change is published) reads, for each simulated instrument and each {@link Timeframe}, the last closed
+ * bars, the last price and the instrument's HMM regime posterior, and lets the {@link IdeaBook} create, update,
+ * close or supersede ideas ({@link IdeaGenerator} says how entry, levels, confidence and P/L are drawn). A pass's
+ * revisions are appended to {@code hti.ideas} in one commit first, then made current and published on the bus
+ * topic {@value #TOPIC}; a pass whose commit fails changes nothing and is retried by the next one.
+ *
+ * <p>Lifecycle: {@link #start} attaches the service to the engine, which closes it first at shutdown.
+ * Thread-safe.
+ */
+public final class HtiService implements AutoCloseable {
+    /** The bus topic of idea revisions (payload: {@link TradeIdea}). */
+    public static final String TOPIC = "hti.ideas";
+    /** The history limit when none is given (seed 001). */
+    public static final int DEFAULT_HISTORY_LIMIT = 10;
+    /** The largest history limit. */
+    public static final int MAX_HISTORY_LIMIT = 100;
+    /** The smallest stream poll interval in seconds (seed 002). */
+    public static final double MIN_POLL_SECONDS = 1.0;
+    /** The largest stream poll interval in seconds (seed 002). */
+    public static final double MAX_POLL_SECONDS = 10.0;
+
+    private static final Logger LOG = LoggerFactory.getLogger(HtiService.class);
+    private static final int BARS = IdeaGenerator.MIN_CLOSES + 10;
+
+    private final Engine engine;
+    private final HtiConfig config;
+    private final ProfileStore store;
+    private final HtiAccess access;
+    private final IdeaTable table;
+    private final IdeaBook book;
+    private final List<DemoCode> demoCodes;
+    private final AdminToken adminToken;
+    private final List<Subscription> regimeWatch = new ArrayList<>();
+    private final ScheduledExecutorService jobs;
+    private final Object passLock = new Object();
+
+    private HtiService(Engine engine, HtiConfig config) {
+        this.engine = engine;
+        this.config = config;
+        this.store = engine.surfaceStores().profiles();
+        this.access = new HtiAccess(store, RandomSecrets.system(), new SlidingLogRateLimiter(), engine.clock());
+        this.table = IdeaTable.open(engine.lakehouse());
+        this.book = new IdeaBook(table.latest().values(), config.historyCapacity());
+        this.demoCodes = config.demoCodes()
+                ? DemoCodes.ensure(engine.config().dataDir(), access, store, engine.clock()) : List.of();
+        this.adminToken = AdminToken.ensure(engine.config().dataDir());
+        this.jobs = config.background() ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hfthot-hti-ideas");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /**
+     * Starts the service on an engine and attaches it, so that the engine closes it.
+     *
+     * @param engine the engine
+     * @param config the settings
+     * @return the running service
+     */
+    public static HtiService start(Engine engine, HtiConfig config) {
+        HtiService service = new HtiService(engine, config);
+        engine.attach(service);
+        if (service.jobs != null) {
+            long every = config.passInterval().toMillis();
+            service.jobs.scheduleWithFixedDelay(service::runGuarded, 0, every, TimeUnit.MILLISECONDS);
+            EventListener onChange = e -> service.jobs.execute(service::runGuarded);
+            for (String symbol : engine.market().symbols()) {
+                service.regimeWatch.add(engine.eventBus().subscribe(LabTopics.regime(symbol),
+                        SubscriptionOptions.defaults(), onChange));
+            }
+        }
+        return service;
+    }
+
+    private void runGuarded() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again; log and keep the schedule alive.
+            LOG.warn("trade-idea pass failed", e);
+        }
+    }
+
+    /**
+     * Runs one generator pass now: observes every instrument and timeframe, stores the resulting revisions in
+     * {@code hti.ideas}, then serves and publishes them.
+     *
+     * @return the revisions made, possibly none
+     */
+    public List<TradeIdea> runOnce() {
+        synchronized (passLock) {
+            Instant now = engine.clock().instant();
+            IdeaBook.Plan plan = book.plan(observe(now.toEpochMilli()), now);
+            if (!plan.revisions().isEmpty()) {
+                if (!engine.storage().writable()) {
+                    LOG.warn("trade-idea pass skipped: the data directory refuses writes");
+                    return List.of();
+                }
+                table.append(plan.revisions());
+            }
+            book.apply(plan);
+            for (TradeIdea idea : plan.revisions()) {
+                engine.eventBus().publish(TOPIC, idea);
+            }
+            return plan.revisions();
+        }
+    }
+
+    private List<Observation> observe(long nowMs) {
+        List<Observation> out = new ArrayList<>();
+        for (String symbol : engine.market().symbols()) {
+            if (!engine.regimes().tracks(symbol)) {
+                continue;
+            }
+            RegimeSignal signal = engine.regimes().signal(symbol, RegimeService.DEFAULT_LOOKBACK);
+            double last = engine.market().ticker(symbol).last();
+            for (Timeframe tf : Timeframe.values()) {
+                List<Bar> bars = engine.marketHistory().bars(symbol, tf.interval(), nowMs - (BARS + 2) * tf.millis(),
+                        nowMs, BARS);
+                if (bars.size() < IdeaGenerator.MIN_CLOSES) {
+                    continue;
+                }
+                double[] closes = new double[bars.size()];
+                for (int i = 0; i < closes.length; i++) {
+                    closes[i] = bars.get(i).close();
+                }
+                out.add(new Observation(symbol, tf, closes, bars.get(bars.size() - 1).time(), last,
+                        signal.regime().wireName(), signal.confidence()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Authenticates a presented code and counts the request against the code's per-minute limit.
+     *
+     * @param code the code, may be null
+     * @return the profile or the refusal
+     */
+    public HtiAuthentication authenticate(String code) {
+        return access.authenticate(code);
+    }
+
+    /**
+     * Returns the most recent ideas a profile receives, newest first.
+     *
+     * @param profile the profile
+     * @param limit   in [1, {@value #MAX_HISTORY_LIMIT}]
+     * @return the ideas
+     * @throws EngineException {@code INVALID_PARAMS} on {@code limit} out of bounds
+     */
+    public List<TradeIdea> history(HtiProfile profile, int limit) {
+        if (limit < 1 || limit > MAX_HISTORY_LIMIT) {
+            throw EngineException.invalid("limit", "limit must be an integer in [1, " + MAX_HISTORY_LIMIT + "], got "
+                    + limit);
+        }
+        return book.history(profile.filters(), limit);
+    }
+
+    /**
+     * Subscribes a profile to new and updated ideas that match its filters (no backlog).
+     *
+     * @param profile the authenticated profile
+     * @return the feed; close it when the client goes away
+     */
+    public IdeaFeed subscribe(HtiProfile profile) {
+        Subscription inner = engine.eventBus().subscribe(TOPIC,
+                new SubscriptionOptions(config.streamQueue(), OverflowPolicy.CANCEL));
+        return new IdeaFeed(inner, store, profile, engine.clock());
+    }
+
+    /**
+     * Issues an API code; the code is in the result only.
+     *
+     * @param accountName           the account
+     * @param validUntil            end of validity, or null for unlimited
+     * @param requestLimitPerMinute requests per sliding minute, in [1, 100000]
+     * @param filters               the filters
+     * @return the code and its profile
+     * @throws EngineException {@code INVALID_PARAMS} naming the refused field
+     */
+    public IssuedApiCode issueCode(String accountName, Instant validUntil, int requestLimitPerMinute,
+                                   IdeaFilters filters) {
+        if (accountName == null || accountName.isBlank() || accountName.length() > 128) {
+            throw EngineException.invalid("account_name", "account_name must be 1 to 128 characters, got "
+                    + (accountName == null ? "null" : accountName.length() + " characters"));
+        }
+        if (requestLimitPerMinute < 1 || requestLimitPerMinute > 100_000) {
+            throw EngineException.invalid("request_limit_per_minute", "request_limit_per_minute must be in [1, 100000],"
+                    + " got " + requestLimitPerMinute);
+        }
+        if (validUntil != null && !validUntil.isAfter(engine.clock().instant())) {
+            throw EngineException.invalid("valid_until", "valid_until must be in the future, got " + validUntil);
+        }
+        return access.issue(accountName.strip(), validUntil, requestLimitPerMinute, filters);
+    }
+
+    /**
+     * Revokes a code by its public id: its profile becomes fixed-term, valid until now, so open streams end.
+     *
+     * @param codeId the 16-hex-digit code id
+     * @return false when no profile has that id or it has already expired
+     */
+    public boolean revoke(String codeId) {
+        Instant now = engine.clock().instant();
+        Optional<HtiProfile> found = store.all().stream().filter(p -> p.codeId().equals(codeId)).findFirst();
+        if (found.isEmpty() || found.get().expiredAt(now)) {
+            return false;
+        }
+        HtiProfile p = found.get();
+        return store.replace(new HtiProfile(p.fingerprint(), p.accountName(), ValidityType.FIXED_TERM, now,
+                p.requestLimitPerMinute(), p.filters(), p.createdAt()));
+    }
+
+    /**
+     * Returns every stored profile (codes are not stored: profiles carry their code id).
+     *
+     * @return profiles by creation time
+     */
+    public List<HtiProfile> profiles() {
+        return store.all();
+    }
+
+    /**
+     * Returns the demo codes issued at first start (and still stored), or none when demo codes are off.
+     *
+     * @return the demo codes
+     */
+    public List<DemoCode> demoCodes() {
+        return demoCodes;
+    }
+
+    /**
+     * Returns the token the admin routes require.
+     *
+     * @return the token (its file and a constant-time check)
+     */
+    public AdminToken adminToken() {
+        return adminToken;
+    }
+
+    /**
+     * Returns the ideas active now, one at most per instrument and timeframe.
+     *
+     * @return by id
+     */
+    public List<TradeIdea> activeIdeas() {
+        return book.active();
+    }
+
+    /**
+     * Returns the engine's clock, which stamps {@code authenticated_at}, {@code served_at} and stream events.
+     *
+     * @return the clock
+     */
+    public java.time.InstantSource clock() {
+        return engine.clock();
+    }
+
+    /** Stops the generator and the regime watch; idempotent. Open feeds end when the bus closes. */
+    @Override
+    public void close() {
+        regimeWatch.forEach(Subscription::close);
+        if (jobs != null) {
+            jobs.shutdownNow();
+            try {
+                jobs.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
