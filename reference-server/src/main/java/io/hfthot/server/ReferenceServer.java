@@ -9,8 +9,11 @@ import io.hfthot.adapters.http.TransportConfig;
 import io.hfthot.adapters.http.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
+import io.hfthot.adapters.http.hub.HubHttpSurface;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.engine.events.EventBus;
+import io.hfthot.engine.hub.HubOptions;
+import io.hfthot.engine.hub.HubService;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.market.lakehouse.MarketCompaction;
@@ -35,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * quotas) and its event bus. {@link #start} binds everything or nothing; {@link #close} stops gracefully and
  * releases the ports.
  *
- * <p>Only surfaces that serve something are bound: the HTI (seeds 001/002) and hub (seed 004) APIs have no
- * routes yet, so the server opens no port for them rather than one that answers 404 to everything.
+ * <p>Only surfaces that serve something are bound: the HTI (seeds 001/002) API has no routes yet, so the server
+ * opens no port for it rather than one that answers 404 to everything. The hub (seed 004) runs on the lab's
+ * engine ({@link HubService}, attached to it, so it stops with it).
  */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
@@ -46,7 +50,9 @@ public final class ReferenceServer implements AutoCloseable {
         /** HFThot Research Lab REST + WebSocket (seed 000). */
         HFTHOT("HFThot REST + WebSocket"),
         /** Market-maker bot backend (seed 003): its {@code TradeData} stream and health route. */
-        MARKET_MAKER("market maker");
+        MARKET_MAKER("market maker"),
+        /** The agents hub (seed 004): users, tokens, keys, agents, candles, secrets, {@code WS /ws}. */
+        HUB("agents hub");
 
         private final String label;
 
@@ -67,9 +73,11 @@ public final class ReferenceServer implements AutoCloseable {
     private final LabGrpcServer grpc;
     private final DataDirectoryLock lock;
     private final MarketCompaction compaction;
+    private final HubService hub;
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
-                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction) {
+                            LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, HubService hub) {
+        this.hub = hub;
         this.lock = lock;
         this.config = config;
         this.dataDir = dataDir;
@@ -104,9 +112,12 @@ public final class ReferenceServer implements AutoCloseable {
         }
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
+        HubService hub = null;
         try {
+            hub = HubService.start(lab.engine(), hubOptions(config));
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
             listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
+            listeners.put(Surface.HUB, listen(config, config.hub().port(), HubHttpSurface.surface(hub, cors(config))));
             grpc = startGrpc(config, lab, clock);
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
@@ -115,7 +126,13 @@ public final class ReferenceServer implements AutoCloseable {
             throw e;
         }
         return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
-                MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES));
+                MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES), hub);
+    }
+
+    private static HubOptions hubOptions(ServerConfig config) {
+        HubOptions options = HubOptions.defaults();
+        return config.hub().adminEmail() == null ? options
+                : options.withAdmin(config.hub().adminEmail(), config.hub().adminPassword());
     }
 
     private static LabConfig labConfig(ServerConfig config, Path dataDir) {
@@ -190,6 +207,11 @@ public final class ReferenceServer implements AutoCloseable {
         return lab;
     }
 
+    /** @return the agents hub (seed 004) */
+    public HubService hub() {
+        return hub;
+    }
+
     /** @return the absolute data directory */
     public Path dataDir() {
         return dataDir;
@@ -212,12 +234,15 @@ public final class ReferenceServer implements AutoCloseable {
             String extra = switch (s) {
                 case HFTHOT -> "  GET /v1/health";
                 case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH;
+                case HUB -> "  POST /auth/login, /api/*, WS " + HubHttpSurface.STREAM_PATH;
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
         }
         lines.add(String.format("%-24s %s%s", "HFThot gRPC", (grpc.isTls() ? "https://" : "http://")
                 + config.bindHost() + ":" + grpc.port(), "  hfthot.v1 Market/Signal/PortfolioService"));
         lines.addAll(LabHttpSurface.banner(baseUri(Surface.HFTHOT), lab.demoKeys()));
+        hub.demoUser().ifPresent(u -> lines.add("hub demo user: " + u.get(0) + " / " + u.get(1) + "  (kept in "
+                + dataDir.resolve("hub-demo-user.txt") + "; set HUB_ADMIN_EMAIL and HUB_ADMIN_PASSWORD instead)"));
         if (!lab.demoKeys().isEmpty()) {
             lines.add("  (demo keys are kept in " + dataDir.resolve("demo-keys.txt") + ")");
         }

@@ -7,6 +7,7 @@ import io.hfthot.engine.storage.StorageOptions;
 import io.hfthot.engine.identity.KeyLimits;
 import io.hfthot.engine.lab.LabLimits;
 import io.hfthot.engine.lab.compute.ComputeLimits;
+import io.hfthot.server.wiring.HubConfig;
 import io.hfthot.server.wiring.SqlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,12 +42,13 @@ import java.util.stream.Collectors;
  * @param labLimits       API keys per account and the compute bounds of the lab's heavy routes
  * @param sql             the SQL engine's resources and the lab's SQL limits ({@code --sql-*} options)
  * @param requestLimits   request read budgets and the per-address connection cap of every HTTP listener
+ * @param hub             the hub's port and first user (seed 004)
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
-                           RequestLimits requestLimits) {
+                           RequestLimits requestLimits, HubConfig hub) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -62,6 +64,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         HTTP_PORT("--http-port", "HFTHOT_HTTP_PORT", "8080", "HFThot REST + WebSocket port"),
         MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker stream and health port"),
         GRPC_PORT("--grpc-port", "HFTHOT_GRPC_PORT", "50053", "HFThot gRPC port"),
+        HUB_PORT("--hub-port", "HFTHOT_HUB_PORT", "9000",
+                "hub REST + WebSocket port (seed 004; first user from HUB_ADMIN_EMAIL/HUB_ADMIN_PASSWORD)"),
         DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
         TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
         TLS_PASSWORD("--tls-password", "HFTHOT_TLS_PASSWORD", "", "keystore password (prefer the variable)"),
@@ -135,6 +139,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(hub, "hub");
     }
 
     /**
@@ -145,7 +150,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, hub);
     }
 
     private static void checkPort(int port, Option o) {
@@ -163,7 +168,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
                 Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults(),
-                RequestLimits.defaults());
+                RequestLimits.defaults(), new HubConfig(0, null, null));
     }
 
     /**
@@ -213,7 +218,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)),
-                requestLimits(values));
+                requestLimits(values), HubConfig.of(port(values, Option.HUB_PORT), env));
     }
 
     /**
@@ -224,7 +229,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      */
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
-                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits);
+                shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, hub);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
@@ -418,7 +423,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     /** Hides the keystore password. */
     @Override
     public String toString() {
-        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
+        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort, hub.port())
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
                 + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
                 + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits + ", requestLimits=" + requestLimits + "]";

@@ -77,9 +77,12 @@ class ReferenceServerTest {
             assertEquals(404, notFound.statusCode());
             assertEquals("{\"detail\":\"no route for GET /nope\"}", notFound.body());
             List<String> described = server.describe();
-            // Only what serves something is listed: no HTI or hub line (those surfaces have no routes yet).
-            assertTrue(described.stream().noneMatch(l -> l.startsWith("HTI") || l.startsWith("hub")),
-                    described.toString());
+            // Only what serves something is listed: no HTI line (no routes yet); the hub and its demo user are.
+            assertTrue(described.stream().noneMatch(l -> l.startsWith("HTI")), described.toString());
+            assertTrue(described.stream().anyMatch(l -> l.startsWith("agents hub")
+                    && l.contains(":" + server.port(ReferenceServer.Surface.HUB))), described.toString());
+            String demo = server.hub().demoUser().orElseThrow().get(1);
+            assertTrue(described.stream().anyMatch(l -> l.contains(demo)), "hub demo user printed");
             assertTrue(described.stream().anyMatch(l -> l.startsWith("HFThot gRPC") && l.contains(":" + server.grpcPort())),
                     described.toString());
             for (GeneratedKey key : server.lab().demoKeys()) {
@@ -111,7 +114,7 @@ class ReferenceServerTest {
             ServerConfig base = ServerConfig.ephemeral(tmp);
             ServerConfig clash = new ServerConfig(base.bindHost(), 0, taken.getLocalPort(), 0, base.dataDir(),
                     base.tls(), base.corsOrigins(), false, base.shutdownGrace(), base.seed(), base.history(), false, base.storage(),
-                    base.labLimits(), base.sql(), base.requestLimits());
+                    base.labLimits(), base.sql(), base.requestLimits(), base.hub());
             IOException e = assertThrows(IOException.class, () -> ReferenceServer.start(clash));
             assertTrue(e.getMessage().contains("mm") && e.getMessage().contains(Integer.toString(taken.getLocalPort())),
                     e.getMessage());

@@ -69,13 +69,28 @@ class ServerConfigTest {
 
     @Test
     void surfacesThatServeNothingHaveNoPortFlag() {
-        // The HTI and hub surfaces have no routes yet: the server binds no port for them and takes no flag.
-        for (String flag : new String[] {"--hti-port", "--hub-port"}) {
+        // The HTI surface has no routes yet: the server binds no port for it and takes no flag.
+        for (String flag : new String[] {"--hti-port"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ServerConfig.parse(new String[] {flag, "0"}, Map.of()));
             assertTrue(e.getMessage().startsWith("unknown option '" + flag + "'"), e.getMessage());
             assertFalse(ServerConfig.usage().contains(flag), flag);
         }
+    }
+
+    @Test
+    void theHubListensOn9000ByDefaultAndTakesItsFirstUserFromTheEnvironment() {
+        ServerConfig defaults = ServerConfig.parse(new String[0], Map.of());
+        assertEquals(9000, defaults.hub().port());
+        assertEquals(null, defaults.hub().adminEmail());
+        ServerConfig c = ServerConfig.parse(new String[] {"--hub-port", "9100"}, Map.of("HUB_ADMIN_EMAIL",
+                "ops@example.com", "HUB_ADMIN_PASSWORD", "long-enough-pw"));
+        assertEquals(9100, c.hub().port());
+        assertEquals("ops@example.com", c.hub().adminEmail());
+        assertFalse(c.toString().contains("long-enough-pw"));
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.parse(new String[0],
+                Map.of("HUB_ADMIN_EMAIL", "ops@example.com")));
+        assertTrue(ServerConfig.usage().contains("--hub-port"));
     }
 
     @Test
