@@ -114,11 +114,15 @@ public final class PaperAgent {
         prices.add(mid);
         rollDay(now);
         RiskParams risk = agent.spec().risk();
+        // A risk exit ends the tick's trading: re-entering on the same quote would undo the exit.
+        boolean riskExit = false;
         if (position > 0) {
             if (quote.bid() <= entryPrice * (1 - risk.stopLossPct())) {
                 close(quote, "stop_loss", now, out);
+                riskExit = true;
             } else if (quote.bid() >= entryPrice * (1 + risk.takeProfitPct())) {
                 close(quote, "take_profit", now, out);
+                riskExit = true;
             }
         }
         double dayPnl = realized - realizedAtDayStart + unrealized(quote);
@@ -130,7 +134,7 @@ public final class PaperAgent {
                 close(quote, "daily_loss_limit", now, out);
             }
         }
-        Signal signal = strategy.decide(prices, position > 0, market);
+        Signal signal = riskExit ? Signal.HOLD : strategy.decide(prices, position > 0, market);
         if (signal == Signal.ENTER_LONG && position == 0 && !halted) {
             open(quote, now, out);
         } else if (signal == Signal.EXIT && position > 0) {
