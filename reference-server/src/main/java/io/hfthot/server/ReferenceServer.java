@@ -10,16 +10,19 @@ import io.hfthot.adapters.http.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.hub.HubHttpSurface;
+import io.hfthot.adapters.http.hub.OpenAiPlanner;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.hub.HubOptions;
 import io.hfthot.engine.hub.HubService;
+import io.hfthot.engine.hub.plan.RuleBasedPlanner;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
 import io.hfthot.server.wiring.DuckDbLabSql;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -130,7 +133,8 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     private static HubOptions hubOptions(ServerConfig config) {
-        HubOptions options = HubOptions.defaults();
+        HubOptions options = HubOptions.defaults().withPlanner(new OpenAiPlanner(URI.create(config.hub().plannerUrl()),
+                config.hub().plannerModel(), new RuleBasedPlanner(), Duration.ofSeconds(30)));
         return config.hub().adminEmail() == null ? options
                 : options.withAdmin(config.hub().adminEmail(), config.hub().adminPassword());
     }

@@ -168,7 +168,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
                 Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults(),
-                RequestLimits.defaults(), new HubConfig(0, null, null));
+                RequestLimits.defaults(), HubConfig.ephemeral());
     }
 
     /**

@@ -8,8 +8,15 @@ import java.util.Map;
  * @param port          the hub's REST + WebSocket port, default 9000 (0: ephemeral)
  * @param adminEmail    {@code HUB_ADMIN_EMAIL}, or null for a printed demo user
  * @param adminPassword {@code HUB_ADMIN_PASSWORD}, or null
+ * @param plannerUrl    the OpenAI-compatible API base the planner calls with a user's {@code OPENAI_API_KEY}
+ *                      secret ({@code HUB_OPENAI_BASE_URL}, default {@value #DEFAULT_PLANNER_URL})
+ * @param plannerModel  the model it asks ({@code HUB_OPENAI_MODEL}, default {@value #DEFAULT_PLANNER_MODEL})
  */
-public record HubConfig(int port, String adminEmail, String adminPassword) {
+public record HubConfig(int port, String adminEmail, String adminPassword, String plannerUrl, String plannerModel) {
+    /** The default planner API base. */
+    public static final String DEFAULT_PLANNER_URL = "https://api.openai.com/v1";
+    /** The default planner model. */
+    public static final String DEFAULT_PLANNER_MODEL = "gpt-4o-mini";
     /** The variable naming the first user's email. */
     public static final String ADMIN_EMAIL_ENV = "HUB_ADMIN_EMAIL";
     /** The variable holding the first user's password (no flag: a command line is visible to all). */
@@ -23,17 +30,35 @@ public record HubConfig(int port, String adminEmail, String adminPassword) {
         if ((adminEmail == null) != (adminPassword == null)) {
             throw new IllegalArgumentException(ADMIN_EMAIL_ENV + " and " + ADMIN_PASSWORD_ENV + " must be set together");
         }
+        if (plannerUrl == null || !plannerUrl.matches("https?://\\S+")) {
+            throw new IllegalArgumentException("HUB_OPENAI_BASE_URL must be an http(s) URL, got " + plannerUrl);
+        }
+        if (plannerModel == null || plannerModel.isBlank()) {
+            throw new IllegalArgumentException("HUB_OPENAI_MODEL must not be blank");
+        }
     }
 
     /**
-     * Reads the first user from the environment.
+     * Returns the settings for tests: an ephemeral port, a demo user, the default planner endpoint.
+     *
+     * @return the settings
+     */
+    public static HubConfig ephemeral() {
+        return new HubConfig(0, null, null, DEFAULT_PLANNER_URL, DEFAULT_PLANNER_MODEL);
+    }
+
+    /**
+     * Reads the first user and the planner endpoint from the environment.
      *
      * @param port the port
      * @param env  the environment
      * @return the settings
      */
     public static HubConfig of(int port, Map<String, String> env) {
-        return new HubConfig(port, blankToNull(env.get(ADMIN_EMAIL_ENV)), blankToNull(env.get(ADMIN_PASSWORD_ENV)));
+        String url = blankToNull(env.get("HUB_OPENAI_BASE_URL"));
+        String model = blankToNull(env.get("HUB_OPENAI_MODEL"));
+        return new HubConfig(port, blankToNull(env.get(ADMIN_EMAIL_ENV)), blankToNull(env.get(ADMIN_PASSWORD_ENV)),
+                url == null ? DEFAULT_PLANNER_URL : url, model == null ? DEFAULT_PLANNER_MODEL : model);
     }
 
     private static String blankToNull(String s) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * A real engine (small simulated history) and hub behind a real transport server on 127.0.0.1:0, with a clock
@@ -40,9 +41,13 @@ final class HubFixture implements AutoCloseable {
     final String base;
 
     HubFixture(Path dataDir) throws IOException {
+        this(dataDir, UnaryOperator.identity());
+    }
+
+    HubFixture(Path dataDir, UnaryOperator<HubOptions> tweak) throws IOException {
         engine = Engine.builder(LabConfig.forTests(dataDir, 7L)).clock(clock).inMemoryIdentity().build();
-        hub = HubService.start(engine, HubOptions.defaults().withAdmin(ADMIN, PASSWORD)
-                .withPasswords(new Argon2idPasswords(1024, 1, 1)).withInternalSecret(INTERNAL));
+        hub = HubService.start(engine, tweak.apply(HubOptions.defaults().withAdmin(ADMIN, PASSWORD)
+                .withPasswords(new Argon2idPasswords(1024, 1, 1)).withInternalSecret(INTERNAL)));
         server = TransportServer.start(TransportConfig.of("127.0.0.1", 0), HubHttpSurface.surface(hub,
                 CorsPolicy.disabled()));
         base = server.baseUri();
