@@ -64,4 +64,11 @@ public final class TickJitter {
         }
         return BUCKETS * BUCKET_NANOS / 1e6;
     }
+
+    /** Forgets every recorded tick (e.g. after a warm-up); ticks recorded concurrently may survive. */
+    public void reset() {
+        for (int i = 0; i < BUCKETS; i++) {
+            counts.set(i, 0);
+        }
+    }
 }
