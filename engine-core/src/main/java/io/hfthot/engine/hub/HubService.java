@@ -17,6 +17,8 @@ import io.hfthot.engine.hub.store.LakehouseAgentJournal;
 import io.hfthot.engine.hub.store.LakehouseAgentStore;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
+import io.hfthot.engine.market.MarketDataSource;
+import io.hfthot.engine.market.Ticker;
 import io.hfthot.engine.regime.RegimeService;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -59,6 +61,8 @@ public final class HubService implements AutoCloseable {
     private final InstantSource clock;
     private final ScheduledExecutorService jobs;
     private final Optional<String[]> demoUser;
+    private final MarketDataSource market;
+    private final Function<String, MarketView> views;
     private volatile boolean closed;
 
     private HubService(Engine engine, HubOptions options, AgentRuntime runtime, CandleProvider provider,
@@ -66,6 +70,8 @@ public final class HubService implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.bus = engine.eventBus();
         this.clock = engine.clock();
+        this.market = engine.market();
+        this.views = views(engine);
         this.accounts = new HubAccounts(engine.surfaceStores(), options,
                 HubKeyFiles.jwtKey(engine.config().dataDir(), random), internalSecret, engine.clock());
         this.demoUser = firstUser(engine, options);
@@ -74,7 +80,7 @@ public final class HubService implements AutoCloseable {
         this.runtime = runtime;
         this.agents = new HubAgents(LakehouseAgentStore.open(engine.lakehouse()), journal, runtime, bus, vault,
                 options.planner(), Set.copyOf(engine.market().symbols()),
-                views(engine), options.maxAgentsPerUser(), engine.clock());
+                views, options.maxAgentsPerUser(), engine.clock());
         this.candles = new CandleCache(provider, engine.clock(), options.candleRefresh());
         this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hfthot-hub-jobs");
@@ -200,6 +206,27 @@ public final class HubService implements AutoCloseable {
     /** @return the clock of token expiry and agent ticks (the engine's) */
     public InstantSource clock() {
         return clock;
+    }
+
+    /**
+     * Returns the quote agents trade on (for agents running outside the hub's process).
+     *
+     * @param marketSymbol the engine's spelling, e.g. {@code BTC-USDT}
+     * @return the quote
+     * @throws EngineException {@code INVALID_PARAMS} for an unknown symbol
+     */
+    public Ticker quote(String marketSymbol) {
+        return market.ticker(marketSymbol);
+    }
+
+    /**
+     * Returns the most probable HMM regime of a symbol.
+     *
+     * @param marketSymbol the engine's spelling
+     * @return the regime's wire name, or empty
+     */
+    public Optional<String> regime(String marketSymbol) {
+        return views.apply(marketSymbol).regime();
     }
 
     /** @return the agent runtime */

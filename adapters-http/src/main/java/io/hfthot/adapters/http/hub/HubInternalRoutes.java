@@ -13,7 +13,9 @@ import io.hfthot.engine.hub.agents.AgentSnapshot;
 import io.hfthot.engine.hub.agents.LogEntry;
 import io.hfthot.engine.hub.agents.TradeEvent;
 import java.time.Instant;
+import io.hfthot.engine.market.Ticker;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,7 @@ final class HubInternalRoutes {
         b.post("/internal/agents/{id}/status", HubRoutes.t(this::status));
         b.post("/internal/trades", HubRoutes.t(this::trade));
         b.post("/internal/logs", HubRoutes.t(this::logs));
+        b.get("/internal/market/ticker", HubRoutes.t(this::ticker));
     }
 
     private AgentRecord agent(String id) {
@@ -82,6 +85,21 @@ final class HubInternalRoutes {
         AgentListener listener = hub.agents().listener(a);
         listener.onLogs(a.agentId(), batch);
         return Response.json(202, Map.of("accepted", true, "entries", batch.size()));
+    }
+
+    /** The quote and regime an out-of-process agent trades on (the hub's engine market). */
+    private Response ticker(Request r) {
+        String symbol = r.query().first("symbol").orElseThrow(() -> ApiException.invalid(
+                "query parameter 'symbol' is required, e.g. BTC-USDT"));
+        Ticker t = hub.quote(symbol);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("symbol", t.symbol());
+        m.put("bid", t.bid());
+        m.put("ask", t.ask());
+        m.put("last", t.last());
+        m.put("ts", t.tsMs());
+        hub.regime(symbol).ifPresent(regime -> m.put("regime", regime));
+        return Response.ok(m);
     }
 
     private static double number(Map<String, Object> b, String field) {
