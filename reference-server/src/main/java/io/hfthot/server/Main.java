@@ -1,5 +1,6 @@
 package io.hfthot.server;
 
+import io.hfthot.adapters.http.hub.runner.AgentProcess;
 import io.hfthot.server.cli.ImportCommand;
 import io.hfthot.server.cli.OptimizeCommand;
 import io.hfthot.server.logging.JulBridge;
@@ -16,7 +17,8 @@ public final class Main {
     /**
      * Parses the configuration, starts the server, prints where it listens and waits for a signal; or, with
      * {@code import} as the first argument, runs the bar importer ({@link ImportCommand}) and exits; with
-     * {@code optimize}, compacts the market tables ({@link OptimizeCommand}) and exits.
+     * {@code optimize}, compacts the market tables ({@link OptimizeCommand}) and exits; with {@code agent}, runs one
+     * hub agent for the hub's process runner ({@link AgentProcess}).
      *
      * @param args see {@link ServerConfig#usage()} and {@link ImportCommand#usage()}
      */
@@ -24,6 +26,16 @@ public final class Main {
         JulBridge.install();
         if (args.length > 0 && "import".equals(args[0])) {
             System.exit(ImportCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
+        if (args.length > 0 && "agent".equals(args[0])) {
+            // One hub agent in this process (started by the hub's process runner; see AgentProcess).
+            try {
+                AgentProcess.main(Arrays.copyOfRange(args, 1, args.length));
+            } catch (Exception e) {
+                System.err.println("hfthot-server agent: " + e.getMessage());
+                System.exit(1);
+            }
             return;
         }
         if (args.length > 0 && "optimize".equals(args[0])) {

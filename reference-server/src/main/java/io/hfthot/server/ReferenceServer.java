@@ -11,10 +11,13 @@ import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.hub.HubHttpSurface;
 import io.hfthot.adapters.http.hub.OpenAiPlanner;
+import io.hfthot.adapters.http.hub.runner.ProcessAgentRuntime;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.engine.events.EventBus;
+import io.hfthot.engine.Engine;
 import io.hfthot.engine.hub.HubOptions;
 import io.hfthot.engine.hub.HubService;
+import io.hfthot.engine.hub.candles.MarketHistoryCandles;
 import io.hfthot.engine.hub.plan.RuleBasedPlanner;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
@@ -32,6 +35,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,11 +120,14 @@ public final class ReferenceServer implements AutoCloseable {
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
         HubService hub = null;
+        // The hub's address, for agent processes: known once its listener is bound.
+        AtomicReference<String> hubUri = new AtomicReference<>(localUri(config.bindHost(), config.hub().port()));
         try {
-            hub = HubService.start(lab.engine(), hubOptions(config));
+            hub = startHub(config, lab.engine(), hubUri);
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), LabHttpSurface.surface(lab, clock, LabHttpOptions.defaults(), cors(config))));
             listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), MarketMakerHttpSurface.surface(lab.bus(), cors(config))));
             listeners.put(Surface.HUB, listen(config, config.hub().port(), HubHttpSurface.surface(hub, cors(config))));
+            hubUri.set(localUri(config.bindHost(), listeners.get(Surface.HUB).port()));
             grpc = startGrpc(config, lab, clock);
         } catch (IOException | RuntimeException e) {
             listeners.values().forEach(TransportServer::close);
@@ -130,6 +137,28 @@ public final class ReferenceServer implements AutoCloseable {
         }
         return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
                 MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES), hub);
+    }
+
+    private static String localUri(String bindHost, int port) {
+        String host = bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
+        return (host.contains(":") ? "http://[" + host + "]:" : "http://" + host + ":") + port;
+    }
+
+    /**
+     * Starts the hub on the lab's engine, its agents in-process or, with {@code --hub-agents process}, one child
+     * process each ({@code java -cp <this class path> io.hfthot.server.Main agent ...}).
+     */
+    private static HubService startHub(ServerConfig config, Engine engine, AtomicReference<String> hubUri) {
+        HubOptions options = hubOptions(config);
+        if (!config.hub().processAgents()) {
+            return HubService.start(engine, options);
+        }
+        String secret = HubService.internalSecret(options);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessAgentRuntime runtime = new ProcessAgentRuntime(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "agent"), hubUri::get, secret);
+        return HubService.start(engine, options, runtime, new MarketHistoryCandles(engine.marketHistory(),
+                engine.clock()), secret);
     }
 
     private static HubOptions hubOptions(ServerConfig config) {

@@ -66,6 +66,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         GRPC_PORT("--grpc-port", "HFTHOT_GRPC_PORT", "50053", "HFThot gRPC port"),
         HUB_PORT("--hub-port", "HFTHOT_HUB_PORT", "9000",
                 "hub REST + WebSocket port (seed 004; first user from HUB_ADMIN_EMAIL/HUB_ADMIN_PASSWORD)"),
+        HUB_AGENTS("--hub-agents", "HFTHOT_HUB_AGENTS", "in-process",
+                "where hub agents run: in-process, or process (one child JVM per agent)"),
         DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
         TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
         TLS_PASSWORD("--tls-password", "HFTHOT_TLS_PASSWORD", "", "keystore password (prefer the variable)"),
@@ -218,7 +220,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 SqlConfig.parse(values.get(Option.SQL_MEMORY), values.get(Option.SQL_THREADS), values.get(Option.SQL_SPILL_MAX),
                         values.get(Option.SQL_CONNECTIONS), values.get(Option.SQL_PER_KEY), values.get(Option.SQL_QUEUE_WAIT),
                         values.get(Option.SQL_TIMEOUTS)),
-                requestLimits(values), HubConfig.of(port(values, Option.HUB_PORT), env));
+                requestLimits(values), HubConfig.of(port(values, Option.HUB_PORT),
+                values.get(Option.HUB_AGENTS), env));
     }
 
     /**

@@ -91,6 +91,11 @@ class ServerConfigTest {
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.parse(new String[0],
                 Map.of("HUB_ADMIN_EMAIL", "ops@example.com")));
         assertTrue(ServerConfig.usage().contains("--hub-port"));
+        assertFalse(defaults.hub().processAgents());
+        assertTrue(ServerConfig.parse(new String[] {"--hub-agents", "process"}, Map.of()).hub().processAgents());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--hub-agents", "docker"}, Map.of()));
+        assertTrue(bad.getMessage().contains("in-process or process"), bad.getMessage());
     }
 
     @Test

@@ -11,8 +11,11 @@ import java.util.Map;
  * @param plannerUrl    the OpenAI-compatible API base the planner calls with a user's {@code OPENAI_API_KEY}
  *                      secret ({@code HUB_OPENAI_BASE_URL}, default {@value #DEFAULT_PLANNER_URL})
  * @param plannerModel  the model it asks ({@code HUB_OPENAI_MODEL}, default {@value #DEFAULT_PLANNER_MODEL})
+ * @param processAgents true to run each agent in its own child process ({@code --hub-agents process}); false
+ *                      (default) to run them in the server's process
  */
-public record HubConfig(int port, String adminEmail, String adminPassword, String plannerUrl, String plannerModel) {
+public record HubConfig(int port, String adminEmail, String adminPassword, String plannerUrl, String plannerModel,
+                        boolean processAgents) {
     /** The default planner API base. */
     public static final String DEFAULT_PLANNER_URL = "https://api.openai.com/v1";
     /** The default planner model. */
@@ -44,21 +47,26 @@ public record HubConfig(int port, String adminEmail, String adminPassword, Strin
      * @return the settings
      */
     public static HubConfig ephemeral() {
-        return new HubConfig(0, null, null, DEFAULT_PLANNER_URL, DEFAULT_PLANNER_MODEL);
+        return new HubConfig(0, null, null, DEFAULT_PLANNER_URL, DEFAULT_PLANNER_MODEL, false);
     }
 
     /**
      * Reads the first user and the planner endpoint from the environment.
      *
-     * @param port the port
-     * @param env  the environment
+     * @param port   the port
+     * @param agents {@code in-process} or {@code process}
+     * @param env    the environment
      * @return the settings
      */
-    public static HubConfig of(int port, Map<String, String> env) {
+    public static HubConfig of(int port, String agents, Map<String, String> env) {
+        if (!agents.equals("in-process") && !agents.equals("process")) {
+            throw new IllegalArgumentException("--hub-agents = '" + agents + "'; expected in-process or process");
+        }
         String url = blankToNull(env.get("HUB_OPENAI_BASE_URL"));
         String model = blankToNull(env.get("HUB_OPENAI_MODEL"));
         return new HubConfig(port, blankToNull(env.get(ADMIN_EMAIL_ENV)), blankToNull(env.get(ADMIN_PASSWORD_ENV)),
-                url == null ? DEFAULT_PLANNER_URL : url, model == null ? DEFAULT_PLANNER_MODEL : model);
+                url == null ? DEFAULT_PLANNER_URL : url, model == null ? DEFAULT_PLANNER_MODEL : model,
+                agents.equals("process"));
     }
 
     private static String blankToNull(String s) {
@@ -68,6 +76,7 @@ public record HubConfig(int port, String adminEmail, String adminPassword, Strin
     /** Hides the password. */
     @Override
     public String toString() {
-        return "HubConfig[port=" + port + ", admin=" + (adminEmail == null ? "demo user" : adminEmail) + "]";
+        return "HubConfig[port=" + port + ", admin=" + (adminEmail == null ? "demo user" : adminEmail) + ", agents="
+                + (processAgents ? "process" : "in-process") + "]";
     }
 }
