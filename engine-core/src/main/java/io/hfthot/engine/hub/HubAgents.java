@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ public final class HubAgents {
     private final int maxPerUser;
     private final InstantSource clock;
     private final Object createLock = new Object();
+    /** The strategy of each agent's last applied plan: what a failed planning cycle leaves it on. */
+    private final Map<String, String> lastPlans = new ConcurrentHashMap<>();
 
     HubAgents(AgentStore store, AgentJournal journal, AgentRuntime runtime, EventBus bus, SecretVault vault,
               Planner planner, Set<String> symbols, Function<String, MarketView> views, int maxPerUser,
@@ -155,6 +158,7 @@ public final class HubAgents {
     public void delete(HubPrincipal caller, String agentId) {
         AgentRecord a = owned(caller, agentId);
         runtime.stop(agentId);
+        lastPlans.remove(agentId);
         store.save(a.with(AgentStatus.DELETED, "deleted by its owner", clock.instant()));
     }
 
@@ -169,7 +173,7 @@ public final class HubAgents {
     public Map<String, Object> plan(HubPrincipal caller, String agentId) {
         AgentRecord a = owned(caller, agentId);
         AgentSnapshot snap = runtime.status(agentId).orElse(null);
-        String current = snap != null ? snap.strategy() : a.spec().strategyName();
+        String current = lastPlans.getOrDefault(agentId, snap != null ? snap.strategy() : a.spec().strategyName());
         PlanRequest request = new PlanRequest(a, snap, views.apply(a.spec().marketSymbol()).regime(), current,
                 vault.environmentFor(a.ownerId(), agentId));
         Plan plan;
@@ -181,6 +185,9 @@ public final class HubAgents {
                     + e.getMessage() + "); agent " + agentId + " keeps its last plan (" + current + ")", e);
         }
         boolean applied = runtime.applyPlan(agentId, plan.strategyName());
+        if (applied) {
+            lastPlans.put(agentId, plan.strategyName());
+        }
         Map<String, Object> m = plan.toFields();
         m.put("agent_id", agentId);
         m.put("applied", applied);
