@@ -51,6 +51,12 @@ public final class ProcessAgentRuntime implements AgentRuntime {
     private final Map<String, Child> children = new ConcurrentHashMap<>();
     private final TickJitter jitter = new TickJitter();
     private volatile boolean closed;
+    /**
+     * Marks the runtime closed as soon as this JVM starts shutting down: Ctrl+C (or a signal to the process group)
+     * reaches the children too, and their exits must not be recorded as failures, or the agents would not resume
+     * at the next start.
+     */
+    private final Thread shutdownFlag = new Thread(() -> closed = true, "agent-runtime-shutdown-flag");
 
     /** One running child. */
     private record Child(Process process, String base) {
@@ -69,6 +75,7 @@ public final class ProcessAgentRuntime implements AgentRuntime {
         this.command = List.copyOf(command);
         this.hubUri = Objects.requireNonNull(hubUri, "hubUri");
         this.internalSecret = Objects.requireNonNull(internalSecret, "internalSecret");
+        Runtime.getRuntime().addShutdownHook(shutdownFlag);
     }
 
     /**
@@ -236,6 +243,11 @@ public final class ProcessAgentRuntime implements AgentRuntime {
     @Override
     public void close() {
         closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownFlag);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook has run or is running, which is what it is for.
+        }
         for (Child c : children.values()) {
             end(c);
         }
