@@ -37,7 +37,7 @@ start() {  # $1 = name, $2 = first port, $3 = access log level, $4 = request met
   mkdir -p "$dir"
   # The access log goes to a file, as it would in production: its cost includes the writes.
   HFTHOT_ACCESS_LOG="$3" java -Xmx1g -jar "$JAR" --history small --data-dir "$dir/data" \
-    --http-port "$2" --mm-port $(($2 + 1)) --grpc-port $(($2 + 2)) --management-port $(($2 + 3)) \
+    --http-port "$2" --mm-port $(($2 + 1)) --grpc-port $(($2 + 2)) --management-port $(($2 + 3)) --hub-port $(($2 + 4)) --hti-port $(($2 + 5)) \
     --request-metrics "$4" >"$dir/out.log" 2>"$dir/err.log" &
   PIDS+=($!)
   for _ in $(seq 1 600); do

@@ -25,7 +25,7 @@ command -v curl >/dev/null || { echo "curl is missing" >&2; exit 1; }
 DATA=$(mktemp -d)
 LOG=$(mktemp)
 java -Xmx512m --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$SERVER_CP" io.hfthot.server.Main \
-  --bind 127.0.0.1 --http-port "$HTTP_PORT" --mm-port $((BASE_PORT + 1)) --grpc-port $((BASE_PORT + 2)) --management-port $((BASE_PORT + 3)) \
+  --bind 127.0.0.1 --http-port "$HTTP_PORT" --mm-port $((BASE_PORT + 1)) --grpc-port $((BASE_PORT + 2)) --management-port $((BASE_PORT + 3)) --hub-port $((BASE_PORT + 4)) --hti-port $((BASE_PORT + 5)) \
   --data-dir "$DATA" --history small \
   >"$LOG" 2>&1 &
 SERVER=$!

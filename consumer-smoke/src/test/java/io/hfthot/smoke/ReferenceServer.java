@@ -40,7 +40,7 @@ final class ReferenceServer implements AutoCloseable {
         }
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jar.toString(), "--http-port", "0", "--mm-port", "0", "--grpc-port", "0", "--management-port", "0",
+                "-jar", jar.toString(), "--http-port", "0", "--mm-port", "0", "--hti-port", "0", "--hub-port", "0", "--grpc-port", "0", "--management-port", "0",
                 "--history", "small", "--data-dir", dataDir.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ReferenceServer server = new ReferenceServer(p, log);

@@ -6,12 +6,12 @@ import io.hfthot.engine.hti.profile.LakehouseProfileStore;
 import io.hfthot.engine.hti.profile.ProfileStore;
 import io.hfthot.engine.hub.auth.HubApiKeyStore;
 import io.hfthot.engine.hub.auth.HubUserStore;
-import io.hfthot.engine.hub.auth.InMemoryHubApiKeyStore;
-import io.hfthot.engine.hub.auth.InMemoryHubUserStore;
-import io.hfthot.engine.hub.auth.InMemoryRefreshTokenStore;
 import io.hfthot.engine.hub.auth.RefreshTokenStore;
-import io.hfthot.engine.hub.secrets.InMemorySecretStore;
 import io.hfthot.engine.hub.secrets.SecretStore;
+import io.hfthot.engine.hub.store.LakehouseHubApiKeyStore;
+import io.hfthot.engine.hub.store.LakehouseHubUserStore;
+import io.hfthot.engine.hub.store.LakehouseRefreshTokenStore;
+import io.hfthot.engine.hub.store.LakehouseSecretStore;
 import io.hfthot.engine.identity.ApiKeyService;
 import io.hfthot.engine.identity.ApiKeyStore;
 import io.hfthot.engine.identity.InMemoryApiKeyStore;
@@ -230,7 +230,7 @@ public final class EngineBuilder {
     }
 
     /**
-     * Sets where hub users and their password hashes are stored (default: in memory).
+     * Sets where hub users and their password hashes are stored (default: the lakehouse, {@code hub.*} tables).
      *
      * @param store the store
      * @return this builder
@@ -241,7 +241,7 @@ public final class EngineBuilder {
     }
 
     /**
-     * Sets where hub API keys are stored, as SHA-256 hashes (default: in memory).
+     * Sets where hub API keys are stored, as SHA-256 hashes (default: the lakehouse, {@code hub.*} tables).
      *
      * @param store the store
      * @return this builder
@@ -252,7 +252,7 @@ public final class EngineBuilder {
     }
 
     /**
-     * Sets where hub refresh tokens and their families are stored (default: in memory).
+     * Sets where hub refresh tokens and their families are stored (default: the lakehouse, {@code hub.*} tables).
      *
      * @param store the store
      * @return this builder
@@ -263,7 +263,7 @@ public final class EngineBuilder {
     }
 
     /**
-     * Sets where users' sealed secrets are stored (default: in memory).
+     * Sets where users' sealed secrets are stored (default: the lakehouse, {@code hub.*} tables).
      *
      * @param store the store
      * @return this builder
@@ -380,10 +380,10 @@ public final class EngineBuilder {
         Runnable windowsSave = saveWindows;
         AesGcmSealer sealer = new AesGcmSealer(master, 1, random);
         SurfaceStores stores = new SurfaceStores(profiles != null ? profiles : LakehouseProfileStore.open(lake),
-                hubUsers != null ? hubUsers : new InMemoryHubUserStore(),
-                hubApiKeys != null ? hubApiKeys : new InMemoryHubApiKeyStore(),
-                refreshTokens != null ? refreshTokens : new InMemoryRefreshTokenStore(),
-                secrets != null ? secrets : new InMemorySecretStore());
+                hubUsers != null ? hubUsers : LakehouseHubUserStore.open(lake),
+                hubApiKeys != null ? hubApiKeys : LakehouseHubApiKeyStore.open(lake),
+                refreshTokens != null ? refreshTokens : LakehouseRefreshTokenStore.open(lake),
+                secrets != null ? secrets : LakehouseSecretStore.open(lake));
         return new Identity(access, providers, sealer, stores, () -> {
             usageFlush.run();
             windowsSave.run();

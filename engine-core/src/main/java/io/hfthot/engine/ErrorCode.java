@@ -16,6 +16,10 @@ public enum ErrorCode {
     TIER_REQUIRED,
     /** A rate limit, quota or account cap is reached. */
     RATE_LIMITED,
+    /** The resource does not exist for this caller (someone else's resource is reported the same way). */
+    NOT_FOUND,
+    /** The request is valid but conflicts with the resource's state (e.g. a live venue that is not configured). */
+    CONFLICT,
     /** A bug or an outage inside the server: the client can only retry; the stack trace goes to the log. */
     INTERNAL_ERROR,
     /** The server cannot take writes now (e.g. the data directory is full); reads still work. */

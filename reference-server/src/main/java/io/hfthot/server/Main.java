@@ -19,7 +19,8 @@ public final class Main {
     /**
      * Runs the command line ({@link ServerCommandLine}): {@code serve} (the default) starts the server, prints where
      * it listens and waits for a signal; {@code import} loads bars ({@link ImportCommand}); {@code optimize} compacts
-     * the market tables ({@link OptimizeCommand}); {@code --help} on each describes it.
+     * the market tables ({@link OptimizeCommand}); {@code agent} runs one hub agent for the hub's process
+     * runner; {@code --help} on each describes it.
      *
      * @param args the command line
      */

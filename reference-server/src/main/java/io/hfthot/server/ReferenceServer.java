@@ -13,6 +13,9 @@ import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.marketmaker.DashboardKey;
+import io.hfthot.adapters.http.hub.HubHttpSurface;
+import io.hfthot.adapters.http.hub.OpenAiPlanner;
+import io.hfthot.adapters.http.hub.runner.ProcessAgentRuntime;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.adapters.sse.hti.HtiHttpSurface;
 import io.hfthot.engine.hti.DemoCodes;
@@ -21,6 +24,11 @@ import io.hfthot.engine.hti.HtiService;
 import io.hfthot.engine.Engine;
 import io.hfthot.engine.EngineBuilder;
 import io.hfthot.engine.events.EventBus;
+import io.hfthot.engine.Engine;
+import io.hfthot.engine.hub.HubOptions;
+import io.hfthot.engine.hub.HubService;
+import io.hfthot.engine.hub.candles.MarketHistoryCandles;
+import io.hfthot.engine.hub.plan.RuleBasedPlanner;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.market.lakehouse.MarketCompaction;
@@ -39,6 +47,7 @@ import io.hfthot.server.ops.ServerMetrics;
 import io.hfthot.server.web.ApiDocs;
 import io.hfthot.server.web.Dashboard;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +60,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +70,9 @@ import org.slf4j.LoggerFactory;
  * quotas) and its event bus. {@link #start} binds everything or nothing; {@link #close} stops gracefully and
  * releases the ports.
  *
- * <p>Only surfaces that serve something are bound: the hub (seed 004) API has no routes yet, so the server opens
- * no port for it rather than one that answers 404 to everything. The HTI trade-ideas API (seeds 001/002) is served
- * on its own port over an {@link HtiService} attached to the lab's engine.
+ * <p>Only surfaces that serve something are bound. The market maker (seed 003), the HTI trade-ideas API (seeds
+ * 001/002) and the agents hub (seed 004) each run as a service attached to the lab's engine ({@link MarketMakerService},
+ * {@link HtiService}, {@link HubService}), so they stop with it, before its own components.
  */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
@@ -73,10 +83,12 @@ public final class ReferenceServer implements AutoCloseable {
     public enum Surface {
         /** HFThot Research Lab REST + WebSocket (seed 000). */
         HFTHOT("HFThot REST + WebSocket"),
-        /** Market-maker bot backend (seed 003): its {@code TradeData} stream and health route. */
+        /** The market-maker bot (seed 003): its {@code TradeData} stream, health and control routes. */
         MARKET_MAKER("market maker"),
         /** HTI trade ideas (seeds 001/002): auth, history and the SSE stream. */
-        HTI("HTI trade ideas");
+        HTI("HTI trade ideas"),
+        /** The agents hub (seed 004): users, tokens, keys, agents, candles, secrets, {@code WS /ws}. */
+        HUB("agents hub");
 
         private final String label;
 
@@ -101,6 +113,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final Replicas replicas;
     private final Operations ops;
     private final HtiService hti;
+    private final HubService hub;
 
     /**
      * What the server runs to be operated: metrics, the feed probe, the management listener and the task that keeps
@@ -128,8 +141,9 @@ public final class ReferenceServer implements AutoCloseable {
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
                             LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, Operations ops,
-                            Replicas replicas, HtiService hti) {
+                            Replicas replicas, HtiService hti, HubService hub) {
         this.hti = hti;
+        this.hub = hub;
         this.ops = ops;
         this.replicas = replicas;
         this.lock = lock;
@@ -180,6 +194,9 @@ public final class ReferenceServer implements AutoCloseable {
         ManagementServer management = null;
         ScheduledExecutorService healthSync = null;
         HtiService hti;
+        HubService hub;
+        // The hub's address, for agent processes: known once its listener is bound.
+        AtomicReference<String> hubUri = new AtomicReference<>(localUri(config.bindHost(), config.hub().port()));
         try {
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), metrics, hfthotSurface(config, lab, clock)));
             // Attached to the engine: closed with it, before the engine's own components.
@@ -189,6 +206,10 @@ public final class ReferenceServer implements AutoCloseable {
             // Attached to the engine as well.
             hti = HtiService.start(lab.engine(), HtiConfig.defaults().withDemoCodes(config.demoKeys()));
             listeners.put(Surface.HTI, listen(config, config.htiPort(), metrics, HtiHttpSurface.surface(hti), HTI_THREADS));
+            // Attached to the engine as well.
+            hub = startHub(config, lab.engine(), hubUri);
+            listeners.put(Surface.HUB, listen(config, config.hub().port(), metrics, HubHttpSurface.surface(hub, cors(config))));
+            hubUri.set(localUri(config.bindHost(), listeners.get(Surface.HUB).port()));
             grpc = startGrpc(config, lab, clock, metrics);
             feed = new FeedProbe(lab, clock, metrics.registry());
             LakehouseFileGauges files = new LakehouseFileGauges(lab.engine().lakehouse(), metrics.registry(),
@@ -214,7 +235,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
                 lab.engine().storage(), MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES),
-                new Operations(metrics, feed, management, healthSync), replicas, hti);
+                new Operations(metrics, feed, management, healthSync), replicas, hti, hub);
     }
 
     /**
@@ -233,6 +254,35 @@ public final class ReferenceServer implements AutoCloseable {
             replicas.apply(builder, clock, labConfig.busThreads());
         }
         return LabService.over(builder, config.labLimits(), config.sql().queryEngines(dataDir));
+    }
+
+    private static String localUri(String bindHost, int port) {
+        String host = bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
+        return (host.contains(":") ? "http://[" + host + "]:" : "http://" + host + ":") + port;
+    }
+
+    /**
+     * Starts the hub on the lab's engine, its agents in-process or, with {@code --hub-agents process}, one child
+     * process each ({@code java -cp <this class path> io.hfthot.server.Main agent ...}).
+     */
+    private static HubService startHub(ServerConfig config, Engine engine, AtomicReference<String> hubUri) {
+        HubOptions options = hubOptions(config);
+        if (!config.hub().processAgents()) {
+            return HubService.start(engine, options);
+        }
+        String secret = HubService.internalSecret(options);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessAgentRuntime runtime = new ProcessAgentRuntime(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "agent"), hubUri::get, secret);
+        return HubService.start(engine, options, runtime, new MarketHistoryCandles(engine.marketHistory(),
+                engine.clock()), secret);
+    }
+
+    private static HubOptions hubOptions(ServerConfig config) {
+        HubOptions options = HubOptions.defaults().withPlanner(new OpenAiPlanner(URI.create(config.hub().plannerUrl()),
+                config.hub().plannerModel(), new RuleBasedPlanner(), Duration.ofSeconds(30)));
+        return config.hub().adminEmail() == null ? options
+                : options.withAdmin(config.hub().adminEmail(), config.hub().adminPassword());
     }
 
     /** Sets gRPC's health service to NOT_SERVING whenever readiness fails, checked every second. */
@@ -365,6 +415,11 @@ public final class ReferenceServer implements AutoCloseable {
         return replicas == null || replicas.isMarketWriter();
     }
 
+    /** @return the agents hub (seed 004) */
+    public HubService hub() {
+        return hub;
+    }
+
     /** @return the absolute data directory */
     public Path dataDir() {
         return dataDir;
@@ -393,6 +448,7 @@ public final class ReferenceServer implements AutoCloseable {
                 case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH + ", PATCH "
                         + MarketMakerHttpSurface.PARAMETERS_PATH + ", POST " + MarketMakerHttpSurface.STOP_PATH;
                 case HTI -> "  GET " + HtiHttpSurface.PREFIX + "/auth, /history, SSE /stream";
+                case HUB -> "  POST /auth/login, /api/*, WS " + HubHttpSurface.STREAM_PATH;
             };
             lines.add(String.format("%-24s %s%s", s.label(), baseUri(s), extra));
         }
@@ -405,6 +461,8 @@ public final class ReferenceServer implements AutoCloseable {
         lines.add(String.format("%-24s %s%s", "management", ops.management().baseUri(),
                 "  GET /metrics, /health/live, /health/ready"));
         lines.addAll(LabHttpSurface.banner(baseUri(Surface.HFTHOT), lab.demoKeys()));
+        hub.demoUser().ifPresent(u -> lines.add("hub demo user: " + u.get(0) + " / " + u.get(1) + "  (kept in "
+                + dataDir.resolve("hub-demo-user.txt") + "; set HUB_ADMIN_EMAIL and HUB_ADMIN_PASSWORD instead)"));
         if (!lab.demoKeys().isEmpty()) {
             lines.add("  (demo keys are kept in " + dataDir.resolve("demo-keys.txt") + ")");
         }

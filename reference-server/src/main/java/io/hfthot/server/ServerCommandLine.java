@@ -1,5 +1,6 @@
 package io.hfthot.server;
 
+import io.hfthot.server.cli.AgentCommand;
 import io.hfthot.server.cli.CliMessages;
 import io.hfthot.server.cli.ImportCommand;
 import io.hfthot.server.cli.OptimizeCommand;
@@ -70,6 +71,9 @@ final class ServerCommandLine {
         if (options instanceof OptimizeCommand.Options o) {
             return OptimizeCommand.run(o, env, out, err);
         }
+        if (options instanceof AgentCommand.Options o) {
+            return AgentCommand.run(o, err);
+        }
         ServerConfig config;
         try {
             Map<ServerConfig.Option, String> flags = flags(parsed);
@@ -111,6 +115,7 @@ final class ServerCommandLine {
         root.addSubcommand("serve", serveCommand("serve"));
         root.addSubcommand("import", new CommandLine(new ImportCommand.Options()));
         root.addSubcommand("optimize", new CommandLine(new OptimizeCommand.Options()));
+        root.addSubcommand("agent", new CommandLine(new AgentCommand.Options()));
         return root;
     }
 

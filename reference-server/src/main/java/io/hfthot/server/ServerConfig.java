@@ -8,6 +8,7 @@ import io.hfthot.engine.identity.KeyLimits;
 import io.hfthot.engine.lab.LabLimits;
 import io.hfthot.engine.lab.compute.ComputeLimits;
 import io.hfthot.server.ops.OperationsConfig;
+import io.hfthot.server.wiring.HubConfig;
 import io.hfthot.server.wiring.SqlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,13 +52,15 @@ import java.util.stream.Collectors;
  *                        events and the data directory through this Redis (see {@code docs/replicas.md})
  * @param appendInterval  how often closed bars and ticks are appended to {@code market.*} and usage is flushed
  * @param htiPort         HTI trade ideas (seeds 001/002), default 3500
+ * @param hub             the hub's port and first user (seed 004)
  */
 public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort,
                            Path dataDir, Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads,
                            Duration shutdownGrace, long seed, History history, boolean demoKeys,
                            StorageOptions storage, LabLimits labLimits, SqlConfig sql,
                            RequestLimits requestLimits, OperationsConfig operations, Optional<String> dashboardApiKey,
-                           Optional<String> redis, Duration appendInterval, int htiPort) {
+                           Optional<String> redis, Duration appendInterval, int htiPort,
+                           HubConfig hub) {
 
     /** How much simulated history the first start generates. */
     public enum History {
@@ -78,6 +81,10 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         MM_PORT("--mm-port", "HFTHOT_MM_PORT", "8002", "market-maker stream and health port"),
         HTI_PORT("--hti-port", "HFTHOT_HTI_PORT", "3500", "HTI trade-ideas API port (seeds 001/002)"),
         GRPC_PORT("--grpc-port", "HFTHOT_GRPC_PORT", "50053", "HFThot gRPC port"),
+        HUB_PORT("--hub-port", "HFTHOT_HUB_PORT", "9000",
+                "hub REST + WebSocket port (seed 004; first user from HUB_ADMIN_EMAIL/HUB_ADMIN_PASSWORD)"),
+        HUB_AGENTS("--hub-agents", "HFTHOT_HUB_AGENTS", "in-process",
+                "where hub agents run: in-process, or process (one child JVM per agent)"),
         DATA_DIR("--data-dir", "HFTHOT_DATA_DIR", "./data", "data directory (created if missing)"),
         TLS_KEYSTORE("--tls-keystore", "HFTHOT_TLS_KEYSTORE", "", "PKCS#12 keystore: serve HTTPS/WSS"),
         TLS_PASSWORD("--tls-password", "HFTHOT_TLS_PASSWORD", "", "keystore password (prefer the variable)"),
@@ -173,6 +180,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(requestLimits, "requestLimits");
         Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(hub, "hub");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(dashboardApiKey, "dashboardApiKey");
         dashboardApiKey = dashboardApiKey.filter(k -> !k.isBlank());
@@ -206,14 +214,16 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
      * @param requestLimits   request limits
      * @param operations      management listener and logs
      * @param htiPort         HTI port
+     * @param hub             hub port and first user
      */
     public ServerConfig(String bindHost, int httpPort, int marketMakerPort, int grpcPort, Path dataDir,
                         Optional<TlsConfig> tls, Set<String> corsOrigins, boolean virtualThreads, Duration shutdownGrace,
                         long seed, History history, boolean demoKeys, StorageOptions storage, LabLimits labLimits,
-                        SqlConfig sql, RequestLimits requestLimits, OperationsConfig operations, int htiPort) {
+                        SqlConfig sql, RequestLimits requestLimits, OperationsConfig operations, int htiPort,
+                        HubConfig hub) {
         this(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads, shutdownGrace, seed,
                 history, demoKeys, storage, labLimits, sql, requestLimits, operations, Optional.empty(), Optional.empty(),
-                DEFAULT_APPEND_INTERVAL, htiPort);
+                DEFAULT_APPEND_INTERVAL, htiPort, hub);
     }
 
     /**
@@ -226,7 +236,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public ServerConfig withRedis(String uri) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
                 shutdownGrace, seed, history, demoKeys, storage, labLimits, sql, requestLimits, operations,
-                dashboardApiKey, Optional.of(redisUri(uri)), appendInterval, htiPort);
+                dashboardApiKey, Optional.of(redisUri(uri)), appendInterval, htiPort, hub);
     }
 
     private static String redisUri(String uri) {
@@ -247,7 +257,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public ServerConfig withSql(SqlConfig newSql) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
                 shutdownGrace, seed, history, demoKeys, storage, labLimits, newSql, requestLimits, operations, dashboardApiKey,
-                redis, appendInterval, htiPort);
+                redis, appendInterval, htiPort, hub);
     }
 
     private static void checkPort(int port, Option o) {
@@ -265,7 +275,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public static ServerConfig ephemeral(Path dataDir) {
         return new ServerConfig("127.0.0.1", 0, 0, 0, dataDir, Optional.empty(), Set.of(), false,
                 Duration.ofSeconds(2), 42, History.SMALL, true, StorageOptions.defaults(), LabLimits.defaults(), SqlConfig.defaults(),
-                RequestLimits.defaults(), OperationsConfig.ephemeral(), 0);
+                RequestLimits.defaults(), OperationsConfig.ephemeral(), 0, HubConfig.ephemeral());
     }
 
     /**
@@ -320,7 +330,8 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                         jsonLogs(values), bool(values, Option.REQUEST_METRICS)),
                 Optional.of(values.get(Option.DASHBOARD_API_KEY)),
                 values.get(Option.REDIS).isEmpty() ? Optional.empty() : Optional.of(redisUri(values.get(Option.REDIS))),
-                duration(values, Option.APPEND_INTERVAL), port(values, Option.HTI_PORT));
+                duration(values, Option.APPEND_INTERVAL), port(values, Option.HTI_PORT),
+                HubConfig.of(port(values, Option.HUB_PORT), values.get(Option.HUB_AGENTS), env));
     }
 
     /**
@@ -332,7 +343,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     public ServerConfig withStorage(StorageOptions options) {
         return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
                 shutdownGrace, seed, history, demoKeys, options, labLimits, sql, requestLimits, operations, dashboardApiKey,
-                redis, appendInterval, htiPort);
+                redis, appendInterval, htiPort, hub);
     }
 
     private static MasterKeySource masterKey(Map<Option, String> values, Map<String, String> env) {
@@ -519,7 +530,7 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
     /** Hides the keystore password. */
     @Override
     public String toString() {
-        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort)
+        return "ServerConfig[bind=" + bindHost + ", ports=" + List.of(httpPort, marketMakerPort, grpcPort, hub.port())
                 + ", dataDir=" + dataDir + ", tls=" + tls.map(t -> t.keystore().toString()).orElse("none")
                 + ", cors=" + corsOrigins + ", seed=" + seed + ", history=" + history + ", demoKeys=" + demoKeys
                 + ", masterKey=" + storage.masterKey().describe() + ", minFreeDisk=" + storage.minFreeBytes() + ", " + labLimits

@@ -89,7 +89,7 @@ class AdversarialSuiteTest {
             noDiskReason = notRoot.getMessage();
             data = root.resolve("data");
         }
-        server = ServerProcess.start(List.of("-Xmx512m"), List.of("--http-port", "0", "--mm-port", "0", "--management-port", "0", "--grpc-port",
+        server = ServerProcess.start(List.of("-Xmx512m"), List.of("--http-port", "0", "--mm-port", "0", "--hti-port", "0", "--hub-port", "0", "--management-port", "0", "--grpc-port",
                 "0", "--history", "small", "--min-free-disk", "8m", "--data-dir", data.toString(),
                 // The budget: 256 MB for DuckDB next to the 512 MB heap. No spilling: the data directory may
                 // be the 128 MB tmpfs above, which spill files would fill (and tmpfs pages are memory anyway).
@@ -260,7 +260,7 @@ class AdversarialSuiteTest {
     @Test
     void aSecondServerOnTheSameDataDirectoryIsRefusedNamingTheFirst() throws Exception {
         Path log = root.resolve("second.log");
-        ServerProcess second = ServerProcess.start(List.of("-Xmx256m"), List.of("--http-port", "0", "--mm-port", "0",
+        ServerProcess second = ServerProcess.start(List.of("-Xmx256m"), List.of("--http-port", "0", "--mm-port", "0", "--hti-port", "0", "--hub-port", "0",
                 "--grpc-port", "0", "--management-port", "0", "--history", "small", "--data-dir", data.toString()), Map.of(), log);
         try {
             assertEquals(1, second.awaitExit(60));
@@ -276,7 +276,7 @@ class AdversarialSuiteTest {
     void aWrongMasterKeyIsRefusedAtStartWithASentence() throws Exception {
         Path other = Files.createDirectories(root.resolve("sealed"));
         MasterKeys.load(MasterKeySource.base64("the test", randomKey()), other, new SecureRandom());
-        ServerProcess wrong = ServerProcess.start(List.of("-Xmx256m"), List.of("--http-port", "0", "--mm-port", "0",
+        ServerProcess wrong = ServerProcess.start(List.of("-Xmx256m"), List.of("--http-port", "0", "--mm-port", "0", "--hti-port", "0", "--hub-port", "0",
                 "--grpc-port", "0", "--management-port", "0", "--history", "small", "--data-dir", other.toString()),
                 Map.of("HFTHOT_MASTER_KEY", randomKey()), root.resolve("wrong-key.log"));
         try {

@@ -74,10 +74,13 @@ class ReferenceServerTest {
             assertEquals(404, notFound.statusCode());
             assertEquals("{\"detail\":\"no route for GET /nope\"}", notFound.body());
             List<String> described = server.describe();
-            // Only what serves something is listed: no hub line (that surface has no routes yet); HTI has its port.
-            assertTrue(described.stream().noneMatch(l -> l.startsWith("hub")), described.toString());
+            // Every surface that serves something is listed, with its port; the hub's demo user is printed.
             assertTrue(described.stream().anyMatch(l -> l.startsWith("HTI trade ideas")
                     && l.contains(":" + server.port(ReferenceServer.Surface.HTI))), described.toString());
+            assertTrue(described.stream().anyMatch(l -> l.startsWith("agents hub")
+                    && l.contains(":" + server.port(ReferenceServer.Surface.HUB))), described.toString());
+            String demo = server.hub().demoUser().orElseThrow().get(1);
+            assertTrue(described.stream().anyMatch(l -> l.contains(demo)), "hub demo user printed");
             assertTrue(described.stream().anyMatch(l -> l.startsWith("HFThot gRPC") && l.contains(":" + server.grpcPort())),
                     described.toString());
             for (GeneratedKey key : server.lab().demoKeys()) {
@@ -109,7 +112,7 @@ class ReferenceServerTest {
             ServerConfig base = ServerConfig.ephemeral(tmp);
             ServerConfig clash = new ServerConfig(base.bindHost(), 0, taken.getLocalPort(), 0, base.dataDir(),
                     base.tls(), base.corsOrigins(), false, base.shutdownGrace(), base.seed(), base.history(), false, base.storage(),
-                    base.labLimits(), base.sql(), base.requestLimits(), base.operations(), 0);
+                    base.labLimits(), base.sql(), base.requestLimits(), base.operations(), 0, base.hub());
             IOException e = assertThrows(IOException.class, () -> ReferenceServer.start(clash));
             assertTrue(e.getMessage().contains("mm") && e.getMessage().contains(Integer.toString(taken.getLocalPort())),
                     e.getMessage());

@@ -81,8 +81,8 @@ class ReplicasEndToEndTest {
 
     private static ServerProcess replica(Path data, String name) throws Exception {
         return ServerProcess.startMain(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
-                List.of("--redis", redis.uri(), "--data-dir", data.toString(), "--http-port", "0", "--mm-port", "0",
-                        "--grpc-port", "0", "--history", "small", "--append-interval", "2s", "--sql-threads", "1"),
+                List.of("--redis", redis.uri(), "--data-dir", data.toString(), "--http-port", "0", "--mm-port", "0", "--hti-port", "0",
+                        "--grpc-port", "0", "--hub-port", "0", "--management-port", "0", "--history", "small", "--append-interval", "2s", "--sql-threads", "1"),
                 Map.of(), Files.createDirectories(Path.of("target", "replicas")).resolve(name + ".log"));
     }
 

@@ -68,23 +68,32 @@ class ServerConfigTest {
     }
 
     @Test
-    void surfacesThatServeNothingHaveNoPortFlag() {
-        // The hub surface has no routes yet: the server binds no port for it and takes no flag.
-        for (String flag : new String[] {"--hub-port"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ServerConfig.parse(new String[] {flag, "0"}, Map.of()));
-            assertTrue(e.getMessage().startsWith("unknown option '" + flag + "'"), e.getMessage());
-            assertFalse(ServerConfig.usage().contains(flag), flag);
-        }
-    }
-
-    @Test
     void theHtiPortDefaultsTo3500AndIsAFlagAndAVariable() {
         assertEquals(3500, ServerConfig.parse(new String[0], Map.of()).htiPort());
         assertEquals(3600, ServerConfig.parse(new String[] {"--hti-port", "3600"}, Map.of()).htiPort());
         assertEquals(3700, ServerConfig.parse(new String[0], Map.of("HFTHOT_HTI_PORT", "3700")).htiPort());
         assertTrue(ServerConfig.usage().contains("--hti-port"));
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.parse(new String[] {"--hti-port", "70000"}, Map.of()));
+    }
+
+    @Test
+    void theHubListensOn9000ByDefaultAndTakesItsFirstUserFromTheEnvironment() {
+        ServerConfig defaults = ServerConfig.parse(new String[0], Map.of());
+        assertEquals(9000, defaults.hub().port());
+        assertEquals(null, defaults.hub().adminEmail());
+        ServerConfig c = ServerConfig.parse(new String[] {"--hub-port", "9100"}, Map.of("HUB_ADMIN_EMAIL",
+                "ops@example.com", "HUB_ADMIN_PASSWORD", "long-enough-pw"));
+        assertEquals(9100, c.hub().port());
+        assertEquals("ops@example.com", c.hub().adminEmail());
+        assertFalse(c.toString().contains("long-enough-pw"));
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.parse(new String[0],
+                Map.of("HUB_ADMIN_EMAIL", "ops@example.com")));
+        assertTrue(ServerConfig.usage().contains("--hub-port"));
+        assertFalse(defaults.hub().processAgents());
+        assertTrue(ServerConfig.parse(new String[] {"--hub-agents", "process"}, Map.of()).hub().processAgents());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.parse(new String[] {"--hub-agents", "docker"}, Map.of()));
+        assertTrue(bad.getMessage().contains("in-process or process"), bad.getMessage());
     }
 
     @Test

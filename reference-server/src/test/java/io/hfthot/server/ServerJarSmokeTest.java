@@ -25,7 +25,7 @@ class ServerJarSmokeTest {
     @Test
     void theJarStartsAnswersHealthAndStopsOnSigterm(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("data");
-        ServerProcess server = ServerProcess.start(List.of(), List.of("--http-port", "0", "--mm-port", "0",
+        ServerProcess server = ServerProcess.start(List.of(), List.of("--http-port", "0", "--mm-port", "0", "--hti-port", "0", "--hub-port", "0",
                 "--grpc-port", "0", "--management-port", "0", "--history", "small", "--data-dir", data.toString()), Map.of(), tmp.resolve("server.log"));
         try {
             List<String> output = server.awaitStarted(60);

@@ -91,6 +91,8 @@ public final class ErrorMapper {
             case UNAUTHORIZED -> ErrorKind.UNAUTHORIZED;
             case TIER_REQUIRED -> ErrorKind.TIER_REQUIRED;
             case RATE_LIMITED -> ErrorKind.RATE_LIMITED;
+            case NOT_FOUND -> ErrorKind.NOT_FOUND;
+            case CONFLICT -> ErrorKind.CONFLICT;
             case INTERNAL_ERROR -> ErrorKind.INTERNAL_ERROR;
             case SERVICE_UNAVAILABLE -> ErrorKind.SERVICE_UNAVAILABLE;
         };

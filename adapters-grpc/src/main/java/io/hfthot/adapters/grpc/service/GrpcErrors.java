@@ -79,6 +79,10 @@ public final class GrpcErrors {
                 return Status.Code.PERMISSION_DENIED;
             case RATE_LIMITED:
                 return Status.Code.RESOURCE_EXHAUSTED;
+            case NOT_FOUND:
+                return Status.Code.NOT_FOUND;
+            case CONFLICT:
+                return Status.Code.FAILED_PRECONDITION;
             case INTERNAL_ERROR:
                 return Status.Code.INTERNAL;
             case SERVICE_UNAVAILABLE:

@@ -23,7 +23,9 @@ class GrpcErrorsTest {
                 ErrorCode.TIER_REQUIRED, Status.Code.PERMISSION_DENIED,
                 ErrorCode.RATE_LIMITED, Status.Code.RESOURCE_EXHAUSTED,
                 ErrorCode.INTERNAL_ERROR, Status.Code.INTERNAL,
-                ErrorCode.SERVICE_UNAVAILABLE, Status.Code.UNAVAILABLE);
+                ErrorCode.SERVICE_UNAVAILABLE, Status.Code.UNAVAILABLE,
+                ErrorCode.NOT_FOUND, Status.Code.NOT_FOUND,
+                ErrorCode.CONFLICT, Status.Code.FAILED_PRECONDITION);
         for (ErrorCode code : ErrorCode.values()) {
             assertEquals(expected.get(code), GrpcErrors.statusCode(code), code.name());
         }

@@ -2,6 +2,7 @@ package io.hfthot.engine.hub.auth;
 
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -61,5 +62,14 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
                     row.expiresAt(), row.usedAt(), at);
         });
         return count[0];
+    }
+
+    /**
+     * Returns every row, in no particular order (for stores that keep this one as their index).
+     *
+     * @return a snapshot of the rows
+     */
+    public List<RefreshTokenRecord> all() {
+        return List.copyOf(rows.values());
     }
 }
