@@ -50,7 +50,7 @@ class TransportHardeningTest {
     @Test
     void anAbortedBodyIsA400LoggedOnceAtDebugAndJettysAnswersAreJsonOnEveryPort(@TempDir Path tmp) throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger bodies = (Logger) LoggerFactory.getLogger("io.hfthot.adapters.http.BufferedBodyHandler");
+        Logger bodies = (Logger) LoggerFactory.getLogger("io.hfthot.adapters.http.jetty.BufferedBodyHandler");
         Level before = bodies.getLevel();
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
