@@ -218,26 +218,24 @@ public final class MarketMakerService implements AutoCloseable {
         if (closed) {
             return null;
         }
-        TradeData data = latest().as(TickAction.HEARTBEAT, timestamp(engine.clock().instant()));
+        TradeData current = latest();
+        if (current == null) {
+            return null;
+        }
+        TradeData data = current.as(TickAction.HEARTBEAT, timestamp(engine.clock().instant()));
         engine.eventBus().publish(TOPIC, data);
         return data;
     }
 
     /**
-     * Returns the last tick's message, or a fresh snapshot before the first tick.
+     * Returns the last tick's message; before the first tick, runs it (a snapshot taken before the venue's first
+     * poll would show an empty book, a midpoint of 0, to a dashboard that connects early).
      *
-     * @return the message
+     * @return the message; null once closed before any tick
      */
     public TradeData latest() {
         TradeData current = last;
-        if (current != null) {
-            return current;
-        }
-        synchronized (lock) {
-            return last != null ? last
-                    : bot.tradeData(timestamp(engine.clock().instant()), bot.parameters().running()
-                            ? TickAction.QUOTES_HELD : TickAction.STOPPED);
-        }
+        return current != null ? current : tickOnce();
     }
 
     /** @return the current parameters */

@@ -1,8 +1,10 @@
 package io.hfthot.server.wiring;
 
 import io.hfthot.engine.EngineBuilder;
+import io.hfthot.engine.hti.ideas.TradeIdea;
 import io.hfthot.engine.lab.api.RegimeChangeMessage;
 import io.hfthot.engine.lab.api.TickMessage;
+import io.hfthot.engine.marketmaker.TradeData;
 import io.hfthot.engine.redis.JsonPayloadCodec;
 import io.hfthot.engine.redis.RedisBackends;
 import io.hfthot.engine.redis.RedisLease;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -87,7 +90,11 @@ public final class Replicas implements AutoCloseable {
      */
     public static JsonPayloadCodec payloads() {
         return JsonPayloadCodec.builder().register("lab.tick", TickMessage.class)
-                .register("lab.regime_change", RegimeChangeMessage.class).build();
+                .register("lab.regime_change", RegimeChangeMessage.class)
+                .register("hti.idea", TradeIdea.class)
+                .register("marketmaker.trade_data", TradeData.class)
+                // The hub's agent_status, trade and log messages are JSON objects built as ordered maps.
+                .register("hub.message", LinkedHashMap.class).build();
     }
 
     /**

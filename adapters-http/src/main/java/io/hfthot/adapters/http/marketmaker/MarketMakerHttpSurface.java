@@ -21,6 +21,7 @@ import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.marketmaker.BotParameters;
 import io.hfthot.engine.marketmaker.EmergencyStop;
 import io.hfthot.engine.marketmaker.MarketMakerService;
+import io.hfthot.engine.marketmaker.TradeData;
 import io.hfthot.engine.marketmaker.ParameterUpdate;
 import io.hfthot.engine.marketmaker.StopRaceException;
 import java.time.Duration;
@@ -62,7 +63,10 @@ public final class MarketMakerHttpSurface {
         WebSocketEndpoint stream = new WebSocketEndpoint() {
             @Override
             public void onOpen(WebSocketConnection connection) {
-                connection.send(codec.encodeToString(service.latest()));
+                TradeData latest = service.latest();
+                if (latest != null) {
+                    connection.send(codec.encodeToString(latest));
+                }
             }
         };
         // Push-only: pings keep clients under the idle timeout between heartbeats as well.
