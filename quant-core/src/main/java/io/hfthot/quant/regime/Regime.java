@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 /**
  * A market regime and the strategy recommended for it.
  *
@@ -50,6 +51,7 @@ public enum Regime {
                 return r;
             }
         }
-        throw new IllegalArgumentException("regime must be one of trending, mean_reverting, volatile; got " + name);
+        throw new InvalidParameterException("regime",
+                "regime must be one of trending, mean_reverting, volatile; got " + name);
     }
 }

@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.hmm.HmmWorkspace;
 import io.hfthot.quant.hmm.Observations;
 import java.time.Instant;
@@ -51,13 +52,13 @@ public final class RegimeChangeDetector {
      */
     public RegimeChangeDetector(RegimeModel model, int lookback, double threshold) {
         if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
+            throw new InvalidParameterException("model", "model must not be null");
         }
         if (lookback < 2) {
-            throw new IllegalArgumentException("lookback must be >= 2, got " + lookback);
+            throw new InvalidParameterException("lookback", "lookback must be >= 2, got " + lookback);
         }
         if (!(threshold >= 0 && threshold < 1)) {
-            throw new IllegalArgumentException("threshold must be in [0, 1), got " + threshold);
+            throw new InvalidParameterException("threshold", "threshold must be in [0, 1), got " + threshold);
         }
         this.model = model;
         this.lookback = lookback;
@@ -76,13 +77,14 @@ public final class RegimeChangeDetector {
      */
     public Optional<RegimeChangeEvent> onBar(Instant time, double close) {
         if (time == null) {
-            throw new IllegalArgumentException("time must not be null");
+            throw new InvalidParameterException("time", "time must not be null");
         }
         if (lastTime != null && time.isBefore(lastTime)) {
-            throw new IllegalArgumentException("time must not go backwards: " + time + " is before " + lastTime);
+            throw new InvalidParameterException("time",
+                    "time must not go backwards: " + time + " is before " + lastTime);
         }
         if (!(close > 0) || !Double.isFinite(close)) {
-            throw new IllegalArgumentException("close must be a finite price > 0, got " + close);
+            throw new InvalidParameterException("close", "close must be a finite price > 0, got " + close);
         }
         lastTime = time;
         ring[count % ring.length] = close;

@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.time.Instant;
 
 /**
@@ -16,17 +17,19 @@ public record RegimeChangeEvent(Regime from, Regime to, double confidence, Strin
     /** Validates the event. */
     public RegimeChangeEvent {
         if (from == null || to == null || recommendedStrategy == null || time == null) {
-            throw new IllegalArgumentException("from, to, recommendedStrategy and time must not be null");
+            throw new InvalidParameterException("from", "from, to, recommendedStrategy and time must not be null");
         }
         if (from == to) {
-            throw new IllegalArgumentException("a regime change needs two different regimes, got " + from.wireName()
+            throw new InvalidParameterException("to",
+                    "a regime change needs two different regimes, got " + from.wireName()
                     + " twice");
         }
         if (!(confidence >= 0 && confidence <= 1)) {
-            throw new IllegalArgumentException("confidence must be in [0, 1], got " + confidence);
+            throw new InvalidParameterException("confidence", "confidence must be in [0, 1], got " + confidence);
         }
         if (!recommendedStrategy.equals(to.recommendedStrategy())) {
-            throw new IllegalArgumentException("recommendedStrategy of " + to.wireName() + " must be "
+            throw new InvalidParameterException("recommendedStrategy",
+                    "recommendedStrategy of " + to.wireName() + " must be "
                     + to.recommendedStrategy() + ", got " + recommendedStrategy);
         }
     }

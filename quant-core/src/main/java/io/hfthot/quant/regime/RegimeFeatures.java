@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.hmm.Observations;
 
 /**
@@ -29,7 +30,8 @@ public record RegimeFeatures(int efficiencyWindow) {
     /** Validates the window. */
     public RegimeFeatures {
         if (efficiencyWindow < 2 || efficiencyWindow > 1000) {
-            throw new IllegalArgumentException("efficiencyWindow must be in [2, 1000], got " + efficiencyWindow);
+            throw new InvalidParameterException("efficiencyWindow",
+                    "efficiencyWindow must be in [2, 1000], got " + efficiencyWindow);
         }
     }
 
@@ -65,15 +67,16 @@ public record RegimeFeatures(int efficiencyWindow) {
      */
     public Observations fromCloses(double[] closes, int from, int to) {
         if (closes == null) {
-            throw new IllegalArgumentException("closes must not be null");
+            throw new InvalidParameterException("closes", "closes must not be null");
         }
         if (from < 0 || to > closes.length || to - from <= efficiencyWindow) {
-            throw new IllegalArgumentException("closes must hold more than " + efficiencyWindow
+            throw new InvalidParameterException("closes", "closes must hold more than " + efficiencyWindow
                     + " prices (the efficiency window) in [" + from + ", " + to + "), got " + Math.max(0, to - from));
         }
         for (int i = from; i < to; i++) {
             if (!(closes[i] > 0) || !Double.isFinite(closes[i])) {
-                throw new IllegalArgumentException("closes[" + i + "] must be a finite price > 0, got " + closes[i]);
+                throw new InvalidParameterException("closes",
+                        "closes[" + i + "] must be a finite price > 0, got " + closes[i]);
             }
         }
         int n = to - from;

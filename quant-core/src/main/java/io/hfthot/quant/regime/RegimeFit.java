@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.hmm.FitResult;
 
 /**
@@ -12,7 +13,7 @@ public record RegimeFit(RegimeModel model, FitResult fit) {
     /** Requires both parts. */
     public RegimeFit {
         if (model == null || fit == null) {
-            throw new IllegalArgumentException("model and fit must not be null");
+            throw new InvalidParameterException("model", "model and fit must not be null");
         }
     }
 }

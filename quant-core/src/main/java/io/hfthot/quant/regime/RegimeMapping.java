@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.hmm.GaussianHmm;
 import java.util.Arrays;
 
@@ -21,13 +22,14 @@ public record RegimeMapping(Regime[] regimeOfState) {
     /** Validates and copies the assignment. */
     public RegimeMapping {
         if (regimeOfState == null || regimeOfState.length < 3) {
-            throw new IllegalArgumentException("regimeOfState must cover at least 3 states, got "
+            throw new InvalidParameterException("regimeOfState", "regimeOfState must cover at least 3 states, got "
                     + (regimeOfState == null ? "null" : regimeOfState.length));
         }
         regimeOfState = regimeOfState.clone();
         for (Regime r : Regime.values()) {
             if (!Arrays.asList(regimeOfState).contains(r)) {
-                throw new IllegalArgumentException("every regime needs at least one state; " + r.wireName()
+                throw new InvalidParameterException("regimeOfState",
+                        "every regime needs at least one state; " + r.wireName()
                         + " has none in " + Arrays.toString(regimeOfState));
             }
         }
@@ -43,10 +45,12 @@ public record RegimeMapping(Regime[] regimeOfState) {
     public static RegimeMapping of(GaussianHmm model) {
         int k = model.states();
         if (k < 3) {
-            throw new IllegalArgumentException("a regime model needs at least 3 states (one per regime), got " + k);
+            throw new InvalidParameterException("model",
+                    "a regime model needs at least 3 states (one per regime), got " + k);
         }
         if (model.features() < 2) {
-            throw new IllegalArgumentException("a regime model needs 2 features (log return, efficiency ratio), got "
+            throw new InvalidParameterException("model",
+                    "a regime model needs 2 features (log return, efficiency ratio), got "
                     + model.features());
         }
         int volatileState = 0;
@@ -125,7 +129,8 @@ public record RegimeMapping(Regime[] regimeOfState) {
      */
     public void aggregate(double[] stateProbabilities, double[] out) {
         if (stateProbabilities.length != regimeOfState.length) {
-            throw new IllegalArgumentException("stateProbabilities must have " + regimeOfState.length
+            throw new InvalidParameterException("stateProbabilities",
+                    "stateProbabilities must have " + regimeOfState.length
                     + " entries, got " + stateProbabilities.length);
         }
         Arrays.fill(out, 0, 3, 0.0);

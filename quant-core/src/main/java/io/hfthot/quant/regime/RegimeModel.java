@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 import io.hfthot.quant.hmm.BaumWelch;
 import io.hfthot.quant.hmm.FitOptions;
 import io.hfthot.quant.hmm.FitResult;
@@ -32,10 +33,11 @@ public final class RegimeModel {
      */
     public static RegimeModel of(GaussianHmm hmm, RegimeFeatures features) {
         if (hmm == null || features == null) {
-            throw new IllegalArgumentException("hmm and features must not be null");
+            throw new InvalidParameterException("hmm", "hmm and features must not be null");
         }
         if (hmm.features() != 2) {
-            throw new IllegalArgumentException("a regime HMM must have 2 features (log return, efficiency ratio), got "
+            throw new InvalidParameterException("hmm",
+                    "a regime HMM must have 2 features (log return, efficiency ratio), got "
                     + hmm.features());
         }
         return new RegimeModel(hmm, features, RegimeMapping.of(hmm));
@@ -52,10 +54,12 @@ public final class RegimeModel {
      */
     public static RegimeFit fit(double[] closes, RegimeFeatures features, FitOptions options) {
         if (features == null || options == null) {
-            throw new IllegalArgumentException("features and options must not be null");
+            throw new InvalidParameterException(features == null ? "features" : "options",
+                    "features and options must not be null");
         }
         if (options.states() < 3) {
-            throw new IllegalArgumentException("a regime model needs at least 3 states (one per regime), got "
+            throw new InvalidParameterException("states",
+                    "a regime model needs at least 3 states (one per regime), got "
                     + options.states());
         }
         Observations x = features.fromCloses(closes);

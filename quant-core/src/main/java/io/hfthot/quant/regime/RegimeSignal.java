@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,10 +20,10 @@ public record RegimeSignal(Regime regime, double confidence, String strategy, Ma
     /** Validates that every regime has a probability, that they sum to 1 and that the confidence matches. */
     public RegimeSignal {
         if (regime == null || strategy == null || stateProbs == null) {
-            throw new IllegalArgumentException("regime, strategy and stateProbs must not be null");
+            throw new InvalidParameterException("regime", "regime, strategy and stateProbs must not be null");
         }
         if (!strategy.equals(regime.recommendedStrategy())) {
-            throw new IllegalArgumentException("strategy of " + regime.wireName() + " must be "
+            throw new InvalidParameterException("strategy", "strategy of " + regime.wireName() + " must be "
                     + regime.recommendedStrategy() + ", got " + strategy);
         }
         EnumMap<Regime, Double> copy = new EnumMap<>(Regime.class);
@@ -30,17 +31,18 @@ public record RegimeSignal(Regime regime, double confidence, String strategy, Ma
         for (Regime r : Regime.values()) {
             Double p = stateProbs.get(r);
             if (p == null || !(p >= 0) || p > 1 + 1e-12) {
-                throw new IllegalArgumentException("stateProbs must give " + r.wireName()
+                throw new InvalidParameterException("stateProbs", "stateProbs must give " + r.wireName()
                         + " a probability in [0, 1], got " + p);
             }
             copy.put(r, p);
             sum += p;
         }
         if (Math.abs(sum - 1) > 1e-9) {
-            throw new IllegalArgumentException("stateProbs must sum to 1, got " + sum);
+            throw new InvalidParameterException("stateProbs", "stateProbs must sum to 1, got " + sum);
         }
         if (Math.abs(confidence - copy.get(regime)) > 1e-12) {
-            throw new IllegalArgumentException("confidence must equal the probability of " + regime.wireName() + " ("
+            throw new InvalidParameterException("confidence",
+                    "confidence must equal the probability of " + regime.wireName() + " ("
                     + copy.get(regime) + "), got " + confidence);
         }
         stateProbs = Collections.unmodifiableMap(copy);
@@ -54,7 +56,7 @@ public record RegimeSignal(Regime regime, double confidence, String strategy, Ma
      */
     public static RegimeSignal fromProbabilities(double[] probabilities) {
         if (probabilities == null || probabilities.length != 3) {
-            throw new IllegalArgumentException("probabilities must have 3 entries (one per regime)");
+            throw new InvalidParameterException("probabilities", "probabilities must have 3 entries (one per regime)");
         }
         Regime best = Regime.TRENDING;
         EnumMap<Regime, Double> map = new EnumMap<>(Regime.class);

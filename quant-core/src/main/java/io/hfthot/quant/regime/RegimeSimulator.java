@@ -1,5 +1,6 @@
 package io.hfthot.quant.regime;
 
+import io.hfthot.quant.InvalidParameterException;
 import java.util.SplittableRandom;
 
 /**
@@ -26,13 +27,15 @@ public record RegimeSimulator(double persistence, double trendDrift, double tren
     /** Validates the parameters. */
     public RegimeSimulator {
         if (!(persistence >= 0 && persistence < 1)) {
-            throw new IllegalArgumentException("persistence must be in [0, 1), got " + persistence);
+            throw new InvalidParameterException("persistence", "persistence must be in [0, 1), got " + persistence);
         }
         if (!(trendDrift >= 0) || !Double.isFinite(trendDrift)) {
-            throw new IllegalArgumentException("trendDrift must be a finite number >= 0, got " + trendDrift);
+            throw new InvalidParameterException("trendDrift",
+                    "trendDrift must be a finite number >= 0, got " + trendDrift);
         }
         if (!(reversionSpeed > 0 && reversionSpeed <= 1)) {
-            throw new IllegalArgumentException("reversionSpeed must be in (0, 1], got " + reversionSpeed);
+            throw new InvalidParameterException("reversionSpeed",
+                    "reversionSpeed must be in (0, 1], got " + reversionSpeed);
         }
         positive(trendVolatility, "trendVolatility");
         positive(reversionVolatility, "reversionVolatility");
@@ -42,7 +45,7 @@ public record RegimeSimulator(double persistence, double trendDrift, double tren
 
     private static void positive(double v, String name) {
         if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
+            throw new InvalidParameterException(name, name + " must be a finite number > 0, got " + v);
         }
     }
 
@@ -66,7 +69,7 @@ public record RegimeSimulator(double persistence, double trendDrift, double tren
         /** Copies the arrays in. */
         public Path {
             if (closes == null || regimes == null || closes.length != regimes.length) {
-                throw new IllegalArgumentException("closes and regimes must have the same length");
+                throw new InvalidParameterException("regimes", "closes and regimes must have the same length");
             }
             closes = closes.clone();
             regimes = regimes.clone();
@@ -94,7 +97,7 @@ public record RegimeSimulator(double persistence, double trendDrift, double tren
      */
     public Path simulate(int bars, long seed) {
         if (bars < 1) {
-            throw new IllegalArgumentException("bars must be >= 1, got " + bars);
+            throw new InvalidParameterException("bars", "bars must be >= 1, got " + bars);
         }
         SplittableRandom random = new SplittableRandom(seed);
         Regime[] all = Regime.values();
