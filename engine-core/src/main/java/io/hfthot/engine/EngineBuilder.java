@@ -58,6 +58,9 @@ import java.util.function.BooleanSupplier;
  * Builds an {@link Engine}: every SPI can be replaced; what is not replaced gets the embedded single-process
  * default, opened by {@link #build()} in the engine's start-up order.
  *
+ * <p>About 400 lines because each replaceable SPI has one documented setter; the defaults are opened here, in the
+ * engine's start-up order.
+ *
  * <p>Ownership: the engine closes the event bus and the market source it was given, as it closes its defaults.
  * Persistence: the engine flushes the default lakehouse usage store and saves the default rate limiter's
  * windows under {@code <dataDir>/quota-windows.bin}; a replaced store or limiter persists on its own.

@@ -14,8 +14,6 @@ import io.hfthot.adapters.http.lab.LabHttpOptions;
 import io.hfthot.adapters.http.lab.LabHttpSurface;
 import io.hfthot.adapters.http.marketmaker.DashboardKey;
 import io.hfthot.adapters.http.hub.HubHttpSurface;
-import io.hfthot.adapters.http.hub.OpenAiPlanner;
-import io.hfthot.adapters.http.hub.runner.ProcessAgentRuntime;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.adapters.sse.hti.HtiHttpSurface;
 import io.hfthot.engine.hti.DemoCodes;
@@ -24,30 +22,23 @@ import io.hfthot.engine.hti.HtiService;
 import io.hfthot.engine.Engine;
 import io.hfthot.engine.EngineBuilder;
 import io.hfthot.engine.events.EventBus;
-import io.hfthot.engine.Engine;
-import io.hfthot.engine.hub.HubOptions;
 import io.hfthot.engine.hub.HubService;
-import io.hfthot.engine.hub.candles.MarketHistoryCandles;
-import io.hfthot.engine.hub.plan.RuleBasedPlanner;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.market.HistoryPlan;
 import io.hfthot.engine.marketmaker.MarketMakerConfig;
 import io.hfthot.engine.marketmaker.MarketMakerService;
+import io.hfthot.server.wiring.HubWiring;
 import io.hfthot.server.wiring.Replicas;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.LakehouseOptions;
 import io.hfthot.lakehouse.storage.LocalLogStore;
-import io.hfthot.server.ops.FeedProbe;
-import io.hfthot.server.ops.LakehouseFileGauges;
-import io.hfthot.server.ops.ManagementServer;
-import io.hfthot.server.ops.Readiness;
+import io.hfthot.server.ops.Operations;
 import io.hfthot.server.ops.ServerMetrics;
 import io.hfthot.server.web.ApiDocs;
 import io.hfthot.server.web.Dashboard;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,18 +48,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: one process serving seed 000 (REST + WebSocket, and gRPC) and seed 003's market-maker
- * stream and health, over one {@link LabService} (market data, signals, portfolio, lakehouse, identity and
- * quotas) and its event bus. {@link #start} binds everything or nothing; {@link #close} stops gracefully and
- * releases the ports.
+ * The reference server: one process serving seed 000 (REST + WebSocket, and gRPC), the HTI trade-ideas API (seeds
+ * 001/002), the market-maker bot (seed 003) and the agents hub (seed 004), over one {@link LabService} and its
+ * {@link Engine}, plus the management listener ({@link Operations}). {@link #start} binds everything or nothing;
+ * {@link #close} stops gracefully and releases the ports.
  *
  * <p>Only surfaces that serve something are bound. The market maker (seed 003), the HTI trade-ideas API (seeds
  * 001/002) and the agents hub (seed 004) each run as a service attached to the lab's engine ({@link MarketMakerService},
@@ -114,30 +102,6 @@ public final class ReferenceServer implements AutoCloseable {
     private final Operations ops;
     private final HtiService hti;
     private final HubService hub;
-
-    /**
-     * What the server runs to be operated: metrics, the feed probe, the management listener and the task that keeps
-     * gRPC's health service in step with readiness. Closed before the listeners.
-     */
-    private record Operations(ServerMetrics metrics, FeedProbe feed, ManagementServer management,
-                              ScheduledExecutorService healthSync) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (healthSync != null) {
-                healthSync.shutdownNow();
-            }
-            if (management != null) {
-                management.close();
-            }
-            if (feed != null) {
-                feed.close();
-            }
-            metrics.close();
-        }
-    }
-
-    /** How old the last tick may be while the server still reports ready (the simulator ticks several times a second). */
-    private static final Duration MAX_TICK_AGE = Duration.ofSeconds(10);
 
     private ReferenceServer(ServerConfig config, Path dataDir, LabService lab, Map<Surface, TransportServer> listeners,
                             LabGrpcServer grpc, DataDirectoryLock lock, MarketCompaction compaction, Operations ops,
@@ -190,13 +154,11 @@ public final class ReferenceServer implements AutoCloseable {
         }
         Map<Surface, TransportServer> listeners = new EnumMap<>(Surface.class);
         LabGrpcServer grpc = null;
-        FeedProbe feed = null;
-        ManagementServer management = null;
-        ScheduledExecutorService healthSync = null;
+        Operations ops = null;
         HtiService hti;
         HubService hub;
         // The hub's address, for agent processes: known once its listener is bound.
-        AtomicReference<String> hubUri = new AtomicReference<>(localUri(config.bindHost(), config.hub().port()));
+        AtomicReference<String> hubUri = new AtomicReference<>(HubWiring.localUri(config.bindHost(), config.hub().port()));
         try {
             listeners.put(Surface.HFTHOT, listen(config, config.httpPort(), metrics, hfthotSurface(config, lab, clock)));
             // Attached to the engine: closed with it, before the engine's own components.
@@ -207,21 +169,17 @@ public final class ReferenceServer implements AutoCloseable {
             hti = HtiService.start(lab.engine(), HtiConfig.defaults().withDemoCodes(config.demoKeys()));
             listeners.put(Surface.HTI, listen(config, config.htiPort(), metrics, HtiHttpSurface.surface(hti), HTI_THREADS));
             // Attached to the engine as well.
-            hub = startHub(config, lab.engine(), hubUri);
+            hub = HubWiring.start(config, lab.engine(), hubUri, Main.class);
             listeners.put(Surface.HUB, listen(config, config.hub().port(), metrics, HubHttpSurface.surface(hub, cors(config))));
-            hubUri.set(localUri(config.bindHost(), listeners.get(Surface.HUB).port()));
+            hubUri.set(HubWiring.localUri(config.bindHost(), listeners.get(Surface.HUB).port()));
             grpc = startGrpc(config, lab, clock, metrics);
-            feed = new FeedProbe(lab, clock, metrics.registry());
-            LakehouseFileGauges files = new LakehouseFileGauges(lab.engine().lakehouse(), metrics.registry(),
-                    Duration.ofSeconds(5));
-            Readiness readiness = new Readiness(lab.storage(), feed::lastTickAge, MAX_TICK_AGE);
-            management = ManagementServer.start(config.operations(), () -> {
-                files.refresh();
-                return metrics.scrape();
-            }, readiness);
-            healthSync = keepGrpcHealthInStep(grpc, readiness);
+            ops = Operations.start(config.operations(), metrics, lab, clock, grpc::setServing);
         } catch (IOException | RuntimeException e) {
-            new Operations(metrics, feed, management, healthSync).close();
+            if (ops != null) {
+                ops.close();
+            } else {
+                metrics.close();
+            }
             listeners.values().forEach(TransportServer::close);
             if (grpc != null) {
                 grpc.close();
@@ -235,7 +193,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         return new ReferenceServer(config, dataDir, lab, listeners, grpc, lock, MarketCompaction.start(lab.engine().lakehouse(),
                 lab.engine().storage(), MarketCompaction.DEFAULT_EVERY, MarketCompaction.DEFAULT_TARGET_BYTES),
-                new Operations(metrics, feed, management, healthSync), replicas, hti, hub);
+                ops, replicas, hti, hub);
     }
 
     /**
@@ -254,53 +212,6 @@ public final class ReferenceServer implements AutoCloseable {
             replicas.apply(builder, clock, labConfig.busThreads());
         }
         return LabService.over(builder, config.labLimits(), config.sql().queryEngines(dataDir));
-    }
-
-    private static String localUri(String bindHost, int port) {
-        String host = bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
-        return (host.contains(":") ? "http://[" + host + "]:" : "http://" + host + ":") + port;
-    }
-
-    /**
-     * Starts the hub on the lab's engine, its agents in-process or, with {@code --hub-agents process}, one child
-     * process each ({@code java -cp <this class path> io.hfthot.server.Main agent ...}).
-     */
-    private static HubService startHub(ServerConfig config, Engine engine, AtomicReference<String> hubUri) {
-        HubOptions options = hubOptions(config);
-        if (!config.hub().processAgents()) {
-            return HubService.start(engine, options);
-        }
-        String secret = HubService.internalSecret(options);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessAgentRuntime runtime = new ProcessAgentRuntime(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "agent"), hubUri::get, secret);
-        return HubService.start(engine, options, runtime, new MarketHistoryCandles(engine.marketHistory(),
-                engine.clock()), secret);
-    }
-
-    private static HubOptions hubOptions(ServerConfig config) {
-        HubOptions options = HubOptions.defaults().withPlanner(new OpenAiPlanner(URI.create(config.hub().plannerUrl()),
-                config.hub().plannerModel(), new RuleBasedPlanner(), Duration.ofSeconds(30)));
-        return config.hub().adminEmail() == null ? options
-                : options.withAdmin(config.hub().adminEmail(), config.hub().adminPassword());
-    }
-
-    /** Sets gRPC's health service to NOT_SERVING whenever readiness fails, checked every second. */
-    private static ScheduledExecutorService keepGrpcHealthInStep(LabGrpcServer grpc, Readiness readiness) {
-        ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hfthot-grpc-health");
-            t.setDaemon(true);
-            return t;
-        });
-        sync.scheduleWithFixedDelay(() -> {
-            try {
-                grpc.setServing(readiness.check().ready());
-            } catch (RuntimeException e) {
-                LOG.warn("readiness check failed", e);
-                grpc.setServing(false);
-            }
-        }, 0, 1, TimeUnit.SECONDS);
-        return sync;
     }
 
     /**

@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
  * constant: its flag ({@code --http-port}), its variable ({@code HFTHOT_HTTP_PORT}) and its config-file key (the
  * flag without {@code --}: {@code http-port}) all come from it, and so does its line in {@code --help}.
  *
+ * <p>Why it is longer than the house's 400 lines: it is the one table of the server's options (flag, variable,
+ * default, help) and the one place each is parsed and validated with the option named in the error, so that the
+ * command line, the environment and the config file cannot disagree; most of its length is that table and the
+ * record's documented components.
+ *
  * @param bindHost        the interface every listener binds; loopback by default so a fresh start exposes
  *                        nothing to the network ({@code --bind 0.0.0.0} to serve other machines)
  * @param httpPort        HFThot REST + WebSocket (seed 000), default 8080

