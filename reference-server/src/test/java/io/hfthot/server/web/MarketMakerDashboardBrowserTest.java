@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The market-maker dashboard ({@code /dashboard/} on the market-maker port) in a real headless Chromium, driven over
  * the DevTools protocol: opened with the key in the URL fragment, it shows live TradeData within 5 seconds, keeps
- * HEARTBEAT messages out of the blotter, shows the server's {@code {"detail"}} for a refused parameter, changes a
+ * HEARTBEAT messages out of the blotter, warns of latency over 500 ms (reported or on arrival), colours the inventory, shows the server's {@code {"detail"}} for a refused parameter, changes a
  * parameter end to end through its form, and stops the bot through the kill switch only after its confirmation. The
  * effects are checked on the server's own stream with a separate WebSocket client, not only on the page. No console
  * error; the key leaves the address bar, is stored nowhere and is in no request URL. A screenshot is written to
@@ -54,6 +54,18 @@ class MarketMakerDashboardBrowserTest {
             String base = server.baseUri(ReferenceServer.Surface.MARKET_MAKER);
             URI stream = URI.create(base.replaceFirst("^http", "ws") + MarketMakerHttpSurface.STREAM_PATH);
             browser.enableEvents();
+            // Test instrumentation, not part of the page: keeps the page's WebSocket and its last message reachable,
+            // so that the latency warning and the inventory colours can be fed messages the simulator never sends.
+            browser.call("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                    window.__sockets = [];
+                    const NativeWebSocket = window.WebSocket;
+                    window.WebSocket = class extends NativeWebSocket {
+                      constructor(...args) {
+                        super(...args);
+                        window.__sockets.push(this);
+                        this.addEventListener('message', (e) => { window.__last = e.data; });
+                      }
+                    };"""));
             String page = base + "/dashboard/";
             browser.call("Page.navigate", Map.of("url", page + "#key=" + key));
 
@@ -117,6 +129,27 @@ class MarketMakerDashboardBrowserTest {
 
             Path png = browser.screenshot(Path.of("target", "mm-dashboard.png"));
             assertTrue(Files.size(png) > 10_000, "a real screenshot at " + png.toAbsolutePath());
+
+            // Messages fed straight to the page's handler; each is read back in the same script run, before any real
+            // message can arrive. Seed 003 timestamps: UTC, no offset, microseconds.
+            JsonNode fed = browser.evaluate("""
+                    (() => {
+                      const socket = window.__sockets[window.__sockets.length - 1];
+                      const stamp = (ms) => new Date(ms).toISOString().slice(0, 23) + '456';
+                      const feed = (latency, ageMs, inventory) => {
+                        const data = Object.assign(JSON.parse(window.__last), { action: 'QUOTES_HELD',
+                          timestamp: stamp(Date.now() - ageMs), latency_ms: latency, inventory: inventory });
+                        socket.onmessage({ data: JSON.stringify(data) });
+                        const warning = document.getElementById('latency-warning');
+                        return (warning.hidden ? '' : warning.textContent) + '|' + document.getElementById('inventory').className;
+                      };
+                      return { late: feed(12.5, 2000, 5), slow: feed(750, 0, -3), onTime: feed(499, 0, 0) };
+                    })()""");
+            assertTrue(fed.path("late").asText().matches("Latency warning: message \\d+ ms old on arrival .*\\|long"),
+                    "a message 2 s old warns; inventory 5 is long: " + fed);
+            assertTrue(fed.path("slow").asText().matches("Latency warning: latency 750\\.0 ms .*\\|short"),
+                    "latency_ms 750 warns; inventory -3 is short: " + fed);
+            assertEquals("|flat", fed.path("onTime").asText(), "499 ms and on time: no warning; inventory 0 is flat");
 
             // The deliberate 422 is logged by Chromium as a failed resource load: the only error accepted.
             List<JsonNode> errors = browser.consoleErrors().stream()
