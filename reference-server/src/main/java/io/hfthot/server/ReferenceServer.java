@@ -38,6 +38,7 @@ import io.hfthot.server.ops.Operations;
 import io.hfthot.server.ops.ServerMetrics;
 import io.hfthot.server.web.ApiDocs;
 import io.hfthot.server.web.Dashboard;
+import io.hfthot.server.web.MarketMakerDashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +165,8 @@ public final class ReferenceServer implements AutoCloseable {
             // Attached to the engine: closed with it, before the engine's own components.
             MarketMakerService mm = MarketMakerService.start(lab.engine(), MarketMakerConfig.defaults(config.seed()));
             listeners.put(Surface.MARKET_MAKER, listen(config, config.marketMakerPort(), metrics,
-                    MarketMakerHttpSurface.surface(mm, DashboardKey.of(config.dashboardApiKey()), cors(config))));
+                    MarketMakerHttpSurface.surface(mm, DashboardKey.of(config.dashboardApiKey()), cors(config),
+                            MarketMakerDashboard::mount)));
             // Attached to the engine as well.
             hti = HtiService.start(lab.engine(), HtiConfig.defaults().withDemoCodes(config.demoKeys()));
             listeners.put(Surface.HTI, listen(config, config.htiPort(), metrics, HtiHttpSurface.surface(hti), HTI_THREADS));
@@ -357,7 +359,8 @@ public final class ReferenceServer implements AutoCloseable {
             String extra = switch (s) {
                 case HFTHOT -> "  GET /v1/health, API docs " + ApiDocs.PATH + "/, dashboard " + Dashboard.PATH + "/";
                 case MARKET_MAKER -> "  GET /health, WS " + MarketMakerHttpSurface.STREAM_PATH + ", PATCH "
-                        + MarketMakerHttpSurface.PARAMETERS_PATH + ", POST " + MarketMakerHttpSurface.STOP_PATH;
+                        + MarketMakerHttpSurface.PARAMETERS_PATH + ", POST " + MarketMakerHttpSurface.STOP_PATH
+                        + ", dashboard " + MarketMakerDashboard.PATH + "/";
                 case HTI -> "  GET " + HtiHttpSurface.PREFIX + "/auth, /history, SSE /stream";
                 case HUB -> "  POST /auth/login, /api/*, WS " + HubHttpSurface.STREAM_PATH;
             };

@@ -244,6 +244,18 @@ public record ServerConfig(String bindHost, int httpPort, int marketMakerPort, i
                 dashboardApiKey, Optional.of(redisUri(uri)), appendInterval, htiPort, hub);
     }
 
+    /**
+     * A copy with another {@code DASHBOARD_API_KEY} (seed 003's market-maker controls).
+     *
+     * @param key the key; blank counts as not configured
+     * @return the copy
+     */
+    public ServerConfig withDashboardApiKey(String key) {
+        return new ServerConfig(bindHost, httpPort, marketMakerPort, grpcPort, dataDir, tls, corsOrigins, virtualThreads,
+                shutdownGrace, seed, history, demoKeys, storage, labLimits, sql, requestLimits, operations,
+                Optional.ofNullable(key), redis, appendInterval, htiPort, hub);
+    }
+
     private static String redisUri(String uri) {
         try {
             return io.hfthot.engine.redis.RedisOptions.of(uri).uri();

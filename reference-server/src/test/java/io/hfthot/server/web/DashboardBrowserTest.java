@@ -10,8 +10,6 @@ import io.hfthot.server.ReferenceServer;
 import io.hfthot.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +35,7 @@ class DashboardBrowserTest {
              DevToolsBrowser browser = DevToolsBrowser.start(chromium, tmp.resolve("profile"))) {
             String key = server.lab().demoKeys().stream().map(GeneratedKey::apiKey).filter(k -> k.startsWith("hft_hob_"))
                     .findFirst().orElseThrow();
-            for (String domain : new String[] {"Runtime.enable", "Log.enable", "Page.enable", "Network.enable"}) {
-                browser.call(domain, Map.of());
-            }
+            browser.enableEvents();
             String page = server.baseUri(ReferenceServer.Surface.HFTHOT) + "/dashboard/";
             browser.call("Page.navigate", Map.of("url", page + "#key=" + key));
             long start = System.nanoTime();
@@ -70,25 +66,11 @@ class DashboardBrowserTest {
             assertEquals(page, state.path("href").asText(), "the key left the address bar");
             assertEquals(0, state.path("stored").asInt(), "nothing stored");
 
-            JsonNode shot = browser.call("Page.captureScreenshot", Map.of("format", "png"));
-            Path png = Path.of("target", "dashboard.png");
-            Files.createDirectories(png.getParent());
-            Files.write(png, Base64.getDecoder().decode(shot.get("data").asText()));
+            Path png = browser.screenshot(Path.of("target", "dashboard.png"));
             assertTrue(Files.size(png) > 10_000, "a real screenshot at " + png.toAbsolutePath());
 
-            List<String> errors = new ArrayList<>();
-            List<String> httpUrls = new ArrayList<>();
-            for (JsonNode e : browser.events) {
-                String method = e.path("method").asText();
-                if (method.equals("Runtime.exceptionThrown")
-                        || (method.equals("Runtime.consoleAPICalled") && e.at("/params/type").asText().equals("error"))
-                        || (method.equals("Log.entryAdded") && e.at("/params/entry/level").asText().equals("error"))) {
-                    errors.add(e.toString());
-                }
-                if (method.equals("Network.requestWillBeSent")) {
-                    httpUrls.add(e.at("/params/request/url").asText());
-                }
-            }
+            List<JsonNode> errors = browser.consoleErrors();
+            List<String> httpUrls = browser.requestUrls();
             assertTrue(errors.isEmpty(), "console errors: " + errors);
             assertTrue(httpUrls.size() >= 4, "the page's own requests were seen: " + httpUrls);
             // The navigation's own URL keeps the fragment inside the browser: DevTools reports it, no server sees it.

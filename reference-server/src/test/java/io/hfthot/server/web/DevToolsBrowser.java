@@ -12,6 +12,8 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A headless Chromium driven over the DevTools protocol with the JDK's WebSocket client: one page, commands
  * ({@link #call}) and the events it sends (kept in {@link #events}). Started with its own profile directory and
  * {@code --remote-debugging-port=0}; the chosen port is read from the profile's {@code DevToolsActivePort} file.
- * Closing kills the browser process.
+ * Closing kills the browser process. Shared by the browser tests of both dashboards.
  */
 final class DevToolsBrowser implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -149,6 +152,68 @@ final class DevToolsBrowser implements AutoCloseable {
             throw new IllegalStateException("page threw: " + r.get("exceptionDetails"));
         }
         return r.path("result").path("value");
+    }
+
+    /** Enables the domains whose events the tests read: runtime exceptions, console and log entries, requests. */
+    void enableEvents() throws Exception {
+        for (String method : new String[] {"Runtime.enable", "Log.enable", "Page.enable", "Network.enable"}) {
+            call(method, Map.of());
+        }
+    }
+
+    /**
+     * Evaluates an expression every 100 ms until its value satisfies a condition or the time is up.
+     *
+     * @return the last value (which the caller asserts on: it may not satisfy the condition)
+     */
+    JsonNode poll(String expression, Predicate<JsonNode> done, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode value = evaluate(expression);
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            value = evaluate(expression);
+        }
+        return value;
+    }
+
+    /**
+     * Writes a PNG screenshot of the page.
+     *
+     * @param file where, e.g. {@code target/dashboard.png}
+     * @return the file
+     */
+    Path screenshot(Path file) throws Exception {
+        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png"));
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
+        return file;
+    }
+
+    /** @return the exceptions thrown in the page, its {@code console.error} calls and its error log entries */
+    List<JsonNode> consoleErrors() {
+        List<JsonNode> errors = new ArrayList<>();
+        for (JsonNode e : events) {
+            String method = e.path("method").asText();
+            if (method.equals("Runtime.exceptionThrown")
+                    || (method.equals("Runtime.consoleAPICalled") && e.at("/params/type").asText().equals("error"))
+                    || (method.equals("Log.entryAdded") && e.at("/params/entry/level").asText().equals("error"))) {
+                errors.add(e);
+            }
+        }
+        return errors;
+    }
+
+    /** @return the URL of every request the page sent, in order */
+    List<String> requestUrls() {
+        List<String> urls = new ArrayList<>();
+        for (JsonNode e : events) {
+            if (e.path("method").asText().equals("Network.requestWillBeSent")) {
+                urls.add(e.at("/params/request/url").asText());
+            }
+        }
+        return urls;
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.hfthot.engine.marketmaker.ParameterUpdate;
 import io.hfthot.engine.marketmaker.StopRaceException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Seed 003's market-maker surface over a {@link MarketMakerService}: {@code GET /health} with the stream's
@@ -57,7 +58,23 @@ public final class MarketMakerHttpSurface {
      * @return the surface, to pass to {@link io.hfthot.adapters.http.jetty.TransportServer#start}
      */
     public static HttpSurface surface(MarketMakerService service, DashboardKey key, CorsPolicy cors) {
+        return surface(service, key, cors, UnaryOperator.identity());
+    }
+
+    /**
+     * Builds the surface, named {@code mm}, with more routes added by the caller (the reference server adds its
+     * dashboard's static files this way, so that this module knows nothing of where they live).
+     *
+     * @param service     the market maker
+     * @param key         the dashboard key guard (it guards {@value DashboardKey#CONTROL_PREFIX} routes only)
+     * @param cors        the browser origins allowed
+     * @param extraRoutes adds routes to the builder and returns it; called once, before the surface is built
+     * @return the surface, to pass to {@link io.hfthot.adapters.http.jetty.TransportServer#start}
+     */
+    public static HttpSurface surface(MarketMakerService service, DashboardKey key, CorsPolicy cors,
+                                      UnaryOperator<HttpSurface.Builder> extraRoutes) {
         Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(extraRoutes, "extraRoutes");
         Objects.requireNonNull(key, "key");
         JsonCodec codec = JsonCodec.standard();
         WebSocketEndpoint stream = new WebSocketEndpoint() {
@@ -83,7 +100,7 @@ public final class MarketMakerHttpSurface {
                 c.send(text);
             }
         });
-        self[0] = HttpSurface.builder("mm", ErrorShape.DETAIL)
+        self[0] = extraRoutes.apply(HttpSurface.builder("mm", ErrorShape.DETAIL)
                 .codec(codec)
                 .cors(cors)
                 .filter(key)
@@ -91,7 +108,7 @@ public final class MarketMakerHttpSurface {
                 .get("/health", r -> Response.ok(new Health("ok", self[0].webSocket(STREAM_PATH).liveConnections())))
                 .patch(PARAMETERS_PATH, controlErrors(r -> updateParameters(service, codec, r)))
                 .post(STOP_PATH, controlErrors(r -> stop(service, codec, r)))
-                .closeOnShutdown(broadcast)
+                .closeOnShutdown(broadcast))
                 .build();
         return self[0];
     }
