@@ -1,6 +1,8 @@
 package io.hfthot.server.cli;
 
+import java.io.PrintStream;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -35,4 +37,35 @@ public final class CliMessages {
         }
         return e.getMessage();
     }
+
+    /**
+     * Parses a command's own arguments into its picocli options object (a command run on its own, outside the
+     * server's command line): prints the help when asked, or the reworded error and the usage.
+     *
+     * @param options the command's {@code @Command} options object, filled in place
+     * @param args    the arguments after the command's name
+     * @param prefix  the command's error prefix, e.g. {@code "hfthot-server import: "}
+     * @param out     where the help goes
+     * @param err     where errors go
+     * @return empty when the options are ready to run; otherwise the exit code (0 after help, 2 for bad arguments)
+     */
+    public static OptionalInt parseAlone(Object options, List<String> args, String prefix, PrintStream out,
+                                                   PrintStream err) {
+        CommandLine cl = new CommandLine(options);
+        try {
+            cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            err.println(prefix + of(e));
+            err.print(cl.getUsageMessage());
+            return OptionalInt.of(USAGE_EXIT);
+        }
+        if (cl.isUsageHelpRequested()) {
+            out.print(cl.getUsageMessage());
+            return OptionalInt.of(0);
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The exit code of a bad command line, for every command. */
+    public static final int USAGE_EXIT = 2;
 }

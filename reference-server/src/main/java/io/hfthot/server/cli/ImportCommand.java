@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ public final class ImportCommand {
     /** Exit code of a refused import: a bad row, an unreadable file; nothing was written. */
     public static final int REFUSED = 1;
     /** Exit code of bad arguments. */
-    public static final int USAGE = 2;
+    public static final int USAGE = CliMessages.USAGE_EXIT;
 
     private static final String PREFIX = "hfthot-server import: ";
 
@@ -117,19 +118,8 @@ public final class ImportCommand {
      */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         Options options = new Options();
-        CommandLine cl = new CommandLine(options);
-        try {
-            cl.parseArgs(args.toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            err.println(PREFIX + CliMessages.of(e));
-            err.print(usage());
-            return USAGE;
-        }
-        if (options.help) {
-            out.print(usage());
-            return OK;
-        }
-        return run(options, env, out, err);
+        OptionalInt done = CliMessages.parseAlone(options, args, PREFIX, out, err);
+        return done.isPresent() ? done.getAsInt() : run(options, env, out, err);
     }
 
     /**

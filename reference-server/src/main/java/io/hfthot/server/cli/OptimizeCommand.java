@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ public final class OptimizeCommand {
     /** Exit code of a failed run. */
     public static final int FAILED = 1;
     /** Exit code of bad arguments. */
-    public static final int USAGE = 2;
+    public static final int USAGE = CliMessages.USAGE_EXIT;
 
     private static final String PREFIX = "hfthot-server optimize: ";
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._-]{1,32}");
@@ -95,18 +96,8 @@ public final class OptimizeCommand {
      */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         Options options = new Options();
-        try {
-            new CommandLine(options).parseArgs(args.toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            err.println(PREFIX + CliMessages.of(e));
-            err.print(usage());
-            return USAGE;
-        }
-        if (options.help) {
-            out.print(usage());
-            return OK;
-        }
-        return run(options, env, out, err);
+        OptionalInt done = CliMessages.parseAlone(options, args, PREFIX, out, err);
+        return done.isPresent() ? done.getAsInt() : run(options, env, out, err);
     }
 
     /**
