@@ -175,7 +175,8 @@ public final class ReferenceServer implements AutoCloseable {
             listeners.put(Surface.HUB, listen(config, config.hub().port(), metrics, HubHttpSurface.surface(hub, cors(config))));
             hubUri.set(HubWiring.localUri(config.bindHost(), listeners.get(Surface.HUB).port()));
             grpc = startGrpc(config, lab, clock, metrics);
-            ops = Operations.start(config.operations(), metrics, lab, clock, grpc::setServing);
+            ops = Operations.start(config.operations(), metrics, lab, clock, grpc::setServing,
+                    replicas == null ? null : replicas::redisUnreachable);
         } catch (IOException | RuntimeException e) {
             if (ops != null) {
                 ops.close();

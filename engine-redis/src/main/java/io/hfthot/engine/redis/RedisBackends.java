@@ -1,11 +1,13 @@
 package io.hfthot.engine.redis;
 
 import io.hfthot.engine.EngineBuilder;
+import io.hfthot.engine.EngineException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Redis implementations of the engine SPIs over one connection: the entry point of this module.
@@ -40,6 +42,20 @@ public final class RedisBackends implements AutoCloseable {
      */
     public static RedisBackends connect(RedisOptions options) {
         return new RedisBackends(RedisSession.open(Objects.requireNonNull(options, "options")));
+    }
+
+    /**
+     * Asks Redis whether it answers now (one {@code PING} on the shared connection), for readiness checks.
+     *
+     * @return empty when Redis answered; otherwise why not
+     */
+    public Optional<String> unreachable() {
+        try {
+            String pong = RedisFailures.call("ping", () -> redis.commands().ping());
+            return "PONG".equals(pong) ? Optional.empty() : Optional.of("Redis answered PING with " + pong);
+        } catch (EngineException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**

@@ -67,6 +67,20 @@ class RedisFailClosedTest {
     }
 
     @Test
+    void unreachableSaysWhyWhileRedisIsDownAndNothingOnceItAnswers() throws Exception {
+        assertTrue(redis.unreachable().isEmpty());
+        server.stop();
+        java.util.Optional<String> down = redis.unreachable();
+        assertTrue(down.isPresent() && down.get().contains("Redis"), down.toString());
+        server.restart();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (redis.unreachable().isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(redis.unreachable().isEmpty(), "answers again after the restart");
+    }
+
+    @Test
     void everyStoreRefusesWhileRedisIsDownAndResumesAfter() throws Exception {
         RateLimiter limiter = redis.rateLimiter();
         UsageStore usage = redis.usage();

@@ -4,10 +4,12 @@ import io.hfthot.engine.lab.LabService;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,18 +47,21 @@ public final class Operations implements AutoCloseable {
      * @param lab         the lab service (its feed and storage are what readiness checks)
      * @param clock       the clock
      * @param grpcServing told, every second, whether gRPC's health service should say SERVING
+     * @param redis       when the server is a replica, whether Redis answers (empty: fine); null otherwise
      * @return the running operations
      * @throws IOException when the management port cannot be bound
      */
     public static Operations start(OperationsConfig config, ServerMetrics metrics, LabService lab, Clock clock,
-                                   Consumer<Boolean> grpcServing) throws IOException {
+                                   Consumer<Boolean> grpcServing, Supplier<Optional<String>> redis)
+            throws IOException {
         FeedProbe feed = null;
         ManagementServer management = null;
         try {
             feed = new FeedProbe(lab, clock, metrics.registry());
             LakehouseFileGauges files = new LakehouseFileGauges(lab.engine().lakehouse(), metrics.registry(),
                     Duration.ofSeconds(5));
-            Readiness readiness = new Readiness(lab.storage(), feed::lastTickAge, MAX_TICK_AGE);
+            Readiness checks = new Readiness(lab.storage(), feed::lastTickAge, MAX_TICK_AGE);
+            Readiness readiness = redis == null ? checks : checks.with("redis", redis);
             management = ManagementServer.start(config, () -> {
                 files.refresh();
                 return metrics.scrape();

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Whether the server can do its work now, checked for real on each call: the lakehouse is writable (the
  * {@link StorageGuard}'s probe: free-disk reserve and a write test) and the market feed ticks (a tick reached the
- * event bus within {@code maxTickAge}). Liveness, by contrast, only says the process answers.
+ * event bus within {@code maxTickAge}), plus any further named checks ({@link #with}: Redis when the server is a
+ * replica). Liveness, by contrast, only says the process answers.
  */
 public final class Readiness {
     /** One check's outcome. */
@@ -34,6 +35,7 @@ public final class Readiness {
     private final StorageGuard storage;
     private final Supplier<Optional<Duration>> lastTickAge;
     private final Duration maxTickAge;
+    private final Map<String, Supplier<Optional<String>>> more;
 
     /**
      * Creates the checks.
@@ -43,9 +45,28 @@ public final class Readiness {
      * @param maxTickAge  the oldest last tick that still counts as ticking
      */
     public Readiness(StorageGuard storage, Supplier<Optional<Duration>> lastTickAge, Duration maxTickAge) {
+        this(storage, lastTickAge, maxTickAge, Map.of());
+    }
+
+    private Readiness(StorageGuard storage, Supplier<Optional<Duration>> lastTickAge, Duration maxTickAge,
+                      Map<String, Supplier<Optional<String>>> more) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.lastTickAge = Objects.requireNonNull(lastTickAge, "lastTickAge");
         this.maxTickAge = Objects.requireNonNull(maxTickAge, "maxTickAge");
+        this.more = more;
+    }
+
+    /**
+     * Returns these checks plus one more.
+     *
+     * @param name    the check's name in the report (e.g. {@code redis})
+     * @param problem empty when the dependency is fine; otherwise why not
+     * @return the extended checks
+     */
+    public Readiness with(String name, Supplier<Optional<String>> problem) {
+        Map<String, Supplier<Optional<String>>> all = new LinkedHashMap<>(more);
+        all.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(problem, "problem"));
+        return new Readiness(storage, lastTickAge, maxTickAge, all);
     }
 
     /**
@@ -67,6 +88,9 @@ public final class Readiness {
         } else {
             checks.put("feed", new Check(true, "last tick " + age.get().toMillis() + " ms ago"));
         }
+        more.forEach((name, problem) -> checks.put(name, problem.get()
+                .map(reason -> new Check(false, reason))
+                .orElseGet(() -> new Check(true, "reachable"))));
         return new Report(checks);
     }
 }

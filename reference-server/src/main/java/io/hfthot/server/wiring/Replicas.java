@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -126,6 +127,15 @@ public final class Replicas implements AutoCloseable {
      */
     public String replicaId() {
         return replicaId;
+    }
+
+    /**
+     * Asks Redis whether it answers now, for readiness.
+     *
+     * @return empty when it does; otherwise why not
+     */
+    public Optional<String> redisUnreachable() {
+        return redis.unreachable();
     }
 
     /** Gives the lease up (another replica takes over at once) and closes the Redis connection. */
