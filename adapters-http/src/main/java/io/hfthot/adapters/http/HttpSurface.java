@@ -50,6 +50,7 @@ public final class HttpSurface {
     private final int maxBodyBytes;
     private final int gzipMinBytes;
     private final List<AutoCloseable> closeables;
+    private final List<StreamingRoute> streamingRoutes;
     private final Stage pipeline;
     private volatile boolean draining;
     private volatile RequestObserver observer = RequestObserver.NONE;
@@ -65,6 +66,7 @@ public final class HttpSurface {
         this.maxBodyBytes = b.maxBodyBytes;
         this.gzipMinBytes = b.gzipMinBytes;
         this.closeables = List.copyOf(b.closeables);
+        this.streamingRoutes = List.copyOf(b.streamingRoutes);
         Stage routing = new Stage(null, null);
         Stage corsStage = cors.enabled() ? new Stage(new CorsFilter(cors, router), routing) : routing;
         this.pipeline = new Stage(new AccessLogFilter(name), corsStage);
@@ -153,6 +155,24 @@ public final class HttpSurface {
      */
     public byte[] errorBody(ErrorKind kind, String message) {
         return codec.encode(errorShape.body(kind, message));
+    }
+
+    /**
+     * Tells whether any route streams its responses ({@link StreamingRoute}).
+     *
+     * @return true when there is one
+     */
+    public boolean hasStreamingRoutes() {
+        return !streamingRoutes.isEmpty();
+    }
+
+    /**
+     * Returns the open responses of its streaming routes (server-sent events), for metrics.
+     *
+     * @return the count
+     */
+    public int openStreamingResponses() {
+        return streamingRoutes.stream().mapToInt(StreamingRoute::openStreams).sum();
     }
 
     /**
@@ -534,6 +554,7 @@ public final class HttpSurface {
         private final List<RequestFilter> filters = new ArrayList<>();
         private final Map<String, WebSocketRoute> webSockets = new LinkedHashMap<>();
         private final List<AutoCloseable> closeables = new ArrayList<>();
+        private final List<StreamingRoute> streamingRoutes = new ArrayList<>();
         private JsonCodec codec = JsonCodec.standard();
         private CorsPolicy cors = CorsPolicy.disabled();
         private int maxBodyBytes = 1024 * 1024;
@@ -557,6 +578,9 @@ public final class HttpSurface {
          */
         public Builder route(String method, String pattern, RouteHandler handler) {
             routes.add(method, pattern, handler);
+            if (handler instanceof StreamingRoute streaming && !streamingRoutes.contains(streaming)) {
+                streamingRoutes.add(streaming);
+            }
             if (handler instanceof AutoCloseable c && !closeables.contains(c)) {
                 closeables.add(c);
             }

@@ -2,7 +2,7 @@ package io.hfthot.adapters.sse;
 
 import io.hfthot.adapters.http.Request;
 import io.hfthot.adapters.http.Response;
-import io.hfthot.adapters.http.RouteHandler;
+import io.hfthot.adapters.http.StreamingRoute;
 import io.hfthot.engine.events.CloseReason;
 import io.hfthot.engine.events.Event;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Each open stream occupies one request thread while it lasts.
  */
-public final class SseRoute implements RouteHandler, AutoCloseable {
+public final class SseRoute implements StreamingRoute, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SseRoute.class);
 
     private final SseSource source;
@@ -104,11 +104,7 @@ public final class SseRoute implements RouteHandler, AutoCloseable {
         out.write(event.frameBytes());
     }
 
-    /**
-     * Returns the number of streams currently open.
-     *
-     * @return the count
-     */
+    @Override
     public int openStreams() {
         return open.size();
     }

@@ -51,7 +51,8 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /**
-     * Observes an HTTP surface: its requests, and the open connections of each of its WebSocket endpoints.
+     * Observes an HTTP surface: its requests, the open connections of its WebSocket endpoints and the open
+     * responses of its server-sent-event routes.
      *
      * @param surface the surface
      */
@@ -61,6 +62,9 @@ public final class ServerMetrics implements AutoCloseable {
         if (!routes.isEmpty()) {
             StreamGauges.register(registry, surface.name(), "websocket", routes,
                     rs -> rs.stream().mapToInt(WebSocketRoute::liveConnections).sum());
+        }
+        if (surface.hasStreamingRoutes()) {
+            StreamGauges.register(registry, surface.name(), "sse", surface, HttpSurface::openStreamingResponses);
         }
     }
 

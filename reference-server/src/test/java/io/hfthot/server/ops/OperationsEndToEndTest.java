@@ -134,6 +134,12 @@ class OperationsEndToEndTest {
         ws.sendText("{\"type\":\"subscribe\",\"stream\":\"price_feed\",\"symbol\":\"BTC-USDT\"}", true).get(5, TimeUnit.SECONDS);
         assertTrue(wsMessage.await(10, TimeUnit.SECONDS), "the WebSocket delivers");
 
+        String code = server.htiService().demoCodes().get(0).code();
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> sse = HTTP.sendAsync(HttpRequest.newBuilder(
+                URI.create(server.baseUri(ReferenceServer.Surface.HTI) + "/client-api/hti/stream?api_code=" + code
+                        + "&poll_seconds=1")).build(), HttpResponse.BodyHandlers.ofLines());
+        sse.get(10, TimeUnit.SECONDS);
+
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
         try (Context.CancellableContext stream = Context.current().withCancellation()) {
             MarketServiceGrpc.MarketServiceBlockingStub market = MarketServiceGrpc.newBlockingStub(channel)
@@ -151,6 +157,8 @@ class OperationsEndToEndTest {
             assertMoved(before, during, "hfthot_rate_limit_refusals_total", label("transport", "http"));
             assertTrue(during.sum("hfthot_streams_open", label("transport", "websocket")) >= 1, "open WebSocket counted");
             assertTrue(during.sum("hfthot_streams_open", label("transport", "grpc")) >= 1, "open gRPC stream counted");
+            assertTrue(during.sum("hfthot_streams_open", label("transport", "sse").and(label("surface", "hti"))) >= 1,
+                    "open HTI event stream counted");
             assertMoved(before, during, "hfthot_grpc_server_calls_seconds_count", label("method", "GetTicker").and(label("code", "OK")));
             assertMoved(before, during, "hfthot_event_bus_lag_seconds_count", l -> true);
             assertTrue(during.sum("hfthot_event_bus_subscribers", label("symbol", "BTC-USDT")) >= 3,
@@ -163,6 +171,7 @@ class OperationsEndToEndTest {
             assertTrue(during.sum("jvm_memory_used_bytes") > 0 && during.has("jvm_threads_live_threads")
                     && during.has("jvm_classes_loaded_classes"), "JVM metrics");
         } finally {
+            sse.get().body().close();
             ws.abort();
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
