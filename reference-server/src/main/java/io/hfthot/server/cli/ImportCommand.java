@@ -98,16 +98,6 @@ public final class ImportCommand {
     }
 
     /**
-     * Runs the command with the process's streams and environment (what {@code Main} calls).
-     *
-     * @param args the arguments after {@code import}
-     * @return the exit code
-     */
-    public static int execute(String[] args) {
-        return run(List.of(args), System.getenv(), System.out, System.err);
-    }
-
-    /**
      * Runs the command.
      *
      * @param args the arguments after {@code import}
