@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -93,6 +94,12 @@ class ConstrainedPortfolioProperties {
         assertEquals(SolverStatus.CONVERGED, r.status());
         assertClose(expected.weights(), r.weights(), 1e-7);
         assertEquals(expected.objective(), r.objective(), 1e-10);
+    }
+
+    /** The instance that needed more than 50,000 ADMM iterations (found by the property below in CI). */
+    @Example
+    void theSlowTangencyWithSectorsAndTurnoverConverges() {
+        constrainedMaxSharpeBeatsEveryFrontierPointAndLiesOnTheFrontier(0, 20, true);
     }
 
     @Property(tries = 20)
