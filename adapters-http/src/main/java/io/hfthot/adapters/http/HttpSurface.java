@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * the {@link RequestObserver} (metrics) is told the route, status and time. Route handlers
  * that implement {@link AutoCloseable} (such as SSE streams) are closed by {@link #shutdown()}.
  *
- * <p>Why this class is longer than the house limit: about a third of it is its {@link Builder}, and the rest is
- * the one request pipeline above, whose steps share the exchange, the request id and the outcome written.
+ * <p>Why this class is longer than the house limit: a little over a quarter of it is its {@link Builder} (a nested
+ * class every surface factory names as {@code HttpSurface.Builder}), and the rest is the one request pipeline above
+ * (routing, HEAD, body limits, filters, encoding, errors with {@code Retry-After}, the observer), whose steps share
+ * the exchange, the request id and the outcome written; CORS and the access log already live in their own filters.
  */
 public final class HttpSurface {
     private static final Logger LOG = LoggerFactory.getLogger(HttpSurface.class);
