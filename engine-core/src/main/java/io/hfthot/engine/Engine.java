@@ -274,6 +274,17 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Tells whether this process is the market writer now: always in a single process; with replicas, while it
+     * holds the writer lease. Work whose results every replica shares (market data, regime changes, trade ideas)
+     * runs only where this holds.
+     *
+     * @return true while this process writes market data
+     */
+    public boolean isMarketWriter() {
+        return marketWriter.getAsBoolean();
+    }
+
+    /**
      * Brings an imported symbol's regime model up to date with its stored bars; a live symbol is kept up to
      * date by the jobs and is left alone.
      *

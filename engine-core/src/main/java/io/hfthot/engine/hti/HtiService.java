@@ -10,7 +10,6 @@ import io.hfthot.engine.hti.DemoCodes.DemoCode;
 import io.hfthot.engine.hti.ideas.IdeaBook;
 import io.hfthot.engine.hti.ideas.IdeaGenerator;
 import io.hfthot.engine.hti.ideas.IdeaTable;
-import io.hfthot.engine.hti.ideas.Observation;
 import io.hfthot.engine.hti.ideas.Timeframe;
 import io.hfthot.engine.hti.ideas.TradeIdea;
 import io.hfthot.engine.hti.profile.HtiAccess;
@@ -22,10 +21,7 @@ import io.hfthot.engine.hti.profile.ProfileStore;
 import io.hfthot.engine.hti.profile.ValidityType;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
 import io.hfthot.engine.lab.LabTopics;
-import io.hfthot.engine.market.Bar;
 import io.hfthot.engine.quota.SlidingLogRateLimiter;
-import io.hfthot.engine.regime.RegimeService;
-import io.hfthot.quant.regime.RegimeSignal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +37,18 @@ import org.slf4j.LoggerFactory;
  * the idea generator, history and live matching.
  *
  * <p>Ideas come from the engine's markets: every pass ({@link HtiConfig#passInterval()}, and at once after a
- * regime change is published) reads, for each simulated instrument and each {@link Timeframe}, the last closed
- * bars, the last price and the instrument's HMM regime posterior, and lets the {@link IdeaBook} create, update,
- * close or supersede ideas ({@link IdeaGenerator} says how entry, levels, confidence and P/L are drawn). A pass's
- * revisions are appended to {@code hti.ideas} in one commit first, then made current and published on the bus
- * topic {@value #TOPIC}; a pass whose commit fails changes nothing and is retried by the next one.
+ * regime change is published) reads, for each simulated and each imported instrument and each {@link Timeframe},
+ * the timeframe's last closed bars, the last price and the timeframe's own HMM regime posterior
+ * ({@link MarketObserver}), and lets the {@link IdeaBook} create, update, close or supersede ideas
+ * ({@link IdeaGenerator} says how entry, levels, confidence and P/L are drawn). A pass's revisions are appended to
+ * {@code hti.ideas} in one commit first, then made current and published on the bus topic {@value #TOPIC}; a pass
+ * whose commit fails changes nothing and is retried by the next one.
+ *
+ * <p>Replicas: the generator runs only where {@link Engine#isMarketWriter()} holds (with {@code --redis}, on the
+ * replica holding the market-writer lease), so each idea is drawn and published once. A replica on standby takes
+ * the revisions the generator publishes on the shared bus into its history; when it becomes the writer it first
+ * reads the ideas table back, so that it continues after the last stored id and updates the ideas still active
+ * rather than drawing duplicates.
  *
  * <p>Lifecycle: {@link #start} attaches the service to the engine, which closes it first at shutdown.
  * Thread-safe.
@@ -63,7 +66,6 @@ public final class HtiService implements AutoCloseable {
     public static final double MAX_POLL_SECONDS = 10.0;
 
     private static final Logger LOG = LoggerFactory.getLogger(HtiService.class);
-    private static final int BARS = IdeaGenerator.MIN_CLOSES + 10;
 
     private final Engine engine;
     private final HtiConfig config;
@@ -71,6 +73,10 @@ public final class HtiService implements AutoCloseable {
     private final HtiAccess access;
     private final IdeaTable table;
     private final IdeaBook book;
+    private final MarketObserver observer;
+    private final Subscription standbyFeed;
+    /** Whether the last pass generated (this process was the writer); written under {@link #passLock}. */
+    private volatile boolean generating;
     private final List<DemoCode> demoCodes;
     private final AdminToken adminToken;
     private final List<Subscription> regimeWatch = new ArrayList<>();
@@ -83,7 +89,15 @@ public final class HtiService implements AutoCloseable {
         this.store = engine.surfaceStores().profiles();
         this.access = new HtiAccess(store, RandomSecrets.system(), new SlidingLogRateLimiter(), engine.clock());
         this.table = IdeaTable.open(engine.lakehouse());
+        this.generating = engine.isMarketWriter();
         this.book = new IdeaBook(table.latest().values(), config.historyCapacity());
+        this.observer = new MarketObserver(engine);
+        // On standby, the writer's revisions arrive on the shared bus; the writer's own are already in its book.
+        this.standbyFeed = engine.eventBus().subscribe(TOPIC, SubscriptionOptions.defaults(), e -> {
+            if (!generating) {
+                book.merge(List.of((TradeIdea) e.payload()));
+            }
+        });
         this.demoCodes = config.demoCodes()
                 ? DemoCodes.ensure(engine.config().dataDir(), access, store, engine.clock()) : List.of();
         this.adminToken = AdminToken.ensure(engine.config().dataDir());
@@ -127,14 +141,26 @@ public final class HtiService implements AutoCloseable {
 
     /**
      * Runs one generator pass now: observes every instrument and timeframe, stores the resulting revisions in
-     * {@code hti.ideas}, then serves and publishes them.
+     * {@code hti.ideas}, then serves and publishes them. Does nothing on a replica that is not the market writer.
      *
      * @return the revisions made, possibly none
      */
     public List<TradeIdea> runOnce() {
         synchronized (passLock) {
+            if (!engine.isMarketWriter()) {
+                if (generating) {
+                    LOG.info("trade-idea generator on standby: another replica holds the market-writer lease");
+                }
+                generating = false;
+                return List.of();
+            }
+            if (!generating) {
+                LOG.info("trade-idea generator taking over: reading hti.ideas back first");
+                book.merge(table.latest().values());
+                generating = true;
+            }
             Instant now = engine.clock().instant();
-            IdeaBook.Plan plan = book.plan(observe(now.toEpochMilli()), now);
+            IdeaBook.Plan plan = book.plan(observer.observe(now.toEpochMilli()), now);
             if (!plan.revisions().isEmpty()) {
                 if (!engine.storage().writable()) {
                     LOG.warn("trade-idea pass skipped: the data directory refuses writes");
@@ -148,31 +174,6 @@ public final class HtiService implements AutoCloseable {
             }
             return plan.revisions();
         }
-    }
-
-    private List<Observation> observe(long nowMs) {
-        List<Observation> out = new ArrayList<>();
-        for (String symbol : engine.market().symbols()) {
-            if (!engine.regimes().tracks(symbol)) {
-                continue;
-            }
-            RegimeSignal signal = engine.regimes().signal(symbol, RegimeService.DEFAULT_LOOKBACK);
-            double last = engine.market().ticker(symbol).last();
-            for (Timeframe tf : Timeframe.values()) {
-                List<Bar> bars = engine.marketHistory().bars(symbol, tf.interval(), nowMs - (BARS + 2) * tf.millis(),
-                        nowMs, BARS);
-                if (bars.size() < IdeaGenerator.MIN_CLOSES) {
-                    continue;
-                }
-                double[] closes = new double[bars.size()];
-                for (int i = 0; i < closes.length; i++) {
-                    closes[i] = bars.get(i).close();
-                }
-                out.add(new Observation(symbol, tf, closes, bars.get(bars.size() - 1).time(), last,
-                        signal.regime().wireName(), signal.confidence()));
-            }
-        }
-        return out;
     }
 
     /**
@@ -305,6 +306,7 @@ public final class HtiService implements AutoCloseable {
     @Override
     public void close() {
         regimeWatch.forEach(Subscription::close);
+        standbyFeed.close();
         if (jobs != null) {
             jobs.shutdownNow();
             try {

@@ -110,7 +110,7 @@ class IdeaFilterProperties {
                 published.add(idea(r, i));
             }
             IdeaBook book = new IdeaBook(List.of(), 1000);
-            book.apply(new IdeaBook.Plan(published, Map.of()));
+            book.apply(new IdeaBook.Plan(published, Map.of(), Map.of()));
             published.forEach(i -> bus.publish(HtiService.TOPIC, i));
             List<TradeIdea> delivered = new ArrayList<>();
             for (Optional<Event> e; (e = feed.poll(Duration.ofMillis(20))).isPresent(); ) {

@@ -25,7 +25,10 @@ import java.util.Optional;
  *   <li>otherwise, when a new bar of the timeframe has closed and the posterior moved: an {@code active}
  *       revision with the new confidence and estimated P/L.</li>
  * </ol>
- * A slot left without an active idea gets a new one when the generator proposes it.
+ * A slot left without an active idea gets a new one when the generator proposes it from a bar the slot has not
+ * drawn an idea from yet: at most one new idea per slot and closed bar, so that an idea closed within a bar is not
+ * re-entered on the same information (and an imported series that does not move is not re-proposed each time its
+ * idea expires).
  *
  * <p>Thread safety: {@link #plan} and {@link #apply} serialize on the book; {@link #history} reads an
  * immutable array published after each apply.
@@ -38,6 +41,7 @@ public final class IdeaBook {
     private final int capacity;
     private final Map<String, TradeIdea> active = new HashMap<>();
     private final Map<String, Long> barsSeen = new HashMap<>();
+    private final Map<String, Long> drawnFrom = new HashMap<>();
     private final Map<Long, TradeIdea> latest = new HashMap<>();
     private volatile List<TradeIdea> newestFirst = List.of();
     private long nextId = 1;
@@ -53,12 +57,7 @@ public final class IdeaBook {
             throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
         }
         this.capacity = capacity;
-        synchronized (this) {
-            for (TradeIdea idea : restored) {
-                nextId = Math.max(nextId, idea.id() + 1);
-            }
-            absorb(restored);
-        }
+        merge(restored);
     }
 
     /**
@@ -66,12 +65,14 @@ public final class IdeaBook {
      *
      * @param revisions new or updated ideas, in the order they were made
      * @param barsSeen  per slot, the open time of the last bar evaluated
+     * @param drawnFrom per slot given a new idea, the open time of the bar it was drawn from
      */
-    public record Plan(List<TradeIdea> revisions, Map<String, Long> barsSeen) {
+    public record Plan(List<TradeIdea> revisions, Map<String, Long> barsSeen, Map<String, Long> drawnFrom) {
         /** Copies the collections. */
         public Plan {
             revisions = List.copyOf(revisions);
             barsSeen = Map.copyOf(barsSeen);
+            drawnFrom = Map.copyOf(drawnFrom);
         }
     }
 
@@ -85,6 +86,7 @@ public final class IdeaBook {
     public synchronized Plan plan(List<Observation> observations, Instant now) {
         List<TradeIdea> out = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
+        Map<String, Long> drawn = new HashMap<>();
         long id = nextId;
         for (Observation o : observations) {
             TradeIdea a = active.get(o.key());
@@ -103,8 +105,9 @@ public final class IdeaBook {
                     }
                 }
             }
-            if (a == null && p.isPresent()) {
+            if (a == null && p.isPresent() && o.lastBarTime() > drawnFrom.getOrDefault(o.key(), Long.MIN_VALUE)) {
                 IdeaProposal q = p.get();
+                drawn.put(o.key(), o.lastBarTime());
                 out.add(new TradeIdea(id++, 0, o.instrument(), o.timeframe(), AssetClasses.of(o.instrument()), q.side(),
                         q.orderType(), q.prefix(), q.regime(), q.confidence(), q.estimatedPl(), q.price(),
                         q.takeProfit(), q.stopLoss(), now, now,
@@ -112,7 +115,7 @@ public final class IdeaBook {
             }
             seen.put(o.key(), o.lastBarTime());
         }
-        return new Plan(out, seen);
+        return new Plan(out, seen, drawn);
     }
 
     private static TradeIdea close(TradeIdea a, Observation o, Optional<IdeaProposal> p, Instant now) {
@@ -148,10 +151,21 @@ public final class IdeaBook {
      */
     public synchronized void apply(Plan plan) {
         barsSeen.putAll(plan.barsSeen());
-        for (TradeIdea idea : plan.revisions()) {
+        drawnFrom.putAll(plan.drawnFrom());
+        merge(plan.revisions());
+    }
+
+    /**
+     * Takes revisions made elsewhere: those another replica's generator stored and published, or the latest ones
+     * read back from the ideas table. A revision older than the one held is ignored, so merging twice is harmless.
+     *
+     * @param revisions the revisions, any order
+     */
+    public synchronized void merge(Collection<TradeIdea> revisions) {
+        for (TradeIdea idea : revisions) {
             nextId = Math.max(nextId, idea.id() + 1);
         }
-        absorb(plan.revisions());
+        absorb(revisions);
     }
 
     private void absorb(Collection<TradeIdea> revisions) {

@@ -22,7 +22,14 @@ public record Observation(String instrument, Timeframe timeframe, double[] close
         return key(instrument, timeframe);
     }
 
-    static String key(String instrument, Timeframe timeframe) {
+    /**
+     * Returns the key of an idea slot.
+     *
+     * @param instrument the instrument
+     * @param timeframe  the timeframe
+     * @return {@code instrument|timeframe}
+     */
+    public static String key(String instrument, Timeframe timeframe) {
         return instrument + "|" + timeframe.name();
     }
 }
