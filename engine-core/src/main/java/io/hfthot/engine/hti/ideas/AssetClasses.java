@@ -4,7 +4,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The {@code ASSET_CLASS} of an instrument, from its name {@code BASE-QUOTE}: the rules below, in order.
+ * The {@code ASSET_CLASS} of an instrument, from its name: the rules below, in order, on its base and quote.
+ *
+ * <p>Imported bars ({@code hfthot import}) carry no asset class (the import takes a symbol and an interval only),
+ * so imported symbols are classified by these same rules on their name. The base and quote are the parts around a
+ * {@code -}, {@code /} or {@code _}; a name without one is split before a crypto quote suffix
+ * ({@code BTCUSDT}), else into 3 + 3 letters when both halves are ISO 4217 codes ({@code EURUSD},
+ * {@code XAUUSD}), else it is all base ({@code AAPL}, {@code SPX500}).
  * <ol>
  *   <li>{@code CRYPTO}: the quote is a stablecoin or a crypto currency (USDT, USDC, BTC, ETH).</li>
  *   <li>{@code COMMODITY}: the base is a metal or energy code (XAU, XAG, XPT, WTI, BRENT, NGAS).</li>
@@ -40,9 +46,9 @@ public final class AssetClasses {
      */
     public static String of(String instrument) {
         String s = instrument.trim().toUpperCase(Locale.ROOT);
-        int dash = s.indexOf('-');
-        String base = dash < 0 ? s : s.substring(0, dash);
-        String quote = dash < 0 ? "" : s.substring(dash + 1);
+        String[] parts = split(s);
+        String base = parts[0];
+        String quote = parts[1];
         if (CRYPTO_QUOTES.contains(quote)) {
             return CRYPTO;
         }
@@ -56,6 +62,25 @@ public final class AssetClasses {
             return FOREX;
         }
         return EQUITY;
+    }
+
+    /** Base and quote of a name, as the class comment says. */
+    private static String[] split(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-' || c == '/' || c == '_') {
+                return new String[] {s.substring(0, i), s.substring(i + 1)};
+            }
+        }
+        for (String q : CRYPTO_QUOTES) {
+            if (s.length() > q.length() && s.endsWith(q)) {
+                return new String[] {s.substring(0, s.length() - q.length()), q};
+            }
+        }
+        if (s.length() == 6 && isCurrency(s.substring(0, 3)) && isCurrency(s.substring(3))) {
+            return new String[] {s.substring(0, 3), s.substring(3)};
+        }
+        return new String[] {s, ""};
     }
 
     private static boolean isCurrency(String code) {

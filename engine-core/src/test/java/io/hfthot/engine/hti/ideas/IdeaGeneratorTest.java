@@ -84,4 +84,17 @@ class IdeaGeneratorTest {
         assertEquals("COMMODITY", AssetClasses.of("XAU-USD"));
         assertEquals("EQUITY", AssetClasses.of("AAPL"));
     }
+
+    @Test
+    void importedNamesWithoutADashAreSplitBeforeTheRules() {
+        assertEquals("CRYPTO", AssetClasses.of("BTCUSDT"));
+        assertEquals("CRYPTO", AssetClasses.of("eth/btc"));
+        assertEquals("FOREX", AssetClasses.of("EURUSD"));
+        assertEquals("FOREX", AssetClasses.of("GBP_JPY"));
+        assertEquals("COMMODITY", AssetClasses.of("XAUUSD"));
+        assertEquals("INDEX", AssetClasses.of("NAS100"));
+        assertEquals("EQUITY", AssetClasses.of("MSFT"));
+        assertEquals("EQUITY", AssetClasses.of("USDT"));
+        assertEquals("EQUITY", AssetClasses.of("ABCDEF"));
+    }
 }
