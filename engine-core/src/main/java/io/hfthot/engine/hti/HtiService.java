@@ -21,7 +21,9 @@ import io.hfthot.engine.hti.profile.ProfileStore;
 import io.hfthot.engine.hti.profile.ValidityType;
 import io.hfthot.engine.identity.crypto.RandomSecrets;
 import io.hfthot.engine.lab.LabTopics;
+import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.engine.quota.SlidingLogRateLimiter;
+import io.hfthot.lakehouse.OptimizeResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * reads the ideas table back, so that it continues after the last stored id and updates the ideas still active
  * rather than drawing duplicates.
  *
+ * <p>Compaction: every {@value #COMPACT_EVERY_MINUTES} minutes the generating replica compacts {@code hti.ideas}
+ * (one small file per pass otherwise) with the market tables' target size and vacuums what compactions replaced
+ * beyond the table's retention ({@link IdeaTable#compact}); skipped while the data directory refuses writes.
+ *
  * <p>Lifecycle: {@link #start} attaches the service to the engine, which closes it first at shutdown.
  * Thread-safe.
  */
@@ -64,6 +70,9 @@ public final class HtiService implements AutoCloseable {
     public static final double MIN_POLL_SECONDS = 1.0;
     /** The largest stream poll interval in seconds (seed 002). */
     public static final double MAX_POLL_SECONDS = 10.0;
+
+    /** Minutes between two compactions of {@code hti.ideas} (as the market tables'). */
+    public static final long COMPACT_EVERY_MINUTES = 15;
 
     private static final Logger LOG = LoggerFactory.getLogger(HtiService.class);
 
@@ -121,6 +130,8 @@ public final class HtiService implements AutoCloseable {
         if (service.jobs != null) {
             long every = config.passInterval().toMillis();
             service.jobs.scheduleWithFixedDelay(service::runGuarded, 0, every, TimeUnit.MILLISECONDS);
+            service.jobs.scheduleWithFixedDelay(service::compactGuarded, COMPACT_EVERY_MINUTES,
+                    COMPACT_EVERY_MINUTES, TimeUnit.MINUTES);
             EventListener onChange = e -> service.jobs.execute(service::runGuarded);
             for (String symbol : engine.market().symbols()) {
                 service.regimeWatch.add(engine.eventBus().subscribe(LabTopics.regime(symbol),
@@ -137,6 +148,32 @@ public final class HtiService implements AutoCloseable {
             // A scheduled task that throws is never run again; log and keep the schedule alive.
             LOG.warn("trade-idea pass failed", e);
         }
+    }
+
+    private void compactGuarded() {
+        try {
+            compactIdeas().filter(OptimizeResult::committed).ifPresent(r -> LOG.info(
+                    "{}: OPTIMIZE v{} replaced {} files by {}", IdeaTable.TABLE, r.version(), r.removedFiles(),
+                    r.addedFiles()));
+        } catch (RuntimeException e) {
+            LOG.warn("compaction of " + IdeaTable.TABLE + " failed; retried at the next run", e);
+        }
+    }
+
+    /**
+     * Compacts {@code hti.ideas} now (target {@link MarketCompaction#DEFAULT_TARGET_BYTES}), then vacuums the files
+     * earlier compactions replaced beyond the table's retention; only on the generating replica, and not while the
+     * data directory refuses writes (a compaction writes before it removes).
+     *
+     * @return the compaction's result, or empty when skipped
+     */
+    public Optional<OptimizeResult> compactIdeas() {
+        if (!engine.isMarketWriter() || !engine.storage().writable()) {
+            return Optional.empty();
+        }
+        OptimizeResult result = table.compact(MarketCompaction.DEFAULT_TARGET_BYTES);
+        table.vacuum();
+        return Optional.of(result);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.hfthot.lakehouse.ColumnBatch;
 import io.hfthot.lakehouse.DataType;
 import io.hfthot.lakehouse.Field;
 import io.hfthot.lakehouse.Lakehouse;
+import io.hfthot.lakehouse.OptimizeResult;
 import io.hfthot.lakehouse.Row;
 import io.hfthot.lakehouse.Schema;
 import java.time.Instant;
@@ -17,6 +18,11 @@ import java.util.Objects;
  * The Delta table {@code hti.ideas}: every revision of every trade idea, one row each, appended (one commit per
  * generator pass) before the revisions are served or streamed. The table is append-only, so time travel
  * ({@code VERSION AS OF}, {@code TIMESTAMP AS OF}) shows which ideas existed, with which levels, at any instant.
+ *
+ * <p>Each pass adds one small file, so the table is compacted as the market tables are ({@link #compact}: the
+ * lakehouse's {@code OPTIMIZE}, a commit that changes no row, allowed on an append-only table because its removes
+ * carry {@code dataChange: false}) and the replaced files are vacuumed once older than the table's deleted-file
+ * retention (7 days by default), until when time travel to the versions before a compaction still reads them.
  */
 public final class IdeaTable {
     /** The table name. */
@@ -71,6 +77,26 @@ public final class IdeaTable {
                     i.status().wireName(), i.description());
         }
         lakehouse.table(TABLE).append(batch.build());
+    }
+
+    /**
+     * Compacts the table's small files into files of about {@code targetBytes} in one commit that changes no row.
+     *
+     * @param targetBytes target size of a compacted file (&gt; 0)
+     * @return the lakehouse's result ({@code committed} false when there was nothing to compact)
+     */
+    public OptimizeResult compact(long targetBytes) {
+        return lakehouse.table(TABLE).optimize(targetBytes, null);
+    }
+
+    /**
+     * Deletes the files compactions replaced longer ago than the table's {@code delta.deletedFileRetentionDuration}
+     * (7 days by default); time travel to versions that read them then fails, saying why.
+     *
+     * @return the number of files deleted
+     */
+    public int vacuum() {
+        return lakehouse.table(TABLE).vacuum().deletedFiles().size();
     }
 
     /**
