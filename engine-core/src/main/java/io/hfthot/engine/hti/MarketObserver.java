@@ -36,8 +36,10 @@ import java.util.Optional;
  * <p>Not thread-safe: the generator pass serializes calls.
  */
 final class MarketObserver {
-    /** Bars read per slot: enough for a fit and for the generator. */
+    /** Bars read per slot with its own model: enough for a fit and for the generator. */
     private static final int BARS = TimeframeRegimes.FIT_BARS;
+    /** Bars read for a live M1 slot, whose regime is the engine's: enough for the generator. */
+    private static final int GENERATOR_BARS = IdeaGenerator.MIN_CLOSES + 10;
 
     private final Engine engine;
     private final TimeframeRegimes regimes = new TimeframeRegimes();
@@ -82,9 +84,11 @@ final class MarketObserver {
     private void observeLive(String symbol, long nowMs, List<Observation> out) {
         double last = engine.market().ticker(symbol).last();
         for (Timeframe tf : Timeframe.values()) {
-            List<Bar> bars = engine.marketHistory().bars(symbol, tf.interval(), nowMs - (BARS + 2) * tf.millis(),
-                    nowMs, BARS);
-            Optional<RegimeSignal> signal = tf == Timeframe.M1
+            boolean engineRegime = tf == Timeframe.M1;
+            int count = engineRegime ? GENERATOR_BARS : BARS;
+            List<Bar> bars = engine.marketHistory().bars(symbol, tf.interval(), nowMs - (count + 2) * tf.millis(),
+                    nowMs, count);
+            Optional<RegimeSignal> signal = engineRegime
                     ? Optional.of(engine.regimes().signal(symbol, RegimeService.DEFAULT_LOOKBACK))
                     : Optional.empty();
             observation(symbol, tf, bars, last, signal).ifPresent(out::add);
