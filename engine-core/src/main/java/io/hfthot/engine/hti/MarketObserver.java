@@ -104,9 +104,13 @@ final class MarketObserver {
         long end = stamp.get(0).lastMs();
         List<Observation> out = new ArrayList<>();
         for (Timeframe tf : Timeframe.values()) {
-            // From the epoch: imported series may have gaps (nights, weekends), so a window of BARS bar lengths
-            // could hold too few bars; the read happens once per import.
-            List<Bar> bars = imported.bars(symbol, tf.interval(), 0, end, BARS);
+            // Imported series may have gaps (nights, weekends): a window of ten times BARS bar lengths holds BARS
+            // bars for a market open a fifth of the time; a sparser or shorter series is read from the epoch.
+            List<Bar> bars = imported.bars(symbol, tf.interval(), Math.max(0, end - 10L * BARS * tf.millis()), end,
+                    BARS);
+            if (bars.size() < BARS) {
+                bars = imported.bars(symbol, tf.interval(), 0, end, BARS);
+            }
             observation(symbol, tf, bars, lastBar.get().close(), Optional.empty()).ifPresent(out::add);
         }
         return out;
