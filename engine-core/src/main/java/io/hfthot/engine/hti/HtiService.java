@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Replicas: the generator runs only where {@link Engine#isMarketWriter()} holds (with {@code --redis}, on the
  * replica holding the market-writer lease), so each idea is drawn and published once. A replica on standby takes
- * the revisions the generator publishes on the shared bus into its history; when it becomes the writer it first
+ * the revisions the generator publishes on the shared bus into its history (and reads the table back when its bus
+ * queue of 1,024 revisions overflowed); when it becomes the writer it first
  * reads the ideas table back, so that it continues after the last stored id and updates the ideas still active
  * rather than drawing duplicates.
  *
@@ -86,6 +87,8 @@ public final class HtiService implements AutoCloseable {
     private final Subscription standbyFeed;
     /** Whether the last pass generated (this process was the writer); written under {@link #passLock}. */
     private volatile boolean generating;
+    /** Revisions the standby feed had dropped at the last check; guarded by {@link #passLock}. */
+    private long standbyDropped;
     private final List<DemoCode> demoCodes;
     private final AdminToken adminToken;
     private final List<Subscription> regimeWatch = new ArrayList<>();
@@ -189,6 +192,13 @@ public final class HtiService implements AutoCloseable {
                     LOG.info("trade-idea generator on standby: another replica holds the market-writer lease");
                 }
                 generating = false;
+                long dropped = standbyFeed.dropped();
+                if (dropped > standbyDropped) {
+                    // The bus dropped revisions before they reached the history (its queue overflowed): the
+                    // writer stored them before publishing, so they are read back from the table.
+                    standbyDropped = dropped;
+                    book.merge(table.latest().values());
+                }
                 return List.of();
             }
             if (!generating) {
