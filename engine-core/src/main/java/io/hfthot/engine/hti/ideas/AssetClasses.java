@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The {@code ASSET_CLASS} of an instrument, from its name: the rules below, in order, on its base and quote.
  *
- * <p>Imported bars ({@code hfthot import}) carry no asset class (the import takes a symbol and an interval only),
+ * <p>Imported bars (the server's {@code import} command) carry no asset class (the import takes a symbol and an interval only),
  * so imported symbols are classified by these same rules on their name. The base and quote are the parts around a
  * {@code -}, {@code /} or {@code _}; a name without one is split before a crypto quote suffix
  * ({@code BTCUSDT}), else into 3 + 3 letters when both halves are ISO 4217 codes ({@code EURUSD},
