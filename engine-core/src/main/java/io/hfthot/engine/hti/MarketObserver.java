@@ -26,12 +26,12 @@ import java.util.Optional;
  * closes ({@link TimeframeRegimes}). A slot with fewer than {@value TimeframeRegimes#MIN_FIT_BARS} closes of its
  * timeframe gets no observation, hence no idea, until it has them.
  *
- * <p>Imported symbols (the server's {@code import} command: bars in {@code market.ohlcv} that no simulator produces) are read
- * from their stored bars: a timeframe is observed when it is stored or a finer stored interval divides it
+ * <p>Imported symbols (the server's {@code import} command: bars in {@code market.ohlcv} that no simulator produces)
+ * are read from their stored bars: a timeframe is observed when it is stored or a finer stored interval divides it
  * ({@link ImportedSymbols#bars}, complete buckets only), and the last price is the last close of the finest stored
- * interval. Their bars change only with an import, so a symbol's observations are re-read only when its stored
- * series (intervals, last bar, bar count) change; between imports its ideas can only expire or be updated by
- * time, never hit their levels.
+ * interval. Their bars change only with an import, so a symbol's observations are re-read only when its stored series
+ * (intervals, last bar, bar count) change; between imports its ideas can only expire or be updated by time, never hit
+ * their levels.
  *
  * <p>Not thread-safe: the generator pass serializes calls.
  */

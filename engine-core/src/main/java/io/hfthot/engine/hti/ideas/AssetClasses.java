@@ -6,11 +6,11 @@ import java.util.Set;
 /**
  * The {@code ASSET_CLASS} of an instrument, from its name: the rules below, in order, on its base and quote.
  *
- * <p>Imported bars (the server's {@code import} command) carry no asset class (the import takes a symbol and an interval only),
- * so imported symbols are classified by these same rules on their name. The base and quote are the parts around a
- * {@code -}, {@code /} or {@code _}; a name without one is split before a crypto quote suffix
- * ({@code BTCUSDT}), else into 3 + 3 letters when both halves are ISO 4217 codes ({@code EURUSD},
- * {@code XAUUSD}), else it is all base ({@code AAPL}, {@code SPX500}).
+ * <p>Imported bars (the server's {@code import} command) carry no asset class (the import takes a symbol and an
+ * interval only), so imported symbols are classified by these same rules on their name. The base and quote are the
+ * parts around a {@code -}, {@code /} or {@code _}; a name without one is split before a crypto quote suffix
+ * ({@code BTCUSDT}), else into 3 + 3 letters when both halves are ISO 4217 codes ({@code EURUSD}, {@code XAUUSD}),
+ * else it is all base ({@code AAPL}, {@code SPX500}).
  * <ol>
  *   <li>{@code CRYPTO}: the quote is a stablecoin or a crypto currency (USDT, USDC, BTC, ETH).</li>
  *   <li>{@code COMMODITY}: the base is a metal or energy code (XAU, XAG, XPT, WTI, BRENT, NGAS).</li>

@@ -25,10 +25,10 @@ import java.util.Optional;
  *   <li>otherwise, when a new bar of the timeframe has closed and the posterior moved: an {@code active}
  *       revision with the new confidence and estimated P/L.</li>
  * </ol>
- * A slot left without an active idea gets a new one when the generator proposes it from a bar the slot has not
- * drawn an idea from yet: at most one new idea per slot and closed bar, so that an idea closed within a bar is not
- * re-entered on the same information (and an imported series that does not move is not re-proposed each time its
- * idea expires).
+ * A slot left without an active idea gets a new one when the generator proposes it from a bar the slot has not drawn
+ * an idea from yet: at most one new idea per slot and closed bar, so that an idea closed within a bar is not
+ * re-entered on the same information (and an imported series that does not move is not re-proposed each time its idea
+ * expires).
  *
  * <p>Thread safety: {@link #plan} and {@link #apply} serialize on the book; {@link #history} reads an
  * immutable array published after each apply.
