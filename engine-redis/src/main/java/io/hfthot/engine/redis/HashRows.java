@@ -44,7 +44,7 @@ final class HashRows {
             return this;
         }
 
-        private List<String> flat() {
+        List<String> flat() {
             List<String> out = new ArrayList<>(values.size() * 2);
             values.forEach((k, v) -> {
                 out.add(k);

@@ -3,6 +3,7 @@ package io.hfthot.engine.identity.lakehouse;
 import io.hfthot.engine.identity.ApiKeyRecord;
 import io.hfthot.engine.identity.ApiKeyStore;
 import io.hfthot.engine.identity.InMemoryApiKeyStore;
+import io.hfthot.engine.identity.KeyCaps;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import io.hfthot.lakehouse.ColumnBatch;
@@ -100,6 +101,16 @@ public final class LakehouseApiKeyStore implements ApiKeyStore {
         }
         append(row);
         index.insert(row);
+    }
+
+    @Override
+    public synchronized boolean insertWithinCap(ApiKeyRecord row, int maxLive) {
+        KeyCaps.check(maxLive);
+        if (KeyCaps.live(index.byOwner(row.ownerId())) >= maxLive) {
+            return false;
+        }
+        insert(row);
+        return true;
     }
 
     @Override
