@@ -60,15 +60,16 @@ public final class RedisBackends implements AutoCloseable {
 
     /**
      * Sets the API keys, usage counters, rate limiter (which also backs the per-feature quotas), stream limiter,
-     * HTI profiles and refresh tokens of a builder to the Redis ones; the event bus is chosen separately because
-     * it needs the payload codec ({@link #eventBus}).
+     * HTI profiles, refresh tokens, hub users, hub API keys, sealed secrets and sealed provider keys of a builder to
+     * the Redis ones; the event bus is chosen separately because it needs the payload codec ({@link #eventBus}).
      *
      * @param builder the builder
      * @return the same builder
      */
     public EngineBuilder applyTo(EngineBuilder builder) {
         return builder.apiKeys(apiKeys()).usage(usage()).rateLimiter(rateLimiter()).streamLimiter(streams)
-                .profiles(profiles()).refreshTokens(refreshTokens());
+                .profiles(profiles()).refreshTokens(refreshTokens())
+                .hubUsers(hubUsers()).hubApiKeys(hubApiKeys()).secrets(secrets()).providerKeys(providerKeys());
     }
 
     /**
@@ -123,6 +124,42 @@ public final class RedisBackends implements AutoCloseable {
      */
     public RedisRefreshTokenStore refreshTokens() {
         return new RedisRefreshTokenStore(redis);
+    }
+
+    /**
+     * Returns a new hub user store.
+     *
+     * @return the store
+     */
+    public RedisHubUserStore hubUsers() {
+        return new RedisHubUserStore(redis);
+    }
+
+    /**
+     * Returns a new hub API key store.
+     *
+     * @return the store
+     */
+    public RedisHubApiKeyStore hubApiKeys() {
+        return new RedisHubApiKeyStore(redis);
+    }
+
+    /**
+     * Returns a new store of sealed hub secrets.
+     *
+     * @return the store
+     */
+    public RedisSecretStore secrets() {
+        return new RedisSecretStore(redis);
+    }
+
+    /**
+     * Returns a new store of sealed provider keys.
+     *
+     * @return the store
+     */
+    public RedisProviderKeyStore providerKeys() {
+        return new RedisProviderKeyStore(redis);
     }
 
     /**
