@@ -65,4 +65,13 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
                 .sorted(Comparator.comparing(ApiKeyRecord::createdAt).thenComparing(ApiKeyRecord::keyId))
                 .collect(Collectors.toUnmodifiableList());
     }
+
+    /**
+     * Returns every row, active and revoked, held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<ApiKeyRecord> all() {
+        return List.copyOf(rows.values());
+    }
 }

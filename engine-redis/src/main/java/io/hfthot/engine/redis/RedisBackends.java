@@ -2,6 +2,7 @@ package io.hfthot.engine.redis;
 
 import io.hfthot.engine.EngineBuilder;
 import io.hfthot.engine.EngineException;
+import io.hfthot.lakehouse.Lakehouse;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -160,6 +161,18 @@ public final class RedisBackends implements AutoCloseable {
      */
     public RedisProviderKeyStore providerKeys() {
         return new RedisProviderKeyStore(redis);
+    }
+
+    /**
+     * Copies the identity rows a data directory held before it was switched to Redis, once per namespace (see
+     * {@link LakehouseCarryOver}); call it before building the engine, so its demo keys and hub users are found.
+     *
+     * @param lakehouse the data directory's lakehouse (read only)
+     * @return what was copied, or empty when an earlier start completed the copy
+     * @throws io.hfthot.engine.EngineException SERVICE_UNAVAILABLE when Redis cannot be reached
+     */
+    public Optional<LakehouseCarryOver.Copied> carryOver(Lakehouse lakehouse) {
+        return new LakehouseCarryOver(redis).copyOnce(lakehouse);
     }
 
     /**

@@ -29,10 +29,24 @@ public final class RedisProviderKeyStore implements ProviderKeyStore {
     @Override
     public void put(ProviderKeyRecord row) {
         Objects.requireNonNull(row, "row");
-        String value = SealedFields.join(row.sealedKey(), row.updatedAt().toString(),
-                Long.toString(row.budget().limit()), row.budget().window().toString());
         RedisFailures.call("provider key update", () -> redis.commands().hset(ownerKey(row.ownerId()), row.provider(),
-                value));
+                value(row)));
+    }
+
+    /**
+     * Stores a row unless its (owner, provider) holds one already, in one command ({@code HSETNX}).
+     *
+     * @param row the row
+     * @return true when stored
+     */
+    boolean putIfAbsent(ProviderKeyRecord row) {
+        return RedisFailures.call("provider key copy", () -> redis.commands().hsetnx(ownerKey(row.ownerId()),
+                row.provider(), value(row)));
+    }
+
+    private static String value(ProviderKeyRecord row) {
+        return SealedFields.join(row.sealedKey(), row.updatedAt().toString(), Long.toString(row.budget().limit()),
+                row.budget().window().toString());
     }
 
     @Override

@@ -28,8 +28,23 @@ public final class RedisSecretStore implements SecretStore {
     @Override
     public void put(StoredSecret secret) {
         Objects.requireNonNull(secret, "secret");
-        String value = SealedFields.join(secret.sealed(), secret.updatedAt().toString());
-        RedisFailures.call("secret update", () -> redis.commands().hset(scopeKey(secret.scope()), secret.keyName(), value));
+        RedisFailures.call("secret update", () -> redis.commands().hset(scopeKey(secret.scope()), secret.keyName(),
+                value(secret)));
+    }
+
+    /**
+     * Stores a row unless its (scope, key name) holds one already, in one command ({@code HSETNX}).
+     *
+     * @param secret the row
+     * @return true when stored
+     */
+    boolean putIfAbsent(StoredSecret secret) {
+        return RedisFailures.call("secret copy", () -> redis.commands().hsetnx(scopeKey(secret.scope()),
+                secret.keyName(), value(secret)));
+    }
+
+    private static String value(StoredSecret secret) {
+        return SealedFields.join(secret.sealed(), secret.updatedAt().toString());
     }
 
     @Override

@@ -144,4 +144,13 @@ public final class LakehouseApiKeyStore implements ApiKeyStore {
                         row.createdAt(), row.revokedAt())
                 .build());
     }
+
+    /**
+     * Returns every row, active and revoked, held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<ApiKeyRecord> all() {
+        return index.all();
+    }
 }
