@@ -11,9 +11,13 @@ import io.hfthot.engine.identity.lakehouse.LakehouseApiKeyStore;
 import io.hfthot.engine.identity.lakehouse.LakehouseProviderKeyStore;
 import io.hfthot.engine.usage.provider.ProviderKeyRecord;
 import io.hfthot.lakehouse.Lakehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +28,9 @@ import java.util.function.Consumer;
  * <p>Safe to run from several replicas at once and to interrupt: every row is copied only where Redis holds none
  * (a key, user or fingerprint already there, or a secret already set there, wins), rows keep their fingerprints,
  * hashes and sealed bytes unchanged (nothing is decrypted; the replicas share the data directory's master key), and
- * the marker {@code carried-over:lakehouse} is set only after a complete copy. Once it is set, later starts copy
- * nothing, so a row deleted or revoked in Redis is never brought back from the lakehouse. The lakehouse tables are
+ * the copy is marked done only once complete: in Redis ({@code carried-over:lakehouse}) and in a file of the data
+ * directory. Once either is set, later starts copy nothing, so a row revoked or deleted through a replica is never
+ * brought back from the lakehouse, not even after Redis lost its data (the file remains). The lakehouse tables are
  * read only, and a missing table is skipped rather than created.
  */
 public final class LakehouseCarryOver {
@@ -35,16 +40,43 @@ public final class LakehouseCarryOver {
         this.redis = Objects.requireNonNull(redis, "redis");
     }
 
+    /** Whether this start copied. */
+    public enum Status {
+        /** Copied now (the counts say how many rows were new to Redis). */
+        COPIED,
+        /** Redis holds the marker of an earlier complete copy: nothing copied. */
+        DONE_BEFORE,
+        /**
+         * The data directory's marker file says its rows were copied to a Redis before, but this Redis holds no
+         * marker (it lost its data, or it is another Redis): nothing copied, because rows revoked or deleted since
+         * that copy would come back. Deleting the file allows a new copy.
+         */
+        COPIED_BEFORE_ELSEWHERE
+    }
+
     /**
-     * Rows copied into Redis (rows Redis already held are not counted).
+     * What a start did; counts are rows copied into Redis (rows Redis already held are not counted).
      *
+     * @param status       whether it copied
      * @param apiKeys      API keys, active and revoked
      * @param hubUsers     hub users
      * @param hubApiKeys   hub API keys, active and revoked
      * @param secrets      sealed hub secrets
      * @param providerKeys sealed provider keys
      */
-    public record Copied(int apiKeys, int hubUsers, int hubApiKeys, int secrets, int providerKeys) {
+    public record Copied(Status status, int apiKeys, int hubUsers, int hubApiKeys, int secrets, int providerKeys) {
+        /** Checks the status is present and the counts are not negative. */
+        public Copied {
+            Objects.requireNonNull(status, "status");
+            if ((apiKeys | hubUsers | hubApiKeys | secrets | providerKeys) < 0) {
+                throw new IllegalArgumentException("counts must not be negative");
+            }
+        }
+
+        private static Copied nothing(Status status) {
+            return new Copied(status, 0, 0, 0, 0, 0);
+        }
+
         /**
          * Returns the number of rows copied.
          *
@@ -59,14 +91,20 @@ public final class LakehouseCarryOver {
      * Copies the rows unless an earlier start completed the copy.
      *
      * @param lakehouse the data directory's lakehouse
-     * @return what was copied, or empty when the copy was done before
+     * @param doneFile  the data directory's marker file, written after a complete copy
+     * @return what this start did
      * @throws io.hfthot.engine.EngineException SERVICE_UNAVAILABLE when Redis cannot be reached (nothing is marked)
+     * @throws UncheckedIOException             when the marker file cannot be read or written
      */
-    Optional<Copied> copyOnce(Lakehouse lakehouse) {
+    Copied copyOnce(Lakehouse lakehouse, Path doneFile) {
         Objects.requireNonNull(lakehouse, "lakehouse");
+        Objects.requireNonNull(doneFile, "doneFile");
         String marker = redis.key("carried-over", "lakehouse");
         if (RedisFailures.call("carry-over check", () -> redis.commands().get(marker)) != null) {
-            return Optional.empty();
+            return Copied.nothing(Status.DONE_BEFORE);
+        }
+        if (Files.exists(doneFile)) {
+            return Copied.nothing(Status.COPIED_BEFORE_ELSEWHERE);
         }
         int apiKeys = 0;
         if (lakehouse.exists(LakehouseApiKeyStore.TABLE)) {
@@ -103,9 +141,17 @@ public final class LakehouseCarryOver {
                 providerKeys += to.putIfAbsent(row) ? 1 : 0;
             }
         }
+        // Time of day for operators reading the marker, not business time: no injected clock.
         String done = Instant.now().toString();
         RedisFailures.call("carry-over mark", () -> redis.commands().set(marker, done));
-        return Optional.of(new Copied(apiKeys, users, hubKeys, secrets, providerKeys));
+        try {
+            Files.writeString(doneFile, "identity rows of this data directory copied to Redis " + redis.options().uri()
+                    .replaceAll("//[^@/]*@", "//***@") + " (namespace " + redis.options().namespace() + ") at " + done
+                    + "\nkeep this file: it stops a later start from copying them again\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + doneFile, e);
+        }
+        return new Copied(Status.COPIED, apiKeys, users, hubKeys, secrets, providerKeys);
     }
 
     /** Inserts a row; a row (or unique value) Redis already holds wins, which the stores report as taken. */

@@ -3,6 +3,7 @@ package io.hfthot.engine.redis;
 import io.hfthot.engine.EngineBuilder;
 import io.hfthot.engine.EngineException;
 import io.hfthot.lakehouse.Lakehouse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -164,15 +165,17 @@ public final class RedisBackends implements AutoCloseable {
     }
 
     /**
-     * Copies the identity rows a data directory held before it was switched to Redis, once per namespace (see
+     * Copies the identity rows a data directory held before it was switched to Redis, once (see
      * {@link LakehouseCarryOver}); call it before building the engine, so its demo keys and hub users are found.
      *
      * @param lakehouse the data directory's lakehouse (read only)
-     * @return what was copied, or empty when an earlier start completed the copy
+     * @param doneFile  the data directory's marker file, written after a complete copy
+     * @return what this start did
      * @throws io.hfthot.engine.EngineException SERVICE_UNAVAILABLE when Redis cannot be reached
+     * @throws java.io.UncheckedIOException      when the marker file cannot be read or written
      */
-    public Optional<LakehouseCarryOver.Copied> carryOver(Lakehouse lakehouse) {
-        return new LakehouseCarryOver(redis).copyOnce(lakehouse);
+    public LakehouseCarryOver.Copied carryOver(Lakehouse lakehouse, Path doneFile) {
+        return new LakehouseCarryOver(redis).copyOnce(lakehouse, doneFile);
     }
 
     /**

@@ -17,18 +17,20 @@ import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import io.hfthot.engine.identity.lakehouse.LakehouseApiKeyStore;
 import io.hfthot.engine.identity.lakehouse.LakehouseProviderKeyStore;
+import io.hfthot.engine.redis.LakehouseCarryOver.Status;
 import io.hfthot.engine.usage.provider.ProviderBudget;
 import io.hfthot.engine.usage.provider.ProviderKeyRecord;
 import io.hfthot.lakehouse.Lakehouse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rows a single server stored in its lakehouse reach Redis at the first start with {@code --redis}: unchanged,
- * never over a row Redis already holds, and only once (a row deleted in Redis afterwards stays deleted).
+ * never over a row Redis already holds, and only once (a row deleted in Redis afterwards stays deleted, even when
+ * Redis loses its data).
  */
 class LakehouseCarryOverTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -64,8 +66,10 @@ class LakehouseCarryOverTest {
             // A row Redis holds already (set through a replica) wins over the lakehouse's older one.
             redis.secrets().put(new StoredSecret(scope, "KEPT_IN_REDIS", new byte[] {9}, T0.plusSeconds(60)));
 
-            LakehouseCarryOver.Copied copied = redis.carryOver(Lakehouse.open(dir.resolve("lakehouse"))).orElseThrow();
-            assertEquals(new LakehouseCarryOver.Copied(2, 1, 1, 1, 1), copied);
+            Path done = dir.resolve("carried-over.txt");
+            LakehouseCarryOver.Copied copied = redis.carryOver(Lakehouse.open(dir.resolve("lakehouse")), done);
+            assertEquals(new LakehouseCarryOver.Copied(Status.COPIED, 2, 1, 1, 1, 1), copied);
+            assertTrue(Files.exists(done), "the data directory remembers the copy");
             assertEquals(active, redis.apiKeys().find(active.fingerprint()).orElseThrow());
             assertEquals(revoked, redis.apiKeys().find(revoked.fingerprint()).orElseThrow(), "revoked stays revoked");
             assertEquals(user, redis.hubUsers().findByEmail("alice@example.com").orElseThrow());
@@ -75,9 +79,16 @@ class LakehouseCarryOverTest {
             assertEquals(provider, redis.providerKeys().find("acct", "finnhub").orElseThrow());
 
             assertTrue(redis.secrets().delete(scope, "OPENAI_API_KEY"));
-            assertEquals(Optional.empty(), redis.carryOver(Lakehouse.open(dir.resolve("lakehouse"))),
+            assertEquals(Status.DONE_BEFORE, redis.carryOver(Lakehouse.open(dir.resolve("lakehouse")), done).status(),
                     "a second start copies nothing");
             assertTrue(redis.secrets().find(scope, "OPENAI_API_KEY").isEmpty(), "deleted in Redis, not brought back");
+        }
+        // A Redis that lost its data (here: a fresh namespace) gets nothing either: rows revoked or deleted since the
+        // copy would come back with it.
+        try (RedisBackends emptied = RedisBackends.connect(RedisServer.shared().freshOptions())) {
+            assertEquals(Status.COPIED_BEFORE_ELSEWHERE, emptied.carryOver(Lakehouse.open(dir.resolve("lakehouse")),
+                    dir.resolve("carried-over.txt")).status());
+            assertTrue(emptied.apiKeys().find(active.fingerprint()).isEmpty());
         }
     }
 
@@ -85,7 +96,9 @@ class LakehouseCarryOverTest {
     void aNewDataDirectoryCopiesNothingAndCreatesNoTable() throws Exception {
         Lakehouse lake = Lakehouse.open(dir.resolve("empty"));
         try (RedisBackends redis = RedisBackends.connect(RedisServer.shared().freshOptions())) {
-            assertEquals(0, redis.carryOver(lake).orElseThrow().total());
+            LakehouseCarryOver.Copied copied = redis.carryOver(lake, dir.resolve("done.txt"));
+            assertEquals(Status.COPIED, copied.status());
+            assertEquals(0, copied.total());
         }
         for (String table : new String[] {LakehouseApiKeyStore.TABLE, LakehouseHubUserStore.TABLE,
                 LakehouseHubApiKeyStore.TABLE, LakehouseSecretStore.TABLE, LakehouseProviderKeyStore.TABLE}) {
