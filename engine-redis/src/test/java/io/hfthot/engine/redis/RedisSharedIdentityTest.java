@@ -11,6 +11,8 @@ import io.hfthot.engine.hub.HubOptions;
 import io.hfthot.engine.hub.HubService;
 import io.hfthot.engine.hub.auth.Argon2idPasswords;
 import io.hfthot.engine.hub.auth.HubPrincipal;
+import io.hfthot.engine.hub.auth.HubUser;
+import io.hfthot.engine.hub.auth.HubUserStore;
 import io.hfthot.engine.hub.secrets.SecretVault;
 import io.hfthot.engine.identity.IssuedApiKey;
 import io.hfthot.engine.identity.KeyLimits;
@@ -28,11 +30,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,11 +66,17 @@ class RedisSharedIdentityTest {
     @Test
     void hubIdentityAndSealedKeysWrittenOnOneEngineWorkOnTheOtherAtOnce() throws Exception {
         RedisOptions shared = RedisServer.shared().freshOptions();
-        try (RedisBackends redisA = RedisBackends.connect(shared); RedisBackends redisB = RedisBackends.connect(shared);
-             Engine a = engine(redisA, KeyLimits.defaults()); Engine b = engine(redisB, KeyLimits.defaults())) {
-            // A registers the configured admin at start; B finds it in Redis rather than registering another.
+        RedisBackends redisB = RedisBackends.connect(shared);
+        FirstLookupMisses racedUsers = new FirstLookupMisses(redisB.hubUsers());
+        try (RedisBackends redisA = RedisBackends.connect(shared); redisB;
+             Engine a = engine(redisA, KeyLimits.defaults());
+             Engine b = redisB.applyTo(Engine.builder(LabConfig.forTests(dir, 7L))).hubUsers(racedUsers).build()) {
+            // A registers the configured admin at start. B's first lookup is made to miss it, as when two replicas
+            // start at once and A inserts between B's lookup and B's insert: B must then take A's user, neither
+            // registering a second one nor failing to start.
             HubService hubA = HubService.start(a, hubOptions());
             HubService hubB = HubService.start(b, hubOptions());
+            assertTrue(racedUsers.missed.get(), "B's first lookup missed the admin");
             HubPrincipal onA = hubA.accounts().authenticate("Bearer "
                     + hubA.accounts().login(ADMIN, PASSWORD, "127.0.0.1").accessToken(), null);
             HubPrincipal viaB = hubB.accounts().authenticate("Bearer "
@@ -137,6 +147,31 @@ class RedisSharedIdentityTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A replica's user store whose first email lookup misses, as if another replica inserted just after it. */
+    private static final class FirstLookupMisses implements HubUserStore {
+        private final HubUserStore shared;
+        private final AtomicBoolean missed = new AtomicBoolean();
+
+        FirstLookupMisses(HubUserStore shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public void insert(HubUser user) {
+            shared.insert(user);
+        }
+
+        @Override
+        public Optional<HubUser> findByEmail(String normalisedEmail) {
+            return missed.compareAndSet(false, true) ? Optional.empty() : shared.findByEmail(normalisedEmail);
+        }
+
+        @Override
+        public Optional<HubUser> findById(String userId) {
+            return shared.findById(userId);
         }
     }
 
