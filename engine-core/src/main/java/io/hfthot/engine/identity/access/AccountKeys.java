@@ -112,7 +112,8 @@ public final class AccountKeys {
         String account = caller.ownerId();
         int cap = limits.liveKeys(caller.tier());
         long nowSecond = Math.max(0, now.getEpochSecond() + (now.getNano() > 0 ? 1 : 0));
-        // A first, unlocked look at the cap refuses the usual case without spending a creation from the window.
+        // A first look at the cap (not atomic with the insert) refuses the usual case without spending a creation
+        // from the window.
         long live = liveKeys(account).size();
         if (live >= cap) {
             return capReached(caller, cap, live, nowSecond);
