@@ -212,6 +212,7 @@ public final class ReferenceServer implements AutoCloseable {
         EngineBuilder builder = Engine.builder(labConfig).clock(clock).keyLimits(config.labLimits().keys())
                 .lakehouse(lakehouse);
         if (replicas != null) {
+            replicas.carryOver(lakehouse, dataDir);
             replicas.apply(builder, clock, labConfig.busThreads());
         }
         return LabService.over(builder, config.labLimits(), config.sql().queryEngines(dataDir));

@@ -7,6 +7,7 @@ import io.hfthot.engine.redis.RedisServer;
 import io.hfthot.lakehouse.ColumnBatch;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.Snapshot;
+import io.hfthot.server.wiring.Replicas;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes started with {@code --redis} on one redis-server and one data directory (issue 18's "must
- * show"): keys, the sliding-window limit and live ticks are shared; Redis unreachable means 503, never 500 and never
+ * show"): keys, hub keys and secrets, the sliding-window limit and live ticks are shared; Redis unreachable means 503, never 500 and never
  * an unmetered request; killing the market writer hands its lease to the other replica within 10 s and
  * {@code market.ohlcv} holds no duplicate (symbol, interval, ts). Real processes, because the lease must survive a
  * SIGKILL. The steps share the two processes and run in order.
@@ -120,6 +121,48 @@ class ReplicasEndToEndTest {
 
     @Test
     @Order(2)
+    void aHubApiKeyCreatedOnAWorksOnBAndRegeneratedOnBStopsOnA() throws Exception {
+        assertTrue(Files.exists(tmp.resolve("data").resolve(Replicas.CARRIED_OVER)),
+                "the first replica's start recorded that the directory's identity rows are in Redis");
+        String[] demo = Files.readString(tmp.resolve("data").resolve("hub-demo-user.txt")).trim().split("\\s+");
+        String hubA = "http://127.0.0.1:" + a.port("agents hub");
+        String hubB = "http://127.0.0.1:" + b.port("agents hub");
+        HttpResponse<String> login = post(hubA + "/auth/login", Map.of(),
+                "{\"email\":\"" + demo[0] + "\",\"password\":\"" + demo[1] + "\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        String bearer = "Bearer " + field(login.body(), "access_token");
+        HttpResponse<String> created = post(hubA + "/api/keys", Map.of("Authorization", bearer), "{}");
+        assertEquals(201, created.statusCode(), created.body());
+        String key = field(created.body(), "api_key");
+        HttpResponse<String> secret = post(hubA + "/api/secrets", Map.of("X-API-Key", key),
+                "{\"key_name\":\"OPENAI_API_KEY\",\"encrypted_value\":\"sk-replica-test\"}");
+        assertEquals(201, secret.statusCode(), secret.body());
+        HttpResponse<String> onB = HTTP.send(HttpRequest.newBuilder(URI.create(hubB + "/api/secrets"))
+                .header("X-API-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, onB.statusCode(), "the key created on A, used on B: " + onB.body());
+        assertTrue(onB.body().contains("OPENAI_API_KEY"), "the secret stored through A, listed by B: " + onB.body());
+        HttpResponse<String> regenerated = post(hubB + "/api/keys", Map.of("X-API-Key", key), "{}");
+        assertEquals(201, regenerated.statusCode(), regenerated.body());
+        HttpResponse<String> oldOnA = HTTP.send(HttpRequest.newBuilder(URI.create(hubA + "/api/secrets"))
+                .header("X-API-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, oldOnA.statusCode(), "regenerated away on B, refused on A: " + oldOnA.body());
+    }
+
+    private static HttpResponse<String> post(String url, Map<String, String> headers, String json) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(r::header);
+        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return m.group(1);
+    }
+
+    @Test
+    @Order(3)
     void aFreeKeyGetsExactlySixtyRequestsPerSlidingMinuteAcrossBothReplicas() throws Exception {
         String free = demoKeys.get("free_beta");
         int ok = 0;
@@ -138,7 +181,7 @@ class ReplicasEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aWebSocketSubscriberOnBReceivesTheWritersTicksInOrderWithoutGaps() throws Exception {
         LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(baseB.replace("http", "ws") + "/v1/stream?api_key="
@@ -190,7 +233,7 @@ class ReplicasEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void redisUnreachableGives503NeverA500AndServiceResumes() throws Exception {
         String pro = demoKeys.get("professional");
         assertEquals(200, get(baseB, "/v1/account/usage", pro).statusCode());
@@ -217,7 +260,7 @@ class ReplicasEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killingTheWriterHandsTheLeaseToTheOtherWithinTenSecondsWithoutDuplicateBars() throws Exception {
         String leaseKey = "hfthot:lease:market-writer";
         RedisClient client = RedisClient.create(redis.uri());

@@ -160,7 +160,7 @@ public final class HubService implements AutoCloseable {
         Path dataDir = engine.config().dataDir();
         if (options.adminEmail() != null) {
             if (users.findByEmail(HubUser.normaliseEmail(options.adminEmail())).isEmpty()) {
-                accounts.register(options.adminEmail(), options.adminPassword());
+                registerUnlessRaced(users, options.adminEmail(), options.adminPassword());
             }
             return Optional.empty();
         }
@@ -168,9 +168,27 @@ public final class HubService implements AutoCloseable {
             return HubKeyFiles.readDemo(dataDir);
         }
         String password = RandomSecrets.system().next("demo-");
-        accounts.register(DEMO_EMAIL, password);
+        if (!registerUnlessRaced(users, DEMO_EMAIL, password)) {
+            return HubKeyFiles.readDemo(dataDir);
+        }
         HubKeyFiles.writeDemo(dataDir, DEMO_EMAIL, password);
         return Optional.of(new String[] {DEMO_EMAIL, password});
+    }
+
+    /**
+     * Registers a first user; returns false when another replica sharing the user store (Redis) registered the
+     * same email between this replica's lookup and its insert, which is the same outcome as finding it.
+     */
+    private boolean registerUnlessRaced(HubUserStore users, String email, String password) {
+        try {
+            accounts.register(email, password);
+            return true;
+        } catch (EngineException e) {
+            if (users.findByEmail(HubUser.normaliseEmail(email)).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

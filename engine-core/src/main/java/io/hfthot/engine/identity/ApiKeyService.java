@@ -46,6 +46,27 @@ public final class ApiKeyService {
      * @return the raw key and its stored row
      */
     public IssuedApiKey issue(String ownerId, Tier tier) {
+        IssuedApiKey issued = newKey(ownerId, tier);
+        store.insert(issued.record());
+        return issued;
+    }
+
+    /**
+     * Issues a key unless its owner already holds {@code maxLive} live keys, checked and inserted atomically by
+     * the store ({@link ApiKeyStore#insertWithinCap}), so concurrent creations, on any replica sharing the store,
+     * never pass the cap.
+     *
+     * @param ownerId the owning account
+     * @param tier    the key's tier
+     * @param maxLive the owner's live-key cap, at least 1
+     * @return the raw key and its stored row, or empty when the owner was at the cap (nothing stored)
+     */
+    public Optional<IssuedApiKey> issueWithinCap(String ownerId, Tier tier, int maxLive) {
+        IssuedApiKey issued = newKey(ownerId, tier);
+        return store.insertWithinCap(issued.record(), maxLive) ? Optional.of(issued) : Optional.empty();
+    }
+
+    private IssuedApiKey newKey(String ownerId, Tier tier) {
         if (ownerId == null || ownerId.isBlank()) {
             throw new IllegalArgumentException("ownerId must not be blank, got " + ownerId);
         }
@@ -54,9 +75,7 @@ public final class ApiKeyService {
         }
         String raw = secrets.next(tier.keyPrefix());
         String hint = tier.keyPrefix() + "…" + raw.substring(raw.length() - HINT_TAIL);
-        ApiKeyRecord row = new ApiKeyRecord(Fingerprint.of(raw), hint, ownerId, tier, clock.instant(), null);
-        store.insert(row);
-        return new IssuedApiKey(raw, row);
+        return new IssuedApiKey(raw, new ApiKeyRecord(Fingerprint.of(raw), hint, ownerId, tier, clock.instant(), null));
     }
 
     /**

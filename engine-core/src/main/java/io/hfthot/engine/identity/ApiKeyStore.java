@@ -25,6 +25,20 @@ public interface ApiKeyStore {
     void insert(ApiKeyRecord row);
 
     /**
+     * Adds a row unless its owner already holds {@code maxLive} or more active rows: the per-account live-key
+     * cap. Counting and inserting are one atomic step with respect to every other call of this method on the same
+     * data, so concurrent calls never leave an owner with more than {@code maxLive} active rows; for a store shared
+     * by several processes (Redis) that holds across all of them.
+     *
+     * @param row     the row
+     * @param maxLive the most active rows its owner may hold after the insert, at least 1
+     * @return true when inserted, false when the owner was at the cap (nothing written)
+     * @throws IllegalArgumentException when {@code maxLive} is below 1
+     * @throws IllegalStateException    when a row with the same fingerprint exists
+     */
+    boolean insertWithinCap(ApiKeyRecord row, int maxLive);
+
+    /**
      * Looks a row up by fingerprint.
      *
      * @param fingerprint SHA-256 of the presented key

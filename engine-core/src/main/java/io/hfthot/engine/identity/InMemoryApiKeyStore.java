@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 public final class InMemoryApiKeyStore implements ApiKeyStore {
     private final ConcurrentHashMap<Fingerprint, ApiKeyRecord> rows = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Fingerprint> byKeyId = new ConcurrentHashMap<>();
+    /** Serialises capped insertions, so that the count they read cannot change before they insert. */
+    private final Object capLock = new Object();
 
     /** Creates an empty store. */
     public InMemoryApiKeyStore() {
@@ -25,6 +27,18 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
             throw new IllegalStateException("an API key with id " + row.keyId() + " already exists");
         }
         byKeyId.put(row.keyId(), row.fingerprint());
+    }
+
+    @Override
+    public boolean insertWithinCap(ApiKeyRecord row, int maxLive) {
+        KeyCaps.check(maxLive);
+        synchronized (capLock) {
+            if (KeyCaps.live(byOwner(row.ownerId())) >= maxLive) {
+                return false;
+            }
+            insert(row);
+            return true;
+        }
     }
 
     @Override
@@ -50,5 +64,14 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
                 .filter(row -> row.ownerId().equals(ownerId))
                 .sorted(Comparator.comparing(ApiKeyRecord::createdAt).thenComparing(ApiKeyRecord::keyId))
                 .collect(Collectors.toUnmodifiableList());
+    }
+
+    /**
+     * Returns every row, active and revoked, held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<ApiKeyRecord> all() {
+        return List.copyOf(rows.values());
     }
 }

@@ -10,7 +10,13 @@ import io.hfthot.engine.identity.ApiKeyStore;
 import io.hfthot.engine.identity.ApiKeyRecord;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +79,49 @@ public abstract class ApiKeyStoreContract {
         store.insert(row("hft_pro_other001", "bob", Tier.PROFESSIONAL, T0));
         assertEquals(List.of(early, late), store.byOwner("alice"));
         assertEquals(List.of(), store.byOwner("carol"));
+    }
+
+    @Test
+    void insertWithinCapCountsOnlyTheOwnersLiveKeys() {
+        ApiKeyRecord first = row("hft_hob_cap00001", "alice", Tier.HOBBYIST, T0);
+        assertTrue(store.insertWithinCap(first, 2));
+        assertTrue(store.insertWithinCap(row("hft_hob_cap00002", "alice", Tier.HOBBYIST, T0), 2));
+        assertTrue(store.insertWithinCap(row("hft_hob_cap00003", "bob", Tier.HOBBYIST, T0), 2), "another owner");
+        ApiKeyRecord third = row("hft_hob_cap00004", "alice", Tier.HOBBYIST, T0);
+        assertFalse(store.insertWithinCap(third, 2), "alice holds 2 live keys");
+        assertTrue(store.find(third.fingerprint()).isEmpty(), "a refused insert writes nothing");
+        store.revoke(first.fingerprint(), T0.plusSeconds(1));
+        assertTrue(store.insertWithinCap(third, 2), "a revoked key frees its slot");
+        assertEquals(third, store.findByKeyId(third.keyId()).orElseThrow());
+        assertThrows(IllegalStateException.class, () -> store.insertWithinCap(third, 9), "duplicate fingerprint");
+        assertThrows(IllegalArgumentException.class,
+                () -> store.insertWithinCap(row("hft_hob_cap00005", "carol", Tier.HOBBYIST, T0), 0));
+    }
+
+    @Test
+    void concurrentInsertsWithinCapNeverExceedIt() throws Exception {
+        int cap = 3;
+        int threads = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                ApiKeyRecord r = row("hft_free_race" + String.format("%04d", i), "racer", Tier.FREE_BETA, T0);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return store.insertWithinCap(r, cap);
+                }));
+            }
+            go.countDown();
+            int admitted = 0;
+            for (Future<Boolean> f : results) {
+                admitted += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(cap, admitted, "admitted insertions");
+            assertEquals(cap, store.byOwner("racer").size(), "stored rows");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -10,11 +10,13 @@ import java.util.Set;
 
 /**
  * Rows stored as Redis hashes (one field per record component; an absent field is null) listed by index sets,
- * written by the Lua scripts {@code row_insert.lua}, {@code row_replace.lua}, {@code field_set_once.lua}
- * and {@code revoke_members.lua} so each change is atomic. Shared by the key, profile and token stores.
+ * written by the Lua scripts {@code row_insert.lua}, {@code row_insert_unique.lua}, {@code row_replace.lua},
+ * {@code field_set_once.lua} and {@code revoke_members.lua} so each change is atomic. Shared by the key, profile,
+ * token and hub stores.
  */
 final class HashRows {
     private static final LuaScript INSERT = LuaScript.load("row_insert.lua");
+    private static final LuaScript INSERT_UNIQUE = LuaScript.load("row_insert_unique.lua");
     private static final LuaScript REPLACE = LuaScript.load("row_replace.lua");
     private static final LuaScript SET_ONCE = LuaScript.load("field_set_once.lua");
     private static final LuaScript REVOKE_MEMBERS = LuaScript.load("revoke_members.lua");
@@ -44,7 +46,7 @@ final class HashRows {
             return this;
         }
 
-        private List<String> flat() {
+        List<String> flat() {
             List<String> out = new ArrayList<>(values.size() * 2);
             values.forEach((k, v) -> {
                 out.add(k);
@@ -73,6 +75,37 @@ final class HashRows {
         Long done = RedisFailures.call(what + " insert", () -> INSERT.run(redis.commands(), ScriptOutputType.INTEGER,
                 keys.toArray(String[]::new), args.toArray(String[]::new)));
         return done == 1L;
+    }
+
+    /**
+     * Inserts a row unless it exists or one of its unique index keys does (see {@code row_insert_unique.lua}).
+     *
+     * @param row     the row's key
+     * @param id      the row's id, the value of every index key
+     * @param uniques keys that map one value (an email...) to the row's id
+     * @param fields  the row's fields
+     * @return false when the row or an index key existed
+     */
+    boolean insertUnique(String row, String id, List<String> uniques, Fields fields) {
+        List<String> keys = new ArrayList<>();
+        keys.add(row);
+        keys.addAll(uniques);
+        List<String> args = new ArrayList<>();
+        args.add(id);
+        args.addAll(fields.flat());
+        Long done = RedisFailures.call(what + " insert", () -> INSERT_UNIQUE.run(redis.commands(),
+                ScriptOutputType.INTEGER, keys.toArray(String[]::new), args.toArray(String[]::new)));
+        return done == 1L;
+    }
+
+    /**
+     * Reads a plain string key.
+     *
+     * @param key the key
+     * @return its value, or null when absent
+     */
+    String value(String key) {
+        return RedisFailures.call(what + " lookup", () -> redis.commands().get(key));
     }
 
     /**

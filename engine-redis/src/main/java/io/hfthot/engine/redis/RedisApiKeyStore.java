@@ -4,6 +4,7 @@ import io.hfthot.engine.identity.ApiKeyRecord;
 import io.hfthot.engine.identity.ApiKeyStore;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.crypto.Fingerprint;
+import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class RedisApiKeyStore implements ApiKeyStore {
     /** Entries kept before the cache is emptied (it refills from Redis on the next lookups). */
     private static final int CACHE_MAX = 100_000;
 
+    private static final LuaScript INSERT_CAPPED = LuaScript.load("key_insert_capped.lua");
+
     private final RedisSession redis;
     private final HashRows rows;
     /** Found rows by fingerprint hex, with the System.nanoTime() after which they must be read again. */
@@ -50,12 +53,46 @@ public final class RedisApiKeyStore implements ApiKeyStore {
     public void insert(ApiKeyRecord row) {
         Objects.requireNonNull(row, "row");
         String fp = row.fingerprint().toHex();
-        HashRows.Fields fields = new HashRows.Fields().put("hint", row.hint()).put("owner", row.ownerId())
-                .put("tier", row.tier().name()).put("created", row.createdAt()).put("revoked", row.revokedAt());
-        if (!rows.insert(rowKey(fp), fp, List.of(redis.key("key-owner", row.ownerId()), redis.key("key-id", row.keyId())),
-                fields)) {
-            throw new IllegalStateException("an API key with fingerprint " + row.fingerprint() + " exists");
+        if (!rows.insert(rowKey(fp), fp, List.of(ownerKey(row), redis.key("key-id", row.keyId())), fields(row))) {
+            throw duplicate(row);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One Lua script ({@code key_insert_capped.lua}) counts the owner's live rows and inserts, atomically in
+     * Redis, so the cap holds across every replica.
+     */
+    @Override
+    public boolean insertWithinCap(ApiKeyRecord row, int maxLive) {
+        Objects.requireNonNull(row, "row");
+        if (maxLive < 1) {
+            throw new IllegalArgumentException("maxLive must be >= 1, got " + maxLive);
+        }
+        String fp = row.fingerprint().toHex();
+        List<String> args = new ArrayList<>(List.of(fp, Integer.toString(maxLive), rowKey("")));
+        args.addAll(fields(row).flat());
+        Long done = RedisFailures.call("API key creation", () -> INSERT_CAPPED.run(redis.commands(),
+                ScriptOutputType.INTEGER, new String[] {rowKey(fp), ownerKey(row), redis.key("key-id", row.keyId())},
+                args.toArray(String[]::new)));
+        if (done < 0) {
+            throw duplicate(row);
+        }
+        return done == 1L;
+    }
+
+    private static HashRows.Fields fields(ApiKeyRecord row) {
+        return new HashRows.Fields().put("hint", row.hint()).put("owner", row.ownerId()).put("tier", row.tier().name())
+                .put("created", row.createdAt()).put("revoked", row.revokedAt());
+    }
+
+    private static IllegalStateException duplicate(ApiKeyRecord row) {
+        return new IllegalStateException("an API key with fingerprint " + row.fingerprint() + " exists");
+    }
+
+    private String ownerKey(ApiKeyRecord row) {
+        return redis.key("key-owner", row.ownerId());
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.hfthot.engine.redis;
 
 import io.hfthot.engine.EngineBuilder;
 import io.hfthot.engine.EngineException;
+import io.hfthot.lakehouse.Lakehouse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -60,15 +62,16 @@ public final class RedisBackends implements AutoCloseable {
 
     /**
      * Sets the API keys, usage counters, rate limiter (which also backs the per-feature quotas), stream limiter,
-     * HTI profiles and refresh tokens of a builder to the Redis ones; the event bus is chosen separately because
-     * it needs the payload codec ({@link #eventBus}).
+     * HTI profiles, refresh tokens, hub users, hub API keys, sealed secrets and sealed provider keys of a builder to
+     * the Redis ones; the event bus is chosen separately because it needs the payload codec ({@link #eventBus}).
      *
      * @param builder the builder
      * @return the same builder
      */
     public EngineBuilder applyTo(EngineBuilder builder) {
         return builder.apiKeys(apiKeys()).usage(usage()).rateLimiter(rateLimiter()).streamLimiter(streams)
-                .profiles(profiles()).refreshTokens(refreshTokens());
+                .profiles(profiles()).refreshTokens(refreshTokens())
+                .hubUsers(hubUsers()).hubApiKeys(hubApiKeys()).secrets(secrets()).providerKeys(providerKeys());
     }
 
     /**
@@ -123,6 +126,56 @@ public final class RedisBackends implements AutoCloseable {
      */
     public RedisRefreshTokenStore refreshTokens() {
         return new RedisRefreshTokenStore(redis);
+    }
+
+    /**
+     * Returns a new hub user store.
+     *
+     * @return the store
+     */
+    public RedisHubUserStore hubUsers() {
+        return new RedisHubUserStore(redis);
+    }
+
+    /**
+     * Returns a new hub API key store.
+     *
+     * @return the store
+     */
+    public RedisHubApiKeyStore hubApiKeys() {
+        return new RedisHubApiKeyStore(redis);
+    }
+
+    /**
+     * Returns a new store of sealed hub secrets.
+     *
+     * @return the store
+     */
+    public RedisSecretStore secrets() {
+        return new RedisSecretStore(redis);
+    }
+
+    /**
+     * Returns a new store of sealed provider keys.
+     *
+     * @return the store
+     */
+    public RedisProviderKeyStore providerKeys() {
+        return new RedisProviderKeyStore(redis);
+    }
+
+    /**
+     * Copies the identity rows a data directory held before it was switched to Redis, once (see
+     * {@link LakehouseCarryOver}); call it before building the engine, so its demo keys and hub users are found.
+     *
+     * @param lakehouse the data directory's lakehouse (read only)
+     * @param doneFile  the data directory's marker file, written after a complete copy
+     * @return what this start did
+     * @throws io.hfthot.engine.EngineException SERVICE_UNAVAILABLE when Redis cannot be reached
+     * @throws java.io.UncheckedIOException      when the marker file cannot be read or written
+     */
+    public LakehouseCarryOver.Copied carryOver(Lakehouse lakehouse, Path doneFile) {
+        return new LakehouseCarryOver(redis).copyOnce(lakehouse, doneFile);
     }
 
     /**

@@ -10,6 +10,9 @@ import io.hfthot.engine.ErrorCode;
 import io.hfthot.engine.events.CloseReason;
 import io.hfthot.engine.events.Subscription;
 import io.hfthot.engine.events.SubscriptionOptions;
+import io.hfthot.engine.hub.secrets.SecretScope;
+import io.hfthot.engine.identity.ApiKeyRecord;
+import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import io.hfthot.engine.quota.RateLimiter;
 import io.hfthot.engine.usage.UsageStore;
@@ -96,6 +99,12 @@ class RedisFailClosedTest {
         assertUnavailable(() -> redis.streamLimiter().tryOpen("k", 1));
         assertUnavailable(() -> redis.refreshTokens().markUsed(Fingerprint.of("t"), T0));
         assertUnavailable(() -> redis.profiles().all());
+        assertUnavailable(() -> keys.insertWithinCap(new ApiKeyRecord(Fingerprint.of("hft_free_y"), "hft_free_…_y", "a",
+                Tier.FREE_BETA, T0, null), 3));
+        assertUnavailable(() -> redis.hubUsers().findByEmail("alice@example.com"));
+        assertUnavailable(() -> redis.hubApiKeys().find(Fingerprint.of("hub_key")));
+        assertUnavailable(() -> redis.secrets().list(SecretScope.user("u1")));
+        assertUnavailable(() -> redis.providerKeys().find("u1", "finnhub"));
 
         server.restart();
         // Redis came back empty (no persistence in this test): the script cache is empty too.

@@ -6,17 +6,22 @@ import io.hfthot.engine.lab.api.RegimeChangeMessage;
 import io.hfthot.engine.lab.api.TickMessage;
 import io.hfthot.engine.marketmaker.TradeData;
 import io.hfthot.engine.redis.JsonPayloadCodec;
+import io.hfthot.engine.redis.LakehouseCarryOver;
 import io.hfthot.engine.redis.RedisBackends;
 import io.hfthot.engine.redis.RedisLease;
 import io.hfthot.engine.redis.RedisOptions;
+import io.hfthot.lakehouse.Lakehouse;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code --redis} adds to a server: the Redis stores and event bus on the engine builder, and the market
@@ -30,6 +35,11 @@ public final class Replicas implements AutoCloseable {
     public static final String MARKET_WRITER = "market-writer";
     /** The lease's time to live. */
     public static final Duration LEASE_TTL = Duration.ofSeconds(5);
+
+    /** The data directory's file recording that its identity rows were copied into Redis. */
+    public static final String CARRIED_OVER = "redis-carried-over.txt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replicas.class);
 
     private final RedisBackends redis;
     private final AtomicBoolean writer = new AtomicBoolean();
@@ -109,6 +119,27 @@ public final class Replicas implements AutoCloseable {
     public EngineBuilder apply(EngineBuilder builder, InstantSource clock, int deliveryThreads) {
         return redis.applyTo(builder).eventBus(redis.eventBus(clock, payloads(), deliveryThreads))
                 .marketWriter(writer::get);
+    }
+
+    /**
+     * Copies the keys, hub users, hub keys, secrets and provider keys a single server stored in the data directory
+     * into Redis at the first start on it (once; see {@link LakehouseCarryOver}), so they keep working on every
+     * replica. Call it before the engine is built.
+     *
+     * @param lakehouse the data directory's lakehouse
+     * @param dataDir   the data directory, which keeps the {@value #CARRIED_OVER} marker
+     */
+    public void carryOver(Lakehouse lakehouse, Path dataDir) {
+        Path done = dataDir.resolve(CARRIED_OVER);
+        LakehouseCarryOver.Copied c = redis.carryOver(lakehouse, done);
+        if (c.status() == LakehouseCarryOver.Status.COPIED && c.total() > 0) {
+            LOG.info("copied from the data directory into Redis: {} API keys, {} hub users, {} hub API keys, {} secrets,"
+                    + " {} provider keys", c.apiKeys(), c.hubUsers(), c.hubApiKeys(), c.secrets(), c.providerKeys());
+        } else if (c.status() == LakehouseCarryOver.Status.COPIED_BEFORE_ELSEWHERE) {
+            LOG.warn("{} says this data directory's keys, hub users and secrets were copied to a Redis before, but this"
+                    + " Redis has no record of it (it lost its data, or it is another one): they are not copied again,"
+                    + " since keys revoked since then would come back; delete the file and restart to copy them", done);
+        }
     }
 
     /**

@@ -47,4 +47,13 @@ public final class InMemoryHubApiKeyStore implements HubApiKeyStore {
                 .sorted(Comparator.comparing(HubApiKeyRecord::createdAt))
                 .collect(Collectors.toUnmodifiableList());
     }
+
+    /**
+     * Returns every row, active and revoked, held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<HubApiKeyRecord> all() {
+        return List.copyOf(rows.values());
+    }
 }

@@ -1,6 +1,7 @@
 package io.hfthot.engine.hub.auth;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,5 +34,14 @@ public final class InMemoryHubUserStore implements HubUserStore {
     @Override
     public synchronized Optional<HubUser> findById(String userId) {
         return Optional.ofNullable(byId.get(userId));
+    }
+
+    /**
+     * Returns every user held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public synchronized List<HubUser> all() {
+        return List.copyOf(byId.values());
     }
 }

@@ -36,4 +36,13 @@ public final class InMemorySecretStore implements SecretStore {
     public boolean delete(SecretScope scope, String keyName) {
         return rows.remove(Map.entry(scope, keyName)) != null;
     }
+
+    /**
+     * Returns every sealed row held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<StoredSecret> all() {
+        return List.copyOf(rows.values());
+    }
 }

@@ -99,4 +99,13 @@ public final class LakehouseHubApiKeyStore implements HubApiKeyStore {
     private static Object[] row(HubApiKeyRecord k, Instant revokedAt) {
         return new Object[] {k.fingerprint().toHex(), k.userId(), k.hint(), k.createdAt(), revokedAt};
     }
+
+    /**
+     * Returns every row, active and revoked, held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<HubApiKeyRecord> all() {
+        return index.all();
+    }
 }

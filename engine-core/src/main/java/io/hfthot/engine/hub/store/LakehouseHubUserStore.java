@@ -9,6 +9,7 @@ import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.Row;
 import io.hfthot.lakehouse.Schema;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,5 +64,14 @@ public final class LakehouseHubUserStore implements HubUserStore {
     @Override
     public Optional<HubUser> findById(String userId) {
         return index.findById(userId);
+    }
+
+    /**
+     * Returns every user held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<HubUser> all() {
+        return index.all();
     }
 }

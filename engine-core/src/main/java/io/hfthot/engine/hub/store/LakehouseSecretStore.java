@@ -90,4 +90,13 @@ public final class LakehouseSecretStore implements SecretStore {
         table.append(++seq, scope.userId(), scope.agentId(), keyName, null, existing.get().updatedAt());
         return index.delete(scope, keyName);
     }
+
+    /**
+     * Returns every sealed row held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<StoredSecret> all() {
+        return index.all();
+    }
 }

@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Revocation</b> is immediate: the next {@link ApiKeyService#verify} of the key fails. Code holding
  * something open for a key (a WebSocket, a gRPC stream) registers {@link #onRevoke} and is told at once.
  *
- * <p>Thread safety: creations serialise on this instance, so the cap holds under concurrent requests;
- * revocation and listener registration are lock-free.
+ * <p>Thread safety: creations serialise on this instance, so within one process a creation never loses a race for
+ * the last slot; the cap itself is enforced by the key store in one atomic step
+ * ({@link io.hfthot.engine.identity.ApiKeyStore#insertWithinCap}), so it also holds across replicas sharing the
+ * store. Revocation and listener registration are lock-free.
  */
 public final class AccountKeys {
     /** The rate-limiter bucket suffix of key creations. */
@@ -109,13 +111,12 @@ public final class AccountKeys {
         }
         String account = caller.ownerId();
         int cap = limits.liveKeys(caller.tier());
-        long live = liveKeys(account).size();
         long nowSecond = Math.max(0, now.getEpochSecond() + (now.getNano() > 0 ? 1 : 0));
+        // A first look at the cap (not atomic with the insert) refuses the usual case without spending a creation
+        // from the window.
+        long live = liveKeys(account).size();
         if (live >= cap) {
-            return new Issue(new QuotaDecision(QuotaDecision.Outcome.RATE_LIMITED, null, cap, 0, nowSecond, null,
-                    "Live key limit reached: an account on the " + caller.tier().displayName() + " tier holds at most "
-                            + cap + " live API keys and this one holds " + live
-                            + "; revoke one with DELETE /v1/keys/{key_id} first."), null);
+            return capReached(caller, cap, live, nowSecond);
         }
         RateLimitResult window = limiter.tryAcquire(account + CREATION_BUCKET_SUFFIX, limits.creationsPerDay(),
                 DAY, now);
@@ -125,9 +126,22 @@ public final class AccountKeys {
                             + limits.creationsPerDay() + " API keys per 24 hours; the next creation is possible at "
                             + Instant.ofEpochSecond(window.resetEpochSecond()) + "."), null);
         }
-        IssuedApiKey issued = keys.issue(account, tier);
+        // The binding check: the store counts and inserts in one atomic step, so a creation racing this one on
+        // another replica sharing the store cannot take the account past the cap. Losing that race spends the
+        // creation already counted in the window: the refusal errs on the strict side.
+        Optional<IssuedApiKey> issued = keys.issueWithinCap(account, tier, cap);
+        if (issued.isEmpty()) {
+            return capReached(caller, cap, cap, nowSecond);
+        }
         return new Issue(new QuotaDecision(QuotaDecision.Outcome.ALLOWED, null, window.limit(), window.remaining(),
-                window.resetEpochSecond(), null, ""), issued);
+                window.resetEpochSecond(), null, ""), issued.get());
+    }
+
+    private static Issue capReached(Principal caller, int cap, long live, long nowSecond) {
+        return new Issue(new QuotaDecision(QuotaDecision.Outcome.RATE_LIMITED, null, cap, 0, nowSecond, null,
+                "Live key limit reached: an account on the " + caller.tier().displayName() + " tier holds at most "
+                        + cap + " live API keys and this one holds " + live
+                        + "; revoke one with DELETE /v1/keys/{key_id} first."), null);
     }
 
     /**

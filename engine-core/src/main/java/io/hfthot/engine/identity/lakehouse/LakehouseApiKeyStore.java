@@ -3,6 +3,7 @@ package io.hfthot.engine.identity.lakehouse;
 import io.hfthot.engine.identity.ApiKeyRecord;
 import io.hfthot.engine.identity.ApiKeyStore;
 import io.hfthot.engine.identity.InMemoryApiKeyStore;
+import io.hfthot.engine.identity.KeyCaps;
 import io.hfthot.engine.identity.Tier;
 import io.hfthot.engine.identity.crypto.Fingerprint;
 import io.hfthot.lakehouse.ColumnBatch;
@@ -103,6 +104,16 @@ public final class LakehouseApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public synchronized boolean insertWithinCap(ApiKeyRecord row, int maxLive) {
+        KeyCaps.check(maxLive);
+        if (KeyCaps.live(index.byOwner(row.ownerId())) >= maxLive) {
+            return false;
+        }
+        insert(row);
+        return true;
+    }
+
+    @Override
     public Optional<ApiKeyRecord> find(Fingerprint fingerprint) {
         return index.find(fingerprint);
     }
@@ -132,5 +143,14 @@ public final class LakehouseApiKeyStore implements ApiKeyStore {
                 .addRow(row.fingerprint().toHex(), row.keyId(), row.hint(), row.ownerId(), row.tier().id(),
                         row.createdAt(), row.revokedAt())
                 .build());
+    }
+
+    /**
+     * Returns every row, active and revoked, held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<ApiKeyRecord> all() {
+        return index.all();
     }
 }

@@ -122,4 +122,13 @@ public final class LakehouseProviderKeyStore implements ProviderKeyStore {
     private static String key(String owner, String provider) {
         return owner + '\u0000' + provider;
     }
+
+    /**
+     * Returns every sealed row held, for copying them to another store (e.g. when switching to a shared one).
+     *
+     * @return the rows, in no particular order
+     */
+    public List<ProviderKeyRecord> all() {
+        return List.copyOf(rows.values());
+    }
 }

@@ -1,7 +1,7 @@
 package io.hfthot.engine.hub.store;
 
 import io.hfthot.engine.hub.auth.HubApiKeyStore;
-import io.hfthot.engine.hub.auth.HubApiKeyStoreContract;
+import io.hfthot.engine.testkit.HubApiKeyStoreContract;
 import io.hfthot.lakehouse.Lakehouse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

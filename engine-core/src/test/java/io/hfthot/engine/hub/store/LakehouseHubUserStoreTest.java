@@ -1,7 +1,7 @@
 package io.hfthot.engine.hub.store;
 
 import io.hfthot.engine.hub.auth.HubUserStore;
-import io.hfthot.engine.hub.auth.HubUserStoreContract;
+import io.hfthot.engine.testkit.HubUserStoreContract;
 import io.hfthot.lakehouse.Lakehouse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

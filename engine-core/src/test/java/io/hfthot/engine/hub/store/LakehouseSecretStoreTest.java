@@ -1,7 +1,7 @@
 package io.hfthot.engine.hub.store;
 
 import io.hfthot.engine.hub.secrets.SecretStore;
-import io.hfthot.engine.hub.secrets.SecretStoreContract;
+import io.hfthot.engine.testkit.SecretStoreContract;
 import io.hfthot.lakehouse.Lakehouse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hfthot.engine.usage.provider.ProviderBudget;
 import io.hfthot.engine.usage.provider.ProviderKeyRecord;
 import io.hfthot.engine.usage.provider.ProviderKeyStore;
-import io.hfthot.engine.usage.provider.ProviderKeyStoreContract;
+import io.hfthot.engine.testkit.ProviderKeyStoreContract;
 import io.hfthot.lakehouse.Lakehouse;
 import java.nio.file.Path;
 import java.time.Instant;

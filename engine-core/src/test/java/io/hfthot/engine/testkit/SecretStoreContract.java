@@ -1,10 +1,13 @@
-package io.hfthot.engine.hub.secrets;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.hub.secrets.SecretScope;
+import io.hfthot.engine.hub.secrets.SecretStore;
+import io.hfthot.engine.hub.secrets.StoredSecret;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,5 +47,21 @@ public abstract class SecretStoreContract {
         assertTrue(store.delete(user, "OPENAI_API_KEY"));
         assertFalse(store.delete(user, "OPENAI_API_KEY"));
         assertTrue(store.find(user, "OPENAI_API_KEY").isEmpty());
+        assertArrayEquals(new byte[] {3}, store.find(agent, "ANTHROPIC_API_KEY").orElseThrow().sealed(),
+                "deleting a user's secret leaves the agent's override");
+    }
+
+    @Test
+    void everyByteAndTheTimeComeBackAsStored() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        StoredSecret row = new StoredSecret(SecretScope.agent("u:1", "a 1"), "ALL_BYTES", all,
+                Instant.parse("2026-03-04T05:06:07.123456Z"));
+        store.put(row);
+        assertEquals(row, store.find(SecretScope.agent("u:1", "a 1"), "ALL_BYTES").orElseThrow());
+        assertEquals(List.of(row), store.list(SecretScope.agent("u:1", "a 1")));
+        assertTrue(store.list(SecretScope.user("u:1")).isEmpty(), "an agent's scope is not its user's");
     }
 }

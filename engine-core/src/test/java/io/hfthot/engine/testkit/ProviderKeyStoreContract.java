@@ -1,10 +1,14 @@
-package io.hfthot.engine.usage.provider;
+package io.hfthot.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hfthot.engine.usage.provider.ProviderBudget;
+import io.hfthot.engine.usage.provider.ProviderKeyRecord;
+import io.hfthot.engine.usage.provider.ProviderKeyStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,5 +52,20 @@ public abstract class ProviderKeyStoreContract {
         assertTrue(store.delete("u1", "finnhub"));
         assertFalse(store.delete("u1", "finnhub"));
         assertEquals(1, store.byOwner("u1").size());
+        assertEquals(1, store.byOwner("u2").size(), "another owner's row stays");
+    }
+
+    @Test
+    void everyComponentComesBackAsStored() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) (255 - i);
+        }
+        ProviderKeyRecord row = new ProviderKeyRecord("owner with spaces:1", "my_feed-2", all,
+                new ProviderBudget(1_000, Duration.ofMillis(1_500)), Instant.parse("2026-02-03T04:05:06.000007Z"));
+        store.put(row);
+        assertEquals(row, store.find("owner with spaces:1", "my_feed-2").orElseThrow());
+        assertEquals(List.of(row), store.byOwner("owner with spaces:1"));
+        assertTrue(store.byOwner("owner with spaces").isEmpty());
     }
 }
