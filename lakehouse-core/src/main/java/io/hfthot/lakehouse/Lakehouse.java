@@ -141,6 +141,29 @@ public final class Lakehouse {
         return registered(t);
     }
 
+    /**
+     * Creates a table unless it exists, safe against another process (or thread) creating it at the same moment:
+     * version 0 is written with put-if-absent, so of two simultaneous creations one writes it and the other finds
+     * the table there. An existing table is left as it is (its schema is not compared).
+     *
+     * @param partitionColumns columns whose values become directories (may be empty)
+     * @return true when this call created the table, false when it existed or another creator won
+     */
+    public boolean createTableIfAbsent(String name, Schema schema, List<String> partitionColumns, Map<String, String> properties) {
+        if (exists(name)) {
+            return false;
+        }
+        try {
+            createTable(name, schema, partitionColumns, properties);
+            return true;
+        } catch (LakehouseException e) {
+            if (exists(name)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Returns the latest snapshot of a table. */
     public Snapshot read(String name) {
         return table(name).snapshot();

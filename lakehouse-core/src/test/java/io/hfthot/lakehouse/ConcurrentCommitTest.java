@@ -21,6 +21,39 @@ class ConcurrentCommitTest {
     Path dir;
 
     @Test
+    void simultaneousCreationsFromSeparateLakehousesCreateTheTableOnce() throws Exception {
+        // Two Lakehouse objects on one directory stand for two replicas starting together: both see no table,
+        // both try version 0, exactly one writes it and the other returns quietly.
+        Schema schema = Schema.of(Field.required("id", DataType.INTEGER));
+        int rounds = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Path base = dir.resolve("round-" + round);
+                Lakehouse a = Lakehouse.open(base);
+                Lakehouse b = Lakehouse.open(base);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Boolean> fa = pool.submit(() -> {
+                    start.await();
+                    return a.createTableIfAbsent("t", schema, List.of(), java.util.Map.of("delta.appendOnly", "true"));
+                });
+                Future<Boolean> fb = pool.submit(() -> {
+                    start.await();
+                    return b.createTableIfAbsent("t", schema, List.of(), java.util.Map.of("delta.appendOnly", "true"));
+                });
+                start.countDown();
+                assertEquals(1, (fa.get() ? 1 : 0) + (fb.get() ? 1 : 0), "round " + round + ": exactly one creator");
+                assertEquals(0, a.read("t").version());
+                assertEquals(0, b.read("t").version());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Lakehouse again = Lakehouse.open(dir.resolve("round-0"));
+        assertEquals(false, again.createTableIfAbsent("t", schema, List.of(), java.util.Map.of()));
+    }
+
+    @Test
     void concurrentAppendsAreAllKeptWithNoLostUpdate() throws Exception {
         Lakehouse lh = Lakehouse.open(dir, LakehouseOptions.defaults().withCheckpointInterval(5));
         Schema schema = Schema.of(Field.required("writer", DataType.INTEGER), Field.required("seq", DataType.INTEGER));

@@ -103,9 +103,7 @@ public final class SessionJournal {
     /** Creates the tables a read-only start could not create. */
     private static void createMissing(Lakehouse lakehouse) {
         for (Map.Entry<String, Schema> t : Map.of(TABLE, SCHEMA, AUDIT_TABLE, AUDIT_SCHEMA).entrySet()) {
-            if (!lakehouse.exists(t.getKey())) {
-                lakehouse.createTable(t.getKey(), t.getValue(), List.of(), Map.of("delta.appendOnly", "true"));
-            }
+            lakehouse.createTableIfAbsent(t.getKey(), t.getValue(), List.of(), Map.of("delta.appendOnly", "true"));
         }
     }
 

@@ -54,9 +54,7 @@ public final class IdeaTable {
      */
     public static IdeaTable open(Lakehouse lakehouse) {
         Objects.requireNonNull(lakehouse, "lakehouse");
-        if (!lakehouse.exists(TABLE)) {
-            lakehouse.createTable(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
-        }
+        lakehouse.createTableIfAbsent(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
         return new IdeaTable(lakehouse);
     }
 

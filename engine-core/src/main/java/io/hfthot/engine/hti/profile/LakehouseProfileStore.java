@@ -60,9 +60,7 @@ public final class LakehouseProfileStore implements ProfileStore {
      */
     public static LakehouseProfileStore open(Lakehouse lakehouse) {
         Objects.requireNonNull(lakehouse, "lakehouse");
-        if (!lakehouse.exists(TABLE)) {
-            lakehouse.createTable(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
-        }
+        lakehouse.createTableIfAbsent(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
         LakehouseProfileStore store = new LakehouseProfileStore(lakehouse);
         store.load();
         return store;

@@ -22,9 +22,7 @@ public record HubTable(Lakehouse lakehouse, String name, Schema schema) {
         Objects.requireNonNull(lakehouse, "lakehouse");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(schema, "schema");
-        if (!lakehouse.exists(name)) {
-            lakehouse.createTable(name, schema, List.of(), Map.of("delta.appendOnly", "true"));
-        }
+        lakehouse.createTableIfAbsent(name, schema, List.of(), Map.of("delta.appendOnly", "true"));
     }
 
     /**

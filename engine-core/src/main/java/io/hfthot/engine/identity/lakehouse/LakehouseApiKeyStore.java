@@ -61,9 +61,7 @@ public final class LakehouseApiKeyStore implements ApiKeyStore {
      */
     public static LakehouseApiKeyStore open(Lakehouse lakehouse) {
         Objects.requireNonNull(lakehouse, "lakehouse");
-        if (!lakehouse.exists(TABLE)) {
-            lakehouse.createTable(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
-        }
+        lakehouse.createTableIfAbsent(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
         LakehouseApiKeyStore store = new LakehouseApiKeyStore(lakehouse);
         store.load();
         return store;

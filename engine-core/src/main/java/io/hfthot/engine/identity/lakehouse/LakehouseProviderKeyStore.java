@@ -58,9 +58,7 @@ public final class LakehouseProviderKeyStore implements ProviderKeyStore {
      */
     public static LakehouseProviderKeyStore open(Lakehouse lakehouse) {
         Objects.requireNonNull(lakehouse, "lakehouse");
-        if (!lakehouse.exists(TABLE)) {
-            lakehouse.createTable(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
-        }
+        lakehouse.createTableIfAbsent(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
         LakehouseProviderKeyStore store = new LakehouseProviderKeyStore(lakehouse);
         Map<String, Row> latest = new HashMap<>();
         for (Row r : lakehouse.read(TABLE).rows()) {

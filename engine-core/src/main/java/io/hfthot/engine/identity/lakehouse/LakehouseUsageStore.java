@@ -56,9 +56,7 @@ public final class LakehouseUsageStore implements UsageStore, AutoCloseable {
     public static LakehouseUsageStore open(Lakehouse lakehouse, InstantSource clock) {
         Objects.requireNonNull(lakehouse, "lakehouse");
         Objects.requireNonNull(clock, "clock");
-        if (!lakehouse.exists(TABLE)) {
-            lakehouse.createTable(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
-        }
+        lakehouse.createTableIfAbsent(TABLE, SCHEMA, List.of(), Map.of("delta.appendOnly", "true"));
         LakehouseUsageStore store = new LakehouseUsageStore(lakehouse, clock);
         for (Row r : lakehouse.read(TABLE).rows()) {
             Key key = new Key(r.getString("subject"), ((LocalDate) r.get("day")).toEpochDay());

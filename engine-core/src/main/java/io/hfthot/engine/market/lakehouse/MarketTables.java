@@ -85,15 +85,12 @@ public final class MarketTables {
      * with it (bars are upserted, which replaces rows).
      */
     public void createMissing() {
-        if (!lakehouse.exists(OHLCV)) {
-            lakehouse.createTable(OHLCV, OHLCV_SCHEMA, List.of("symbol", "interval"));
-        } else if ("true".equalsIgnoreCase(lakehouse.read(OHLCV).properties().get("delta.appendOnly"))) {
+        if (!lakehouse.createTableIfAbsent(OHLCV, OHLCV_SCHEMA, List.of("symbol", "interval"), Map.of())
+                && "true".equalsIgnoreCase(lakehouse.read(OHLCV).properties().get("delta.appendOnly"))) {
             lakehouse.table(OHLCV).setProperties(Map.of("delta.appendOnly", "false"));
             LOG.info("{}: delta.appendOnly lifted so that bars can be upserted by (symbol, interval, ts)", OHLCV);
         }
-        if (!lakehouse.exists(TICKS)) {
-            lakehouse.createTable(TICKS, TICKS_SCHEMA, List.of("symbol"), Map.of("delta.appendOnly", "true"));
-        }
+        lakehouse.createTableIfAbsent(TICKS, TICKS_SCHEMA, List.of("symbol"), Map.of("delta.appendOnly", "true"));
     }
 
     /**
