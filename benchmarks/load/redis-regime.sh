@@ -5,7 +5,7 @@
 # first, ROUNDS rounds after a warm-up of each. Targets 127.0.0.1 only; each wrk run is bounded.
 #
 #   mvn -B -q -o -pl reference-server -am package -DskipTests
-#   benchmarks/load/redis-regime.sh   # DURATION=10s THREADS=2 CONNECTIONS=32 ROUNDS=4 BASE_PORT=18280 REDIS_PORT=18299
+#   benchmarks/load/redis-regime.sh   # DURATION=10s THREADS=2 CONNECTIONS=32 ROUNDS=3 BASE_PORT=18280 REDIS_PORT=18299
 #   prints each run, the median over rounds of redis / in-memory, and Redis's own per-command figures
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-ROUNDS="${ROUNDS:-4}"
+ROUNDS="${ROUNDS:-3}"
 BASE_PORT="${BASE_PORT:-18280}"
 REDIS_PORT="${REDIS_PORT:-18299}"
 JAR=reference-server/target/hfthot-server.jar
