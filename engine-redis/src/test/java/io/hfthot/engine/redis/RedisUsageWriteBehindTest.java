@@ -6,7 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hfthot.engine.EngineException;
 import io.hfthot.engine.ErrorCode;
+import io.hfthot.engine.identity.ApiKeyService;
+import io.hfthot.engine.identity.Tier;
+import io.hfthot.engine.identity.access.AccessControl;
+import io.hfthot.engine.identity.crypto.RandomSecrets;
+import io.hfthot.engine.quota.Feature;
+import io.hfthot.engine.quota.QuotaEngine;
+import io.hfthot.engine.quota.QuotaTable;
+import io.hfthot.engine.usage.UsageService;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,5 +173,53 @@ class RedisUsageWriteBehindTest {
             }
         }
         assertTrue(accepted, "recording resumes when Redis returns");
+    }
+
+    @Test
+    void anEnterpriseRequestWhichAsksRedisNothingElseIsRefusedSoonAfterRedisHangs() throws Exception {
+        // Enterprise has no REST window: with its key cached, counting usage is the only Redis work of a request.
+        QuotaEngine quotas = new QuotaEngine(QuotaTable.seed000(), a.rateLimiter(), a.streamLimiter());
+        AccessControl access = new AccessControl(new ApiKeyService(a.apiKeys(), RandomSecrets.system(),
+                InstantSource.system()), quotas, new UsageService(quotas, a.usage()));
+        String key = access.keys().issue("acct-ent", Tier.ENTERPRISE).rawKey();
+        assertTrue(access.check(key, Feature.REST_REQUEST, Instant.now()).allowed());
+        server.pause();
+        long paused = System.nanoTime();
+        long refusedAfter = -1;
+        int admitted = 1;
+        try {
+            while (refusedAfter < 0 && System.nanoTime() - paused < Duration.ofSeconds(10).toNanos()) {
+                try {
+                    if (access.check(key, Feature.REST_REQUEST, Instant.now()).allowed()) {
+                        admitted++;
+                    }
+                    Thread.sleep(10);
+                } catch (EngineException e) {
+                    assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
+                    refusedAfter = (System.nanoTime() - paused) / 1_000_000;
+                }
+            }
+        } finally {
+            server.resume();
+        }
+        assertTrue(refusedAfter >= 0, "refused while Redis hangs");
+        // Refused by whichever comes first: the usage lag bound (command timeout plus two flush intervals) or the key
+        // lookup once the cached key is 0.5 s old; a loaded test machine's scheduling adds to both.
+        long bound = TIMEOUT.plus(RedisUsageStore.FLUSH_INTERVAL.multipliedBy(2)).toMillis();
+        assertTrue(refusedAfter <= bound + 1_000, "refused after " + refusedAfter + " ms, bound " + bound + " ms");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                access.check(key, Feature.REST_REQUEST, Instant.now());
+                admitted++;
+                break;
+            } catch (EngineException e) {
+                Thread.sleep(50);
+            }
+        }
+        String keyId = access.keys().keysOf("acct-ent").get(0).keyId();
+        long today = Math.floorDiv(Instant.now().getEpochSecond(), 86_400);
+        assertEquals(admitted, a.usage().requests(keyId, today), "every admitted request counted, once");
+        assertEquals(admitted, b.usage().requests(keyId, today), "and seen by the other replica");
     }
 }
