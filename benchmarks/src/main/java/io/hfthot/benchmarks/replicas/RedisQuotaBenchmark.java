@@ -1,19 +1,21 @@
 package io.hfthot.benchmarks.replicas;
 
-import io.hfthot.engine.identity.ApiKeyRecord;
+import io.hfthot.engine.identity.ApiKeyService;
+import io.hfthot.engine.identity.IssuedApiKey;
 import io.hfthot.engine.identity.Principal;
 import io.hfthot.engine.identity.Tier;
-import io.hfthot.engine.identity.crypto.Fingerprint;
+import io.hfthot.engine.identity.access.AccessControl;
+import io.hfthot.engine.identity.crypto.RandomSecrets;
 import io.hfthot.engine.quota.Feature;
 import io.hfthot.engine.quota.QuotaDecision;
 import io.hfthot.engine.quota.QuotaEngine;
 import io.hfthot.engine.quota.QuotaTable;
-import io.hfthot.engine.redis.RedisApiKeyStore;
 import io.hfthot.engine.redis.RedisBackends;
 import io.hfthot.engine.redis.RedisOptions;
-import io.hfthot.engine.redis.RedisUsageStore;
+import io.hfthot.engine.usage.UsageService;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,9 +39,11 @@ import org.openjdk.jmh.annotations.Threads;
  * the Professional rate (2000/min): in steady state every decision is admitted and evicts one entry of a full
  * 2000-entry window, the most expensive path of {@code sliding_window.lua}.
  *
- * <p>{@link #decision} is one {@code QuotaEngine.decide} (one EVALSHA); {@link #restRequestWork} is everything a
- * REST request asks Redis under {@code --redis}: the key lookup, the rate decision and the usage count (three
- * round trips), whose latency is what Redis adds to the request.
+ * <p>{@link #decision} is one {@code QuotaEngine.decide} (one EVALSHA). {@link #restRequestWork} is the access
+ * check the REST filter makes on every request ({@code AccessControl.check}: key verification, the REST rate
+ * decision, the usage count) over the Redis stores, exactly as a {@code --redis} server wires them;
+ * {@link #restRequestWorkInMemory} is the same check over the in-memory stores of a single server. The difference
+ * of their latency distributions (run with {@code -bm sample}) is what Redis adds to a request.
  */
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class RedisQuotaBenchmark {
@@ -54,45 +58,46 @@ public class RedisQuotaBenchmark {
 
         RedisBackends redis;
         QuotaEngine quotas;
-        RedisApiKeyStore keys;
-        RedisUsageStore usage;
+        AccessControl redisAccess;
+        AccessControl memoryAccess;
 
         /** Connects under a fresh namespace. */
         @Setup(Level.Trial)
         public void connect() {
             redis = RedisBackends.connect(new RedisOptions(redisUri, "bench" + System.nanoTime(), Duration.ofSeconds(2)));
             quotas = new QuotaEngine(QuotaTable.seed000(), redis.rateLimiter(), redis.streamLimiter());
-            keys = redis.apiKeys();
-            usage = redis.usage();
+            redisAccess = new AccessControl(new ApiKeyService(redis.apiKeys(), RandomSecrets.system(),
+                    InstantSource.fixed(T0)), quotas, new UsageService(quotas, redis.usage()));
+            memoryAccess = AccessControl.inMemory(InstantSource.fixed(T0), RandomSecrets.system());
         }
 
-        /** Closes the connection. */
+        /** Closes the connection (after sending the recorded usage counts). */
         @TearDown(Level.Trial)
         public void close() {
             redis.close();
         }
     }
 
-    /** A Professional key of its own per thread. */
+    /** A Professional key of its own per thread, in each store. */
     @State(Scope.Thread)
     public static class PerThread {
         Principal principal;
-        Fingerprint fingerprint;
+        String redisKey;
+        String memoryKey;
         long tick;
 
         /**
-         * Stores the thread's key.
+         * Issues the thread's keys.
          *
          * @param shared the stores
          */
         @Setup(Level.Trial)
         public void setUp(Shared shared) {
-            String raw = "hft_pro_bench" + System.nanoTime() + Thread.currentThread().getId();
-            fingerprint = Fingerprint.of(raw);
-            ApiKeyRecord row = new ApiKeyRecord(fingerprint, "hft_pro_…" + raw.substring(raw.length() - 4),
-                    "acct-" + fingerprint.shortId(), Tier.PROFESSIONAL, T0, null);
-            shared.keys.insert(row);
-            principal = row.principal();
+            String account = "acct-" + System.nanoTime() + "-" + Thread.currentThread().getId();
+            IssuedApiKey issued = shared.redisAccess.keys().issue(account, Tier.PROFESSIONAL);
+            redisKey = issued.rawKey();
+            principal = issued.record().principal();
+            memoryKey = shared.memoryAccess.keys().issue(account, Tier.PROFESSIONAL).rawKey();
         }
 
         Instant next() {
@@ -115,20 +120,30 @@ public class RedisQuotaBenchmark {
     }
 
     /**
-     * The Redis work of one REST request (key lookup, rate decision, usage count), one thread: its latency
-     * distribution (run with {@code -bm sample}) is what Redis adds to a request.
+     * The REST filter's access check over the Redis stores, one thread: its latency distribution.
      *
      * @param shared the stores
      * @param mine   the thread's key
-     * @return the usage total
+     * @return the decision
      */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public long restRequestWork(Shared shared, PerThread mine) {
-        Principal p = shared.keys.find(mine.fingerprint).orElseThrow().principal();
-        Instant now = mine.next();
-        QuotaDecision d = shared.quotas.decide(p, Feature.REST_REQUEST, now);
-        return shared.usage.add(p.keyId(), now.getEpochSecond() / 86_400, d.allowed() ? 1 : 0);
+    public QuotaDecision restRequestWork(Shared shared, PerThread mine) {
+        return shared.redisAccess.check(mine.redisKey, Feature.REST_REQUEST, mine.next());
+    }
+
+    /**
+     * The same check over the in-memory stores, one thread: the baseline {@link #restRequestWork} adds to.
+     *
+     * @param shared the stores
+     * @param mine   the thread's key
+     * @return the decision
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public QuotaDecision restRequestWorkInMemory(Shared shared, PerThread mine) {
+        return shared.memoryAccess.check(mine.memoryKey, Feature.REST_REQUEST, mine.next());
     }
 }

@@ -169,16 +169,15 @@ public final class SlidingLogRateLimiter implements RateLimiter {
         synchronized RateLimitResult decide(int limit, long windowNanos, long now, boolean record) {
             long t = Math.max(now, latest);
             long cutoff = t - windowNanos;
+            if (!record) {
+                return look(limit, cutoff, t);
+            }
             while (size > 0 && times[head] <= cutoff) {
                 head = head + 1 == times.length ? 0 : head + 1;
                 size--;
             }
             if (size >= limit) {
                 return new RateLimitResult(false, limit, 0, TimeMath.ceilEpochSecond(times[head] + windowNanos));
-            }
-            if (!record) {
-                long reset = size == 0 ? t : times[head] + windowNanos;
-                return new RateLimitResult(true, limit, limit - size, TimeMath.ceilEpochSecond(reset));
             }
             if (size == times.length) {
                 grow(limit);
@@ -188,6 +187,30 @@ public final class SlidingLogRateLimiter implements RateLimiter {
             size++;
             latest = t;
             return new RateLimitResult(true, limit, limit - size, TimeMath.ceilEpochSecond(times[head] + windowNanos));
+        }
+
+        /**
+         * Reports without dropping anything: a look from a clock ahead of the recording ones must not remove events
+         * that are still inside the window of a later decision judged at an earlier time (only recorded times move
+         * {@link #latest}).
+         */
+        private RateLimitResult look(int limit, long cutoff, long t) {
+            int gone = 0;
+            while (gone < size && times[index(gone)] <= cutoff) {
+                gone++;
+            }
+            int live = size - gone;
+            long windowNanos = t - cutoff;
+            if (live >= limit) {
+                return new RateLimitResult(false, limit, 0, TimeMath.ceilEpochSecond(times[index(gone)] + windowNanos));
+            }
+            long reset = live == 0 ? t : times[index(gone)] + windowNanos;
+            return new RateLimitResult(true, limit, limit - live, TimeMath.ceilEpochSecond(reset));
+        }
+
+        private int index(int i) {
+            int at = head + i;
+            return at >= times.length ? at - times.length : at;
         }
 
         synchronized boolean idleSince(long cutoff) {

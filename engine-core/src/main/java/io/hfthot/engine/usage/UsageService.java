@@ -31,14 +31,14 @@ public final class UsageService {
     }
 
     /**
-     * Counts one admitted request for the principal's key on the UTC day of {@code now}.
+     * Counts one admitted request for the principal's key on the UTC day of {@code now}, through the store's
+     * {@link UsageStore#record} (which a shared store batches, so a request does not wait for it).
      *
      * @param principal the caller
      * @param now       the request time
-     * @return the day's total after this request
      */
-    public long recordRequest(Principal principal, Instant now) {
-        return store.add(principal.keyId(), epochDay(now), 1);
+    public void recordRequest(Principal principal, Instant now) {
+        store.record(principal.keyId(), epochDay(now), 1);
     }
 
     /**

@@ -21,6 +21,20 @@ public interface UsageStore {
     long add(String subject, long epochDay, long delta);
 
     /**
+     * Adds to a subject's request count for a day when the caller does not need the total (the per-request
+     * path). The default is {@link #add}; a store whose {@code add} costs a round trip to a shared server
+     * overrides it to batch additions, which it must never lose silently: it refuses (throws) rather than
+     * accept an addition it could not deliver.
+     *
+     * @param subject  the subject (a key id)
+     * @param epochDay the UTC day ({@code LocalDate.toEpochDay()})
+     * @param delta    the amount to add, at least 0
+     */
+    default void record(String subject, long epochDay, long delta) {
+        add(subject, epochDay, delta);
+    }
+
+    /**
      * Reads a subject's request count for a day.
      *
      * @param subject  the subject

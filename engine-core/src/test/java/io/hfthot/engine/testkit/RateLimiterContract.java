@@ -94,6 +94,17 @@ public abstract class RateLimiterContract {
     }
 
     @Test
+    void aLookAtALaterTimeCannotOpenRoomForAnOlderClock() {
+        assertTrue(limiter.tryAcquire("k", 2, MINUTE, T0).allowed());
+        assertTrue(limiter.tryAcquire("k", 2, MINUTE, T0.plusSeconds(30)).allowed());
+        // A look from a clock ahead of the others sees T0 gone; it must not drop T0 for everyone.
+        assertEquals(1, limiter.peek("k", 2, MINUTE, T0.plusSeconds(61)).remaining());
+        // Judged at T0 + 45 s (later than the latest recorded time): (T0 - 15 s, T0 + 45 s] holds T0 and T0 + 30 s.
+        assertFalse(limiter.tryAcquire("k", 2, MINUTE, T0.plusSeconds(45)).allowed());
+        assertTrue(limiter.tryAcquire("k", 2, MINUTE, T0.plusSeconds(60)).allowed());
+    }
+
+    @Test
     void neverAdmitsMoreThanTheLimitInAnyWindowUnderContention() throws Exception {
         int threads = 8;
         int steps = 240;

@@ -63,4 +63,37 @@ public abstract class UsageStoreContract {
         }
         assertEquals(20_000, store.requests("hot", DAY));
     }
+
+    @Test
+    void recordedAdditionsAreSeenByReadsAndAdditionsAndAreNotLostUnderConcurrency() throws Exception {
+        store.record("r", DAY, 2);
+        store.record("r", DAY, 0);
+        assertEquals(2, store.requests("r", DAY));
+        store.record("r", DAY, 1);
+        assertEquals(4, store.add("r", DAY, 1), "add returns the total including earlier recorded additions");
+        assertEquals(0, store.requests("r", DAY + 1));
+        assertThrows(IllegalArgumentException.class, () -> store.record("r", DAY, -1));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        if (i % 1_000 == thread) {
+                            store.add("hot-r", DAY, 1);
+                        } else {
+                            store.record("hot-r", DAY, 1);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(20_000, store.requests("hot-r", DAY));
+    }
 }

@@ -28,11 +28,13 @@ public final class RedisBackends implements AutoCloseable {
 
     private final RedisSession redis;
     private final RedisStreamLimiter streams;
+    private final RedisUsageStore usage;
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     private RedisBackends(RedisSession redis) {
         this.redis = redis;
         this.streams = new RedisStreamLimiter(redis, STREAM_LEASE_TTL);
+        this.usage = new RedisUsageStore(redis);
     }
 
     /**
@@ -84,12 +86,13 @@ public final class RedisBackends implements AutoCloseable {
     }
 
     /**
-     * Returns a new usage store.
+     * Returns the usage store (one per backends, since it flushes recorded counts in the background; closed with
+     * these backends, which sends what is pending).
      *
      * @return the store
      */
     public RedisUsageStore usage() {
-        return new RedisUsageStore(redis);
+        return usage;
     }
 
     /**
@@ -215,7 +218,7 @@ public final class RedisBackends implements AutoCloseable {
         return redis.options();
     }
 
-    /** Releases leases, stops the stream-lease refresher and closes the connection. */
+    /** Releases leases, stops the stream-lease refresher, sends pending usage counts and closes the connection. */
     @Override
     public synchronized void close() {
         for (AutoCloseable c : owned) {
@@ -226,6 +229,7 @@ public final class RedisBackends implements AutoCloseable {
             }
         }
         streams.close();
+        usage.close();
         redis.close();
     }
 }
