@@ -85,6 +85,20 @@ public interface ServerExchange {
      */
     OutputStream sendResponseHeaders(int status, long length) throws IOException;
 
+    /**
+     * Sends the status line and headers of a streamed body of unknown length and hands the body to a sink that
+     * outlives this exchange: after {@link #close()} the response stays open until the sink ends or aborts it,
+     * and no thread waits meanwhile.
+     *
+     * @param status the status code
+     * @return the sink, or empty when this transport can only stream from the handler's thread (the caller then
+     *         uses {@link #sendResponseHeaders} with length 0); nothing has been sent when empty
+     * @throws IOException when the client is gone
+     */
+    default java.util.Optional<StreamSink> sendPushedHeaders(int status) throws IOException {
+        return java.util.Optional.empty();
+    }
+
     /** Ends the exchange, releasing the connection for the next request. */
     void close();
 }
