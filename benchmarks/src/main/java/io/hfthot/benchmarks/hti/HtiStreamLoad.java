@@ -66,6 +66,12 @@ public final class HtiStreamLoad {
         }
     }
 
+    /** CPU time of this whole process so far (every thread), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static long rssKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -107,6 +113,7 @@ public final class HtiStreamLoad {
                 }
                 Thread.sleep(2000);
                 long connected = rssKb();
+                long cpuStart = processCpuNanos();
                 long intervalNs = 1_000_000_000L / rate;
                 long start = System.nanoTime();
                 long peak = connected;
@@ -124,6 +131,9 @@ public final class HtiStreamLoad {
                     }
                 }
                 long end = rssKb();
+                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                System.out.printf("server: CPU while publishing %.2f s for %d ideas to %d streams: %.1f us per idea"
+                        + " per stream%n", cpuSeconds, n, clients, cpuSeconds * 1e6 / ((double) n * clients));
                 System.out.printf("server: JDK %s, virtual threads %s; %d ideas published at %d/s to %d streams; VmRSS before clients %.1f MB,"
                         + " with all streams open %.1f MB, peak while publishing %.1f MB, at end %.1f MB;"
                         + " growth for the connections %.1f MB (peak - before)%n", Runtime.version().feature(),
@@ -145,9 +155,13 @@ public final class HtiStreamLoad {
                     + streams.failed() + " failed)");
         }
         System.out.println("clients: " + clients + " streams ready");
+        long cpuStart = processCpuNanos();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds + 8));
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         int failedStreams = streams.failed();
         long[] merged = streams.stopAndCollect();
+        System.out.printf("clients: CPU while reading %.2f s: %.1f us per idea event%n", cpuSeconds,
+                merged.length == 0 ? Double.NaN : cpuSeconds * 1e6 / merged.length);
         System.out.printf("clients: %d streams, %d idea events received (%d failed streams); idea-to-client latency"
                 + " p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms%n", clients, merged.length, failedStreams,
                 pct(merged, 0.5) / 1e3, pct(merged, 0.99) / 1e3, pct(merged, 0.999) / 1e3,
