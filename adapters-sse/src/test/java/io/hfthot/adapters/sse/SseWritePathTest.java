@@ -139,12 +139,14 @@ class SseWritePathTest {
     /**
      * Mounted in the JDK's own {@code com.sun.net.httpserver} server, a stream cannot be pushed: it keeps its request
      * thread ({@code BlockingStreamSink}) and still greets, streams, pings and says farewell. The JDK's provider is
-     * named explicitly: jetty-http-spi on the class path registers itself as the default provider.
+     * instantiated directly: jetty-http-spi on the class path registers itself as the default provider (the pom
+     * exports the JDK's package to the tests).
      */
     @Test
     void theJdkServerStillStreamsWithAThreadPerStream() throws Exception {
-        System.setProperty("com.sun.net.httpserver.HttpServerProvider", "sun.net.httpserver.DefaultHttpServerProvider");
-        HttpServer jdk = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.spi.HttpServerProvider jdkProvider = (com.sun.net.httpserver.spi.HttpServerProvider)
+                Class.forName("sun.net.httpserver.DefaultHttpServerProvider").getConstructor().newInstance();
+        HttpServer jdk = jdkProvider.createHttpServer(new InetSocketAddress("127.0.0.1", 0), 0);
         assertEquals("sun.net.httpserver.HttpServerImpl", jdk.getClass().getName(), "not the JDK's own server");
         int port = jdk.getAddress().getPort();
         jdk.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
