@@ -1,7 +1,8 @@
 package io.hfthot.adapters.sse;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,9 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * process's life (a stream ending at shutdown still needs them for its farewell).
  */
 final class SseThreads {
-    /** Runs stream steps: each step only drains, frames from cache and starts a non-blocking write. */
-    static final ExecutorService WRITERS = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("hfthot-sse-"));
+    /**
+     * Runs stream steps: each step only drains, frames from cache and starts a non-blocking write. A work-stealing
+     * pool in FIFO mode: one published event schedules a step for each of (say) 1,000 streams from the publishing
+     * thread, and its submission queues take those without the single lock of a {@code LinkedBlockingQueue}.
+     */
+    static final ExecutorService WRITERS = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+            pool -> {
+                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                t.setName("hfthot-sse-" + t.getPoolIndex());
+                t.setDaemon(true);
+                return t;
+            }, null, true);
     /** Heartbeat ticks and cut-off timers of every stream. */
     static final ScheduledThreadPoolExecutor TIMERS = timers();
 
