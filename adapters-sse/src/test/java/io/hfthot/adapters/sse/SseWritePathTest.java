@@ -124,15 +124,32 @@ class SseWritePathTest {
             Subscription sub = subscriptions.poll(10, TimeUnit.SECONDS);
             SseRouteTest.Wait.until(() -> route.openStreams() == 1);
             String big = "z".repeat(16 * 1024);
+            // First fill the client's and the kernel's buffers one event at a time, until a write stays pending.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            boolean stuck = false;
+            while (!stuck && System.nanoTime() < deadline) {
+                bus.publish("hti.ideas", Map.of("TITLE", big));
+                long t0 = System.nanoTime();
+                while (sub.pending() > 0 && System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(200)) {
+                    Thread.sleep(1);
+                }
+                stuck = sub.pending() > 0;
+            }
+            assertTrue(stuck, "the connection never filled up");
             int maxPending = 0;
-            for (int i = 0; i < 5000 && sub.isActive(); i++) {
+            for (int i = 0; i < 1000 && sub.isActive(); i++) {
                 bus.publish("hti.ideas", Map.of("TITLE", big, "n", i));
                 maxPending = Math.max(maxPending, sub.pending());
             }
+            long closed = System.nanoTime();
             assertEquals(Optional.of(CloseReason.OVERFLOW), sub.closeReason(), "the queue never overflowed");
             assertTrue(maxPending <= 16, "queue exceeded its bound: " + maxPending);
-            // The farewell cannot reach a client that does not read: the stream is aborted after the cut-off delay.
+            assertEquals(1, route.openStreams(), "the farewell cannot have been written yet");
+            // The farewell cannot reach a client that does not read: the stream is aborted after the cut-off delay
+            // (2 s here: twice the 100 ms heartbeat, at least 2 s), not before.
             SseRouteTest.Wait.until(() -> route.openStreams() == 0 && bus.subscriberCount("hti.ideas") == 0);
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed);
+            assertTrue(tookMs >= 1500, "cut off after " + tookMs + " ms, before the 2 s delay");
         }
     }
 
