@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code io.hfthot.adapters.http.jetty}.
  *
  * <p>Contract: the surface calls {@link #sendResponseHeaders} once, writes the body to the returned stream and
- * closes it, then calls {@link #close()} exactly once. Response headers set after {@link #sendResponseHeaders} are
+ * closes it, then calls {@link #close()} exactly once. For a pushed body it calls {@link #sendPushedHeaders} instead
+ * and, when that returns a sink, writes the body through the sink (possibly after {@link #close()}). Response headers set after {@link #sendResponseHeaders} are
  * ignored. One exchange is used by one thread at a time.
  */
 public interface ServerExchange {
