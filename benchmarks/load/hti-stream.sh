@@ -2,10 +2,13 @@
 # HTI SSE fan-out (issue 15: 1,000 concurrent SSE clients on one server, p99 idea-to-client <= 25 ms, server
 # RSS growth < 150 MB for the connections). Server and clients are separate JVMs on 127.0.0.1 so the server's
 # RSS is its own; bounded by DURATION_S seconds of publishing (the server gives up after 180 s waiting for clients).
+# The clients JVM (always the default `java`) reads all streams with two NIO selector threads; both sides print the
+# CPU time they spent per delivered idea, a figure that the machine's other load disturbs far less than latency.
 #
 #   mvn -B -q -o -pl benchmarks -am package -DskipTests
 #   benchmarks/load/hti-stream.sh            # CLIENTS=1000 DURATION_S=30 RATE=20 VIRTUAL_THREADS=false JAVA=java
-#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java VIRTUAL_THREADS=true benchmarks/load/hti-stream.sh
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/load/hti-stream.sh   # server on JDK 25
+#   (VIRTUAL_THREADS=true runs the listener's request threads as virtual threads; SSE streams hold none either way)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=benchmarks/target/benchmarks.jar

@@ -364,7 +364,7 @@ public final class HttpSurface {
         if (response.contentType() != null) {
             exchange.setResponseHeader("Content-Type", response.contentType());
         }
-        if (response.streamingBody() == null && response.status() != 204 && response.status() != 304) {
+        if (!response.isStream() && response.status() != 204 && response.status() != 304) {
             long length;
             if (response.jsonBody() != null) {
                 BodyBuffer json = BodyBuffer.acquire();
@@ -416,6 +416,9 @@ public final class HttpSurface {
 
     private Outcome write(ServerExchange exchange, Response response, boolean gzip) throws IOException {
         response.headers().forEach(exchange::setResponseHeader);
+        if (response.pushBody() != null) {
+            return push(exchange, response);
+        }
         if (response.streamingBody() != null) {
             exchange.setResponseHeader("Content-Type", response.contentType());
             exchange.setResponseHeader("Cache-Control", "no-cache");
@@ -437,6 +440,34 @@ public final class HttpSurface {
             return writeBytes(exchange, response, json.array(), json.size(), gzip);
         } finally {
             json.release();
+        }
+    }
+
+    /**
+     * Starts a pushed body. On a transport that writes without blocking, this returns at once and the stream goes
+     * on without the request's thread (the outcome then counts no body bytes); otherwise the thread writes what the
+     * body hands over until it ends.
+     */
+    private Outcome push(ServerExchange exchange, Response response) throws IOException {
+        exchange.setResponseHeader("Content-Type", response.contentType());
+        exchange.setResponseHeader("Cache-Control", "no-cache");
+        java.util.Optional<StreamSink> sink = exchange.sendPushedHeaders(response.status());
+        if (sink.isPresent()) {
+            response.pushBody().start(sink.get());
+            return new Outcome(response.status(), 0);
+        }
+        try (OutputStream os = exchange.sendResponseHeaders(response.status(), 0)) {
+            BlockingStreamSink blocking = new BlockingStreamSink(os);
+            response.pushBody().start(blocking);
+            try {
+                blocking.run();
+            } catch (IOException clientLeft) {
+                LOG.debug("stream ended: {}", clientLeft.toString());
+            }
+            return new Outcome(response.status(), blocking.written());
+        } catch (IOException clientLeft) {
+            LOG.debug("stream ended: {}", clientLeft.toString());
+            return new Outcome(response.status(), -1);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * What a {@link RouteHandler} returns: a status, headers and one of a JSON body (encoded by the
- * surface's codec), raw bytes, or a streaming body (SSE). Immutable; {@link #withHeader} copies.
+ * surface's codec), raw bytes, or a streaming body (written from the handler's thread, or pushed without one). Immutable; {@link #withHeader} copies.
  */
 public final class Response {
     /** Writes a streaming body; the surface flushes and closes the stream afterwards. */
@@ -24,15 +24,32 @@ public final class Response {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Starts a pushed body: called once the headers are set, it must return at once (see {@link StreamSink}). */
+    @FunctionalInterface
+    public interface PushBody {
+        /**
+         * Starts writing; the body is written later, from any thread, through the sink, which the body ends.
+         *
+         * @param sink where the body goes
+         */
+        void start(StreamSink sink);
+    }
+
     private final int status;
     private final Map<String, String> headers;
     private final Object json;
     private final byte[] bytes;
     private final String contentType;
     private final StreamingBody stream;
+    private final PushBody push;
 
     private Response(int status, Map<String, String> headers, Object json, byte[] bytes, String contentType,
                      StreamingBody stream) {
+        this(status, headers, json, bytes, contentType, stream, null);
+    }
+
+    private Response(int status, Map<String, String> headers, Object json, byte[] bytes, String contentType,
+                     StreamingBody stream, PushBody push) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("HTTP status must be in [100, 599], got " + status);
         }
@@ -42,6 +59,7 @@ public final class Response {
         this.bytes = bytes;
         this.contentType = contentType;
         this.stream = stream;
+        this.push = push;
     }
 
     /**
@@ -120,6 +138,22 @@ public final class Response {
     }
 
     /**
+     * A pushed streaming response, sent chunked and never compressed: the handler's thread returns as soon as the
+     * body started, and the body is written through a non-blocking {@link StreamSink} (e.g. server-sent events to
+     * many clients). A transport that cannot write without blocking runs the sink on the request's thread
+     * until the body ends, as it does for {@link #streaming}.
+     *
+     * @param status      the status
+     * @param contentType the media type
+     * @param body        starts the body
+     * @return the response
+     */
+    public static Response pushing(int status, String contentType, PushBody body) {
+        return new Response(status, Map.of(), null, null, Objects.requireNonNull(contentType), null,
+                Objects.requireNonNull(body));
+    }
+
+    /**
      * Returns a copy with one more header.
      *
      * @param name  the header name
@@ -129,7 +163,7 @@ public final class Response {
     public Response withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
-        return new Response(status, Collections.unmodifiableMap(h), json, bytes, contentType, stream);
+        return new Response(status, Collections.unmodifiableMap(h), json, bytes, contentType, stream, push);
     }
 
     /** @return the status */
@@ -160,5 +194,15 @@ public final class Response {
     /** @return the streaming body, or null */
     StreamingBody streamingBody() {
         return stream;
+    }
+
+    /** @return the pushed body, or null */
+    PushBody pushBody() {
+        return push;
+    }
+
+    /** @return whether the body is streamed (blocking or pushed), so of unknown length */
+    boolean isStream() {
+        return stream != null || push != null;
     }
 }

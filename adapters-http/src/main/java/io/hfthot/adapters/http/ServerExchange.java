@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code io.hfthot.adapters.http.jetty}.
  *
  * <p>Contract: the surface calls {@link #sendResponseHeaders} once, writes the body to the returned stream and
- * closes it, then calls {@link #close()} exactly once. Response headers set after {@link #sendResponseHeaders} are
+ * closes it, then calls {@link #close()} exactly once. For a pushed body it calls {@link #sendPushedHeaders} instead
+ * and, when that returns a sink, writes the body through the sink (possibly after {@link #close()}). Response headers set after {@link #sendResponseHeaders} are
  * ignored. One exchange is used by one thread at a time.
  */
 public interface ServerExchange {
@@ -84,6 +85,20 @@ public interface ServerExchange {
      * @throws IOException when the client is gone
      */
     OutputStream sendResponseHeaders(int status, long length) throws IOException;
+
+    /**
+     * Sends the status line and headers of a streamed body of unknown length and hands the body to a sink that
+     * outlives this exchange: after {@link #close()} the response stays open until the sink ends or aborts it,
+     * and no thread waits meanwhile.
+     *
+     * @param status the status code
+     * @return the sink, or empty when this transport can only stream from the handler's thread (the caller then
+     *         uses {@link #sendResponseHeaders} with length 0); nothing has been sent when empty
+     * @throws IOException when the client is gone
+     */
+    default java.util.Optional<StreamSink> sendPushedHeaders(int status) throws IOException {
+        return java.util.Optional.empty();
+    }
 
     /** Ends the exchange, releasing the connection for the next request. */
     void close();

@@ -14,15 +14,17 @@ import java.util.function.Supplier;
  * framed, the heartbeat and its interval, and an optional last event when the server ends the stream.
  *
  * @param greeting          events sent right after the headers (e.g. HTI's {@code ready})
- * @param subscription      the event-bus subscription streamed; closed when the stream ends
- * @param encoder           turns a bus event into an SSE event
+ * @param subscription      the event-bus subscription streamed; it must report its activity
+ *                          ({@link Subscription#onActivity}); closed when the stream ends
+ * @param encoder           turns a bus event into its framed bytes; may return the same frame to every stream
+ *                          (the stream never modifies it)
  * @param heartbeatInterval how long without an event before a heartbeat is sent; also bounds how long a
  *                          vanished client goes unnoticed
  * @param heartbeat         makes a heartbeat (e.g. HTI's {@code ping}, or a comment)
  * @param farewell          makes the last event when the server ends the stream (e.g. HTI's
  *                          {@code error}), given the reason; or null to end silently
  */
-public record SseChannel(List<SseEvent> greeting, Subscription subscription, Function<Event, SseEvent> encoder,
+public record SseChannel(List<SseEvent> greeting, Subscription subscription, Function<Event, SseFrame> encoder,
                          Duration heartbeatInterval, Supplier<SseEvent> heartbeat,
                          Function<CloseReason, SseEvent> farewell) {
     /** Validates and copies the fields. */
@@ -41,11 +43,11 @@ public record SseChannel(List<SseEvent> greeting, Subscription subscription, Fun
      * A channel with no greeting, a comment heartbeat every 15 s and no farewell.
      *
      * @param subscription the subscription
-     * @param encoder      the event framing
+     * @param encoder      the event framing, applied per stream
      * @return the channel
      */
     public static SseChannel of(Subscription subscription, Function<Event, SseEvent> encoder) {
-        return new SseChannel(List.of(), subscription, encoder, Duration.ofSeconds(15),
+        return new SseChannel(List.of(), subscription, encoder.andThen(SseFrame::of), Duration.ofSeconds(15),
                 () -> SseEvent.comment("keepalive"), null);
     }
 

@@ -12,23 +12,16 @@ import io.hfthot.engine.hti.profile.IdeaFilters;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.lab.LabService;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -44,9 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  *       prints its VmRSS before the clients connected, with all streams open, and at the end of publishing.
  *       The re-published revisions are not written to {@code hti.ideas}: what is measured is the fan-out
  *       (bus, per-stream filtering, framing, socket).</li>
- *   <li>{@code clients <clients> <port> <code> <seconds>}: opens the streams with the JDK HTTP client (one
- *       connection each, lines read asynchronously), and for every {@code idea} event computes the wall clock at
- *       the line minus its {@code LAST_UPDATE}; prints percentiles.</li>
+ *   <li>{@code clients <clients> <port> <code> <seconds>}: opens the streams (one connection each, read by two
+ *       NIO selector threads, {@link SseLoadClients}), and for every {@code idea} event computes the wall clock
+ *       when the event was parsed minus its {@code LAST_UPDATE}; prints percentiles.</li>
  * </ul>
  * {@code benchmarks/load/hti-stream.sh} runs both.
  */
@@ -71,6 +64,12 @@ public final class HtiStreamLoad {
                     + " | clients <clients> <port> <code> <seconds>");
             System.exit(2);
         }
+    }
+
+    /** CPU time of this whole process so far (every thread), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long rssKb() throws IOException {
@@ -114,6 +113,7 @@ public final class HtiStreamLoad {
                 }
                 Thread.sleep(2000);
                 long connected = rssKb();
+                long cpuStart = processCpuNanos();
                 long intervalNs = 1_000_000_000L / rate;
                 long start = System.nanoTime();
                 long peak = connected;
@@ -131,6 +131,9 @@ public final class HtiStreamLoad {
                     }
                 }
                 long end = rssKb();
+                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                System.out.printf("server: CPU while publishing %.2f s for %d ideas to %d streams: %.1f us per idea"
+                        + " per stream%n", cpuSeconds, n, clients, cpuSeconds * 1e6 / ((double) n * clients));
                 System.out.printf("server: JDK %s, virtual threads %s; %d ideas published at %d/s to %d streams; VmRSS before clients %.1f MB,"
                         + " with all streams open %.1f MB, peak while publishing %.1f MB, at end %.1f MB;"
                         + " growth for the connections %.1f MB (peak - before)%n", Runtime.version().feature(),
@@ -144,90 +147,23 @@ public final class HtiStreamLoad {
         }
     }
 
-    /** Reads one stream's lines; records idea latencies. */
-    private static final class StreamReader implements Flow.Subscriber<String> {
-        private long[] latencyUs = new long[1024];
-        private int count;
-        private boolean ideaNext;
-        private Flow.Subscription subscription;
-        private final CompletableFuture<Void> ready = new CompletableFuture<>();
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (line.startsWith("event: ready")) {
-                ready.complete(null);
-            } else if (line.equals("event: idea")) {
-                ideaNext = true;
-            } else if (ideaNext && line.startsWith("data: ")) {
-                ideaNext = false;
-                Instant now = Instant.now();
-                int i = line.indexOf("\"LAST_UPDATE\":\"") + 15;
-                Instant sent = Instant.parse(line.substring(i, line.indexOf('"', i)));
-                if (count == latencyUs.length) {
-                    latencyUs = Arrays.copyOf(latencyUs, count * 2);
-                }
-                latencyUs[count++] = Duration.between(sent, now).toNanos() / 1000;
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            ready.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-        }
-
-        synchronized long[] latencies() {
-            return Arrays.copyOf(latencyUs, count);
-        }
-    }
-
     private static void clients(int clients, int port, String code, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30)).build();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/client-api/hti/stream?api_code=" + code + "&poll_seconds=10");
-        List<StreamReader> readers = new ArrayList<>();
-        AtomicInteger failed = new AtomicInteger();
-        for (int i = 0; i < clients; i++) {
-            StreamReader r = new StreamReader();
-            readers.add(r);
-            http.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.fromLineSubscriber(r)).whenComplete((resp, e) -> {
-                        if (e != null || resp.statusCode() != 200) {
-                            failed.incrementAndGet();
-                        }
-                    });
-        }
-        for (StreamReader r : readers) {
-            r.ready.get(120, TimeUnit.SECONDS);
+        SseLoadClients streams = new SseLoadClients(clients, 2, new InetSocketAddress("127.0.0.1", port),
+                "/client-api/hti/stream?api_code=" + code + "&poll_seconds=10");
+        if (!streams.awaitReady(Duration.ofSeconds(120))) {
+            throw new IllegalStateException("not every stream got its ready event within 120 s ("
+                    + streams.failed() + " failed)");
         }
         System.out.println("clients: " + clients + " streams ready");
+        long cpuStart = processCpuNanos();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds + 8));
-        long total = 0;
-        List<long[]> all = new ArrayList<>();
-        for (StreamReader r : readers) {
-            long[] l = r.latencies();
-            all.add(l);
-            total += l.length;
-            r.subscription.cancel();
-        }
-        long[] merged = new long[(int) total];
-        int at = 0;
-        for (long[] l : all) {
-            System.arraycopy(l, 0, merged, at, l.length);
-            at += l.length;
-        }
-        Arrays.sort(merged);
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        int failedStreams = streams.failed();
+        long[] merged = streams.stopAndCollect();
+        System.out.printf("clients: CPU while reading %.2f s: %.1f us per idea event%n", cpuSeconds,
+                merged.length == 0 ? Double.NaN : cpuSeconds * 1e6 / merged.length);
         System.out.printf("clients: %d streams, %d idea events received (%d failed streams); idea-to-client latency"
-                + " p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms%n", clients, total, failed.get(),
+                + " p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms%n", clients, merged.length, failedStreams,
                 pct(merged, 0.5) / 1e3, pct(merged, 0.99) / 1e3, pct(merged, 0.999) / 1e3,
                 merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e3);
     }

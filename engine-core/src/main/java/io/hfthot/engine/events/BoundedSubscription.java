@@ -21,6 +21,7 @@ final class BoundedSubscription implements Subscription {
     private final ArrayDeque<Event> queue;
     private final Consumer<BoundedSubscription> onClosed;
     private final Runnable onActivity;
+    private volatile Runnable watcher = () -> { };
     private long dropped;
     private volatile CloseReason closeReason;
 
@@ -75,6 +76,7 @@ final class BoundedSubscription implements Subscription {
             closeWith(CloseReason.OVERFLOW);
         } else {
             onActivity.run();
+            watcher.run();
         }
     }
 
@@ -97,6 +99,12 @@ final class BoundedSubscription implements Subscription {
         }
         onClosed.accept(this);
         onActivity.run();
+        watcher.run();
+    }
+
+    @Override
+    public void onActivity(Runnable callback) {
+        watcher = java.util.Objects.requireNonNull(callback, "callback");
     }
 
     @Override

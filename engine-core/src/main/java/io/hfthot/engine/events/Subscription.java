@@ -68,6 +68,23 @@ public interface Subscription extends AutoCloseable {
      */
     Optional<CloseReason> closeReason();
 
+    /**
+     * Asks to be told whenever this subscription has news: an event was queued, or it closed. This lets a
+     * consumer drain a pull subscription without a thread waiting in {@link #poll} (an SSE stream drains it when
+     * its transport can take more bytes, so the subscription's bound and {@link OverflowPolicy} still hold).
+     *
+     * <p>Contract: the callback runs on the publishing (or bus reader) thread, outside the subscription's lock,
+     * once per queued event and once on close; it must return at once (schedule the draining elsewhere) and
+     * must not throw. A later call replaces the callback. The default refuses: a subscription that cannot
+     * tell says so rather than never calling.
+     *
+     * @param callback what to run; never null
+     * @throws UnsupportedOperationException when this subscription cannot tell
+     */
+    default void onActivity(Runnable callback) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not report activity");
+    }
+
     /** Unsubscribes ({@link CloseReason#UNSUBSCRIBED}); does nothing when already closed. */
     @Override
     void close();

@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * One client's live ideas: the ideas topic of the bus, filtered by the client's profile as stored now (a
  * profile whose filters change is served the new filters at once), and ended when its code expires or is
- * revoked. Each poll re-reads the profile, so an expiry is noticed at the latest one poll timeout after it
- * (the SSE route polls with the stream's ping interval).
+ * revoked. Each poll or drain re-reads the profile, so an expiry is noticed at the latest one poll timeout after it
+ * (the SSE route drains at least once per ping interval).
  *
  * <p>Memory: the bus queues at most {@link HtiConfig#streamQueue()} ideas for the client (references to shared,
  * immutable ideas); when a client stops reading and the queue is full, the subscription is cancelled
@@ -143,5 +143,11 @@ public final class IdeaFeed implements Subscription {
     @Override
     public void close() {
         inner.close();
+    }
+
+    /** Reports the bus subscription's activity: a queued idea (matching or not, {@link #drain} filters) or its close. */
+    @Override
+    public void onActivity(Runnable callback) {
+        inner.onActivity(callback);
     }
 }

@@ -1,5 +1,7 @@
 package io.hfthot.adapters.http.jdk;
 
+import io.hfthot.adapters.http.StreamSink;
+import java.util.Optional;
 import com.sun.net.httpserver.HttpExchange;
 import java.util.List;
 import java.util.Map;
@@ -49,4 +51,14 @@ public interface IncomingRequest {
 
     /** @return every header, names lower-cased, values in arrival order */
     Map<String, List<String>> headers();
+
+    /**
+     * Takes the response over from the exchange, so that it stays open after the handler returns and is written
+     * without blocking (a pushed stream). Call it only right before sending the headers of such a stream.
+     *
+     * @return the sink, or empty when the server cannot do this (the JDK's own server)
+     */
+    default Optional<StreamSink> detach() {
+        return Optional.empty();
+    }
 }

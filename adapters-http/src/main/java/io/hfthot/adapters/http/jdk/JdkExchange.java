@@ -2,12 +2,14 @@ package io.hfthot.adapters.http.jdk;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.hfthot.adapters.http.ServerExchange;
+import io.hfthot.adapters.http.StreamSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A {@code com.sun.net.httpserver} exchange seen as the surface's {@link ServerExchange}. */
 final class JdkExchange implements ServerExchange {
@@ -83,6 +85,17 @@ final class JdkExchange implements ServerExchange {
     public OutputStream sendResponseHeaders(int status, long length) throws IOException {
         exchange.sendResponseHeaders(status, length);
         return exchange.getResponseBody();
+    }
+
+    @Override
+    public Optional<StreamSink> sendPushedHeaders(int status) throws IOException {
+        Optional<StreamSink> sink = incoming.detach();
+        if (sink.isPresent()) {
+            // On jetty-http-spi this only copies the status and headers to the Jetty response; the stream's first
+            // write commits them.
+            exchange.sendResponseHeaders(status, 0);
+        }
+        return sink;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.hfthot.adapters.http.jetty;
 
 import io.hfthot.adapters.http.HttpSurface;
+import io.hfthot.adapters.http.StreamSink;
 import io.hfthot.adapters.http.jdk.IncomingRequest;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
@@ -16,11 +18,15 @@ import org.eclipse.jetty.util.Callback;
  * A Jetty request that also answers as an {@link IncomingRequest}, straight from Jetty's parsed URI and
  * header fields (no copies), and publishes itself as the request attribute {@link IncomingRequest#ATTRIBUTE}.
  * jetty-http-spi hands this request to the {@code HttpExchange} it builds, whose {@code getAttribute}
- * delegates to it, so {@link HttpSurface} finds it with {@link IncomingRequest#of}.
+ * delegates to it, so {@link HttpSurface} finds it with {@link IncomingRequest#of}. It also carries the Jetty
+ * response, so that a pushed stream can take it over ({@link #detach}).
  */
 final class JettyIncomingRequest extends Request.Wrapper implements IncomingRequest {
-    private JettyIncomingRequest(Request wrapped) {
+    private final DetachableResponse response;
+
+    private JettyIncomingRequest(Request wrapped, DetachableResponse response) {
         super(wrapped);
+        this.response = response;
     }
 
     /**
@@ -34,7 +40,9 @@ final class JettyIncomingRequest extends Request.Wrapper implements IncomingRequ
         org.eclipse.jetty.server.Handler.Wrapper wrapper = new org.eclipse.jetty.server.Handler.Wrapper() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                return super.handle(new JettyIncomingRequest(request), response, callback);
+                DetachableResponse detachable = new DetachableResponse(response, callback);
+                return super.handle(new JettyIncomingRequest(request, detachable), detachable.guardedResponse(request),
+                        detachable.guardedCallback());
             }
         };
         wrapper.setHandler(next);
@@ -44,6 +52,12 @@ final class JettyIncomingRequest extends Request.Wrapper implements IncomingRequ
     @Override
     public Object getAttribute(String name) {
         return ATTRIBUTE.equals(name) ? this : super.getAttribute(name);
+    }
+
+    /** The response is taken over from jetty-http-spi's exchange; see {@link DetachableResponse}. */
+    @Override
+    public Optional<StreamSink> detach() {
+        return Optional.of(response.detach());
     }
 
     @Override
