@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The access log's appender: request threads only enqueue the event; one writer thread encodes the lines into a
@@ -26,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * because the console failed are counted ({@link #lostLines()}, exported as a metric by the server).
  *
  * <p>Order: one writer takes events in queue order, so the lines of each request thread keep their order. Latency:
- * the writer writes as soon as the queue is empty, or every {@code bufferSize} bytes under load, so a line reaches
- * the console within milliseconds. {@link #stop()} (logback's context stop at shutdown) writes every line enqueued
+ * the writer wakes on the first line, lets others gather for 1 ms, then encodes and writes them all (in
+ * {@code bufferSize} pieces), so a line reaches the console within a few milliseconds. {@link #stop()} (logback's context stop at shutdown) writes every line enqueued
  * before it.
  *
  * <p>The encoder: {@link AccessLineEncoder} (the text format) encodes straight into the writer's buffer; any other
@@ -36,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code AsyncAppender} does.
  */
 public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    /** How long the writer lets lines gather after the first one before it drains the queue: 1 ms. */
+    private static final long GATHER_NANOS = 1_000_000;
     /** Tells the writer to finish; never logged. */
     private static final ILoggingEvent END = new LoggingEvent();
 
@@ -188,12 +191,15 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
                 // Only stop() may end the writer, and it does so with END: keep draining.
                 continue;
             }
+            // Let a batch gather before draining. Without the pause the writer empties the queue after each event
+            // and waits in take() again, so nearly every request pays a wake-up (futex) of the writer: measured
+            // as the largest part of the access log's cost (docs/performance.md, issue 22). With it, a busy server
+            // wakes the writer about once per millisecond, not once per request.
+            LockSupport.parkNanos(GATHER_NANOS);
             queue.drainTo(batch);
             end = encodeAll(batch);
             batch.clear();
-            if (queue.isEmpty() || end) {
-                writeOut();
-            }
+            writeOut();
         }
     }
 
