@@ -162,18 +162,27 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
         enqueue(event);
     }
 
-    /** Waits for room when the queue is full; an interrupt is kept for the caller but never loses the line. */
+    /**
+     * Waits for room when the queue is full; an interrupt is kept for the caller but never loses the line. Only a
+     * writer that has died (an error it could not survive) makes the line count as lost instead of blocking the
+     * request for good.
+     */
     private void enqueue(ILoggingEvent event) {
+        if (queue.offer(event)) {
+            return;
+        }
         boolean interrupted = false;
         try {
-            while (true) {
+            while (writer.isAlive()) {
                 try {
-                    queue.put(event);
-                    return;
+                    if (queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
             }
+            lost.incrementAndGet();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -220,6 +229,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
     }
 
     private void encode(ILoggingEvent event) {
+        int before = buffer.size();
         try {
             if (encoder instanceof AccessLineEncoder lines) {
                 lines.encodeInto(event, buffer);
@@ -229,6 +239,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
             }
             pending++;
         } catch (RuntimeException e) {
+            buffer.truncate(before); // no half line
             lost.incrementAndGet();
             addError("encoding an access-log line failed", e);
         }
@@ -241,7 +252,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
             buffer.writeTo(sink);
             sink.flush();
             written.addAndGet(lines);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             lost.addAndGet(lines);
             addError("writing " + lines + " access-log lines failed", e);
         }
@@ -257,9 +268,15 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
             return;
         }
         super.stop();
-        enqueue(END);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(30));
+            // END behind every line enqueued so far (waiting for room if need be), then wait for the writer.
+            while (writer.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+            writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -269,7 +286,8 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
             return;
         }
         // A request thread that passed doAppend's started check just before super.stop() may have enqueued
-        // behind END: write those too, on this thread, now that the writer is gone.
+        // behind END (and a writer ended by an error leaves its queue): write those on this thread, now that the
+        // writer is gone.
         List<ILoggingEvent> late = new ArrayList<>();
         queue.drainTo(late);
         encodeAll(late);
