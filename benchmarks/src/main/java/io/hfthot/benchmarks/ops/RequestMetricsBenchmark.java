@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The cost of recording one HTTP request in the metrics ({@link HttpRequestMetrics#completed}: a cached timer with
- * a percentile histogram, and for errors a counter), on two threads hitting the same series as a loaded server's
- * transport threads do.
+ * The cost of recording one HTTP request in the metrics ({@link HttpRequestMetrics#completed}: a cached series of
+ * the Prometheus client's latency histogram, and for errors two counters), on two threads hitting the same series as
+ * a loaded server's transport threads do.
  *
  * <p>Peer figure (issue 22): metrics and access log together may cost at most 5% of REST throughput; the same-run
  * load test is {@code benchmarks/load/ops-overhead.sh}. This benchmark isolates the meters' share: divided by the

@@ -3,6 +3,8 @@ package io.hfthot.server.ops;
 import io.hfthot.adapters.http.HttpSurface;
 import io.hfthot.adapters.http.WebSocketRoute;
 import io.hfthot.lakehouse.storage.LogStore;
+import io.hfthot.server.logging.AccessLogCounts;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -38,6 +40,11 @@ public final class ServerMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        FunctionCounter.builder("hfthot.access.log.lines", AccessLogCounts.class, c -> AccessLogCounts.written())
+                .description("access-log lines written").register(registry);
+        FunctionCounter.builder("hfthot.access.log.lost.lines", AccessLogCounts.class, c -> AccessLogCounts.lost())
+                .description("access-log lines that could not be written (the console failed); a full queue "
+                        + "makes requests wait instead of dropping lines").register(registry);
     }
 
     /** @return the registry (for meters defined elsewhere, and tests) */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +29,7 @@ class JsonLogsTest {
             JsonLogs.install();
             LoggerFactory.getLogger("io.hfthot.server.Test").warn("disk \"low\": {} bytes", 42);
             // The access appender writes to file descriptor 2 itself (not System.err): check its encoder instead.
-            accessEncoder = ((OutputStreamAppender<?>) context.getLogger("io.hfthot.access").getAppender("ACCESS"))
+            accessEncoder = ((AsyncAccessAppender) context.getLogger("io.hfthot.access").getAppender("ACCESS"))
                     .getEncoder();
             context.stop();
         } finally {

@@ -155,6 +155,8 @@ class OperationsEndToEndTest {
                     >= 20, "a latency histogram per route");
             assertMoved(before, during, "hfthot_http_server_errors_total", label("status", "404").and(label("route", "unmatched")));
             assertMoved(before, during, "hfthot_rate_limit_refusals_total", label("transport", "http"));
+            assertMoved(before, during, "hfthot_access_log_lines_total", l -> true);
+            assertTrue(during.has("hfthot_access_log_lost_lines_total"), "lost access lines are counted (at 0)");
             assertTrue(during.sum("hfthot_streams_open", label("transport", "websocket")) >= 1, "open WebSocket counted");
             assertTrue(during.sum("hfthot_streams_open", label("transport", "grpc")) >= 1, "open gRPC stream counted");
             assertTrue(during.sum("hfthot_streams_open", label("transport", "sse").and(label("surface", "hti"))) >= 1,

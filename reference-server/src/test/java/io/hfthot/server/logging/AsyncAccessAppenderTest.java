@@ -1,0 +1,250 @@
+package io.hfthot.server.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.encoder.Encoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class AsyncAccessAppenderTest {
+    /** Records each write call separately; can be held closed to make the writer fall behind. */
+    private static final class RecordingSink extends ByteArrayOutputStream {
+        final List<Integer> writeSizes = new ArrayList<>();
+        final CountDownLatch firstWrite = new CountDownLatch(1);
+        volatile CountDownLatch gate = new CountDownLatch(0);
+        boolean closed;
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                super.write(b, off, len);
+                writeSizes.add(len);
+            }
+            firstWrite.countDown();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        synchronized String text() {
+            return toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A fresh context, with the MDC adapter logback's service provider would otherwise install. */
+    private static LoggerContext context() {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        return context;
+    }
+
+    private static Encoder<ILoggingEvent> messageOnly(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%msg%n");
+        encoder.start();
+        return encoder;
+    }
+
+    private static AsyncAccessAppender appender(LoggerContext context, Encoder<ILoggingEvent> encoder) {
+        AsyncAccessAppender a = new AsyncAccessAppender();
+        a.setContext(context);
+        a.setName("TEST");
+        a.setEncoder(encoder);
+        return a;
+    }
+
+    private static Logger logger(LoggerContext context, Appender<ILoggingEvent> a) {
+        Logger log = context.getLogger("test.access");
+        log.setAdditive(false);
+        log.addAppender(a);
+        return log;
+    }
+
+    @Test
+    void aLoneLineIsWrittenPromptlyAndStopLeavesTheConsoleOpen() throws InterruptedException {
+        LoggerContext context = context();
+        AsyncAccessAppender a = appender(context, messageOnly(context));
+        RecordingSink sink = new RecordingSink();
+        a.startOn(sink);
+        logger(context, a).info("GET /v1/health {}", 200);
+        assertTrue(sink.firstWrite.await(30, TimeUnit.SECONDS), "the writer never wrote the line");
+        assertEquals("GET /v1/health 200\n", sink.text());
+        a.stop();
+        assertFalse(sink.closed, "the console descriptor must stay open after the appender stops");
+        assertEquals(1, a.writtenLines());
+        assertEquals(0, a.lostLines());
+    }
+
+    @Test
+    void aFullQueueBlocksTheLoggersAndLosesNothingInOrderPerThread() throws Exception {
+        LoggerContext context = context();
+        AsyncAccessAppender a = appender(context, messageOnly(context));
+        a.setQueueSize(16);
+        a.setBufferSize(1024);
+        RecordingSink sink = new RecordingSink();
+        sink.gate = new CountDownLatch(1); // the console stalls: the queue fills and the loggers must wait
+        a.startOn(sink);
+        Logger log = logger(context, a);
+        int threads = 4;
+        int perThread = 2_000;
+        List<Thread> loggers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    log.info("t{} n{} {}", id, i, "x".repeat(40));
+                }
+            });
+            loggers.add(thread);
+            thread.start();
+        }
+        Thread.sleep(200);
+        assertTrue(loggers.stream().allMatch(Thread::isAlive), "with the console stalled, the loggers wait for room");
+        sink.gate.countDown();
+        for (Thread thread : loggers) {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        }
+        a.stop();
+        String[] lines = sink.text().split("\n");
+        assertEquals(threads * perThread, lines.length);
+        Map<String, Integer> next = new HashMap<>();
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            int n = Integer.parseInt(parts[1].substring(1));
+            assertEquals(next.getOrDefault(parts[0], 0), n, "out of order for " + parts[0]);
+            next.put(parts[0], n + 1);
+        }
+        assertEquals(threads * perThread, a.writtenLines());
+        assertTrue(sink.writeSizes.stream().allMatch(size -> size < 1024 + 2 * 60), "writes of about one buffer");
+    }
+
+    @Test
+    void stopWritesEveryLineEnqueuedBefore() {
+        LoggerContext context = context();
+        AccessLineEncoder text = new AccessLineEncoder();
+        text.setContext(context);
+        text.start();
+        AsyncAccessAppender a = appender(context, text);
+        RecordingSink sink = new RecordingSink();
+        a.startOn(sink);
+        Logger log = logger(context, a);
+        for (int i = 0; i < 10_000; i++) {
+            log.info("{} {} {}", "hfthot", i, "GET");
+        }
+        a.stop();
+        String[] lines = sink.text().split("\n");
+        assertEquals(10_000, lines.length);
+        assertTrue(lines[9_999].endsWith(" ACCESS hfthot 9999 GET"), lines[9_999]);
+    }
+
+    @Test
+    void aFailingConsoleCountsTheLostLines() throws InterruptedException {
+        LoggerContext context = context();
+        AsyncAccessAppender a = appender(context, messageOnly(context));
+        a.startOn(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+        });
+        Logger log = logger(context, a);
+        for (int i = 0; i < 5; i++) {
+            log.info("line {}", i);
+        }
+        a.stop();
+        assertEquals(5, a.lostLines());
+        assertEquals(0, a.writtenLines());
+    }
+
+    @Test
+    void theJsonEncoderSeesTheRequestThreadsName() throws Exception {
+        LoggerContext context = context();
+        JsonEncoder json = new JsonEncoder();
+        json.setContext(context);
+        json.setWithFormattedMessage(true);
+        json.start();
+        AsyncAccessAppender a = appender(context, json);
+        RecordingSink sink = new RecordingSink();
+        a.startOn(sink);
+        Thread request = new Thread(() -> logger(context, a).info("GET {} {}", "/v1/health", 200), "request-7");
+        request.start();
+        request.join();
+        a.stop();
+        JsonNode line = new ObjectMapper().readTree(sink.text().trim());
+        assertEquals("request-7", line.path("threadName").asText());
+        assertEquals("GET /v1/health 200", line.path("formattedMessage").asText());
+    }
+
+    @Test
+    void invalidSettingsLeaveItStopped() {
+        LoggerContext context = context();
+        AsyncAccessAppender badTarget = appender(context, messageOnly(context));
+        badTarget.setTarget("System.in");
+        badTarget.start();
+        assertFalse(badTarget.isStarted());
+        AsyncAccessAppender tinyQueue = appender(context, messageOnly(context));
+        tinyQueue.setQueueSize(1);
+        tinyQueue.startOn(new RecordingSink());
+        assertFalse(tinyQueue.isStarted());
+        AsyncAccessAppender tinyBuffer = appender(context, messageOnly(context));
+        tinyBuffer.setBufferSize(10);
+        tinyBuffer.startOn(new RecordingSink());
+        assertFalse(tinyBuffer.isStarted());
+        AsyncAccessAppender noEncoder = appender(context, null);
+        noEncoder.startOn(new RecordingSink());
+        assertFalse(noEncoder.isStarted());
+    }
+
+    @Test
+    void theServersConfigurationsSendTheAccessLogThroughIt() throws Exception {
+        for (String resource : List.of("/logback.xml", JsonLogs.RESOURCE)) {
+            LoggerContext context = context();
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(AsyncAccessAppenderTest.class.getResource(resource));
+            Logger access = context.getLogger("io.hfthot.access");
+            assertFalse(access.isAdditive());
+            AsyncAccessAppender appender = assertInstanceOf(AsyncAccessAppender.class, access.getAppender("ACCESS"));
+            assertTrue(appender.isStarted(), resource);
+            Class<?> expected = resource.contains("json") ? JsonEncoder.class : AccessLineEncoder.class;
+            assertEquals(expected, appender.getEncoder().getClass(), resource);
+            context.stop();
+            assertFalse(appender.isStarted());
+        }
+    }
+}
