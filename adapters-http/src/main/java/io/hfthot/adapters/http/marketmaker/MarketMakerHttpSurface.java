@@ -3,6 +3,7 @@ package io.hfthot.adapters.http.marketmaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hfthot.adapters.http.ApiException;
 import io.hfthot.adapters.http.CorsPolicy;
+import io.hfthot.adapters.http.EncodedText;
 import io.hfthot.adapters.http.ErrorKind;
 import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.HttpSurface;
@@ -95,9 +96,9 @@ public final class MarketMakerHttpSurface {
             if (surface == null) {
                 return; // published while the surface was being built: no connection can exist yet
             }
-            String text = codec.encodeToString(event.payload());
+            EncodedText message = EncodedText.of(codec.encodeToString(event.payload()));
             for (WebSocketConnection c : surface.webSocket(STREAM_PATH).connections()) {
-                c.send(text);
+                c.send(message);
             }
         });
         self[0] = extraRoutes.apply(HttpSurface.builder("mm", ErrorShape.DETAIL)
