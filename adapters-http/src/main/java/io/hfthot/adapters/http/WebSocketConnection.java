@@ -40,6 +40,16 @@ public interface WebSocketConnection {
     boolean send(String text);
 
     /**
+     * Queues a text message encoded once for many connections (a broadcast); the default sends its text.
+     *
+     * @param message the message
+     * @return as {@link #send(String)}
+     */
+    default boolean send(EncodedText message) {
+        return send(message.text());
+    }
+
+    /**
      * Encodes a value with the surface's JSON codec and queues it.
      *
      * @param value the value

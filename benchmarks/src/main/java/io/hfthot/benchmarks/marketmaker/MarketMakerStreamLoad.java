@@ -6,6 +6,11 @@ import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.adapters.http.marketmaker.DashboardKey;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.engine.Engine;
+import io.hfthot.engine.events.EventBus;
+import io.hfthot.engine.events.EventListener;
+import io.hfthot.engine.events.InMemoryEventBus;
+import io.hfthot.engine.events.Subscription;
+import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.marketmaker.MarketMakerConfig;
 import io.hfthot.engine.marketmaker.MarketMakerService;
@@ -19,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -27,37 +33,104 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * TradeData fan-out over seed 003's {@code /api/v1/ws/stream}: N JDK WebSocket dashboards on 127.0.0.1 connect to
- * a market-maker surface (Jetty transport) over a running {@link MarketMakerService}; this program drives the bot's
- * ticks itself at a fixed rate ({@code tickOnce}, the same call the service's scheduler makes) and measures, for
- * every message every dashboard receives, the time from just before the tick started to the dashboard's
- * {@code onText} (same JVM, same {@code System.nanoTime}): an upper bound of delivery that includes the tick's own
- * work, the encoding, the socket and the client (one JDK {@code HttpClient} per ten dashboards). Issue 16's goal: p99 at most 5 ms with 100 dashboards. Messages
- * are matched by their {@code timestamp} (microseconds, unique per tick); the first two seconds are not measured.
+ * TradeData fan-out over seed 003's {@code /api/v1/ws/stream}: N WebSocket dashboards on 127.0.0.1 connect to a
+ * market-maker surface (Jetty transport) over a running {@link MarketMakerService}; this program drives the bot's
+ * ticks at a fixed rate ({@code tickOnce}, the same call the service's scheduler makes) and measures, for every
+ * message every dashboard receives, its delivery latency: from the moment the tick's TradeData is produced (the
+ * service hands it to the event bus: {@link ProductionStamps} stamps that call) to the moment the dashboard has the
+ * whole message (same JVM, same {@code System.nanoTime}). It also prints the time from just before the tick
+ * started, which adds the tick's own work (the venue's market simulation, the decision, the journal) to delivery.
+ * Issue 16's goal: p99 delivery at most 5 ms with 100 dashboards. Messages are matched by their {@code timestamp}
+ * (microseconds, unique per tick); the first two seconds are not measured.
+ *
+ * <p>The dashboards share the server's two cores. {@code lean} (the default) reads them with {@link LeanDashboards}
+ * (one selector thread, about 7 us of CPU per message); {@code jdk} uses JDK {@code HttpClient} WebSockets, one
+ * client per ten dashboards, which spend 40 to 70 us of CPU per message on those same cores.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.hfthot.benchmarks.marketmaker.MarketMakerStreamLoad
- * [dashboards=100] [ticksPerSecond=20] [seconds=20]}.
+ * [dashboards=100] [ticksPerSecond=20] [seconds=20] [lean|jdk]}.
  */
 public final class MarketMakerStreamLoad {
     private MarketMakerStreamLoad() {
     }
 
-    /** One dashboard: the receive time of each message, by timestamp. */
-    private static final class Dashboard implements WebSocket.Listener {
-        final Map<String, Long> received = new ConcurrentHashMap<>();
+    /**
+     * The engine's event bus, stamping when each TradeData is handed to it: the moment the tick's message exists on
+     * the server. Everything else is the in-memory bus itself.
+     */
+    private static final class ProductionStamps implements EventBus {
+        final Map<String, Long> producedAt = new ConcurrentHashMap<>();
+        private final EventBus bus;
+
+        ProductionStamps(EventBus bus) {
+            this.bus = bus;
+        }
+
+        @Override
+        public long publish(String topic, Object payload) {
+            if (payload instanceof TradeData t) {
+                producedAt.putIfAbsent(t.timestamp(), System.nanoTime());
+            }
+            return bus.publish(topic, payload);
+        }
+
+        @Override
+        public Subscription subscribe(String topic, SubscriptionOptions options) {
+            return bus.subscribe(topic, options);
+        }
+
+        @Override
+        public Subscription subscribe(String topic, SubscriptionOptions options, EventListener listener) {
+            return bus.subscribe(topic, options, listener);
+        }
+
+        @Override
+        public int subscriberCount(String topic) {
+            return bus.subscriberCount(topic);
+        }
+
+        @Override
+        public void close() {
+            bus.close();
+        }
+    }
+
+    /** What every dashboard received: the receive time of each message, by its timestamp. */
+    private static final class Receipts {
+        final List<Map<String, Long>> byDashboard = new ArrayList<>();
+
+        Receipts(int dashboards) {
+            for (int d = 0; d < dashboards; d++) {
+                byDashboard.add(new ConcurrentHashMap<>());
+            }
+        }
+
+        void record(int dashboard, String text, long now) {
+            int at = text.indexOf("\"timestamp\":\"");
+            if (at >= 0) {
+                int start = at + 13;
+                byDashboard.get(dashboard).putIfAbsent(text.substring(start, text.indexOf('"', start)), now);
+            }
+        }
+    }
+
+    /** One JDK dashboard: hands each complete message to the receipts. */
+    private static final class JdkDashboard implements WebSocket.Listener {
+        private final int index;
+        private final Receipts receipts;
         private final StringBuilder partial = new StringBuilder();
+
+        JdkDashboard(int index, Receipts receipts) {
+            this.index = index;
+            this.receipts = receipts;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             long now = System.nanoTime();
             partial.append(data);
             if (last) {
-                String text = partial.toString();
-                int at = text.indexOf("\"timestamp\":\"");
-                if (at >= 0) {
-                    int start = at + 13;
-                    received.putIfAbsent(text.substring(start, text.indexOf('"', start)), now);
-                }
+                receipts.record(index, partial.toString(), now);
                 partial.setLength(0);
             }
             ws.request(1);
@@ -68,75 +141,104 @@ public final class MarketMakerStreamLoad {
     /**
      * Runs the load.
      *
-     * @param args dashboards, ticks per second, seconds
+     * @param args dashboards, ticks per second, seconds, client ({@code lean} or {@code jdk})
      * @throws Exception on a setup failure
      */
     public static void main(String[] args) throws Exception {
         int dashboards = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        String client = args.length > 3 ? args[3] : "lean";
+        if (!client.equals("lean") && !client.equals("jdk")) {
+            throw new IllegalArgumentException("client must be lean or jdk, got " + client);
+        }
         Path dir = Files.createTempDirectory("hfthot-mm-load");
-        try (Engine engine = Engine.builder(LabConfig.forTests(dir, 16)).clock(Clock.systemUTC()).inMemoryIdentity()
-                .build()) {
+        LabConfig config = LabConfig.forTests(dir, 16);
+        ProductionStamps bus = new ProductionStamps(new InMemoryEventBus(Clock.systemUTC(), config.busThreads()));
+        try (Engine engine = Engine.builder(config).clock(Clock.systemUTC()).eventBus(bus).inMemoryIdentity().build()) {
             MarketMakerService service = MarketMakerService.start(engine, MarketMakerConfig.defaults(16).manual());
             try (TransportServer server = TransportServer.start(TransportConfig.of("127.0.0.1", 0),
                     MarketMakerHttpSurface.surface(service, DashboardKey.of(Optional.empty()), CorsPolicy.disabled()))) {
-                // Dashboards are separate browsers: one JDK client (one selector thread) per ten of them, not one for all.
-                List<HttpClient> clients = new ArrayList<>();
-                for (int k = 0; k < (dashboards + 9) / 10; k++) {
-                    clients.add(HttpClient.newHttpClient());
-                }
-                List<Dashboard> ds = new ArrayList<>();
-                List<WebSocket> sockets = new ArrayList<>();
-                for (int k = 0; k < dashboards; k++) {
-                    Dashboard d = new Dashboard();
-                    sockets.add(clients.get(k / 10).newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
-                            + MarketMakerHttpSurface.STREAM_PATH), d).get(10, TimeUnit.SECONDS));
-                    ds.add(d);
-                }
-                Map<String, Long> started = new ConcurrentHashMap<>();
-                long period = 1_000_000_000L / rate;
-                long begin = System.nanoTime();
-                long warmUpEnd = begin + 2_000_000_000L;
-                long end = begin + seconds * 1_000_000_000L;
-                int published = 0;
-                for (long next = begin; next < end; next += period) {
-                    LockSupport.parkNanos(next - System.nanoTime());
-                    long t0 = System.nanoTime();
-                    TradeData t = service.tickOnce();
-                    if (t0 >= warmUpEnd) {
-                        started.put(t.timestamp(), t0);
-                        published++;
-                    }
-                }
-                Thread.sleep(1000);
-                long[] latencies = new long[started.size() * dashboards];
-                int n = 0;
-                long missing = 0;
-                for (Dashboard d : ds) {
-                    for (Map.Entry<String, Long> e : started.entrySet()) {
-                        Long at = d.received.get(e.getKey());
-                        if (at != null) {
-                            latencies[n++] = at - e.getValue();
-                        } else {
-                            missing++;
-                        }
-                    }
-                }
-                long[] sorted = Arrays.copyOf(latencies, n);
-                Arrays.sort(sorted);
-                System.out.printf(java.util.Locale.ROOT,
-                        "dashboards=%d ticks=%d (%d/s, %d s measured) deliveries=%d not-published-or-missing=%d%n",
-                        dashboards, published, rate, seconds - 2, n, missing);
-                if (n > 0) {
-                    System.out.printf(java.util.Locale.ROOT, "tick-start-to-receive: p50=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms%n",
-                            pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 0.999), sorted[n - 1] / 1e6);
-                }
-                for (WebSocket s : sockets) {
-                    s.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+                Receipts receipts = new Receipts(dashboards);
+                AutoCloseable clients = client.equals("lean")
+                        ? new LeanDashboards(server.port(), MarketMakerHttpSurface.STREAM_PATH, dashboards, receipts::record)
+                        : jdkDashboards(server.port(), dashboards, receipts);
+                try {
+                    run(service, bus, receipts, dashboards, rate, seconds, client);
+                } finally {
+                    clients.close();
                 }
             }
         }
+    }
+
+    private static void run(MarketMakerService service, ProductionStamps bus, Receipts receipts, int dashboards,
+                            int rate, int seconds, String client) throws InterruptedException {
+        Map<String, Long> started = new ConcurrentHashMap<>();
+        long period = 1_000_000_000L / rate;
+        long begin = System.nanoTime();
+        long warmUpEnd = begin + 2_000_000_000L;
+        long end = begin + seconds * 1_000_000_000L;
+        int ticks = 0;
+        for (long next = begin; next < end; next += period) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            long t0 = System.nanoTime();
+            TradeData t = service.tickOnce();
+            if (t0 >= warmUpEnd) {
+                started.put(t.timestamp(), t0);
+                ticks++;
+            }
+        }
+        Thread.sleep(1000);
+        long[] fromProduced = new long[started.size() * dashboards];
+        long[] fromTickStart = new long[fromProduced.length];
+        int n = 0;
+        long missing = 0;
+        int published = 0;
+        for (Map.Entry<String, Long> e : started.entrySet()) {
+            Long produced = bus.producedAt.get(e.getKey());
+            if (produced == null) {
+                continue; // the tick changed nothing a dashboard shows, so it was not published
+            }
+            published++;
+            for (Map<String, Long> received : receipts.byDashboard) {
+                Long at = received.get(e.getKey());
+                if (at == null) {
+                    missing++;
+                } else {
+                    fromProduced[n] = at - produced;
+                    fromTickStart[n] = at - e.getValue();
+                    n++;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "dashboards=%d (%s clients) ticks=%d (%d/s, %d s measured) published=%d "
+                        + "deliveries=%d missing=%d%n", dashboards, client, ticks, rate, seconds - 2, published, n,
+                missing);
+        if (n > 0) {
+            print("produced-to-received (the goal)", Arrays.copyOf(fromProduced, n));
+            print("tick-start-to-received", Arrays.copyOf(fromTickStart, n));
+        }
+    }
+
+    private static AutoCloseable jdkDashboards(int port, int dashboards, Receipts receipts) throws Exception {
+        // Dashboards are separate browsers: one JDK client (one selector thread) per ten of them, not one for all.
+        List<HttpClient> clients = new ArrayList<>();
+        for (int k = 0; k < (dashboards + 9) / 10; k++) {
+            clients.add(HttpClient.newHttpClient());
+        }
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int d = 0; d < dashboards; d++) {
+            sockets.add(clients.get(d / 10).newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port
+                    + MarketMakerHttpSurface.STREAM_PATH), new JdkDashboard(d, receipts)).get(10, TimeUnit.SECONDS));
+        }
+        return () -> sockets.forEach(WebSocket::abort);
+    }
+
+    private static void print(String what, long[] latencies) {
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "%-32s p50=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms%n", what,
+                pct(latencies, 0.50), pct(latencies, 0.99), pct(latencies, 0.999), latencies[latencies.length - 1] / 1e6);
     }
 
     private static double pct(long[] sorted, double p) {

@@ -1,6 +1,7 @@
 package io.hfthot.adapters.http.jetty;
 
 import io.hfthot.adapters.http.ApiException;
+import io.hfthot.adapters.http.EncodedText;
 import io.hfthot.adapters.http.JsonCodec;
 import io.hfthot.adapters.http.QueryParams;
 import io.hfthot.adapters.http.SlowClientPolicy;
@@ -20,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +51,8 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
     private final UpgradeRequestContext upgrade;
     private final JsonCodec codec;
     private final WebSocketSettings settings;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    /** Messages waiting for the one in flight: {@code String}s and {@link EncodedText}s. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean closedOnce = new AtomicBoolean();
     private long queuedChars;
@@ -157,6 +162,22 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
 
     @Override
     public boolean send(String text) {
+        return enqueue(text, text.length());
+    }
+
+    @Override
+    public boolean send(EncodedText message) {
+        return enqueue(message, message.byteLength());
+    }
+
+    /**
+     * Sends a message now when nothing is in flight, else queues it under the slow-client policy.
+     *
+     * @param message a {@code String} or an {@link EncodedText}
+     * @param size    what it counts against {@link WebSocketSettings#sendQueueBytes()}: a String's UTF-16 units,
+     *                an encoded message's bytes (the same for the ASCII of JSON)
+     */
+    private boolean enqueue(Object message, int size) {
         boolean overflow = false;
         synchronized (this) {
             if (!open) {
@@ -164,17 +185,17 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
             }
             if (sending) {
                 while (queue.size() >= settings.sendQueueMessages()
-                        || (queuedChars + text.length() > settings.sendQueueBytes() && !queue.isEmpty())) {
+                        || (queuedChars + size > settings.sendQueueBytes() && !queue.isEmpty())) {
                     if (settings.slowClientPolicy() == SlowClientPolicy.DISCONNECT) {
                         overflow = true;
                         break;
                     }
-                    queuedChars -= queue.pollFirst().length();
+                    queuedChars -= sizeOf(queue.pollFirst());
                     dropped++;
                 }
                 if (!overflow) {
-                    queue.addLast(text);
-                    queuedChars += text.length();
+                    queue.addLast(message);
+                    queuedChars += size;
                     return true;
                 }
             } else {
@@ -187,20 +208,31 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
             close(StatusCode.POLICY_VIOLATION, "send queue full");
             return false;
         }
-        pump(text);
+        pump(message);
         return true;
     }
 
+    private static int sizeOf(Object message) {
+        return message instanceof EncodedText e ? e.byteLength() : ((String) message).length();
+    }
+
     /** Sends messages until the queue is empty or a send completes asynchronously. */
-    private void pump(String first) {
-        String msg = first;
+    private void pump(Object first) {
+        Object msg = first;
         while (msg != null) {
             SendCallback cb = new SendCallback();
             Session session = getSession();
             if (session == null) {
                 return;
             }
-            session.sendText(msg, cb);
+            if (msg instanceof EncodedText e && session instanceof WebSocketSession ws) {
+                // Jetty's API Session only sends a String, which it encodes to UTF-8 again for every connection;
+                // its core session takes a text frame whose payload is the bytes already encoded once for all.
+                // The frame gets its own view of the shared buffer: the flusher moves only that view's position.
+                ws.getCoreSession().sendFrame(new Frame(OpCode.TEXT, e.bytes()), cb, false);
+            } else {
+                session.sendText(msg instanceof EncodedText e ? e.text() : (String) msg, cb);
+            }
             synchronized (cb) {
                 cb.inCall = false;
                 if (!cb.done || cb.failed) {
@@ -211,18 +243,21 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
         }
     }
 
-    private synchronized String nextOrIdle() {
-        String next = queue.pollFirst();
+    private synchronized Object nextOrIdle() {
+        Object next = queue.pollFirst();
         if (next == null) {
             sending = false;
         } else {
-            queuedChars -= next.length();
+            queuedChars -= sizeOf(next);
         }
         return next;
     }
 
-    /** Completion of one send; continues the pump when the send finished asynchronously. */
-    private final class SendCallback implements Callback {
+    /**
+     * Completion of one send, from either of Jetty's callback types (the API session's and the core session's);
+     * continues the pump when the send finished asynchronously.
+     */
+    private final class SendCallback implements Callback, org.eclipse.jetty.util.Callback {
         private boolean inCall = true;
         private boolean done;
         private boolean failed;
@@ -250,6 +285,16 @@ public final class JettyWebSocketConnection extends Session.Listener.AbstractAut
                 queuedChars = 0;
                 sending = false;
             }
+        }
+
+        @Override
+        public void succeeded() {
+            succeed();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            fail(cause);
         }
     }
 

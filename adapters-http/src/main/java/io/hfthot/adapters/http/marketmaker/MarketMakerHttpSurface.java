@@ -3,6 +3,7 @@ package io.hfthot.adapters.http.marketmaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hfthot.adapters.http.ApiException;
 import io.hfthot.adapters.http.CorsPolicy;
+import io.hfthot.adapters.http.EncodedText;
 import io.hfthot.adapters.http.ErrorKind;
 import io.hfthot.adapters.http.ErrorShape;
 import io.hfthot.adapters.http.HttpSurface;
@@ -35,8 +36,9 @@ import java.util.function.UnaryOperator;
  * {@link DashboardKey}. Errors are {@code {"detail": ...}}; invalid input is a 422 as FastAPI answers it,
  * an update racing an emergency stop a 409, a control that cannot be recorded (full disk) a 503.
  *
- * <p>The stream encodes each message once and sends the same text to every open connection (one bus
- * subscription for the surface, not one per dashboard); a new connection first receives the latest message.
+ * <p>The stream encodes each message once, to UTF-8 bytes ({@link EncodedText}), and every open connection writes
+ * those same bytes (one bus subscription for the surface, not one per dashboard); a new connection first receives
+ * the latest message.
  */
 public final class MarketMakerHttpSurface {
     /** The WebSocket path (seed 003). */
@@ -95,9 +97,9 @@ public final class MarketMakerHttpSurface {
             if (surface == null) {
                 return; // published while the surface was being built: no connection can exist yet
             }
-            String text = codec.encodeToString(event.payload());
+            EncodedText message = EncodedText.of(codec.encodeToString(event.payload()));
             for (WebSocketConnection c : surface.webSocket(STREAM_PATH).connections()) {
-                c.send(text);
+                c.send(message);
             }
         });
         self[0] = extraRoutes.apply(HttpSurface.builder("mm", ErrorShape.DETAIL)
