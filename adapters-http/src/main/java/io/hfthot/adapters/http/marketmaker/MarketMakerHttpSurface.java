@@ -37,8 +37,9 @@ import java.util.function.UnaryOperator;
  * an update racing an emergency stop a 409, a control that cannot be recorded (full disk) a 503.
  *
  * <p>The stream encodes each message once, to UTF-8 bytes ({@link EncodedText}), and every open connection writes
- * those same bytes (one bus subscription for the surface, not one per dashboard); a new connection first receives
- * the latest message.
+ * those same bytes (one bus subscription for the surface, not one per dashboard), half of them from the bus's thread
+ * and half from a sender thread of the surface's own ({@link SplitFanOut}); a new connection first receives the
+ * latest message.
  */
 public final class MarketMakerHttpSurface {
     /** The WebSocket path (seed 003). */
@@ -92,15 +93,14 @@ public final class MarketMakerHttpSurface {
         WebSocketSettings settings = WebSocketSettings.defaults().withKeepAlivePing(Duration.ofSeconds(20));
         // The routes read the surface being built (health counts its stream's connections, the broadcast sends to them).
         HttpSurface[] self = new HttpSurface[1];
+        SplitFanOut fanOut = new SplitFanOut("hfthot-mm-stream-sender");
         Subscription broadcast = service.subscribe(new SubscriptionOptions(4096, OverflowPolicy.DROP_OLDEST), event -> {
             HttpSurface surface = self[0];
             if (surface == null) {
                 return; // published while the surface was being built: no connection can exist yet
             }
-            EncodedText message = EncodedText.of(codec.encodeToString(event.payload()));
-            for (WebSocketConnection c : surface.webSocket(STREAM_PATH).connections()) {
-                c.send(message);
-            }
+            fanOut.send(EncodedText.of(codec.encodeToString(event.payload())),
+                    surface.webSocket(STREAM_PATH).connections());
         });
         self[0] = extraRoutes.apply(HttpSurface.builder("mm", ErrorShape.DETAIL)
                 .codec(codec)
@@ -110,7 +110,8 @@ public final class MarketMakerHttpSurface {
                 .get("/health", r -> Response.ok(new Health("ok", self[0].webSocket(STREAM_PATH).liveConnections())))
                 .patch(PARAMETERS_PATH, controlErrors(r -> updateParameters(service, codec, r)))
                 .post(STOP_PATH, controlErrors(r -> stop(service, codec, r)))
-                .closeOnShutdown(broadcast))
+                .closeOnShutdown(broadcast)
+                .closeOnShutdown(fanOut))
                 .build();
         return self[0];
     }
