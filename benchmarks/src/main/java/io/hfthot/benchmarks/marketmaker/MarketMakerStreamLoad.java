@@ -18,11 +18,13 @@ import io.hfthot.engine.marketmaker.TradeData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,22 +97,89 @@ public final class MarketMakerStreamLoad {
         }
     }
 
-    /** What every dashboard received: the receive time of each message, by its timestamp. */
+    /**
+     * What every dashboard received: the receive time of each message, by its timestamp. Recording allocates only
+     * the short timestamp key (the dashboards run in the server's JVM, so their garbage is collected in the
+     * server's pauses); the receipts are turned into maps once the load is over.
+     */
     private static final class Receipts {
-        final List<Map<String, Long>> byDashboard = new ArrayList<>();
+        private static final byte[] KEY = "\"timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
+        private final Dashboard[] dashboards;
 
-        Receipts(int dashboards) {
+        Receipts(int dashboards, int capacity) {
+            this.dashboards = new Dashboard[dashboards];
             for (int d = 0; d < dashboards; d++) {
-                byDashboard.add(new ConcurrentHashMap<>());
+                this.dashboards[d] = new Dashboard(capacity);
             }
         }
 
         void record(int dashboard, String text, long now) {
-            int at = text.indexOf("\"timestamp\":\"");
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            record(dashboard, utf8, 0, utf8.length, now);
+        }
+
+        void record(int dashboard, byte[] utf8, int offset, int length, long now) {
+            int end = offset + length;
+            int at = indexOf(utf8, offset, end);
             if (at >= 0) {
-                int start = at + 13;
-                byDashboard.get(dashboard).putIfAbsent(text.substring(start, text.indexOf('"', start)), now);
+                int start = at + KEY.length;
+                int close = start;
+                while (close < end && utf8[close] != '"') {
+                    close++;
+                }
+                dashboards[dashboard].add(new String(utf8, start, close - start, StandardCharsets.US_ASCII), now);
             }
+        }
+
+        private static int indexOf(byte[] b, int from, int end) {
+            outer:
+            for (int i = from; i <= end - KEY.length; i++) {
+                for (int k = 0; k < KEY.length; k++) {
+                    if (b[i + k] != KEY[k]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+
+        /** Each dashboard's first receive time of each timestamp. */
+        List<Map<String, Long>> byDashboard() {
+            List<Map<String, Long>> all = new ArrayList<>();
+            for (Dashboard d : dashboards) {
+                all.add(d.firstReceipts());
+            }
+            return all;
+        }
+    }
+
+    /** One dashboard's receipts in arrival order; written by its reader thread, read after the load. */
+    private static final class Dashboard {
+        private String[] keys;
+        private long[] at;
+        private int n;
+
+        Dashboard(int capacity) {
+            keys = new String[capacity];
+            at = new long[capacity];
+        }
+
+        synchronized void add(String key, long now) {
+            if (n == keys.length) {
+                keys = Arrays.copyOf(keys, 2 * n);
+                at = Arrays.copyOf(at, 2 * n);
+            }
+            keys[n] = key;
+            at[n++] = now;
+        }
+
+        synchronized Map<String, Long> firstReceipts() {
+            Map<String, Long> first = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                first.putIfAbsent(keys[i], at[i]);
+            }
+            return first;
         }
     }
 
@@ -159,7 +228,7 @@ public final class MarketMakerStreamLoad {
             MarketMakerService service = MarketMakerService.start(engine, MarketMakerConfig.defaults(16).manual());
             try (TransportServer server = TransportServer.start(TransportConfig.of("127.0.0.1", 0),
                     MarketMakerHttpSurface.surface(service, DashboardKey.of(Optional.empty()), CorsPolicy.disabled()))) {
-                Receipts receipts = new Receipts(dashboards);
+                Receipts receipts = new Receipts(dashboards, rate * seconds + 64);
                 AutoCloseable clients = client.equals("lean")
                         ? new LeanDashboards(server.port(), MarketMakerHttpSurface.STREAM_PATH, dashboards, receipts::record)
                         : jdkDashboards(server.port(), dashboards, receipts);
@@ -195,13 +264,14 @@ public final class MarketMakerStreamLoad {
         int n = 0;
         long missing = 0;
         int published = 0;
+        List<Map<String, Long>> byDashboard = receipts.byDashboard();
         for (Map.Entry<String, Long> e : started.entrySet()) {
             Long produced = bus.producedAt.get(e.getKey());
             if (produced == null) {
                 continue; // the tick changed nothing a dashboard shows, so it was not published
             }
             published++;
-            for (Map<String, Long> received : receipts.byDashboard) {
+            for (Map<String, Long> received : byDashboard) {
                 Long at = received.get(e.getKey());
                 if (at == null) {
                     missing++;
