@@ -48,6 +48,9 @@ final class SseStream {
     private long lastWrite;
     private volatile ScheduledFuture<?> ticker;
     private volatile ScheduledFuture<?> cutOff;
+    // Made once: a stream runs a step and completes a write per event, and each would otherwise allocate these.
+    private final Runnable steps = this::steps;
+    private final StreamSink.WriteCallback written = this::written;
 
     SseStream(SseChannel channel, Runnable onEnd) {
         this.channel = channel;
@@ -85,7 +88,7 @@ final class SseStream {
     private void signal() {
         if (wip.getAndIncrement() == 0) {
             try {
-                SseThreads.WRITERS.execute(this::steps);
+                SseThreads.WRITERS.execute(steps);
             } catch (RejectedExecutionException e) {
                 end(e);
             }
@@ -127,7 +130,7 @@ final class SseStream {
             greeted = true;
             List<SseEvent> greeting = channel.greeting();
             if (!greeting.isEmpty()) {
-                write(to, frames(greeting.stream().map(SseFrame::of).toList()));
+                write(to, concat(greeting.stream().map(SseFrame::of).toArray(SseFrame[]::new)));
                 return;
             }
         }
@@ -139,7 +142,7 @@ final class SseStream {
         // Drains also re-check the subscription (HTI's feed re-reads the code's profile on each drain).
         List<Event> events = sub.drain(BATCH);
         if (!events.isEmpty()) {
-            write(to, frames(events.stream().map(channel.encoder()).toList()));
+            write(to, frames(events));
             return;
         }
         if (!sub.isActive()) {
@@ -169,7 +172,7 @@ final class SseStream {
     private void write(StreamSink to, ByteBuffer bytes) {
         writing = true;
         lastWrite = System.nanoTime();
-        to.write(bytes, this::written);
+        to.write(bytes, written);
         if (writing) {
             armCutOff();
         }
@@ -221,10 +224,19 @@ final class SseStream {
         onEnd.run();
     }
 
+    /** The drained events framed by the channel's encoder (which may share a frame among streams), in one buffer. */
+    private ByteBuffer frames(List<Event> events) {
+        SseFrame[] framed = new SseFrame[events.size()];
+        for (int i = 0; i < framed.length; i++) {
+            framed[i] = channel.encoder().apply(events.get(i));
+        }
+        return concat(framed);
+    }
+
     /** One buffer with the frames back to back; a single frame is written from its shared bytes. */
-    private static ByteBuffer frames(List<SseFrame> frames) {
-        if (frames.size() == 1) {
-            return frames.get(0).buffer();
+    private static ByteBuffer concat(SseFrame[] frames) {
+        if (frames.length == 1) {
+            return frames[0].buffer();
         }
         int size = 0;
         for (SseFrame f : frames) {

@@ -127,11 +127,13 @@ final class SseLoadClients {
                     if (n < 0) {
                         throw new IOException("closed by the server");
                     }
-                    if (n == 0) {
-                        return;
-                    }
                     buf.flip();
                     s.accept(buf);
+                    // A read that did not fill the buffer took everything the socket had: asking again would only
+                    // cost a read returning 0 (the selector reports the socket again when more arrives).
+                    if (n < buf.capacity()) {
+                        return;
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 if (!s.failed) {
@@ -177,9 +179,7 @@ final class SseLoadClients {
                     }
                 } else {
                     int n = (int) Math.min(chunkLeft, in.remaining());
-                    for (int i = 0; i < n; i++) {
-                        append(in.get());
-                    }
+                    append(in, n);
                     chunkLeft -= n;
                     if (chunkLeft == 0) {
                         chunkLeft = -1;
@@ -188,14 +188,24 @@ final class SseLoadClients {
             }
         }
 
-        private void append(byte b) {
-            if (eventLen == event.length) {
-                event = Arrays.copyOf(event, eventLen * 2);
+        /** Copies {@code n} bytes of chunk data in bulk, then ends an event at every blank line among them. */
+        private void append(ByteBuffer in, int n) {
+            if (eventLen + n > event.length) {
+                event = Arrays.copyOf(event, Math.max(event.length * 2, eventLen + n));
             }
-            event[eventLen++] = b;
-            if (b == '\n' && eventLen >= 2 && event[eventLen - 2] == '\n') {
-                onEvent(new String(event, 0, eventLen, StandardCharsets.UTF_8));
-                eventLen = 0;
+            int from = eventLen;
+            in.get(event, eventLen, n);
+            eventLen += n;
+            int start = 0;
+            for (int i = Math.max(from, 1); i < eventLen; i++) {
+                if (event[i] == '\n' && event[i - 1] == '\n' && i > start) {
+                    onEvent(new String(event, start, i + 1 - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            if (start > 0) {
+                System.arraycopy(event, start, event, 0, eventLen - start);
+                eventLen -= start;
             }
         }
 

@@ -77,20 +77,38 @@ final class DetachableResponse {
     }
 
     /** Writes to the real response; ends or aborts it, completing the real callback exactly once. */
-    private final class Sink implements StreamSink {
+    private final class Sink implements StreamSink, Callback {
         private final AtomicBoolean over = new AtomicBoolean();
+        // The sink itself is the Jetty callback of every write (at most one is outstanding, StreamSink's contract),
+        // so a stream's thousands of writes allocate no callback each; the field hands over the stream's callback.
+        private volatile WriteCallback pending;
 
         @Override
         public void write(ByteBuffer bytes, WriteCallback done) {
-            // NON_BLOCKING: the stream's callback only records the outcome and schedules its next step, so Jetty
-            // may run it on the selector thread instead of dispatching it to the pool.
-            response.write(false, bytes, Callback.from(Callback.InvocationType.NON_BLOCKING, () -> done.written(null),
-                    x -> {
-                        if (over.compareAndSet(false, true)) {
-                            callback.failed(x);
-                        }
-                        done.written(x);
-                    }));
+            pending = done;
+            response.write(false, bytes, this);
+        }
+
+        @Override
+        public void succeeded() {
+            pending.written(null);
+        }
+
+        @Override
+        public void failed(Throwable x) {
+            if (over.compareAndSet(false, true)) {
+                callback.failed(x);
+            }
+            pending.written(x);
+        }
+
+        /**
+         * NON_BLOCKING: the stream's callback only records the outcome and schedules its next step, so Jetty may
+         * run it on the selector thread instead of dispatching it to the pool.
+         */
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
         }
 
         @Override
