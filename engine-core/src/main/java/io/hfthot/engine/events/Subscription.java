@@ -75,15 +75,11 @@ public interface Subscription extends AutoCloseable {
      *
      * <p>Contract: the callback runs on the publishing (or bus reader) thread, outside the subscription's lock,
      * once per queued event and once on close; it must return at once (schedule the draining elsewhere) and
-     * must not throw. A later call replaces the callback. The default refuses: a subscription that cannot
-     * tell says so rather than never calling.
+     * must not throw. A later call replaces the callback.
      *
      * @param callback what to run; never null
-     * @throws UnsupportedOperationException when this subscription cannot tell
      */
-    default void onActivity(Runnable callback) {
-        throw new UnsupportedOperationException(getClass().getName() + " does not report activity");
-    }
+    void onActivity(Runnable callback);
 
     /** Unsubscribes ({@link CloseReason#UNSUBSCRIBED}); does nothing when already closed. */
     @Override
