@@ -7,10 +7,8 @@ import io.hfthot.adapters.http.marketmaker.DashboardKey;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
 import io.hfthot.engine.Engine;
 import io.hfthot.engine.events.EventBus;
-import io.hfthot.engine.events.EventListener;
+import io.hfthot.engine.events.ForwardingEventBus;
 import io.hfthot.engine.events.InMemoryEventBus;
-import io.hfthot.engine.events.Subscription;
-import io.hfthot.engine.events.SubscriptionOptions;
 import io.hfthot.engine.lab.LabConfig;
 import io.hfthot.engine.marketmaker.MarketMakerConfig;
 import io.hfthot.engine.marketmaker.MarketMakerService;
@@ -60,12 +58,11 @@ public final class MarketMakerStreamLoad {
      * The engine's event bus, stamping when each TradeData is handed to it: the moment the tick's message exists on
      * the server. Everything else is the in-memory bus itself.
      */
-    private static final class ProductionStamps implements EventBus {
+    private static final class ProductionStamps extends ForwardingEventBus {
         final Map<String, Long> producedAt = new ConcurrentHashMap<>();
-        private final EventBus bus;
 
         ProductionStamps(EventBus bus) {
-            this.bus = bus;
+            super(bus);
         }
 
         @Override
@@ -73,27 +70,7 @@ public final class MarketMakerStreamLoad {
             if (payload instanceof TradeData t) {
                 producedAt.putIfAbsent(t.timestamp(), System.nanoTime());
             }
-            return bus.publish(topic, payload);
-        }
-
-        @Override
-        public Subscription subscribe(String topic, SubscriptionOptions options) {
-            return bus.subscribe(topic, options);
-        }
-
-        @Override
-        public Subscription subscribe(String topic, SubscriptionOptions options, EventListener listener) {
-            return bus.subscribe(topic, options, listener);
-        }
-
-        @Override
-        public int subscriberCount(String topic) {
-            return bus.subscriberCount(topic);
-        }
-
-        @Override
-        public void close() {
-            bus.close();
+            return super.publish(topic, payload);
         }
     }
 

@@ -14,7 +14,7 @@ import io.hfthot.adapters.http.jetty.TransportConfig;
 import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.engine.Engine;
 import io.hfthot.engine.events.EventBus;
-import io.hfthot.engine.events.EventListener;
+import io.hfthot.engine.events.ForwardingEventBus;
 import io.hfthot.engine.events.InMemoryEventBus;
 import io.hfthot.engine.events.Subscription;
 import io.hfthot.engine.events.SubscriptionOptions;
@@ -166,40 +166,19 @@ class ReplacedSpisTest {
     }
 
     /** An event bus that counts what goes through it and delegates the rest. */
-    private static final class CountingBus implements EventBus {
+    private static final class CountingBus extends ForwardingEventBus {
         final AtomicLong published = new AtomicLong();
         final java.util.Set<String> topics = ConcurrentHashMap.newKeySet();
-        private final EventBus delegate;
 
         CountingBus(EventBus delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public long publish(String topic, Object payload) {
             published.incrementAndGet();
             topics.add(topic);
-            return delegate.publish(topic, payload);
-        }
-
-        @Override
-        public Subscription subscribe(String topic, SubscriptionOptions options) {
-            return delegate.subscribe(topic, options);
-        }
-
-        @Override
-        public Subscription subscribe(String topic, SubscriptionOptions options, EventListener listener) {
-            return delegate.subscribe(topic, options, listener);
-        }
-
-        @Override
-        public int subscriberCount(String topic) {
-            return delegate.subscriberCount(topic);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.publish(topic, payload);
         }
     }
 
