@@ -30,6 +30,8 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 read -r _ port code < <(grep '^READY ' "$out")
-timeout 300 java -Xmx1g -cp "$CP" io.hfthot.benchmarks.hti.HtiStreamLoad clients "$CLIENTS" "$port" "$code" "$SECONDS_RUN"
+# The second latency line leaves out each stream's first WARMUP_S seconds of ideas (default 5 s) as warm-up.
+timeout 300 java -Xmx1g -cp "$CP" io.hfthot.benchmarks.hti.HtiStreamLoad clients "$CLIENTS" "$port" "$code" "$SECONDS_RUN" \
+  "$(( RATE * ${WARMUP_S:-5} ))"
 wait "$server_pid" || true
 grep '^server: ' "$out"

@@ -37,9 +37,11 @@ import java.util.concurrent.locks.LockSupport;
  *       prints its VmRSS before the clients connected, with all streams open, and at the end of publishing.
  *       The re-published revisions are not written to {@code hti.ideas}: what is measured is the fan-out
  *       (bus, per-stream filtering, framing, socket).</li>
- *   <li>{@code clients <clients> <port> <code> <seconds>}: opens the streams (one connection each, read by two
- *       NIO selector threads, {@link SseLoadClients}), and for every {@code idea} event computes the wall clock
- *       when the event was parsed minus its {@code LAST_UPDATE}; prints percentiles.</li>
+ *   <li>{@code clients <clients> <port> <code> <seconds> [warmupIdeas]}: opens the streams (one connection each,
+ *       read by two NIO selector threads, {@link SseLoadClients}), and for every {@code idea} event computes the
+ *       wall clock when the event was parsed minus its {@code LAST_UPDATE}; prints percentiles of every delivery,
+ *       then of the deliveries after each stream's first {@code warmupIdeas} ideas (the steady state, once the JIT
+ *       has compiled the write and read paths; both lines are reported).</li>
  * </ul>
  * {@code benchmarks/load/hti-stream.sh} runs both.
  */
@@ -58,10 +60,11 @@ public final class HtiStreamLoad {
             server(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 && Boolean.parseBoolean(args[4]));
         } else if (args.length > 0 && args[0].equals("clients")) {
-            clients(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]));
+            clients(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 0);
         } else {
             System.err.println("usage: HtiStreamLoad server <clients> <seconds> <ideasPerSecond> [virtualThreads]"
-                    + " | clients <clients> <port> <code> <seconds>");
+                    + " | clients <clients> <port> <code> <seconds> [warmupIdeas]");
             System.exit(2);
         }
     }
@@ -147,7 +150,7 @@ public final class HtiStreamLoad {
         }
     }
 
-    private static void clients(int clients, int port, String code, int seconds) throws Exception {
+    private static void clients(int clients, int port, String code, int seconds, int warmupIdeas) throws Exception {
         SseLoadClients streams = new SseLoadClients(clients, 2, new InetSocketAddress("127.0.0.1", port),
                 "/client-api/hti/stream?api_code=" + code + "&poll_seconds=10");
         if (!streams.awaitReady(Duration.ofSeconds(120))) {
@@ -159,13 +162,20 @@ public final class HtiStreamLoad {
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds + 8));
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         int failedStreams = streams.failed();
-        long[] merged = streams.stopAndCollect();
+        long[] merged = streams.stopAndCollect(0);
         System.out.printf("clients: CPU while reading %.2f s: %.1f us per idea event%n", cpuSeconds,
                 merged.length == 0 ? Double.NaN : cpuSeconds * 1e6 / merged.length);
-        System.out.printf("clients: %d streams, %d idea events received (%d failed streams); idea-to-client latency"
-                + " p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms%n", clients, merged.length, failedStreams,
-                pct(merged, 0.5) / 1e3, pct(merged, 0.99) / 1e3, pct(merged, 0.999) / 1e3,
-                merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e3);
+        printLatencies(String.format("clients: %d streams, %d idea events received (%d failed streams); idea-to-client"
+                + " latency", clients, merged.length, failedStreams), merged);
+        printLatencies(String.format("clients: after each stream's first %d ideas (warm-up: the JIT compiling the"
+                + " write and read paths), %d idea events; latency", warmupIdeas, streams.collected(warmupIdeas).length),
+                streams.collected(warmupIdeas));
+    }
+
+    private static void printLatencies(String what, long[] sorted) {
+        System.out.printf("%s p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms%n", what, pct(sorted, 0.5) / 1e3,
+                pct(sorted, 0.99) / 1e3, pct(sorted, 0.999) / 1e3,
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e3);
     }
 
     private static double pct(long[] sorted, double q) {

@@ -60,12 +60,18 @@ final class SseLoadClients {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Each stream's latencies in arrival order, once stopped. */
+    private List<long[]> perStream = List.of();
+
     int failed() {
         return failed.get();
     }
 
-    /** Stops the readers and returns every latency recorded, in microseconds, sorted. */
-    long[] stopAndCollect() throws InterruptedException, IOException {
+    /**
+     * Stops the readers and returns every latency recorded, in microseconds, sorted, leaving out each stream's
+     * first {@code skipFirst} ideas (0 keeps them all).
+     */
+    long[] stopAndCollect(int skipFirst) throws InterruptedException, IOException {
         stop.set(true);
         for (Reader r : readers) {
             r.selector.wakeup();
@@ -73,22 +79,33 @@ final class SseLoadClients {
         for (Thread t : threads) {
             t.join(10_000);
         }
-        int total = 0;
-        List<long[]> all = new ArrayList<>();
+        perStream = new ArrayList<>();
         for (Reader r : readers) {
             for (SelectionKey k : r.selector.keys()) {
                 Stream s = (Stream) k.attachment();
-                all.add(Arrays.copyOf(s.latencyUs, s.count));
-                total += s.count;
+                perStream.add(Arrays.copyOf(s.latencyUs, s.count));
                 k.channel().close();
             }
             r.selector.close();
         }
+        return collected(skipFirst);
+    }
+
+    /**
+     * Returns the latencies the last {@link #stopAndCollect} gathered, sorted, leaving out each stream's first
+     * {@code skipFirst} ideas.
+     */
+    long[] collected(int skipFirst) {
+        int total = 0;
+        for (long[] l : perStream) {
+            total += Math.max(0, l.length - skipFirst);
+        }
         long[] merged = new long[total];
         int at = 0;
-        for (long[] l : all) {
-            System.arraycopy(l, 0, merged, at, l.length);
-            at += l.length;
+        for (long[] l : perStream) {
+            int n = Math.max(0, l.length - skipFirst);
+            System.arraycopy(l, l.length - n, merged, at, n);
+            at += n;
         }
         Arrays.sort(merged);
         return merged;
