@@ -41,7 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  * whole message (same JVM, same {@code System.nanoTime}). It also prints the time from just before the tick
  * started, which adds the tick's own work (the venue's market simulation, the decision, the journal) to delivery.
  * Issue 16's goal: p99 delivery at most 5 ms with 100 dashboards. Messages are matched by their {@code timestamp}
- * (microseconds, unique per tick); the first two seconds are not measured.
+ * (microseconds, unique per tick); the first {@code warmUpSeconds} (default 5) are not measured: the JIT is still
+ * compiling the tick and send paths then.
  *
  * <p>The dashboards share the server's two cores. {@code lean} (the default) reads them with {@link LeanDashboards}
  * (one selector thread, about 7 us of CPU per message); {@code jdk} uses JDK {@code HttpClient} WebSockets, one
@@ -187,7 +188,8 @@ public final class MarketMakerStreamLoad {
     /**
      * Runs the load.
      *
-     * @param args dashboards, ticks per second, seconds, client ({@code lean} or {@code jdk})
+     * @param args dashboards, ticks per second, seconds (warm-up included), client ({@code lean} or {@code jdk}),
+     *             warm-up seconds
      * @throws Exception on a setup failure
      */
     public static void main(String[] args) throws Exception {
@@ -195,6 +197,10 @@ public final class MarketMakerStreamLoad {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         String client = args.length > 3 ? args[3] : "lean";
+        int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        if (warmUpSeconds < 0 || warmUpSeconds >= seconds) {
+            throw new IllegalArgumentException("warm-up must be in [0, " + seconds + ") seconds, got " + warmUpSeconds);
+        }
         if (!client.equals("lean") && !client.equals("jdk")) {
             throw new IllegalArgumentException("client must be lean or jdk, got " + client);
         }
@@ -210,7 +216,7 @@ public final class MarketMakerStreamLoad {
                         ? new LeanDashboards(server.port(), MarketMakerHttpSurface.STREAM_PATH, dashboards, receipts::record)
                         : jdkDashboards(server.port(), dashboards, receipts);
                 try {
-                    run(service, bus, receipts, dashboards, rate, seconds, client);
+                    run(service, bus, receipts, dashboards, rate, seconds, warmUpSeconds, client);
                 } finally {
                     clients.close();
                 }
@@ -219,11 +225,11 @@ public final class MarketMakerStreamLoad {
     }
 
     private static void run(MarketMakerService service, ProductionStamps bus, Receipts receipts, int dashboards,
-                            int rate, int seconds, String client) throws InterruptedException {
+                            int rate, int seconds, int warmUpSeconds, String client) throws InterruptedException {
         Map<String, Long> started = new ConcurrentHashMap<>();
         long period = 1_000_000_000L / rate;
         long begin = System.nanoTime();
-        long warmUpEnd = begin + 2_000_000_000L;
+        long warmUpEnd = begin + warmUpSeconds * 1_000_000_000L;
         long end = begin + seconds * 1_000_000_000L;
         int ticks = 0;
         for (long next = begin; next < end; next += period) {
@@ -260,7 +266,7 @@ public final class MarketMakerStreamLoad {
             }
         }
         System.out.printf(Locale.ROOT, "dashboards=%d (%s clients) ticks=%d (%d/s, %d s measured) published=%d "
-                        + "deliveries=%d missing=%d%n", dashboards, client, ticks, rate, seconds - 2, published, n,
+                        + "deliveries=%d missing=%d%n", dashboards, client, ticks, rate, seconds - warmUpSeconds, published, n,
                 missing);
         if (n > 0) {
             print("produced-to-received (the goal)", Arrays.copyOf(fromProduced, n));
