@@ -24,42 +24,13 @@ BASE_PORT="${BASE_PORT:-18180}"
 JAR=reference-server/target/hfthot-server.jar
 HOST=127.0.0.1
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -o -pl reference-server -am package -DskipTests" >&2; exit 1; }
-case "$DURATION" in *s|*m) ;; *) echo "DURATION must look like 10s or 1m" >&2; exit 1;; esac
+. benchmarks/load/reference-servers.sh
 
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-declare -A PID_OF
-start() {  # $1 = name, $2 = first port, $3 = access log level, $4 = request metrics
-  local dir="$WORK/$1"
-  mkdir -p "$dir"
-  # The access log goes to a file, as it would in production: its cost includes the writes.
-  HFTHOT_ACCESS_LOG="$3" java -Xmx1g -jar "$JAR" --history small --data-dir "$dir/data" \
-    --http-port "$2" --mm-port $(($2 + 1)) --grpc-port $(($2 + 2)) --management-port $(($2 + 3)) --hub-port $(($2 + 4)) --hti-port $(($2 + 5)) \
-    --request-metrics "$4" >"$dir/out.log" 2>"$dir/err.log" &
-  PIDS+=($!)
-  PID_OF[$1]=$!
-  for _ in $(seq 1 600); do
-    grep -q "HFThot reference server started" "$dir/out.log" && return 0
-    sleep 0.2
-  done
-  echo "server $1 did not start" >&2
-  cat "$dir/err.log" >&2
-  exit 1
-}
-
-start plain "$BASE_PORT" OFF false
-start observed $((BASE_PORT + 10)) INFO true
-KEY=$(grep -o 'hft_ent_[A-Za-z0-9_-]*' "$WORK/observed/out.log" | head -1)
-KEY_PLAIN=$(grep -o 'hft_ent_[A-Za-z0-9_-]*' "$WORK/plain/out.log" | head -1)
+# The access log goes to a file, as it would in production: its cost includes the writes.
+HFTHOT_ACCESS_LOG=OFF start_server plain "$BASE_PORT" --request-metrics false
+HFTHOT_ACCESS_LOG=INFO start_server observed $((BASE_PORT + 10)) --request-metrics true
+KEY=$(enterprise_key observed)
+KEY_PLAIN=$(enterprise_key plain)
 RESULTS="$WORK/results"
 
 cpu_ticks() {  # user + system CPU of a process so far, in clock ticks (/proc/PID/stat fields 14 and 15)
@@ -105,7 +76,6 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
   done
 done
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 echo "load average after: $(cat /proc/loadavg)"
 echo "observed / plain throughput per round, then the median over rounds (1.00 = free; 0.95 = 5% cost)"
 for route in ticker health; do

@@ -20,19 +20,8 @@ JAR=reference-server/target/hfthot-server.jar
 HOST=127.0.0.1
 ROUTE="/v1/signals/regime?symbol=BTC-USDT"
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install -y redis-server" >&2; exit 1; }
-[ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -o -pl reference-server -am package -DskipTests" >&2; exit 1; }
-case "$DURATION" in *s|*m) ;; *) echo "DURATION must look like 10s or 1m" >&2; exit 1;; esac
-
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+. benchmarks/load/reference-servers.sh
 
 redis-server --port "$REDIS_PORT" --bind "$HOST" --save '' --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
@@ -41,27 +30,10 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 
-start() {  # $1 = name, $2 = first port, then extra server options
-  local name=$1 port=$2 dir="$WORK/$1"
-  shift 2
-  mkdir -p "$dir"
-  java -Xmx1g -jar "$JAR" --history small --data-dir "$dir/data" \
-    --http-port "$port" --mm-port $((port + 1)) --grpc-port $((port + 2)) --management-port $((port + 3)) \
-    --hub-port $((port + 4)) --hti-port $((port + 5)) "$@" >"$dir/out.log" 2>"$dir/err.log" &
-  PIDS+=($!)
-  for _ in $(seq 1 600); do
-    grep -q "HFThot reference server started" "$dir/out.log" && return 0
-    sleep 0.2
-  done
-  echo "server $name did not start" >&2
-  cat "$dir/err.log" >&2
-  exit 1
-}
-
-start memory "$BASE_PORT"
-start redis $((BASE_PORT + 10)) --redis "redis://$HOST:$REDIS_PORT"
-KEY_MEMORY=$(grep -o 'hft_ent_[A-Za-z0-9_-]*' "$WORK/memory/out.log" | head -1)
-KEY_REDIS=$(grep -o 'hft_ent_[A-Za-z0-9_-]*' "$WORK/redis/out.log" | head -1)
+start_server memory "$BASE_PORT"
+start_server redis $((BASE_PORT + 10)) --redis "redis://$HOST:$REDIS_PORT"
+KEY_MEMORY=$(enterprise_key memory)
+KEY_REDIS=$(enterprise_key redis)
 [ -n "$KEY_MEMORY" ] && [ -n "$KEY_REDIS" ] || { echo "no Enterprise demo key in the servers' output" >&2; exit 1; }
 RESULTS="$WORK/results"
 
@@ -92,7 +64,6 @@ for round in $(seq 1 "$ROUNDS"); do
     run memory "$BASE_PORT" "$KEY_MEMORY"
   fi
 done
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 ratio=$(awk '{rps[$1" "$2] = $3} END {for (k in rps) {split(k, a, " "); if (a[2] == "redis") print rps[k] / rps[a[1]" memory"]}}' \
   "$RESULTS" | median)
 echo "redis / in-memory throughput, median over rounds: $ratio (goal >= 0.60)"
