@@ -1,11 +1,13 @@
 package io.hfthot.server.cli;
 
+import io.hfthot.engine.hti.ideas.IdeaTable;
 import io.hfthot.engine.market.lakehouse.MarketCompaction;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.LakehouseException;
 import io.hfthot.lakehouse.OptimizeResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar hfthot-server.jar optimize}: compacts the market tables now (the server also does it on a
- * schedule). Safe while the server runs: compaction commits optimistically and never changes a row.
+ * {@code java -jar hfthot-server.jar optimize}: compacts the market tables and {@code hti.ideas} now (the server
+ * also does it on a schedule). Safe while the server runs: compaction commits optimistically and never changes a row.
+ * With {@code --symbol} only that symbol's market partitions are compacted; {@code hti.ideas} is not partitioned, so
+ * it is compacted only by a run without {@code --symbol}.
  *
  * <p>Exit codes: 0 done (also when there was nothing to compact), 1 failed, 2 bad arguments.
  */
@@ -52,15 +56,15 @@ public final class OptimizeCommand {
      */
     @Command(name = "optimize", sortOptions = false, usageHelpWidth = 120,
             customSynopsis = "java -jar hfthot-server.jar optimize [options]",
-            description = "Compacts small files of market.ohlcv and market.ticks (OPTIMIZE: no row changes; safe while the "
-                    + "server runs).",
+            description = "Compacts small files of market.ohlcv, market.ticks and hti.ideas (OPTIMIZE: no row changes; "
+                    + "safe while the server runs).",
             footer = {"Exit codes: 0 done, 1 failed, 2 bad arguments. See docs/lakehouse.md."})
     public static final class Options {
         @Option(names = "--data-dir", paramLabel = "D", description = "server data directory (env HFTHOT_DATA_DIR, default ./data)")
         Path dataDir;
         @Option(names = "--target-mb", paramLabel = "N", description = "target size of a compacted file in MiB (default 16)")
         String targetMb;
-        @Option(names = "--symbol", paramLabel = "S", description = "only this symbol's partitions")
+        @Option(names = "--symbol", paramLabel = "S", description = "only this symbol's market partitions (hti.ideas is then left alone)")
         String symbol;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
         boolean help;
@@ -110,9 +114,16 @@ public final class OptimizeCommand {
         }
         try {
             Lakehouse lakehouse = Lakehouse.open(parsed.dataDir().resolve("lakehouse"));
-            List<MarketCompaction.Outcome> outcomes = MarketCompaction.runOnce(lakehouse, parsed.targetBytes(), parsed.symbol());
+            List<MarketCompaction.Outcome> outcomes = new ArrayList<>(
+                    MarketCompaction.runOnce(lakehouse, parsed.targetBytes(), parsed.symbol()));
+            if (parsed.symbol() == null && lakehouse.exists(IdeaTable.TABLE)) {
+                // Not IdeaTable.open: that would create the table in a data directory that never had one.
+                outcomes.add(new MarketCompaction.Outcome(IdeaTable.TABLE,
+                        lakehouse.table(IdeaTable.TABLE).optimize(parsed.targetBytes(), null)));
+            }
             if (outcomes.isEmpty()) {
-                out.println("No market tables under " + parsed.dataDir().resolve("lakehouse") + "; nothing to compact");
+                out.println("No market or idea tables under " + parsed.dataDir().resolve("lakehouse")
+                        + "; nothing to compact");
             }
             for (MarketCompaction.Outcome o : outcomes) {
                 OptimizeResult r = o.result();
