@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * API key rows shared by every replica: one hash per fingerprint, an owner index and a key-id set. Holds
@@ -23,6 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * every other at once. A found row is cached for {@link #CACHE_TTL} (saving one round trip on most requests), so a
  * key revoked on another replica stops here within that time, inside the one-second promise; a revocation through
  * this store is seen here at once.
+ *
+ * <p>Reads are single-flight: when many request threads find the same entry missing or expired together, one of
+ * them reads Redis and the others wait for that read instead of each sending its own {@code HGETALL}. A read that
+ * overlapped a revocation through this store is returned to its callers but not cached, so the revocation is still
+ * seen at once.
  */
 public final class RedisApiKeyStore implements ApiKeyStore {
     /** Creation order; equal times are ordered by fingerprint so the order is the same on every replica. */
@@ -40,6 +48,11 @@ public final class RedisApiKeyStore implements ApiKeyStore {
     private final HashRows rows;
     /** Found rows by fingerprint hex, with the System.nanoTime() after which they must be read again. */
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** Reads of Redis in flight by fingerprint hex; late callers join them (single flight). */
+    private final Map<String, CompletableFuture<Optional<ApiKeyRecord>>> reading = new ConcurrentHashMap<>();
+    /** Revocations through this store so far; a read that saw this change may hold a pre-revocation row. */
+    private final AtomicLong revocations = new AtomicLong();
 
     private record Cached(ApiKeyRecord row, long expiresNanos) {
     }
@@ -104,16 +117,54 @@ public final class RedisApiKeyStore implements ApiKeyStore {
         if (hit != null && now - hit.expiresNanos() < 0) {
             return Optional.of(hit.row());
         }
-        Optional<ApiKeyRecord> row = read(fp);
-        if (row.isPresent()) {
-            if (cache.size() >= CACHE_MAX) {
-                cache.clear();
-            }
-            cache.put(fp, new Cached(row.get(), now + CACHE_TTL.toNanos()));
-        } else {
-            cache.remove(fp);
+        CompletableFuture<Optional<ApiKeyRecord>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ApiKeyRecord>> running = reading.putIfAbsent(fp, mine);
+        if (running != null) {
+            return joined(running);
         }
+        try {
+            Optional<ApiKeyRecord> row = readAndCache(fp, now);
+            mine.complete(row);
+            return row;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            // After the cache was filled: a caller arriving now finds the fresh entry, never a finished read.
+            reading.remove(fp, mine);
+        }
+    }
+
+    private Optional<ApiKeyRecord> readAndCache(String fp, long now) {
+        long revokedBefore = revocations.get();
+        Optional<ApiKeyRecord> row = read(fp);
+        if (row.isEmpty() || revocations.get() != revokedBefore) {
+            cache.remove(fp);
+            return row;
+        }
+        if (cache.size() >= CACHE_MAX) {
+            cache.clear();
+        }
+        // Checked again inside compute, which is atomic with revoke's cache.remove of the same key: either this
+        // entry lands first and revoke removes it, or revoke's counter change is seen here and nothing is cached.
+        Cached fresh = new Cached(row.get(), now + CACHE_TTL.toNanos());
+        cache.compute(fp, (k, old) -> revocations.get() == revokedBefore ? fresh : old);
         return row;
+    }
+
+    /** The result of another thread's read: its row, or the same exception it threw. */
+    private static Optional<ApiKeyRecord> joined(CompletableFuture<Optional<ApiKeyRecord>> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -133,8 +184,15 @@ public final class RedisApiKeyStore implements ApiKeyStore {
     public Optional<ApiKeyRecord> revoke(Fingerprint fingerprint, Instant at) {
         Objects.requireNonNull(at, "at");
         String fp = fingerprint.toHex();
+        revocations.incrementAndGet();
         cache.remove(fp);
-        if (rows.setOnce(rowKey(fp), "revoked", at.toString()) < 0) {
+        long written = rows.setOnce(rowKey(fp), "revoked", at.toString());
+        // A read that began after the first increment but before the write holds the row as it was: this second
+        // change keeps it out of the cache (see readAndCache), and later callers must not join it.
+        revocations.incrementAndGet();
+        reading.remove(fp);
+        cache.remove(fp);
+        if (written < 0) {
             return Optional.empty();
         }
         return read(fp);
