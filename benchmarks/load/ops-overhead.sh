@@ -63,7 +63,7 @@ run() {  # $1 = server label, $2 = port, $3 = route label, $4 = path, $5 = key
   cpu1=$(cpu_ticks "${PID_OF[$1]}")
   jit1=$(jit_ticks "${PID_OF[$1]}")
   # The share of the server's CPU that went to JIT compilation during the run: near 0 once warmed up.
-  jit=$(awk -v j=$((jit1 - jit0)) -v t=$((cpu1 - cpu0)) 'BEGIN {printf "%.0f", t > 0 ? 100 * j / t : 0}')
+  jit=$(awk -v j=$((jit1 - jit0)) -v t=$((cpu1 - cpu0)) 'BEGIN {printf "%.0f", (t > 0 ? 100 * j / t : 0)}')
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   # The server's own CPU per request: unlike throughput, barely moved by what else runs on the machine.
