@@ -34,6 +34,7 @@ import io.hfthot.server.wiring.Replicas;
 import io.hfthot.lakehouse.Lakehouse;
 import io.hfthot.lakehouse.LakehouseOptions;
 import io.hfthot.lakehouse.storage.LocalLogStore;
+import io.hfthot.server.logging.LogbackAccessLog;
 import io.hfthot.server.ops.Operations;
 import io.hfthot.server.ops.ServerMetrics;
 import io.hfthot.server.web.ApiDocs;
@@ -266,6 +267,7 @@ public final class ReferenceServer implements AutoCloseable {
         if (config.operations().requestMetrics()) {
             metrics.observe(surface);
         }
+        surface.accessLog(LogbackAccessLog.forBackend());
         TransportConfig tc = new TransportConfig(config.bindHost(), port, config.tls(), threads, config.virtualThreads(),
                 Duration.ofSeconds(30), config.shutdownGrace(), config.requestLimits());
         try {

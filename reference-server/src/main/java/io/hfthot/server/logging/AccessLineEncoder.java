@@ -25,6 +25,9 @@ public final class AccessLineEncoder extends EncoderBase<ILoggingEvent> {
     /** The pattern whose output this encoder reproduces. */
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} ACCESS %msg%n";
     private static final byte[] MARK = " ACCESS ".getBytes(StandardCharsets.US_ASCII);
+    /** What follows the body bytes and the time in {@code Slf4jAccessLog.FORMAT}. */
+    private static final byte[] BYTES_UNIT = "B ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MICROS_UNIT_EOL = "us\n".getBytes(StandardCharsets.US_ASCII);
 
     /** The date prefix of one second, "yyyy-MM-ddTHH:mm:ss.", immutable so that encoding threads may share it. */
     private record Second(long epochSecond, byte[] prefix) {
@@ -85,7 +88,44 @@ public final class AccessLineEncoder extends EncoderBase<ILoggingEvent> {
             out.put(bytes, 0, bytes.length);
             return;
         }
-        long millis = event.getTimeStamp();
+        putStamp(event.getTimeStamp(), out);
+        int before = out.size();
+        if (!appendMessage(event, out)) {
+            out.truncate(before);
+            String formatted = event.getFormattedMessage();
+            out.putUtf8(formatted, 0, formatted.length());
+        }
+        out.put((byte) '\n');
+    }
+
+    /**
+     * Appends the line of a record handed over without a logback event ({@link LogbackAccessLog}): the same bytes as
+     * an event logged with {@code Slf4jAccessLog.FORMAT} and the record's values as arguments at its time stamp
+     * (checked by {@code AccessLineEncoderProperties}). Thread-safe (the buffer is the caller's).
+     *
+     * @param entry the record
+     * @param out   the buffer, modified
+     */
+    void encodeEntry(AccessEntry entry, LineBuffer out) {
+        putStamp(entry.timeStamp(), out);
+        putString(entry.surface(), out);
+        out.put((byte) ' ');
+        putString(entry.requestId(), out);
+        out.put((byte) ' ');
+        putString(entry.method(), out);
+        out.put((byte) ' ');
+        putString(entry.rawPath(), out);
+        out.put((byte) ' ');
+        out.putDecimal(entry.status());
+        out.put((byte) ' ');
+        out.putDecimal(entry.bytes());
+        out.put(BYTES_UNIT, 0, BYTES_UNIT.length);
+        out.putDecimal(entry.micros());
+        out.put(MICROS_UNIT_EOL, 0, MICROS_UNIT_EOL.length);
+    }
+
+    /** Appends {@code <date>T<time>.<millis>Z ACCESS }, the part of the line before the message. */
+    private void putStamp(long millis, LineBuffer out) {
         long epochSecond = Math.floorDiv(millis, 1000);
         Second s = second;
         if (s.epochSecond != epochSecond) {
@@ -99,13 +139,14 @@ public final class AccessLineEncoder extends EncoderBase<ILoggingEvent> {
         out.put((byte) ('0' + ms % 10));
         out.put((byte) 'Z');
         out.put(MARK, 0, MARK.length);
-        int before = out.size();
-        if (!appendMessage(event, out)) {
-            out.truncate(before);
-            String formatted = event.getFormattedMessage();
-            out.putUtf8(formatted, 0, formatted.length());
+    }
+
+    private static void putString(String s, LineBuffer out) {
+        if (s == null) {
+            out.putUtf8("null", 0, 4);
+        } else {
+            out.putUtf8(s, 0, s.length());
         }
-        out.put((byte) '\n');
     }
 
     private static byte[] prefix(long epochSecond) {

@@ -1,7 +1,6 @@
 package io.hfthot.server.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import java.io.FileDescriptor;
@@ -27,9 +26,13 @@ import java.util.concurrent.locks.LockSupport;
  * because the console failed are counted ({@link #lostLines()}, exported as a metric by the server).
  *
  * <p>Order: one writer takes events in queue order, so the lines of each request thread keep their order. Latency:
- * the writer wakes on the first line, lets others gather for 1 ms, then encodes and writes them all (in
- * {@code bufferSize} pieces), so a line reaches the console within a few milliseconds. {@link #stop()} (logback's context stop at shutdown) writes every line enqueued
- * before it.
+ * a busy writer wakes every 5 ms on its own timer and encodes and writes what gathered (in
+ * {@code bufferSize} pieces); an idle one sleeps until the next line wakes it. Either way a line reaches the
+ * console within a few milliseconds. {@link #stop()} (logback's context stop at shutdown) writes every line
+ * enqueued before it.
+ *
+ * <p>Two kinds of items: logback events (the {@link ch.qos.logback.core.Appender} contract) and, from
+ * {@link LogbackAccessLog}, {@link AccessEntry} records that skip logback's event creation; both become the same line.
  *
  * <p>The encoder: {@link AccessLineEncoder} (the text format) encodes straight into the writer's buffer; any other
  * encoder (logback's {@code JsonEncoder} for {@code --log-format json}) is called by the writer, and then the event's
@@ -37,23 +40,34 @@ import java.util.concurrent.locks.LockSupport;
  * {@code AsyncAppender} does.
  */
 public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
-    /** How long the writer lets lines gather after the first one before it drains the queue: 1 ms. */
-    private static final long GATHER_NANOS = 1_000_000;
+    /**
+     * How long the writer lets lines gather after the first one before it drains the queue: 5 ms. Each batch costs
+     * a timer wake-up and a {@code write(2)} whatever its size, so at 50,000 requests a second 5 ms makes about 200
+     * writes of 25 KB a second instead of 1,000 of 5 KB (1 ms before), well inside the queue (8192) and the buffer
+     * (64 KB); an access line reaching the file 5 ms later changes nothing for its readers.
+     */
+    private static final long GATHER_NANOS = 5_000_000;
     /** Tells the writer to finish; never logged. */
-    private static final ILoggingEvent END = new LoggingEvent();
+    private static final Object END = new Object();
 
     private String target = "System.err";
     private int queueSize = 8192;
     private int bufferSize = 64 * 1024;
     private Encoder<ILoggingEvent> encoder;
 
-    private BlockingQueue<ILoggingEvent> queue;
+    /** Holds {@link ILoggingEvent}s and {@link AccessEntry}s. */
+    private BlockingQueue<Object> queue;
     private OutputStream sink;
     private Thread writer;
     /** Confined to the writer thread, then to {@link #stop()} once the writer has ended. */
     private LineBuffer buffer;
     /** Lines in {@link #buffer} not yet written; confined like it. */
     private long pending;
+    /**
+     * True while the writer is parked with nothing to write: only then does a request thread wake it. Under load the
+     * writer never sleeps this way, so requests pay no wake-up (see {@link #writeLoop}).
+     */
+    private volatile boolean sleeping;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
 
@@ -163,12 +177,29 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
     }
 
     /**
+     * Enqueues a record for the writer without a logback event (see {@link LogbackAccessLog}): written as
+     * {@link AccessLineEncoder#encodeEntry} encodes it, with the same waiting as {@link #append}.
+     *
+     * @param entry the record
+     * @return false, with nothing enqueued, when the appender is not started or its encoder is not an
+     *         {@link AccessLineEncoder} (the caller then logs through logback)
+     */
+    boolean appendEntry(AccessEntry entry) {
+        if (!isStarted() || !(encoder instanceof AccessLineEncoder)) {
+            return false;
+        }
+        enqueue(entry);
+        return true;
+    }
+
+    /**
      * Waits for room when the queue is full; an interrupt is kept for the caller but never loses the line. Only a
      * writer that has died (an error it could not survive) makes the line count as lost instead of blocking the
      * request for good.
      */
-    private void enqueue(ILoggingEvent event) {
+    private void enqueue(Object event) {
         if (queue.offer(event)) {
+            wakeWriterIfSleeping();
             return;
         }
         boolean interrupted = false;
@@ -176,6 +207,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
             while (writer.isAlive()) {
                 try {
                     if (queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+                        wakeWriterIfSleeping();
                         return;
                     }
                 } catch (InterruptedException e) {
@@ -190,20 +222,42 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
         }
     }
 
+    /**
+     * The enqueuing side of the sleep handshake: the offer (a lock release) comes before this volatile read, and the
+     * writer's write of {@link #sleeping} comes before its last look at the queue (a lock acquisition), so either the
+     * writer sees the line or this sees the writer asleep.
+     */
+    private void wakeWriterIfSleeping() {
+        if (sleeping) {
+            LockSupport.unpark(writer);
+        }
+    }
+
     private void writeLoop() {
-        List<ILoggingEvent> batch = new ArrayList<>(queueSize);
+        List<Object> batch = new ArrayList<>(queueSize);
         boolean end = false;
         while (!end) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                // Only stop() may end the writer, and it does so with END: keep draining.
-                continue;
+            Object first = queue.poll();
+            if (first == null) {
+                // Nothing to write: announce the sleep, look once more (a line enqueued before the announcement is
+                // seen here), then park until an enqueuer sees the flag and wakes us. Interrupts and spurious
+                // wake-ups only lead to another look; only stop() ends the writer, with END.
+                sleeping = true;
+                first = queue.poll();
+                if (first == null) {
+                    LockSupport.park(this);
+                    sleeping = false;
+                    continue;
+                }
+                sleeping = false;
             }
+            batch.add(first);
             // Let a batch gather before draining. Without the pause the writer empties the queue after each event
-            // and waits in take() again, so nearly every request pays a wake-up (futex) of the writer: measured
-            // as the largest part of the access log's cost (docs/performance.md, issue 22). With it, a busy server
-            // wakes the writer about once per millisecond, not once per request.
+            // and sleeps again, so nearly every request pays a wake-up (futex) of the writer: measured as the
+            // largest part of the access log's cost (docs/performance.md, issue 22). With it, a busy server's writer
+            // wakes on its own timer every few milliseconds and finds lines waiting, so requests wake nobody; why not
+            // take(): ArrayBlockingQueue's take() waits on a condition that every offer signals, and the wake-up
+            // through its lock cost request threads futex calls on each batch (perf stat, issue 22).
             LockSupport.parkNanos(GATHER_NANOS);
             queue.drainTo(batch);
             end = encodeAll(batch);
@@ -213,9 +267,9 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
     }
 
     /** Encodes a batch, writing whenever the buffer is full; returns whether the batch held {@link #END}. */
-    private boolean encodeAll(List<ILoggingEvent> batch) {
+    private boolean encodeAll(List<Object> batch) {
         boolean end = false;
-        for (ILoggingEvent event : batch) {
+        for (Object event : batch) {
             if (event == END) {
                 end = true;
                 continue;
@@ -228,13 +282,15 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
         return end;
     }
 
-    private void encode(ILoggingEvent event) {
+    private void encode(Object item) {
         int before = buffer.size();
         try {
-            if (encoder instanceof AccessLineEncoder lines) {
-                lines.encodeInto(event, buffer);
+            if (item instanceof AccessEntry entry) {
+                ((AccessLineEncoder) encoder).encodeEntry(entry, buffer); // appendEntry accepts only with this encoder
+            } else if (encoder instanceof AccessLineEncoder lines) {
+                lines.encodeInto((ILoggingEvent) item, buffer);
             } else {
-                byte[] bytes = encoder.encode(event);
+                byte[] bytes = encoder.encode((ILoggingEvent) item);
                 buffer.put(bytes, 0, bytes.length);
             }
             pending++;
@@ -276,6 +332,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
                     break;
                 }
             }
+            LockSupport.unpark(writer);
             writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -288,7 +345,7 @@ public final class AsyncAccessAppender extends UnsynchronizedAppenderBase<ILoggi
         // A request thread that passed doAppend's started check just before super.stop() may have enqueued
         // behind END (and a writer ended by an error leaves its queue): write those on this thread, now that the
         // writer is gone.
-        List<ILoggingEvent> late = new ArrayList<>();
+        List<Object> late = new ArrayList<>();
         queue.drainTo(late);
         encodeAll(late);
         writeOut();

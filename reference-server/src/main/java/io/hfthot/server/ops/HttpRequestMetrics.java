@@ -66,8 +66,13 @@ public final class HttpRequestMetrics implements RequestObserver {
 
     @Override
     public void completed(String surface, String method, String route, int status, long nanos) {
-        Meters m = meters.computeIfAbsent(new Key(surface, method, route == null ? UNMATCHED : route, status),
-                this::register);
+        Key key = new Key(surface, method, route == null ? UNMATCHED : route, status);
+        // get() first: after a series' first request it is a plain lock-free read, without computeIfAbsent's
+        // function argument (a bound method reference, built per call).
+        Meters m = meters.get(key);
+        if (m == null) {
+            m = meters.computeIfAbsent(key, this::register);
+        }
         m.latency.observe(Unit.nanosToSeconds(nanos));
         if (m.errors != null) {
             m.errors.increment();

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import io.hfthot.adapters.http.Slf4jAccessLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -20,7 +21,9 @@ import net.jqwik.api.Example;
 
 /**
  * {@link AccessLineEncoder} against the pattern it replaces: for any message and arguments, the same bytes as
- * logback's {@code PatternLayoutEncoder} with {@code %d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} ACCESS %msg%n}.
+ * logback's {@code PatternLayoutEncoder} with {@code %d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} ACCESS %msg%n}; and for any
+ * {@link AccessEntry} handed over without an event, the same bytes as the event the SLF4J access log would have
+ * logged with those values.
  */
 class AccessLineEncoderProperties {
     private static final LoggerContext CONTEXT = new LoggerContext();
@@ -58,6 +61,22 @@ class AccessLineEncoderProperties {
                         + new String(encoder.encode(event), StandardCharsets.UTF_8) + "'");
     }
 
+    @Property(tries = 2000, seed = "2205")
+    void anEntryGivesTheLineOfTheEventItReplaces(@ForAll("millis") long millis, @ForAll("fields") String surface,
+                                                 @ForAll("fields") String requestId, @ForAll("fields") String method,
+                                                 @ForAll("fields") String rawPath, @ForAll int status,
+                                                 @ForAll("counts") long bytes, @ForAll("counts") long micros) {
+        AccessEntry entry = new AccessEntry(millis, surface, requestId, method, rawPath, status, bytes, micros);
+        // What Slf4jAccessLog logs for the same values: its format, the numbers boxed as SLF4J boxes them.
+        LoggingEvent event = event(millis, Slf4jAccessLog.FORMAT, surface, requestId, method, rawPath, status, bytes,
+                micros);
+        LineBuffer line = new LineBuffer(16);
+        encoder.encodeEntry(entry, line);
+        assertArrayEquals(PATTERN.encode(event), line.toByteArray(), () -> entry + ": expected '"
+                + new String(PATTERN.encode(event), StandardCharsets.UTF_8) + "', got '"
+                + new String(line.toByteArray(), StandardCharsets.UTF_8) + "'");
+    }
+
     @Example
     void theAccessFiltersLine() {
         LoggingEvent event = event(1_796_660_701_123L, "{} {} {} {} {} {}B {}us", "hfthot", "r-1", "GET",
@@ -80,6 +99,23 @@ class AccessLineEncoderProperties {
                         "é", "€", "😀", "\ud800", "\udc00x", ""),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6));
         return piece.list().ofMaxSize(9).map(parts -> String.join("", parts));
+    }
+
+    @Provide
+    Arbitrary<String> fields() {
+        // Anything a field may hold, placeholders, escapes, non-ASCII and lone surrogates included: an argument is
+        // substituted as it is, never parsed again.
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(24),
+                Arbitraries.of("hfthot", "GET", "/v1/market/ticker", "/v1/a%20b", "{}", "\\{}", "é/ü", "€",
+                        "😀", "\ud83d", "x\udc00", ""),
+                Arbitraries.just(null));
+    }
+
+    @Provide
+    Arbitrary<Long> counts() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(-1, 10_000_000), Arbitraries.longs(),
+                Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L));
     }
 
     @Provide

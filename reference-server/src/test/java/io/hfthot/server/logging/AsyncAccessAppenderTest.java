@@ -16,10 +16,8 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.encoder.Encoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,45 +27,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AsyncAccessAppenderTest {
-    /** Records each write call separately; can be held closed to make the writer fall behind. */
-    private static final class RecordingSink extends ByteArrayOutputStream {
-        final List<Integer> writeSizes = new ArrayList<>();
-        final CountDownLatch firstWrite = new CountDownLatch(1);
-        volatile CountDownLatch gate = new CountDownLatch(0);
-        boolean closed;
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (this) {
-                super.write(b, off, len);
-                writeSizes.add(len);
-            }
-            firstWrite.countDown();
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        synchronized String text() {
-            return toString(StandardCharsets.UTF_8);
-        }
-    }
-
     /** A fresh context, with the MDC adapter logback's service provider would otherwise install. */
-    private static LoggerContext context() {
+    static LoggerContext context() {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         return context;
     }
 
-    private static Encoder<ILoggingEvent> messageOnly(LoggerContext context) {
+    static AccessLineEncoder text(LoggerContext context) {
+        AccessLineEncoder text = new AccessLineEncoder();
+        text.setContext(context);
+        text.start();
+        return text;
+    }
+
+    static Encoder<ILoggingEvent> messageOnly(LoggerContext context) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%msg%n");
@@ -75,7 +49,7 @@ class AsyncAccessAppenderTest {
         return encoder;
     }
 
-    private static AsyncAccessAppender appender(LoggerContext context, Encoder<ILoggingEvent> encoder) {
+    static AsyncAccessAppender appender(LoggerContext context, Encoder<ILoggingEvent> encoder) {
         AsyncAccessAppender a = new AsyncAccessAppender();
         a.setContext(context);
         a.setName("TEST");
@@ -151,10 +125,7 @@ class AsyncAccessAppenderTest {
     @Test
     void stopWritesEveryLineEnqueuedBefore() {
         LoggerContext context = context();
-        AccessLineEncoder text = new AccessLineEncoder();
-        text.setContext(context);
-        text.start();
-        AsyncAccessAppender a = appender(context, text);
+        AsyncAccessAppender a = appender(context, text(context));
         RecordingSink sink = new RecordingSink();
         a.startOn(sink);
         Logger log = logger(context, a);
@@ -246,5 +217,105 @@ class AsyncAccessAppenderTest {
             context.stop();
             assertFalse(appender.isStarted());
         }
+    }
+
+    private static AccessEntry entry(String requestId, int status) {
+        return new AccessEntry(1_796_660_701_123L, "hfthot", requestId, "GET", "/v1/health", status, 15, 42);
+    }
+
+    @Test
+    void entriesFromManyThreadsThroughAFullQueueAreAllWrittenInOrderPerThread() throws Exception {
+        LoggerContext context = context();
+        AsyncAccessAppender a = appender(context, text(context));
+        a.setQueueSize(16);
+        a.setBufferSize(1024);
+        RecordingSink sink = new RecordingSink();
+        sink.gate = new CountDownLatch(1); // the console stalls: the queue fills and the request threads must wait
+        a.startOn(sink);
+        int threads = 4;
+        int perThread = 2_000;
+        List<Thread> requests = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    assertTrue(a.appendEntry(entry("t" + id + "-" + i, 200)));
+                }
+            });
+            requests.add(thread);
+            thread.start();
+        }
+        Thread.sleep(200);
+        assertTrue(requests.stream().allMatch(Thread::isAlive), "with the console stalled, the threads wait for room");
+        sink.gate.countDown();
+        for (Thread thread : requests) {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        }
+        a.stop();
+        String[] lines = sink.text().split("\n");
+        assertEquals(threads * perThread, lines.length);
+        Map<String, Integer> next = new HashMap<>();
+        for (String line : lines) {
+            assertTrue(line.matches("2026-12-07T16:25:01\\.123Z ACCESS hfthot t\\d-\\d+ GET /v1/health 200 15B 42us"),
+                    line);
+            String[] id = line.split(" ")[3].split("-");
+            int n = Integer.parseInt(id[1]);
+            assertEquals(next.getOrDefault(id[0], 0), n, "out of order for " + id[0]);
+            next.put(id[0], n + 1);
+        }
+        assertEquals(threads * perThread, a.writtenLines());
+        assertEquals(0, a.lostLines());
+    }
+
+    @Test
+    void stopWritesEveryEntryAndEventEnqueuedBeforeInOrder() {
+        LoggerContext context = context();
+        AsyncAccessAppender a = appender(context, text(context));
+        RecordingSink sink = new RecordingSink();
+        a.startOn(sink);
+        Logger log = logger(context, a);
+        for (int i = 0; i < 10_000; i++) {
+            if (i % 2 == 0) {
+                assertTrue(a.appendEntry(entry(Integer.toString(i), 200)));
+            } else {
+                log.info("{} {} {}", "hfthot", i, "GET");
+            }
+        }
+        a.stop();
+        String[] lines = sink.text().split("\n");
+        assertEquals(10_000, lines.length);
+        assertEquals("2026-12-07T16:25:01.123Z ACCESS hfthot 9998 GET /v1/health 200 15B 42us", lines[9_998]);
+        assertTrue(lines[9_999].endsWith(" ACCESS hfthot 9999 GET"), lines[9_999]);
+        assertFalse(a.appendEntry(entry("late", 200)), "a stopped appender refuses entries");
+    }
+
+    @Test
+    void aWriterThatWentToSleepIsWokenByTheNextLine() throws InterruptedException {
+        LoggerContext context = context();
+        AsyncAccessAppender a = appender(context, text(context));
+        RecordingSink sink = new RecordingSink();
+        a.startOn(sink);
+        for (int i = 0; i < 5; i++) {
+            a.appendEntry(entry("r" + i, 200));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (a.writtenLines() < i + 1) {
+                assertTrue(System.nanoTime() < deadline, "line " + i + " was not written: the writer slept on");
+                Thread.sleep(1);
+            }
+            Thread.sleep(20); // far longer than a gathering pause: the writer finds nothing and parks
+        }
+        a.stop();
+        assertEquals(5, sink.text().split("\n").length);
+    }
+
+    @Test
+    void entriesNeedTheTextEncoder() {
+        LoggerContext context = context();
+        AsyncAccessAppender a = appender(context, messageOnly(context));
+        RecordingSink sink = new RecordingSink();
+        a.startOn(sink);
+        assertFalse(a.appendEntry(entry("r", 200)), "only AccessLineEncoder can write an entry");
+        a.stop();
+        assertEquals(0, a.writtenLines());
     }
 }
