@@ -94,13 +94,14 @@ public final class MarketMakerHttpSurface {
         // The routes read the surface being built (health counts its stream's connections, the broadcast sends to them).
         HttpSurface[] self = new HttpSurface[1];
         SplitFanOut fanOut = new SplitFanOut("hfthot-mm-stream-sender");
+        // Only the broadcast listener writes with it, and the bus runs that listener serially.
+        TradeDataJson json = new TradeDataJson();
         Subscription broadcast = service.subscribe(new SubscriptionOptions(4096, OverflowPolicy.DROP_OLDEST), event -> {
             HttpSurface surface = self[0];
             if (surface == null) {
                 return; // published while the surface was being built: no connection can exist yet
             }
-            fanOut.send(EncodedText.of(codec.encodeToString(event.payload())),
-                    surface.webSocket(STREAM_PATH).connections());
+            fanOut.send(json.encode((TradeData) event.payload()), surface.webSocket(STREAM_PATH).connections());
         });
         self[0] = extraRoutes.apply(HttpSurface.builder("mm", ErrorShape.DETAIL)
                 .codec(codec)
