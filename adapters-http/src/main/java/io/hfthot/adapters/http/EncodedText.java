@@ -11,14 +11,14 @@ import java.util.Objects;
  * thread-safe.
  */
 public final class EncodedText {
-    private final String text;
     private final ByteBuffer utf8;
+    /** The message as text: given, or decoded from the bytes on first use (a benign race decodes equal strings). */
+    private volatile String text;
 
-    private EncodedText(String text) {
+    private EncodedText(String text, byte[] bytes, int offset, int length) {
         this.text = text;
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);
-        direct.put(bytes).flip();
+        ByteBuffer direct = ByteBuffer.allocateDirect(length);
+        direct.put(bytes, offset, length).flip();
         this.utf8 = direct.asReadOnlyBuffer();
     }
 
@@ -29,12 +29,33 @@ public final class EncodedText {
      * @return the encoded message
      */
     public static EncodedText of(String text) {
-        return new EncodedText(Objects.requireNonNull(text, "text"));
+        byte[] bytes = Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
+        return new EncodedText(text, bytes, 0, bytes.length);
+    }
+
+    /**
+     * Wraps a message already encoded to UTF-8 (a writer that produces bytes directly, such as a stream's own
+     * encoder); the bytes are copied, so the caller may reuse its array.
+     *
+     * @param utf8   the array holding the encoded message; not modified
+     * @param offset where the message starts
+     * @param length its length in bytes
+     * @return the encoded message
+     * @throws IndexOutOfBoundsException when the range is outside the array
+     */
+    public static EncodedText ofUtf8(byte[] utf8, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(utf8, "utf8").length);
+        return new EncodedText(null, utf8, offset, length);
     }
 
     /** @return the message as text */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = StandardCharsets.UTF_8.decode(bytes()).toString();
+            text = t;
+        }
+        return t;
     }
 
     /** @return the length of its UTF-8 encoding in bytes */

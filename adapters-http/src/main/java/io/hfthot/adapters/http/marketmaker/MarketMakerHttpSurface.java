@@ -36,10 +36,10 @@ import java.util.function.UnaryOperator;
  * {@link DashboardKey}. Errors are {@code {"detail": ...}}; invalid input is a 422 as FastAPI answers it,
  * an update racing an emergency stop a 409, a control that cannot be recorded (full disk) a 503.
  *
- * <p>The stream encodes each message once, to UTF-8 bytes ({@link EncodedText}), and every open connection writes
- * those same bytes (one bus subscription for the surface, not one per dashboard), half of them from the bus's thread
- * and half from a sender thread of the surface's own ({@link SplitFanOut}); a new connection first receives the
- * latest message.
+ * <p>The stream writes each message once, straight to UTF-8 bytes ({@link TradeDataJson}, an {@link EncodedText}),
+ * and every open connection writes those same bytes (one bus subscription for the surface, not one per dashboard);
+ * the bus's thread and a helper thread of the surface's own share the connections ({@link SplitFanOut}); a new
+ * connection first receives the latest message.
  */
 public final class MarketMakerHttpSurface {
     /** The WebSocket path (seed 003). */
@@ -94,13 +94,14 @@ public final class MarketMakerHttpSurface {
         // The routes read the surface being built (health counts its stream's connections, the broadcast sends to them).
         HttpSurface[] self = new HttpSurface[1];
         SplitFanOut fanOut = new SplitFanOut("hfthot-mm-stream-sender");
+        // Only the broadcast listener writes with it, and the bus runs that listener serially.
+        TradeDataJson json = new TradeDataJson();
         Subscription broadcast = service.subscribe(new SubscriptionOptions(4096, OverflowPolicy.DROP_OLDEST), event -> {
             HttpSurface surface = self[0];
             if (surface == null) {
                 return; // published while the surface was being built: no connection can exist yet
             }
-            fanOut.send(EncodedText.of(codec.encodeToString(event.payload())),
-                    surface.webSocket(STREAM_PATH).connections());
+            fanOut.send(json.encode((TradeData) event.payload()), surface.webSocket(STREAM_PATH).connections());
         });
         self[0] = extraRoutes.apply(HttpSurface.builder("mm", ErrorShape.DETAIL)
                 .codec(codec)

@@ -2,89 +2,141 @@ package io.hfthot.adapters.http.marketmaker;
 
 import io.hfthot.adapters.http.EncodedText;
 import io.hfthot.adapters.http.WebSocketConnection;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sends one broadcast message to many WebSocket connections from two threads: the caller's and one sender thread
- * of its own, each writing to half of the connections. A send is mostly the kernel write of the frame (10 to 12 us
- * a connection on loopback), so with 100 dashboards the last one of a single sending thread gets the message about
- * a millisecond after the first; two threads on two cores halve that.
+ * Sends one broadcast message to many WebSocket connections from two threads that share the work: the caller's
+ * and a helper thread of its own. A send is mostly the kernel write of the frame (10 to 15 us a connection on
+ * loopback), so one thread reaches the 100th dashboard more than a millisecond after the first; two threads on
+ * two cores about halve that.
  *
- * <p>Order per connection is kept: a connection always goes to the same thread (by its identity hash), and each
- * thread sends the messages in the order it was given them. Below {@link #MIN_TO_SPLIT} connections everything
- * is sent by the caller (the hand-off would cost more than it saves). The sender thread's queue is bounded and
- * drops its oldest message when full, as the event bus that feeds the broadcast does; each connection's own queue
- * and slow-client policy still apply to what it is given.
+ * <p>The two threads take connections one at a time from a shared counter, and the caller never waits for the
+ * helper to start: when the helper wakes late (its core is busy, a wake-up on a virtual machine takes from 40 us to
+ * milliseconds), the caller has simply sent more of them itself, so a message reaches everyone no later than one
+ * thread alone would deliver it. (Handing the helper a fixed half, as this class first did, left that half waiting
+ * for the helper's wake-up; measured in the market-maker load, up to 3 ms in the slowest ticks.) A connection whose
+ * send is slow holds up only the thread sending it; the other takes the rest.
+ *
+ * <p>Order per connection is kept: {@link #send} does not start a message before every connection has been given
+ * the previous one, whichever thread gave it. Below {@link #MIN_TO_SPLIT} connections the caller sends everything
+ * (waking the helper would cost more than it saves). Calls to {@link #send} must not overlap (the surface calls it
+ * from its bus listener, which runs serially).
  */
 final class SplitFanOut implements AutoCloseable {
-    /** Fewest connections for which the second thread takes half of them. */
+    private static final Logger LOG = LoggerFactory.getLogger(SplitFanOut.class);
+    /** Fewest connections for which the helper thread is asked to share the sends. */
     static final int MIN_TO_SPLIT = 16;
-    private static final int PENDING = 4096;
+    /** How long the caller spins for the helper's last send before it starts parking. */
+    private static final long SPIN_NANOS = 50_000;
+    private static final long PARK_NANOS = 20_000;
 
-    private final ThreadPoolExecutor sender;
+    private final Thread helper;
+    /** The message the helper should help with; replaced by each send that shares its work. */
+    private volatile Batch offered;
+    private volatile boolean closed;
+    /** The last shared message: every connection must have it before the next message starts. Caller-side. */
+    private Batch previous;
+
+    /** One message and its connections, claimed one index at a time by whichever thread is free. */
+    private static final class Batch {
+        private final EncodedText message;
+        private final WebSocketConnection[] targets;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger given = new AtomicInteger();
+
+        Batch(EncodedText message, WebSocketConnection[] targets) {
+            this.message = message;
+            this.targets = targets;
+        }
+
+        /** Claims and sends until no connection is left; returns how many this thread sent. */
+        int claimAndSend() {
+            int sent = 0;
+            for (int i = next.getAndIncrement(); i < targets.length; i = next.getAndIncrement()) {
+                try {
+                    targets[i].send(message);
+                } finally {
+                    given.incrementAndGet();
+                }
+                sent++;
+            }
+            return sent;
+        }
+
+        boolean complete() {
+            return given.get() >= targets.length;
+        }
+    }
 
     SplitFanOut(String threadName) {
-        this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(PENDING), r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.DiscardOldestPolicy());
+        this.helper = new Thread(this::help, threadName);
+        helper.setDaemon(true);
+        helper.start();
+    }
+
+    private void help() {
+        Batch seen = null;
+        while (!closed) {
+            Batch b = offered;
+            if (b == null || b == seen) {
+                LockSupport.park(this); // unpark comes after offered is set, so no offer is missed
+                continue;
+            }
+            seen = b;
+            try {
+                b.claimAndSend();
+            } catch (RuntimeException e) {
+                // A connection's send failing must not end the helper; the connection's own close handles it.
+                LOG.warn("a broadcast send failed on the helper thread; the helper goes on", e);
+            }
+        }
     }
 
     /**
-     * Sends a message to every connection; returns once the caller's half is sent (the other half may still be
-     * being sent).
+     * Sends a message to every connection; returns once the caller can take no more connections (the helper may
+     * still be finishing the one it holds).
      *
      * @param message     the message, encoded once
      * @param connections the connections (read once, here)
      */
     void send(EncodedText message, Collection<WebSocketConnection> connections) {
-        if (connections.size() < MIN_TO_SPLIT || sender.isShutdown()) {
-            for (WebSocketConnection c : connections) {
-                c.send(message);
-            }
+        awaitGiven(previous);
+        previous = null;
+        WebSocketConnection[] targets = connections.toArray(new WebSocketConnection[0]);
+        Batch b = new Batch(message, targets);
+        if (targets.length >= MIN_TO_SPLIT && !closed) {
+            offered = b;
+            LockSupport.unpark(helper);
+            previous = b;
+        }
+        b.claimAndSend();
+    }
+
+    /** Waits until every connection of a shared message has been given it (normally it already has). */
+    private static void awaitGiven(Batch b) {
+        if (b == null) {
             return;
         }
-        List<WebSocketConnection> mine = new ArrayList<>(connections.size() / 2 + 8);
-        List<WebSocketConnection> theirs = new ArrayList<>(connections.size() / 2 + 8);
-        for (WebSocketConnection c : connections) {
-            (onSender(c) ? theirs : mine).add(c);
-        }
-        // Hand the other half over first, so that both halves are written at the same time.
-        sender.execute(() -> {
-            for (WebSocketConnection c : theirs) {
-                c.send(message);
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (!b.complete()) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(PARK_NANOS);
             }
-        });
-        for (WebSocketConnection c : mine) {
-            c.send(message);
         }
     }
 
     /**
-     * Whether a connection's messages go through the sender thread; fixed for the connection's life.
-     *
-     * @param c a connection
-     * @return true for the sender thread's half
+     * Stops the helper thread after the message it is helping with; later sends are made by the caller alone.
      */
-    static boolean onSender(WebSocketConnection c) {
-        return (mix(System.identityHashCode(c)) & 1) != 0;
-    }
-
-    /** Spreads the identity hash's bits so that its lowest bit splits connections about evenly. */
-    private static int mix(int h) {
-        int x = h * 0x9E3779B9;
-        return x ^ (x >>> 16);
-    }
-
-    /** Stops the sender thread; messages it has not sent yet are dropped (the connections are closing too). */
     @Override
     public void close() {
-        sender.shutdownNow();
+        closed = true;
+        LockSupport.unpark(helper);
     }
 }
