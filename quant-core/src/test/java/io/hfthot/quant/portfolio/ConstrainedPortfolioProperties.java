@@ -60,6 +60,19 @@ class ConstrainedPortfolioProperties {
         }
     }
 
+    /**
+     * The samples of a random CI failure (seed 125, shrunk to seed 18; n = 4 with turnover): the generator used to
+     * draw a turnover budget below the cheapest rebalancing into the sector limits, and every method rightly
+     * reported INFEASIBLE (ojAlgo too). They now get a budget above that minimum; see {@link Constrained#random}.
+     */
+    @Example
+    void theSamplesWhoseTurnoverBudgetWasTooSmallAreNowFeasibleAndMatchOjAlgo() {
+        groupLimitsAndTurnoverMatchOjAlgo(18, 4, true);
+        groupLimitsAndTurnoverMatchOjAlgo(125, 4, true);
+        constrainedMaxSharpeBeatsEveryFrontierPointAndLiesOnTheFrontier(18, 4, true);
+        everyConstrainedFrontierPointIsTheMinimumVarianceForItsTarget(125, 4, true);
+    }
+
     @Property(tries = 25)
     void groupLimitsAndTurnoverMatchOjAlgo(@ForAll long seed, @ForAll @IntRange(min = 3, max = 25) int n,
                                           @ForAll boolean withTurnover) {
@@ -149,9 +162,15 @@ class ConstrainedPortfolioProperties {
         }
     }
 
-    /** A long-only problem with three sectors (a binding cap, a binding floor, a free one) and maybe turnover. */
+    /**
+     * A long-only problem with three sectors (a binding cap, a binding floor, a free one) and maybe a turnover budget
+     * from equal weights, always large enough to reach the sector limits (so every instance is feasible).
+     */
     record Constrained(PortfolioProblem problem, List<List<String>> sectors, double[] caps, double[] floors,
                        double[] current, double turnover) {
+        /** Turnover budget room above the cheapest rebalancing into the sector limits. */
+        static final double MARGIN = 0.05;
+
         static Constrained random(long seed, int n, boolean withTurnover) {
             Random rnd = new Random(seed ^ 0x5DEECE66DL);
             List<String> symbols = RandomProblems.symbols(n);
@@ -169,8 +188,13 @@ class ConstrainedPortfolioProperties {
             if (withTurnover) {
                 current = new double[n];
                 Arrays.fill(current, 1.0 / n);
-                // Equal weights meet the sector limits only if they do; the turnover budget makes room either way.
-                turnover = 0.6 + 0.6 * rnd.nextDouble();
+                // Equal weights meet the sector limits only if they do. The cheapest way into them moves weight
+                // between sectors only: at least max(tech excess, energy shortfall) leaves some sectors and as much
+                // enters others, a turnover of twice that (0.7 for n = 4, tech at 0.5 capped at 0.15). A budget
+                // drawn below it made the instance infeasible, so the budget is at least MARGIN above it.
+                double excess = Math.max(0.0, sectors.get(0).size() / (double) n - caps[0]);
+                double shortfall = Math.max(0.0, floors[1] - sectors.get(1).size() / (double) n);
+                turnover = Math.max(0.6 + 0.6 * rnd.nextDouble(), 2 * Math.max(excess, shortfall) + MARGIN);
                 b.turnoverLimit(current, turnover);
             }
             return new Constrained(b.build(), sectors, caps, floors, current, turnover);
