@@ -95,6 +95,15 @@ class ConstrainedPortfolioProperties {
         }
     }
 
+    /**
+     * The sample on which cara's ADMM step size cycled (0.1, 5.3e4, 0.0045, ...) until the iteration limit; it now
+     * converges to ojAlgo's optimum (about [0.00702, 0.65964, 1/3]).
+     */
+    @Example
+    void theSampleWhoseAdmmStepSizeCycledConverges() {
+        groupLimitsAndTurnoverMatchOjAlgo(6201083356945794392L, 3, true);
+    }
+
     @Property(tries = 25)
     void boundedMaxSharpeWithoutLimitsIsTheClosedFormTangencyPortfolio(@ForAll long seed,
             @ForAll @IntRange(min = 2, max = 40) int n) {
