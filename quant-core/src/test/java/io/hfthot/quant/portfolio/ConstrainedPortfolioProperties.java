@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hfthot.quant.SolverStatus;
+import io.hfthot.quant.qp.QpResult;
+import io.hfthot.quant.qp.QpSolver;
+import io.hfthot.quant.qp.QuadraticProgram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,13 +20,16 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The portfolio methods under group limits and a turnover budget (seeded random problems): feasibility of every
  * constraint (1e-9 absolute), agreement with the primal active set where the constraint sets coincide (1e-8 on the
- * weights), and with ojAlgo's convex QP as an independent reference (its QP stops near 1e-8 and may sit ~1e-9
- * outside a constraint: our cost is never more than 1e-10 above it and within 1e-8 of it; weights within 1e-6).
+ * weights), and with ojAlgo's convex QP as an independent reference (its QP stops near 1e-8 and may sit ~1e-8
+ * outside a constraint: our cost is never above its cost by more than that violation can buy, and within 1e-8 of
+ * it; weights within 1e-6).
  * Bounds are given explicitly (long only) so that every method reads the same feasible set ({@code max_sharpe} and
  * the frontier allow shorts when a problem has no bounds).
  */
 class ConstrainedPortfolioProperties {
     private static final double FEASIBILITY = 1e-9;
+    /** Rounding in evaluating a cost of order 1 over at most 25 x 25 covariance terms, and in our multipliers. */
+    private static final double COST_ROUNDING = 1e-12;
 
     @Property(tries = 30)
     void withOnlyBoundsTheQpAgreesWithTheActiveSet(@ForAll long seed, @ForAll @IntRange(min = 2, max = 60) int n) {
@@ -87,12 +93,52 @@ class ConstrainedPortfolioProperties {
                     c.problem.upperBounds(), c.problem.linearConstraints(), c.current, c.turnover, null, Double.NaN);
             double ours = cost(c.problem, mu, gamma, r.weights());
             double theirs = cost(c.problem, mu, gamma, ref);
-            // ojAlgo may sit ~1e-9 outside a constraint, which can lower its cost by ~1e-12.
-            assertTrue(ours <= theirs + 1e-10, ours + " > " + theirs);
+            double allowance = violationGain(c, mu, gamma, ref);
+            assertTrue(ours <= theirs + allowance + COST_ROUNDING, ours + " > " + theirs + " + " + allowance);
             assertEquals(theirs, ours, 1e-8);
             assertClose(ref, r.weights(), 1e-6);
             assertEquals(ours, r.objective(), 1e-12);
         }
+    }
+
+    /**
+     * What ojAlgo's constraint violations can buy: its QP stops at a feasibility tolerance of 1e-8 and may return a
+     * point outside the feasible set (a turnover budget overshot by ~1e-8), whose cost is then below the true
+     * optimum. Weak duality bounds by how much: with the multipliers {@code lambda} of our solve, for every point
+     * {@code x'} of the program, {@code f(x') >= f(x*) - sum_i |lambda_i| viol_i(x')} (the Lagrangian is convex and
+     * minimal at the optimum). ojAlgo's weights are lifted into our program with the tightest epigraph variables
+     * {@code t = |w - current|}, so that only rows it really violates count.
+     */
+    static double violationGain(Constrained c, double[] mu, double gamma, double[] ref) {
+        QuadraticProgram qp = ConstrainedPortfolios.meanVarianceProgram(c.problem, mu, gamma);
+        QpResult dual = QpSolver.solve(qp);
+        assertEquals(SolverStatus.CONVERGED, dual.status());
+        int n = ref.length;
+        double[] x = Arrays.copyOf(ref, qp.variables());
+        for (int i = 0; c.current != null && i < n; i++) {
+            x[n + i] = Math.abs(ref[i] - c.current[i]);
+        }
+        double gain = 0;
+        for (int i = 0; i < qp.constraints(); i++) {
+            double v = dot(qp.constraintRow(i), x);
+            double violation = Math.max(0, Math.max(qp.constraintLower()[i] - v, v - qp.constraintUpper()[i]));
+            gain += Math.abs(dual.constraintMultipliers()[i]) * violation;
+        }
+        for (int j = 0; j < x.length; j++) {
+            double violation = Math.max(0, Math.max(qp.lowerBounds()[j] - x[j], x[j] - qp.upperBounds()[j]));
+            gain += Math.abs(dual.boundMultipliers()[j]) * violation;
+        }
+        return gain;
+    }
+
+    /**
+     * The samples of two random CI failures with a turnover budget: ojAlgo's points overshoot the budget by 8.3e-9
+     * and 9.8e-9, and their costs were 1.6e-10 and 4.3e-10 below our feasible optima (see {@link #violationGain}).
+     */
+    @Example
+    void ojAlgosSlightlyInfeasiblePointsMayCostLessByWhatTheirViolationBuys() {
+        groupLimitsAndTurnoverMatchOjAlgo(6706640022677473487L, 5, true);
+        groupLimitsAndTurnoverMatchOjAlgo(1844765557531687477L, 3, true);
     }
 
     /**
