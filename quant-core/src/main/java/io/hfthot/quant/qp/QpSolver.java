@@ -14,7 +14,7 @@ import io.hfthot.quant.SolverStatus;
  * {@code P} (the turnover and tangency reformulations have zero-curvature variables) and proves infeasibility
  * from its own iterates. Each iteration solves one system with the cached Cholesky factor of
  * {@code P + sigma I + A' diag(rho) A + diag(rho_bounds)} (dense, O(n^2) per iteration, O(n^3) per change of
- * {@code rho}, re-balanced every 100 iterations). ADMM alone is accurate to about 1e-5; polishing ({@link Polish}) then solves the KKT system of the
+ * {@code rho}, re-balanced every 100 iterations, damped so that it cannot cycle). ADMM alone is accurate to about 1e-5; polishing ({@link Polish}) then solves the KKT system of the
  * guessed active set exactly (when ADMM meets its tolerance, and also at iterations 200, 400, 800, ... because
  * ADMM can crawl on a degenerate face long after its active set is right), and the solver returns {@code CONVERGED} only when every KKT residual of the scaled
  * program (cost scaled to unit size, rows to unit infinity norm) is at most {@link #KKT_TOLERANCE}. A failed
