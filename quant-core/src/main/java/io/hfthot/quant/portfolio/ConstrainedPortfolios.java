@@ -40,8 +40,16 @@ final class ConstrainedPortfolios {
 
     /** {@code minimise (gamma/2) w'Sigma w - lin'w} subject to the budget, bounds, constraints and turnover. */
     static PortfolioResult meanVariance(String name, PortfolioProblem p, double[] lin, double gamma) {
-        QpResult r = QpSolver.solve(weightProgram(p, gamma, lin, p.lowerRaw(), p.upperRaw()).build());
+        QpResult r = QpSolver.solve(meanVarianceProgram(p, lin, gamma));
         return weightResult(name, p, r, gamma, lin);
+    }
+
+    /**
+     * The program {@link #meanVariance} solves (weights, then turnover epigraph variables); package-private so that
+     * tests can read its multipliers.
+     */
+    static QuadraticProgram meanVarianceProgram(PortfolioProblem p, double[] lin, double gamma) {
+        return weightProgram(p, gamma, lin, p.lowerRaw(), p.upperRaw()).build();
     }
 
     /** The tangency portfolio under the problem's bounds (shorts allowed without them), constraints and turnover. */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hfthot.quant.SolverStatus;
+import io.hfthot.quant.qp.QpResult;
+import io.hfthot.quant.qp.QpSolver;
+import io.hfthot.quant.qp.QuadraticProgram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,13 +20,16 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The portfolio methods under group limits and a turnover budget (seeded random problems): feasibility of every
  * constraint (1e-9 absolute), agreement with the primal active set where the constraint sets coincide (1e-8 on the
- * weights), and with ojAlgo's convex QP as an independent reference (its QP stops near 1e-8 and may sit ~1e-9
- * outside a constraint: our cost is never more than 1e-10 above it and within 1e-8 of it; weights within 1e-6).
+ * weights), and with ojAlgo's convex QP as an independent reference (its QP stops near 1e-8 and may sit ~1e-8
+ * outside a constraint: our cost is never above its cost by more than that violation can buy, and within 1e-8 of
+ * it; weights within 1e-6).
  * Bounds are given explicitly (long only) so that every method reads the same feasible set ({@code max_sharpe} and
  * the frontier allow shorts when a problem has no bounds).
  */
 class ConstrainedPortfolioProperties {
     private static final double FEASIBILITY = 1e-9;
+    /** Rounding in evaluating a cost of order 1 over at most 25 x 25 covariance terms, and in our multipliers. */
+    private static final double COST_ROUNDING = 1e-12;
 
     @Property(tries = 30)
     void withOnlyBoundsTheQpAgreesWithTheActiveSet(@ForAll long seed, @ForAll @IntRange(min = 2, max = 60) int n) {
@@ -60,6 +66,21 @@ class ConstrainedPortfolioProperties {
         }
     }
 
+    /**
+     * The samples of a random CI failure (seed 125, shrunk to seed 18; n = 4 with turnover): the generator used to
+     * draw a turnover budget below the cheapest rebalancing into the sector limits, and every method rightly
+     * reported INFEASIBLE (ojAlgo too). They now get a budget above that minimum; see {@link Constrained#random}.
+     * The tangency check comes last: on seed 18 no feasible portfolio has a positive expected return, so its
+     * assumption aborts the example there (it used to abort before the frontier check could run).
+     */
+    @Example
+    void theSamplesWhoseTurnoverBudgetWasTooSmallAreNowFeasibleAndMatchOjAlgo() {
+        groupLimitsAndTurnoverMatchOjAlgo(18, 4, true);
+        groupLimitsAndTurnoverMatchOjAlgo(125, 4, true);
+        everyConstrainedFrontierPointIsTheMinimumVarianceForItsTarget(125, 4, true);
+        constrainedMaxSharpeBeatsEveryFrontierPointAndLiesOnTheFrontier(18, 4, true);
+    }
+
     @Property(tries = 25)
     void groupLimitsAndTurnoverMatchOjAlgo(@ForAll long seed, @ForAll @IntRange(min = 3, max = 25) int n,
                                           @ForAll boolean withTurnover) {
@@ -74,12 +95,61 @@ class ConstrainedPortfolioProperties {
                     c.problem.upperBounds(), c.problem.linearConstraints(), c.current, c.turnover, null, Double.NaN);
             double ours = cost(c.problem, mu, gamma, r.weights());
             double theirs = cost(c.problem, mu, gamma, ref);
-            // ojAlgo may sit ~1e-9 outside a constraint, which can lower its cost by ~1e-12.
-            assertTrue(ours <= theirs + 1e-10, ours + " > " + theirs);
+            double allowance = violationGain(c, mu, gamma, ref);
+            assertTrue(ours <= theirs + allowance + COST_ROUNDING, ours + " > " + theirs + " + " + allowance);
             assertEquals(theirs, ours, 1e-8);
             assertClose(ref, r.weights(), 1e-6);
             assertEquals(ours, r.objective(), 1e-12);
         }
+    }
+
+    /**
+     * What ojAlgo's constraint violations can buy: its QP stops at a feasibility tolerance of 1e-8 and may return a
+     * point outside the feasible set (a turnover budget overshot by ~1e-8), whose cost is then below the true
+     * optimum. Weak duality bounds by how much: with the multipliers {@code lambda} of our solve, for every point
+     * {@code x'} of the program, {@code f(x') >= f(x*) - sum_i |lambda_i| viol_i(x')} (the Lagrangian is convex and
+     * minimal at the optimum). ojAlgo's weights are lifted into our program with the tightest epigraph variables
+     * {@code t = |w - current|}, so that only rows it really violates count.
+     */
+    static double violationGain(Constrained c, double[] mu, double gamma, double[] ref) {
+        QuadraticProgram qp = ConstrainedPortfolios.meanVarianceProgram(c.problem, mu, gamma);
+        QpResult dual = QpSolver.solve(qp);
+        assertEquals(SolverStatus.CONVERGED, dual.status());
+        int n = ref.length;
+        double[] x = Arrays.copyOf(ref, qp.variables());
+        for (int i = 0; c.current != null && i < n; i++) {
+            x[n + i] = Math.abs(ref[i] - c.current[i]);
+        }
+        double gain = 0;
+        for (int i = 0; i < qp.constraints(); i++) {
+            double v = dot(qp.constraintRow(i), x);
+            double violation = Math.max(0, Math.max(qp.constraintLower()[i] - v, v - qp.constraintUpper()[i]));
+            gain += Math.abs(dual.constraintMultipliers()[i]) * violation;
+        }
+        for (int j = 0; j < x.length; j++) {
+            double violation = Math.max(0, Math.max(qp.lowerBounds()[j] - x[j], x[j] - qp.upperBounds()[j]));
+            gain += Math.abs(dual.boundMultipliers()[j]) * violation;
+        }
+        return gain;
+    }
+
+    /**
+     * The samples of two random CI failures with a turnover budget: ojAlgo's points overshoot the budget by 8.3e-9
+     * and 9.8e-9, and their costs were 1.6e-10 and 4.3e-10 below our feasible optima (see {@link #violationGain}).
+     */
+    @Example
+    void ojAlgosSlightlyInfeasiblePointsMayCostLessByWhatTheirViolationBuys() {
+        groupLimitsAndTurnoverMatchOjAlgo(6706640022677473487L, 5, true);
+        groupLimitsAndTurnoverMatchOjAlgo(1844765557531687477L, 3, true);
+    }
+
+    /**
+     * The sample on which cara's ADMM step size cycled (0.1, 5.3e4, 0.0045, ...) until the iteration limit; it now
+     * converges to ojAlgo's optimum (about [0.00702, 0.65964, 1/3]).
+     */
+    @Example
+    void theSampleWhoseAdmmStepSizeCycledConverges() {
+        groupLimitsAndTurnoverMatchOjAlgo(6201083356945794392L, 3, true);
     }
 
     @Property(tries = 25)
@@ -149,9 +219,15 @@ class ConstrainedPortfolioProperties {
         }
     }
 
-    /** A long-only problem with three sectors (a binding cap, a binding floor, a free one) and maybe turnover. */
+    /**
+     * A long-only problem with three sectors (a binding cap, a binding floor, a free one) and maybe a turnover budget
+     * from equal weights, always large enough to reach the sector limits (so every instance is feasible).
+     */
     record Constrained(PortfolioProblem problem, List<List<String>> sectors, double[] caps, double[] floors,
                        double[] current, double turnover) {
+        /** Turnover budget room above the cheapest rebalancing into the sector limits. */
+        static final double MARGIN = 0.05;
+
         static Constrained random(long seed, int n, boolean withTurnover) {
             Random rnd = new Random(seed ^ 0x5DEECE66DL);
             List<String> symbols = RandomProblems.symbols(n);
@@ -169,8 +245,13 @@ class ConstrainedPortfolioProperties {
             if (withTurnover) {
                 current = new double[n];
                 Arrays.fill(current, 1.0 / n);
-                // Equal weights meet the sector limits only if they do; the turnover budget makes room either way.
-                turnover = 0.6 + 0.6 * rnd.nextDouble();
+                // Equal weights meet the sector limits only if they do. The cheapest way into them moves weight
+                // between sectors only: at least max(tech excess, energy shortfall) leaves some sectors and as much
+                // enters others, a turnover of twice that (0.7 for n = 4, tech at 0.5 capped at 0.15). A budget
+                // drawn below it made the instance infeasible, so the budget is at least MARGIN above it.
+                double excess = Math.max(0.0, sectors.get(0).size() / (double) n - caps[0]);
+                double shortfall = Math.max(0.0, floors[1] - sectors.get(1).size() / (double) n);
+                turnover = Math.max(0.6 + 0.6 * rnd.nextDouble(), 2 * Math.max(excess, shortfall) + MARGIN);
                 b.turnoverLimit(current, turnover);
             }
             return new Constrained(b.build(), sectors, caps, floors, current, turnover);

@@ -55,6 +55,57 @@ class ConstrainedPortfolioTest {
         assertEquals(SolverStatus.INFEASIBLE, PortfolioOptimizers.byName("min_variance").optimize(noBudget).status());
     }
 
+    /**
+     * From equal weights, a cap of 0.15 on a sector holding 0.5 needs 0.35 sold and 0.35 bought: a turnover of 0.7
+     * at least. Just below that budget every method reports INFEASIBLE (the instance behind a CI failure had 0.66);
+     * just above it the set is a thin sliver and every method converges to ojAlgo's optimum inside it.
+     */
+    @Test
+    void aTurnoverBudgetJustBelowTheCheapestRebalancingIsInfeasibleAndJustAboveItIsNot() {
+        for (String method : List.of("cara", "min_variance", "max_sharpe")) {
+            assertEquals(SolverStatus.INFEASIBLE, PortfolioOptimizers.byName(method)
+                    .optimize(cappedSector(0.699).build()).status(), method);
+        }
+        for (PortfolioResult point : EfficientFrontier.compute(cappedSector(0.699).build(), 4)) {
+            assertEquals(SolverStatus.INFEASIBLE, point.status());
+        }
+        double budget = 0.701;
+        PortfolioProblem p = cappedSector(budget).build();
+        for (String method : List.of("cara", "min_variance", "max_sharpe")) {
+            PortfolioResult r = PortfolioOptimizers.byName(method).optimize(p);
+            assertEquals(SolverStatus.CONVERGED, r.status(), method);
+            double[] w = r.weights();
+            double turnover = 0;
+            double sum = 0;
+            for (double wi : w) {
+                assertTrue(wi >= -1e-9, method + " long only");
+                turnover += Math.abs(wi - 0.25);
+                sum += wi;
+            }
+            assertEquals(1.0, sum, 1e-9, method);
+            assertTrue(w[0] + w[3] <= 0.15 + 1e-9, method + " sector cap");
+            assertTrue(turnover <= budget + 1e-9, method + " turnover " + turnover);
+            if (!method.equals("max_sharpe")) {
+                double gamma = method.equals("cara") ? p.gamma() : 1.0;
+                double[] mu = method.equals("cara") ? p.expectedReturns() : new double[4];
+                double[] ref = OjAlgoReference.constrained(p.covariance(), mu, gamma, p.lowerBounds(),
+                        p.upperBounds(), p.linearConstraints(), p.turnoverLimit().orElseThrow().currentWeights(), budget, null,
+                        Double.NaN);
+                assertArrayEquals(ref, w, 1e-6, method);
+            }
+        }
+    }
+
+    /** Four long-only assets held at 0.25 each, A and D capped at 0.15 together, with a turnover budget. */
+    private static PortfolioProblem.Builder cappedSector(double budget) {
+        double[][] sigma = {{0.054, 0.031, 0.024, 0.017}, {0.031, 0.072, 0.025, 0.004}, {0.024, 0.025, 0.035, 0.007},
+                {0.017, 0.004, 0.007, 0.042}};
+        return PortfolioProblem.builder(List.of("A", "B", "C", "D")).covariance(sigma)
+                .expectedReturns(new double[] {0.06, 0.05, 0.04, 0.07}).bounds(new double[4], null)
+                .groupLimit("AD", List.of("A", "D"), 0, 0.15)
+                .turnoverLimit(new double[] {0.25, 0.25, 0.25, 0.25}, budget);
+    }
+
     @Test
     void maxSharpeWithoutAPositiveExcessReturnIsInfeasible() {
         PortfolioProblem p = PortfolioProblem.builder(List.of("A", "B")).covariance(SIGMA)
