@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class AsyncAccessAppenderTest {
@@ -91,33 +93,12 @@ class AsyncAccessAppenderTest {
         Logger log = logger(context, a);
         int threads = 4;
         int perThread = 2_000;
-        List<Thread> loggers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            Thread thread = new Thread(() -> {
-                for (int i = 0; i < perThread; i++) {
-                    log.info("t{} n{} {}", id, i, "x".repeat(40));
-                }
-            });
-            loggers.add(thread);
-            thread.start();
-        }
-        Thread.sleep(200);
-        assertTrue(loggers.stream().allMatch(Thread::isAlive), "with the console stalled, the loggers wait for room");
-        sink.gate.countDown();
-        for (Thread thread : loggers) {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-        }
-        a.stop();
-        String[] lines = sink.text().split("\n");
-        assertEquals(threads * perThread, lines.length);
-        Map<String, Integer> next = new HashMap<>();
-        for (String line : lines) {
+        String[] lines = linesThroughAStalledConsole(a, sink, threads, perThread,
+                (id, i) -> log.info("t{} n{} {}", id, i, "x".repeat(40)));
+        assertInOrderPerThread(lines, line -> {
             String[] parts = line.split(" ");
-            int n = Integer.parseInt(parts[1].substring(1));
-            assertEquals(next.getOrDefault(parts[0], 0), n, "out of order for " + parts[0]);
-            next.put(parts[0], n + 1);
-        }
+            return new String[] {parts[0], parts[1].substring(1)};
+        });
         assertEquals(threads * perThread, a.writtenLines());
         assertTrue(sink.writeSizes.stream().allMatch(size -> size < 1024 + 2 * 60), "writes of about one buffer");
     }
@@ -234,35 +215,13 @@ class AsyncAccessAppenderTest {
         a.startOn(sink);
         int threads = 4;
         int perThread = 2_000;
-        List<Thread> requests = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            Thread thread = new Thread(() -> {
-                for (int i = 0; i < perThread; i++) {
-                    assertTrue(a.appendEntry(entry("t" + id + "-" + i, 200)));
-                }
-            });
-            requests.add(thread);
-            thread.start();
-        }
-        Thread.sleep(200);
-        assertTrue(requests.stream().allMatch(Thread::isAlive), "with the console stalled, the threads wait for room");
-        sink.gate.countDown();
-        for (Thread thread : requests) {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-        }
-        a.stop();
-        String[] lines = sink.text().split("\n");
-        assertEquals(threads * perThread, lines.length);
-        Map<String, Integer> next = new HashMap<>();
-        for (String line : lines) {
+        String[] lines = linesThroughAStalledConsole(a, sink, threads, perThread,
+                (id, i) -> assertTrue(a.appendEntry(entry("t" + id + "-" + i, 200))));
+        assertInOrderPerThread(lines, line -> {
             assertTrue(line.matches("2026-12-07T16:25:01\\.123Z ACCESS hfthot t\\d-\\d+ GET /v1/health 200 15B 42us"),
                     line);
-            String[] id = line.split(" ")[3].split("-");
-            int n = Integer.parseInt(id[1]);
-            assertEquals(next.getOrDefault(id[0], 0), n, "out of order for " + id[0]);
-            next.put(id[0], n + 1);
-        }
+            return line.split(" ")[3].split("-");
+        });
         assertEquals(threads * perThread, a.writtenLines());
         assertEquals(0, a.lostLines());
     }
@@ -317,5 +276,47 @@ class AsyncAccessAppenderTest {
         assertFalse(a.appendEntry(entry("r", 200)), "only AccessLineEncoder can write an entry");
         a.stop();
         assertEquals(0, a.writtenLines());
+    }
+
+    /**
+     * Runs {@code threads} threads that each log {@code perThread} lines ({@code logOne(thread, i)}) while the sink
+     * stalls, checks that they wait for room, then lets the sink go, stops the appender and returns its lines (as
+     * many as were logged).
+     */
+    private static String[] linesThroughAStalledConsole(AsyncAccessAppender a, RecordingSink sink, int threads,
+                                                        int perThread, BiConsumer<Integer, Integer> logOne)
+            throws InterruptedException {
+        List<Thread> loggers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    logOne.accept(id, i);
+                }
+            });
+            loggers.add(thread);
+            thread.start();
+        }
+        Thread.sleep(200);
+        assertTrue(loggers.stream().allMatch(Thread::isAlive), "with the console stalled, the loggers wait for room");
+        sink.gate.countDown();
+        for (Thread thread : loggers) {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        }
+        a.stop();
+        String[] lines = sink.text().split("\n");
+        assertEquals(threads * perThread, lines.length);
+        return lines;
+    }
+
+    /** Checks that each thread's numbers come 0, 1, 2, ... ({@code threadAndNumber}: a line's thread and number). */
+    private static void assertInOrderPerThread(String[] lines, Function<String, String[]> threadAndNumber) {
+        Map<String, Integer> next = new HashMap<>();
+        for (String line : lines) {
+            String[] id = threadAndNumber.apply(line);
+            int n = Integer.parseInt(id[1]);
+            assertEquals(next.getOrDefault(id[0], 0), n, "out of order for " + id[0]);
+            next.put(id[0], n + 1);
+        }
     }
 }
