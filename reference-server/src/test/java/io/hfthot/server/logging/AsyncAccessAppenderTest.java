@@ -84,12 +84,8 @@ class AsyncAccessAppenderTest {
     @Test
     void aFullQueueBlocksTheLoggersAndLosesNothingInOrderPerThread() throws Exception {
         LoggerContext context = context();
-        AsyncAccessAppender a = appender(context, messageOnly(context));
-        a.setQueueSize(16);
-        a.setBufferSize(1024);
         RecordingSink sink = new RecordingSink();
-        sink.gate = new CountDownLatch(1); // the console stalls: the queue fills and the loggers must wait
-        a.startOn(sink);
+        AsyncAccessAppender a = smallAppenderOnAStalledSink(context, messageOnly(context), sink);
         Logger log = logger(context, a);
         int threads = 4;
         int perThread = 2_000;
@@ -207,12 +203,8 @@ class AsyncAccessAppenderTest {
     @Test
     void entriesFromManyThreadsThroughAFullQueueAreAllWrittenInOrderPerThread() throws Exception {
         LoggerContext context = context();
-        AsyncAccessAppender a = appender(context, text(context));
-        a.setQueueSize(16);
-        a.setBufferSize(1024);
         RecordingSink sink = new RecordingSink();
-        sink.gate = new CountDownLatch(1); // the console stalls: the queue fills and the request threads must wait
-        a.startOn(sink);
+        AsyncAccessAppender a = smallAppenderOnAStalledSink(context, text(context), sink);
         int threads = 4;
         int perThread = 2_000;
         String[] lines = linesThroughAStalledConsole(a, sink, threads, perThread,
@@ -276,6 +268,20 @@ class AsyncAccessAppenderTest {
         assertFalse(a.appendEntry(entry("r", 200)), "only AccessLineEncoder can write an entry");
         a.stop();
         assertEquals(0, a.writtenLines());
+    }
+
+    /**
+     * Starts an appender with a queue of 16 and a 1 KiB buffer on a sink that stalls until its gate opens, so the
+     * queue fills and whoever logs must wait.
+     */
+    private static AsyncAccessAppender smallAppenderOnAStalledSink(LoggerContext context,
+                                                                   Encoder<ILoggingEvent> encoder, RecordingSink sink) {
+        AsyncAccessAppender a = appender(context, encoder);
+        a.setQueueSize(16);
+        a.setBufferSize(1024);
+        sink.gate = new CountDownLatch(1);
+        a.startOn(sink);
+        return a;
     }
 
     /**
