@@ -116,18 +116,20 @@ per_round() {
     END {for (k in sum) {split(k, a, " "); if (a[2] == "observed") print a[1], sum[k] / n[k], sum[a[1]" plain"] / n[a[1]" plain"]}}' \
     "$RESULTS" | sort -n
 }
+# print_ratios FIELD RATIO: per route, each round's RATIO (an awk expression of $2, observed, and $3, plain, the
+# round's means of FIELD) and their median
+print_ratios() {
+  local route ratios
+  for route in ticker health; do
+    ratios=$(per_round "$route" "$1" | awk "{printf \"%d %.3f\\n\", \$1, $2}")
+    printf '%-7s rounds: %s\n' "$route" "$(awk '{printf "%s ", $2}' <<<"$ratios")"
+    printf '%-7s median: %s\n' "$route" "$(awk '{print $2}' <<<"$ratios" | median)"
+  done
+}
 echo "observed / plain throughput per round (means of its two runs each), then the median over rounds (1.00 = free; 0.95 = 5% cost)"
-for route in ticker health; do
-  ratios=$(per_round "$route" 4 | awk '{printf "%d %.3f\n", $1, $2 / $3}')
-  printf '%-7s rounds: %s\n' "$route" "$(awk '{printf "%s ", $2}' <<<"$ratios")"
-  printf '%-7s median: %s\n' "$route" "$(awk '{print $2}' <<<"$ratios" | median)"
-done
+print_ratios 4 '$2 / $3'
 echo "server CPU per request, plain / observed per round, then the median (1.00 = free; 0.95 = 5% more CPU per request)"
-for route in ticker health; do
-  ratios=$(per_round "$route" 5 | awk '{printf "%d %.3f\n", $1, $3 / $2}')
-  printf '%-7s rounds: %s\n' "$route" "$(awk '{printf "%s ", $2}' <<<"$ratios")"
-  printf '%-7s median: %s\n' "$route" "$(awk '{print $2}' <<<"$ratios" | median)"
-done
+print_ratios 5 '$3 / $2'
 lines=$(grep -c ' ACCESS ' "$WORK/observed/err.log" || true)
 echo "access-log lines written by the observed server: $lines"
 echo "the observed server's /metrics has $(curl -s "http://$HOST:$((BASE_PORT + 13))/metrics" | grep -c '^hfthot_http_server_requests_seconds_count') request series"
