@@ -5,6 +5,7 @@ import io.hfthot.adapters.http.jetty.TransportConfig;
 import io.hfthot.adapters.http.jetty.TransportServer;
 import io.hfthot.adapters.http.marketmaker.DashboardKey;
 import io.hfthot.adapters.http.marketmaker.MarketMakerHttpSurface;
+import io.hfthot.benchmarks.WakeUpProbe;
 import io.hfthot.engine.Engine;
 import io.hfthot.engine.events.EventBus;
 import io.hfthot.engine.events.ForwardingEventBus;
@@ -43,6 +44,12 @@ import java.util.concurrent.locks.LockSupport;
  * Issue 16's goal: p99 delivery at most 5 ms with 100 dashboards. Messages are matched by their {@code timestamp}
  * (microseconds, unique per tick); the first {@code warmUpSeconds} (default 5) are not measured: the JIT is still
  * compiling the tick and send paths then.
+ *
+ * <p>After the percentiles it prints the five ticks whose last dashboard got them latest (first and last delivery:
+ * a late first delivery is a late hand-off to the sending thread or to the reader, a wide gap is a slowed send), and
+ * a {@link WakeUpProbe} line measured over the same window: how late a thread that sleeps one tick period wakes on
+ * this machine, and how much CPU the host stole. Those bound any delivery; a run whose probe shows many late
+ * wake-ups or seconds of steal measured the host.
  *
  * <p>The dashboards share the server's two cores. {@code lean} (the default) reads them with {@link LeanDashboards}
  * (one selector thread, about 7 us of CPU per message); {@code jdk} uses JDK {@code HttpClient} WebSockets, one
@@ -232,15 +239,20 @@ public final class MarketMakerStreamLoad {
         long warmUpEnd = begin + warmUpSeconds * 1_000_000_000L;
         long end = begin + seconds * 1_000_000_000L;
         int ticks = 0;
+        WakeUpProbe probe = null;
         for (long next = begin; next < end; next += period) {
             LockSupport.parkNanos(next - System.nanoTime());
             long t0 = System.nanoTime();
+            if (probe == null && t0 >= warmUpEnd) {
+                probe = WakeUpProbe.start(period);
+            }
             TradeData t = service.tickOnce();
             if (t0 >= warmUpEnd) {
                 started.put(t.timestamp(), t0);
                 ticks++;
             }
         }
+        probe.stop();
         Thread.sleep(1000);
         long[] fromProduced = new long[started.size() * dashboards];
         long[] fromTickStart = new long[fromProduced.length];
@@ -248,12 +260,15 @@ public final class MarketMakerStreamLoad {
         long missing = 0;
         int published = 0;
         List<Map<String, Long>> byDashboard = receipts.byDashboard();
+        List<TickSpread> spreads = new ArrayList<>();
         for (Map.Entry<String, Long> e : started.entrySet()) {
             Long produced = bus.producedAt.get(e.getKey());
             if (produced == null) {
                 continue; // the tick changed nothing a dashboard shows, so it was not published
             }
             published++;
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
             for (Map<String, Long> received : byDashboard) {
                 Long at = received.get(e.getKey());
                 if (at == null) {
@@ -261,8 +276,13 @@ public final class MarketMakerStreamLoad {
                 } else {
                     fromProduced[n] = at - produced;
                     fromTickStart[n] = at - e.getValue();
+                    first = Math.min(first, at - produced);
+                    last = Math.max(last, at - produced);
                     n++;
                 }
+            }
+            if (last >= 0) {
+                spreads.add(new TickSpread(produced - begin, first, last));
             }
         }
         System.out.printf(Locale.ROOT, "dashboards=%d (%s clients) ticks=%d (%d/s, %d s measured) published=%d "
@@ -271,6 +291,27 @@ public final class MarketMakerStreamLoad {
         if (n > 0) {
             print("produced-to-received (the goal)", Arrays.copyOf(fromProduced, n));
             print("tick-start-to-received", Arrays.copyOf(fromTickStart, n));
+            printSlowest(spreads, 5);
+        }
+        System.out.println(probe.report());
+    }
+
+    /** One published tick: when it was produced (from the load's start) and its first and last delivery. */
+    private record TickSpread(long producedNanos, long firstNanos, long lastNanos) {
+    }
+
+    /**
+     * Prints the ticks whose last dashboard got them latest: whether the wait came before the first delivery (the
+     * hand-off to the sending thread) or between first and last (the sends themselves), and when in the run.
+     */
+    private static void printSlowest(List<TickSpread> spreads, int count) {
+        spreads.sort((a, b) -> Long.compare(b.lastNanos(), a.lastNanos()));
+        System.out.printf(Locale.ROOT, "ticks whose last delivery took over 3 ms: %d, over 5 ms: %d, of %d%n",
+                spreads.stream().filter(t -> t.lastNanos() > 3_000_000L).count(),
+                spreads.stream().filter(t -> t.lastNanos() > 5_000_000L).count(), spreads.size());
+        for (TickSpread t : spreads.subList(0, Math.min(count, spreads.size()))) {
+            System.out.printf(Locale.ROOT, "slow tick at %.3f s: first delivery %.3f ms, last %.3f ms%n",
+                    t.producedNanos() / 1e9, t.firstNanos() / 1e6, t.lastNanos() / 1e6);
         }
     }
 
