@@ -82,7 +82,7 @@ class AsyncAccessAppenderTest {
     }
 
     @Test
-    void aFullQueueBlocksTheLoggersAndLosesNothingInOrderPerThread() throws Exception {
+    void aStalledConsoleBlocksTheLoggersAndLosesNothingInOrderPerThread() throws Exception {
         LoggerContext context = context();
         RecordingSink sink = new RecordingSink();
         AsyncAccessAppender a = smallAppenderOnAStalledSink(context, messageOnly(context), sink);
@@ -100,7 +100,7 @@ class AsyncAccessAppenderTest {
     }
 
     @Test
-    void stopWritesEveryLineEnqueuedBefore() {
+    void stopWritesEveryLineLoggedBefore() {
         LoggerContext context = context();
         AsyncAccessAppender a = appender(context, text(context));
         RecordingSink sink = new RecordingSink();
@@ -165,10 +165,6 @@ class AsyncAccessAppenderTest {
         badTarget.setTarget("System.in");
         badTarget.start();
         assertFalse(badTarget.isStarted());
-        AsyncAccessAppender tinyQueue = appender(context, messageOnly(context));
-        tinyQueue.setQueueSize(1);
-        tinyQueue.startOn(new RecordingSink());
-        assertFalse(tinyQueue.isStarted());
         AsyncAccessAppender tinyBuffer = appender(context, messageOnly(context));
         tinyBuffer.setBufferSize(10);
         tinyBuffer.startOn(new RecordingSink());
@@ -201,7 +197,7 @@ class AsyncAccessAppenderTest {
     }
 
     @Test
-    void entriesFromManyThreadsThroughAFullQueueAreAllWrittenInOrderPerThread() throws Exception {
+    void entriesFromManyThreadsThroughAStalledConsoleAreAllWrittenInOrderPerThread() throws Exception {
         LoggerContext context = context();
         RecordingSink sink = new RecordingSink();
         AsyncAccessAppender a = smallAppenderOnAStalledSink(context, text(context), sink);
@@ -219,7 +215,7 @@ class AsyncAccessAppenderTest {
     }
 
     @Test
-    void stopWritesEveryEntryAndEventEnqueuedBeforeInOrder() {
+    void stopWritesEveryEntryAndEventLoggedBeforeInOrder() {
         LoggerContext context = context();
         AsyncAccessAppender a = appender(context, text(context));
         RecordingSink sink = new RecordingSink();
@@ -260,6 +256,28 @@ class AsyncAccessAppenderTest {
     }
 
     @Test
+    void linesOfThreadsThatEndedAreWrittenAndTheirBuffersForgotten() throws InterruptedException {
+        LoggerContext context = context();
+        AsyncAccessAppender a = appender(context, text(context));
+        RecordingSink sink = new RecordingSink();
+        a.startOn(sink);
+        for (int i = 0; i < 50; i++) {
+            String id = "short-" + i;
+            Thread t = new Thread(() -> assertTrue(a.appendEntry(entry(id, 200))));
+            t.start();
+            t.join();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (a.writtenLines() < 50 || a.registeredThreads() > 0) {
+            assertTrue(System.nanoTime() < deadline, a.writtenLines() + " lines written, "
+                    + a.registeredThreads() + " ended threads still held");
+            Thread.sleep(5);
+        }
+        a.stop();
+        assertEquals(50, sink.text().split("\n").length);
+    }
+
+    @Test
     void entriesNeedTheTextEncoder() {
         LoggerContext context = context();
         AsyncAccessAppender a = appender(context, messageOnly(context));
@@ -271,13 +289,12 @@ class AsyncAccessAppenderTest {
     }
 
     /**
-     * Starts an appender with a queue of 16 and a 1 KiB buffer on a sink that stalls until its gate opens, so the
-     * queue fills and whoever logs must wait.
+     * Starts an appender with 1 KiB thread buffers on a sink that stalls until its gate opens, so the buffers fill
+     * and whoever logs must wait.
      */
     private static AsyncAccessAppender smallAppenderOnAStalledSink(LoggerContext context,
                                                                    Encoder<ILoggingEvent> encoder, RecordingSink sink) {
         AsyncAccessAppender a = appender(context, encoder);
-        a.setQueueSize(16);
         a.setBufferSize(1024);
         sink.gate = new CountDownLatch(1);
         a.startOn(sink);
