@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AsyncAccessAppenderTest {
@@ -102,9 +105,8 @@ class AsyncAccessAppenderTest {
     @Test
     void stopWritesEveryLineLoggedBefore() {
         LoggerContext context = context();
-        AsyncAccessAppender a = appender(context, text(context));
         RecordingSink sink = new RecordingSink();
-        a.startOn(sink);
+        AsyncAccessAppender a = startedText(context, sink);
         Logger log = logger(context, a);
         for (int i = 0; i < 10_000; i++) {
             log.info("{} {} {}", "hfthot", i, "GET");
@@ -217,9 +219,8 @@ class AsyncAccessAppenderTest {
     @Test
     void stopWritesEveryEntryAndEventLoggedBeforeInOrder() {
         LoggerContext context = context();
-        AsyncAccessAppender a = appender(context, text(context));
         RecordingSink sink = new RecordingSink();
-        a.startOn(sink);
+        AsyncAccessAppender a = startedText(context, sink);
         Logger log = logger(context, a);
         for (int i = 0; i < 10_000; i++) {
             if (i % 2 == 0) {
@@ -239,16 +240,12 @@ class AsyncAccessAppenderTest {
     @Test
     void aWriterThatWentToSleepIsWokenByTheNextLine() throws InterruptedException {
         LoggerContext context = context();
-        AsyncAccessAppender a = appender(context, text(context));
         RecordingSink sink = new RecordingSink();
-        a.startOn(sink);
+        AsyncAccessAppender a = startedText(context, sink);
         for (int i = 0; i < 5; i++) {
             a.appendEntry(entry("r" + i, 200));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (a.writtenLines() < i + 1) {
-                assertTrue(System.nanoTime() < deadline, "line " + i + " was not written: the writer slept on");
-                Thread.sleep(1);
-            }
+            int lines = i + 1;
+            await(() -> a.writtenLines() >= lines, () -> "line " + lines + " was not written: the writer slept on");
             Thread.sleep(20); // far longer than a gathering pause: the writer finds nothing and parks
         }
         a.stop();
@@ -257,22 +254,16 @@ class AsyncAccessAppenderTest {
 
     @Test
     void linesOfThreadsThatEndedAreWrittenAndTheirBuffersForgotten() throws InterruptedException {
-        LoggerContext context = context();
-        AsyncAccessAppender a = appender(context, text(context));
         RecordingSink sink = new RecordingSink();
-        a.startOn(sink);
-        for (int i = 0; i < 50; i++) {
-            String id = "short-" + i;
-            Thread t = new Thread(() -> assertTrue(a.appendEntry(entry(id, 200))));
+        AsyncAccessAppender a = startedText(context(), sink);
+        List<Thread> shortLived = IntStream.range(0, 50)
+                .mapToObj(i -> new Thread(() -> assertTrue(a.appendEntry(entry("short-" + i, 200))))).toList();
+        for (Thread t : shortLived) {
             t.start();
-            t.join();
+            t.join(); // one after the other: each thread's buffer is registered, used once and left behind
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (a.writtenLines() < 50 || a.registeredThreads() > 0) {
-            assertTrue(System.nanoTime() < deadline, a.writtenLines() + " lines written, "
-                    + a.registeredThreads() + " ended threads still held");
-            Thread.sleep(5);
-        }
+        await(() -> a.writtenLines() == 50 && a.registeredThreads() == 0,
+                () -> a.writtenLines() + " lines written, " + a.registeredThreads() + " ended threads still held");
         a.stop();
         assertEquals(50, sink.text().split("\n").length);
     }
@@ -286,6 +277,22 @@ class AsyncAccessAppenderTest {
         assertFalse(a.appendEntry(entry("r", 200)), "only AccessLineEncoder can write an entry");
         a.stop();
         assertEquals(0, a.writtenLines());
+    }
+
+    /** A started appender with the text encoder, writing to the sink. */
+    private static AsyncAccessAppender startedText(LoggerContext context, RecordingSink sink) {
+        AsyncAccessAppender a = appender(context, text(context));
+        a.startOn(sink);
+        return a;
+    }
+
+    /** Waits up to 30 s for a condition to hold; fails with the message when it does not. */
+    private static void await(BooleanSupplier condition, Supplier<String> failure) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, failure);
+            Thread.sleep(1);
+        }
     }
 
     /**
