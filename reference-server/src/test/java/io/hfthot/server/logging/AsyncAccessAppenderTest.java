@@ -108,9 +108,7 @@ class AsyncAccessAppenderTest {
         RecordingSink sink = new RecordingSink();
         AsyncAccessAppender a = startedText(context, sink);
         Logger log = logger(context, a);
-        for (int i = 0; i < 10_000; i++) {
-            log.info("{} {} {}", "hfthot", i, "GET");
-        }
+        IntStream.range(0, 10_000).forEach(i -> log.info("{} {} {}", "hfthot", i, "GET"));
         a.stop();
         String[] lines = sink.text().split("\n");
         assertEquals(10_000, lines.length);

@@ -49,6 +49,18 @@ class LogbackAccessLogTest {
         return a;
     }
 
+    /** A context whose access logger has the server's text appender (recording to a sink), and the access log over it. */
+    private record DirectPath(LoggerContext context, RecordingSink sink, AsyncAccessAppender appender,
+                              CountingFallback fallback, LogbackAccessLog log) {
+        static DirectPath start() {
+            LoggerContext context = AsyncAccessAppenderTest.context();
+            RecordingSink sink = new RecordingSink();
+            AsyncAccessAppender appender = textAppender(context, sink);
+            CountingFallback fallback = new CountingFallback();
+            return new DirectPath(context, sink, appender, fallback, new LogbackAccessLog(context, fallback));
+        }
+    }
+
     /** The part of a line after its time stamp, which the two paths take a few microseconds apart. */
     private static String afterStamp(String line) {
         return line.substring(line.indexOf(" ACCESS "));
@@ -56,20 +68,17 @@ class LogbackAccessLogTest {
 
     @Test
     void theServersConfigurationGetsTheRecordDirectlyAndTheSameLineAsTheSlf4jCall() {
-        LoggerContext context = AsyncAccessAppenderTest.context();
-        RecordingSink sink = new RecordingSink();
-        AsyncAccessAppender a = textAppender(context, sink);
-        CountingFallback fallback = new CountingFallback();
-        LogbackAccessLog log = new LogbackAccessLog(context, fallback);
+        DirectPath d = DirectPath.start();
+        LogbackAccessLog log = d.log();
         log.record("hfthot", "r-1", "GET", "/v1/market/ticker", 200, 86, 31);
         log.record("hti", "r-2", "POST", null, 429, -1, 7);
         // The same values through the SLF4J call that the direct path replaces.
-        Logger access = context.getLogger(Slf4jAccessLog.LOGGER);
+        Logger access = d.context().getLogger(Slf4jAccessLog.LOGGER);
         access.info(Slf4jAccessLog.FORMAT, "hfthot", "r-1", "GET", "/v1/market/ticker", 200, 86L, 31L);
         access.info(Slf4jAccessLog.FORMAT, "hti", "r-2", "POST", null, 429, -1L, 7L);
-        a.stop();
-        assertEquals(List.of(), fallback.requestIds, "the server's configuration takes the direct path");
-        String[] lines = sink.text().split("\n");
+        d.appender().stop();
+        assertEquals(List.of(), d.fallback().requestIds, "the server's configuration takes the direct path");
+        String[] lines = d.sink().text().split("\n");
         assertEquals(4, lines.length);
         assertEquals(" ACCESS hfthot r-1 GET /v1/market/ticker 200 86B 31us", afterStamp(lines[0]));
         assertEquals(afterStamp(lines[2]), afterStamp(lines[0]));
@@ -80,22 +89,19 @@ class LogbackAccessLogTest {
 
     @Test
     void theLevelSwitchTurnsItOffAndOnAgainAtRunTime() {
-        LoggerContext context = AsyncAccessAppenderTest.context();
-        RecordingSink sink = new RecordingSink();
-        AsyncAccessAppender a = textAppender(context, sink);
-        CountingFallback fallback = new CountingFallback();
-        LogbackAccessLog log = new LogbackAccessLog(context, fallback);
-        Logger access = context.getLogger(Slf4jAccessLog.LOGGER);
+        DirectPath d = DirectPath.start();
+        LogbackAccessLog log = d.log();
+        Logger access = d.context().getLogger(Slf4jAccessLog.LOGGER);
         access.setLevel(Level.OFF); // what HFTHOT_ACCESS_LOG=OFF sets
         log.record("hfthot", "off-1", "GET", "/v1/health", 200, 15, 3);
         access.setLevel(Level.WARN);
         log.record("hfthot", "off-2", "GET", "/v1/health", 200, 15, 3);
         access.setLevel(Level.INFO);
         log.record("hfthot", "on-1", "GET", "/v1/health", 200, 15, 3);
-        a.stop();
-        assertEquals(List.of(), fallback.requestIds);
-        assertEquals(1, a.writtenLines());
-        assertTrue(sink.text().contains(" on-1 "), sink.text());
+        d.appender().stop();
+        assertEquals(List.of(), d.fallback().requestIds);
+        assertEquals(1, d.appender().writtenLines());
+        assertTrue(d.sink().text().contains(" on-1 "), d.sink().text());
     }
 
     @Test
