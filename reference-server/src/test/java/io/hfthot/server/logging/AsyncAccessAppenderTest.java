@@ -104,14 +104,9 @@ class AsyncAccessAppenderTest {
 
     @Test
     void stopWritesEveryLineLoggedBefore() {
-        LoggerContext context = context();
-        RecordingSink sink = new RecordingSink();
-        AsyncAccessAppender a = startedText(context, sink);
-        Logger log = logger(context, a);
-        IntStream.range(0, 10_000).forEach(i -> log.info("{} {} {}", "hfthot", i, "GET"));
-        a.stop();
-        String[] lines = sink.text().split("\n");
-        assertEquals(10_000, lines.length);
+        TextLog t = TextLog.start();
+        IntStream.range(0, 10_000).forEach(i -> t.log().info("{} {} {}", "hfthot", i, "GET"));
+        String[] lines = t.stopAndRead(10_000);
         assertTrue(lines[9_999].endsWith(" ACCESS hfthot 9999 GET"), lines[9_999]);
     }
 
@@ -216,20 +211,16 @@ class AsyncAccessAppenderTest {
 
     @Test
     void stopWritesEveryEntryAndEventLoggedBeforeInOrder() {
-        LoggerContext context = context();
-        RecordingSink sink = new RecordingSink();
-        AsyncAccessAppender a = startedText(context, sink);
-        Logger log = logger(context, a);
+        TextLog t = TextLog.start();
+        AsyncAccessAppender a = t.appender();
         for (int i = 0; i < 10_000; i++) {
             if (i % 2 == 0) {
                 assertTrue(a.appendEntry(entry(Integer.toString(i), 200)));
             } else {
-                log.info("{} {} {}", "hfthot", i, "GET");
+                t.log().info("{} {} {}", "hfthot", i, "GET");
             }
         }
-        a.stop();
-        String[] lines = sink.text().split("\n");
-        assertEquals(10_000, lines.length);
+        String[] lines = t.stopAndRead(10_000);
         assertEquals("2026-12-07T16:25:01.123Z ACCESS hfthot 9998 GET /v1/health 200 15B 42us", lines[9_998]);
         assertTrue(lines[9_999].endsWith(" ACCESS hfthot 9999 GET"), lines[9_999]);
         assertFalse(a.appendEntry(entry("late", 200)), "a stopped appender refuses entries");
@@ -275,6 +266,24 @@ class AsyncAccessAppenderTest {
         assertFalse(a.appendEntry(entry("r", 200)), "only AccessLineEncoder can write an entry");
         a.stop();
         assertEquals(0, a.writtenLines());
+    }
+
+    /** A started text appender on a recording sink, and a logger that writes only to it. */
+    private record TextLog(RecordingSink sink, AsyncAccessAppender appender, Logger log) {
+        static TextLog start() {
+            LoggerContext context = context();
+            RecordingSink sink = new RecordingSink();
+            AsyncAccessAppender appender = startedText(context, sink);
+            return new TextLog(sink, appender, logger(context, appender));
+        }
+
+        /** Stops the appender and returns the lines written, checking how many there are. */
+        String[] stopAndRead(int expected) {
+            appender.stop();
+            String[] lines = sink.text().split("\n");
+            assertEquals(expected, lines.length);
+            return lines;
+        }
     }
 
     /** A started appender with the text encoder, writing to the sink. */
